@@ -1,0 +1,136 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SuNghiep.Core.Entities;
+
+namespace SuNghiep.Core.Data;
+
+internal sealed class SectorConfiguration : IEntityTypeConfiguration<Sector>
+{
+    public void Configure(EntityTypeBuilder<Sector> b)
+    {
+        b.HasKey(x => x.Code);
+        b.Property(x => x.Code).HasMaxLength(32);
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.HasData(Catalog.Sectors);
+    }
+}
+
+internal sealed class RoleClassConfiguration : IEntityTypeConfiguration<RoleClass>
+{
+    public void Configure(EntityTypeBuilder<RoleClass> b)
+    {
+        b.HasKey(x => x.Code);
+        b.Property(x => x.Code).HasMaxLength(32);
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.HasData(Catalog.RoleClasses);
+    }
+}
+
+internal sealed class AutonomyGroupConfiguration : IEntityTypeConfiguration<AutonomyGroup>
+{
+    public void Configure(EntityTypeBuilder<AutonomyGroup> b)
+    {
+        b.HasKey(x => x.Number);
+        b.Property(x => x.Number).ValueGeneratedNever();
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.Condition).HasMaxLength(400);
+        b.HasData(Catalog.AutonomyGroups);
+    }
+}
+
+internal sealed class AdministrativeLevelConfiguration : IEntityTypeConfiguration<AdministrativeLevel>
+{
+    public void Configure(EntityTypeBuilder<AdministrativeLevel> b)
+    {
+        b.HasKey(x => x.Code);
+        b.Property(x => x.Code).HasMaxLength(32);
+        b.Property(x => x.Name).HasMaxLength(100);
+        b.HasData(Catalog.Levels);
+    }
+}
+
+internal sealed class AreaConfiguration : IEntityTypeConfiguration<Area>
+{
+    public void Configure(EntityTypeBuilder<Area> b)
+    {
+        b.Property(x => x.Code).HasMaxLength(16);
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.Type).HasMaxLength(32);
+        b.Property(x => x.Path).HasMaxLength(200);
+        b.HasIndex(x => new { x.Code, x.ValidFrom }).IsUnique();
+        b.HasIndex(x => x.Path);
+        b.HasOne(x => x.Parent).WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Successor).WithMany().HasForeignKey(x => x.SuccessorId).OnDelete(DeleteBehavior.Restrict);
+        b.Ignore(x => x.FullName);
+    }
+}
+
+internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
+{
+    public void Configure(EntityTypeBuilder<Agency> b)
+    {
+        b.Property(x => x.Code).HasMaxLength(32);
+        b.Property(x => x.Name).HasMaxLength(250);
+        b.Property(x => x.LevelCode).HasMaxLength(32);
+        b.Property(x => x.Path).HasMaxLength(200);
+        b.Property(x => x.SearchText).HasMaxLength(300);
+        b.HasIndex(x => x.Code).IsUnique();
+        b.HasIndex(x => x.Path);
+        b.HasOne(x => x.Parent).WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Area).WithMany().HasForeignKey(x => x.AreaId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AdministrativeLevel>().WithMany().HasForeignKey(x => x.LevelCode).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
+{
+    public void Configure(EntityTypeBuilder<Unit> b)
+    {
+        b.Property(x => x.Code).HasMaxLength(32);
+        b.Property(x => x.Name).HasMaxLength(250);
+        b.Property(x => x.SearchText).HasMaxLength(300);
+        b.Property(x => x.SortKey).HasMaxLength(800);
+        b.Property(x => x.SectorCode).HasMaxLength(32);
+        b.Property(x => x.RoleClassCode).HasMaxLength(32);
+        b.Property(x => x.LevelCode).HasMaxLength(32);
+        b.Property(x => x.Address).HasMaxLength(500);
+        b.Property(x => x.Notes).HasMaxLength(4000);
+        b.HasIndex(x => x.Code).IsUnique();
+        b.HasIndex(x => x.SortKey);
+        b.HasIndex(x => x.SectorCode);
+        b.HasIndex(x => x.ManagingAgencyId);
+        b.HasIndex(x => x.AreaId);
+        b.HasOne(x => x.Area).WithMany().HasForeignKey(x => x.AreaId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.ManagingAgency).WithMany().HasForeignKey(x => x.ManagingAgencyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Sector>().WithMany().HasForeignKey(x => x.SectorCode).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<RoleClass>().WithMany().HasForeignKey(x => x.RoleClassCode).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AdministrativeLevel>().WithMany().HasForeignKey(x => x.LevelCode).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AutonomyGroup>().WithMany().HasForeignKey(x => x.AutonomyGroup).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.Property(x => x.ActorId).HasMaxLength(64);
+        b.Property(x => x.ActorName).HasMaxLength(256);
+        b.Property(x => x.IpAddress).HasMaxLength(64);
+        b.Property(x => x.Action).HasMaxLength(16);
+        b.Property(x => x.EntityType).HasMaxLength(64);
+        b.Property(x => x.EntityId).HasMaxLength(128);
+        b.HasIndex(x => x.At);
+        b.HasIndex(x => new { x.EntityType, x.EntityId });
+    }
+}
+
+internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> b)
+    {
+        b.Property(x => x.FullName).HasMaxLength(200);
+        b.HasOne(x => x.ScopeAgency).WithMany().HasForeignKey(x => x.ScopeAgencyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.ScopeArea).WithMany().HasForeignKey(x => x.ScopeAreaId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Unit>().WithMany().HasForeignKey(x => x.ScopeUnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,27 @@
+namespace SuNghiep.Core.Entities;
+
+/// <summary>A public service unit (đơn vị sự nghiệp công lập) in the register.</summary>
+public sealed class Unit
+{
+    public int Id { get; set; }
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    /// <summary>Folded name and code (no diacritics, lower case) for accent-insensitive search.</summary>
+    public string SearchText { get; set; } = "";
+    /// <summary>Key whose ordinal order is the Vietnamese alphabetical order of the name.</summary>
+    public string SortKey { get; set; } = "";
+    public required string SectorCode { get; set; }
+    public required string RoleClassCode { get; set; }
+    public required string LevelCode { get; set; }
+    public int AreaId { get; set; }
+    public Area? Area { get; set; }
+    public int ManagingAgencyId { get; set; }
+    public Agency? ManagingAgency { get; set; }
+    public int? AutonomyGroup { get; set; }
+    public DateOnly EstablishedOn { get; set; }
+    public DateOnly? EndedOn { get; set; }
+    public string? Address { get; set; }
+    public string? Notes { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+}

@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SuNghiep.Core.Data;
+using SuNghiep.Core.Entities;
+
+namespace SuNghiep.Core.Seeding;
+
+/// <summary>First-start work: migrate, load reference data, load the demo province when the register is empty, and make sure an administrator exists.</summary>
+public static class DatabaseSetup
+{
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SuNghiepDbContext>();
+        await db.Database.MigrateAsync(ct);
+    }
+
+    public static async Task SeedReferenceAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SuNghiepDbContext>();
+        db.UseScope(CallerScope.Everything);
+        await ReferenceDataSeeder.SeedAsync(db, scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>(), ct);
+    }
+
+    /// <summary>Loads the demo province; when onlyIfEmpty, only into a register that has no unit yet.</summary>
+    public static async Task<bool> SeedDemoAsync(IServiceProvider services, bool onlyIfEmpty, CancellationToken ct = default)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SuNghiepDbContext>();
+        db.UseScope(CallerScope.Everything);
+        if (onlyIfEmpty && await db.Units.AnyAsync(ct))
+        {
+            return false;
+        }
+
+        db.Actor = new Actor(null, "seed demo", null);
+        await DemoSeeder.SeedAsync(db, ct);
+        return true;
+    }
+
+    /// <summary>
+    /// Creates the first administrator from the given credentials, or with a generated password that is returned once
+    /// for the console. Returns null when an administrator already exists.
+    /// </summary>
+    public static async Task<(string Email, string? GeneratedPassword)?> EnsureAdministratorAsync(
+        IServiceProvider services, string? email, string? password, ILogger logger)
+    {
+        using var scope = services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        if ((await users.GetUsersInRoleAsync(Roles.SystemAdmin)).Count > 0)
+        {
+            return null;
+        }
+
+        email = string.IsNullOrWhiteSpace(email) ? "admin@sunghiep.local" : email.Trim();
+        var generated = string.IsNullOrEmpty(password) ? GeneratePassword() : null;
+        var db = scope.ServiceProvider.GetRequiredService<SuNghiepDbContext>();
+        db.Actor = new Actor(null, "first start", null);
+        var accounts = scope.ServiceProvider.GetRequiredService<Accounts.AccountService>();
+        var result = await accounts.CreateAsync(new Accounts.NewAccount(email, password ?? generated, Roles.SystemAdmin, "Quản trị hệ thống"));
+        if (!result.Succeeded)
+        {
+            logger.LogError("The first administrator could not be created: {Errors}", string.Join("; ", result.Errors.Select(e => e.Message)));
+            return null;
+        }
+
+        return (email, generated);
+    }
+
+    private static string GeneratePassword()
+    {
+        const string alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
+        var bytes = System.Security.Cryptography.RandomNumberGenerator.GetBytes(18);
+        return "Sn-" + new string(bytes.Select(b => alphabet[b % alphabet.Length]).ToArray()) + "9a";
+    }
+}

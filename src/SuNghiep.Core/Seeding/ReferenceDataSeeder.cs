@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using SuNghiep.Core.Data;
+using SuNghiep.Core.Entities;
+
+namespace SuNghiep.Core.Seeding;
+
+/// <summary>
+/// Loads Vietnam's administrative units from the embedded reference files: the 34 provinces and 3,321 communes since
+/// 1/7/2025, and the 63 provinces and 696 districts until 30/6/2025 with each old province's successor.
+/// </summary>
+public static class ReferenceDataSeeder
+{
+    public static readonly DateOnly Restructuring = new(2025, 7, 1);
+    public static readonly DateOnly LastDayBefore = new(2025, 6, 30);
+
+    public static async Task SeedAsync(SuNghiepDbContext db, RoleManager<IdentityRole> roles, CancellationToken ct = default)
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+
+        if (await db.Areas.AnyAsync(ct))
+        {
+            return;
+        }
+
+        var provinces = ReadCsv("provinces-2025.csv").Select(r => new Area
+        {
+            Code = r["code"], Name = r["name"], Type = r["type"], Level = AreaLevel.Province, ValidFrom = Restructuring,
+        }).ToList();
+        var byCode = provinces.ToDictionary(p => p.Code);
+        var oldProvinces = ReadCsv("provinces-pre2025.csv").Select(r => new Area
+        {
+            Code = r["code"], Name = r["name"], Type = r["type"], Level = AreaLevel.Province, ValidTo = LastDayBefore,
+            Successor = byCode[r["successor_code"]],
+        }).ToList();
+        var oldByCode = oldProvinces.ToDictionary(p => p.Code);
+        var communes = ReadCsv("communes-2025.csv").Select(r => new Area
+        {
+            Code = r["code"], Name = r["name"], Type = r["type"], Level = AreaLevel.Commune, ValidFrom = Restructuring,
+            Parent = byCode[r["province_code"]],
+        });
+        var districts = ReadCsv("districts-pre2025.csv").Select(r => new Area
+        {
+            Code = r["code"], Name = r["name"], Type = r["type"], Level = AreaLevel.District, ValidTo = LastDayBefore,
+            Parent = oldByCode[r["province_code"]],
+        });
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Areas.AddRange(provinces);
+        db.Areas.AddRange(oldProvinces);
+        db.Areas.AddRange(communes);
+        db.Areas.AddRange(districts);
+        await db.SaveChangesAsync(ct);
+        foreach (var area in db.Areas.Local)
+        {
+            area.Path = area.Parent is null ? $"/{area.Id}/" : $"/{area.Parent.Id}/{area.Id}/";
+        }
+
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+    }
+
+    internal static IEnumerable<Dictionary<string, string>> ReadCsv(string file)
+    {
+        using var stream = typeof(ReferenceDataSeeder).Assembly.GetManifestResourceStream("ReferenceData." + file)
+            ?? throw new InvalidOperationException($"Reference file {file} is not embedded.");
+        using var reader = new StreamReader(stream);
+        var header = reader.ReadLine()!.Split(',');
+        var rows = new List<Dictionary<string, string>>();
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            var cells = line.Split(',');
+            rows.Add(header.Select((h, i) => (h, v: cells[i])).ToDictionary(x => x.h, x => x.v, StringComparer.Ordinal));
+        }
+
+        return rows;
+    }
+}

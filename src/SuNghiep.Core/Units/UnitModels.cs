@@ -1,0 +1,60 @@
+namespace SuNghiep.Core.Units;
+
+/// <summary>A unit as the API and pages read it.</summary>
+public sealed record UnitView(
+    int Id,
+    string Code,
+    string Name,
+    string Sector,
+    string RoleClass,
+    string Level,
+    string AreaCode,
+    int ManagingAgencyId,
+    int? AutonomyGroup,
+    DateOnly EstablishedOn,
+    DateOnly? EndedOn,
+    string? Address,
+    string? Notes,
+    string AreaName,
+    string ManagingAgencyName);
+
+/// <summary>
+/// A unit as a form or request gives it: every field raw, so that each bad value becomes a message on its own field
+/// rather than a failure of the whole request.
+/// </summary>
+public sealed record UnitInput
+{
+    public string? Code { get; init; }
+    public string? Name { get; init; }
+    public string? Sector { get; init; }
+    public string? RoleClass { get; init; }
+    public string? Level { get; init; }
+    public string? AreaCode { get; init; }
+    public int? ManagingAgencyId { get; init; }
+    public int? AutonomyGroup { get; init; }
+    public DateOnly? EstablishedOn { get; init; }
+    public DateOnly? EndedOn { get; init; }
+    public string? Address { get; init; }
+    public string? Notes { get; init; }
+}
+
+/// <summary>Filters, sort and page of the register list; the same for the page and the API.</summary>
+public sealed record UnitQuery
+{
+    public string? Search { get; init; }
+    public string? Sector { get; init; }
+    public string? RoleClass { get; init; }
+    public string? Level { get; init; }
+    public string? AreaCode { get; init; }
+    public int? ManagingAgencyId { get; init; }
+    /// <summary>1-4, or "none" for units without a group.</summary>
+    public string? AutonomyGroup { get; init; }
+    /// <summary>active, ended or all.</summary>
+    public string? Status { get; init; }
+    /// <summary>name, code, establishedOn; a leading '-' sorts descending.</summary>
+    public string? Sort { get; init; }
+    public int Page { get; init; } = 1;
+    public int PageSize { get; init; } = 20;
+}
+
+public sealed record UnitPage(IReadOnlyList<UnitView> Items, int Total);

@@ -1,0 +1,161 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using SuNghiep.Core.Data;
+using SuNghiep.Core.Units;
+using SuNghiep.Web.Infrastructure;
+
+namespace SuNghiep.Web.Api;
+
+/// <summary>A unit in JSON.</summary>
+public sealed record UnitResponse(
+    int Id, string Code, string Name, string Sector, string RoleClass, string Level, string AreaCode,
+    int ManagingAgencyId, int? AutonomyGroup, DateOnly EstablishedOn, DateOnly? EndedOn, string? Address, string? Notes,
+    string AreaName, string ManagingAgencyName, bool Active)
+{
+    public static UnitResponse From(UnitView u, DateOnly today) => new(
+        u.Id, u.Code, u.Name, u.Sector, u.RoleClass, u.Level, u.AreaCode, u.ManagingAgencyId, u.AutonomyGroup,
+        u.EstablishedOn, u.EndedOn, u.Address, u.Notes, u.AreaName, u.ManagingAgencyName,
+        Core.Rules.UnitRules.IsActiveOn(u.EstablishedOn, u.EndedOn, today));
+}
+
+public sealed record UnitListResponse(IReadOnlyList<UnitResponse> Items, int Total);
+
+/// <summary>Body of POST and PUT /api/v1/units; every field is checked and reported on its own.</summary>
+public sealed record UnitRequest(
+    string Code, string Name, string Sector, string RoleClass, string Level, string AreaCode, int ManagingAgencyId,
+    int? AutonomyGroup, DateOnly EstablishedOn, DateOnly? EndedOn, string? Address, string? Notes);
+
+public static class UnitsApi
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        var units = api.MapGroup("/units").WithTags("Units");
+        units.MapGet("", ListAsync).WithName("ListUnits")
+            .WithSummary("The register: filter, search (accent-insensitive), sort and page the units in the caller's scope.");
+        units.MapGet("/{id:int}", GetAsync).WithName("GetUnit").WithSummary("One unit in the caller's scope.");
+        units.MapPost("", CreateAsync).WithName("CreateUnit").WithSummary("Add a unit to the register.")
+            .RequireAuthorization(WebApp.UnitCreatePolicy).Accepts<UnitRequest>("application/json");
+        units.MapPut("/{id:int}", UpdateAsync).WithName("UpdateUnit").WithSummary("Replace a unit's fields.")
+            .RequireAuthorization(WebApp.UnitEditPolicy).Accepts<UnitRequest>("application/json");
+    }
+
+    private static async Task<Results<Ok<UnitListResponse>, ValidationProblem>> ListAsync(
+        SuNghiepDbContext db, TimeProvider time,
+        string? search, string? sector, string? roleClass, string? level, string? areaCode, string? managingAgencyId,
+        string? autonomyGroup, string? status, string? sort, string? page, string? pageSize, CancellationToken ct)
+    {
+        var errors = new List<Core.Rules.RuleViolation>();
+        int? Number(string? value, string name)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                return null;
+            }
+
+            if (int.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n))
+            {
+                return n;
+            }
+
+            errors.Add(new(name, "Giá trị phải là số nguyên."));
+            return null;
+        }
+
+        var query = new UnitQuery
+        {
+            Search = search, Sector = sector, RoleClass = roleClass, Level = level, AreaCode = areaCode,
+            ManagingAgencyId = Number(managingAgencyId, "managingAgencyId"), AutonomyGroup = autonomyGroup,
+            Status = status, Sort = sort, Page = Number(page, "page") ?? 1, PageSize = Number(pageSize, "pageSize") ?? 20,
+        };
+        errors.AddRange(UnitQueries.Validate(query));
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var today = Today(time);
+        var result = await UnitQueries.ListAsync(db, query, today, ct);
+        return TypedResults.Ok(new UnitListResponse(result.Items.Select(u => UnitResponse.From(u, today)).ToList(), result.Total));
+    }
+
+    private static async Task<Results<Ok<UnitResponse>, ProblemHttpResult>> GetAsync(int id, SuNghiepDbContext db, TimeProvider time, CancellationToken ct) =>
+        await UnitQueries.GetAsync(db, id, ct) is { } unit
+            ? TypedResults.Ok(UnitResponse.From(unit, Today(time)))
+            : Problems.NotFound("Không tìm thấy đơn vị.");
+
+    private static async Task<Results<Created<UnitResponse>, ValidationProblem>> CreateAsync(
+        [FromBody] JsonElement body, UnitService service, TimeProvider time, CancellationToken ct)
+    {
+        var (input, errors) = Read(body);
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(await WithRulesAsync(errors, service, null, input, ct));
+        }
+
+        var result = await service.CreateAsync(input, ct);
+        return result.Unit is { } unit
+            ? TypedResults.Created($"/api/v1/units/{unit.Id}", UnitResponse.From(unit, Today(time)))
+            : Problems.Invalid(result.Errors);
+    }
+
+    private static async Task<Results<Ok<UnitResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        int id, [FromBody] JsonElement body, UnitService service, TimeProvider time, CancellationToken ct)
+    {
+        var (input, errors) = Read(body);
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(await WithRulesAsync(errors, service, id, input, ct));
+        }
+
+        var result = await service.UpdateAsync(id, input, ct);
+        if (result.NotFound)
+        {
+            return Problems.NotFound("Không tìm thấy đơn vị.");
+        }
+
+        return result.Unit is { } unit ? TypedResults.Ok(UnitResponse.From(unit, Today(time))) : Problems.Invalid(result.Errors);
+    }
+
+    // A value of the wrong type is reported on its field; the other fields still get the rules' messages.
+    private static async Task<List<Core.Rules.RuleViolation>> WithRulesAsync(
+        List<Core.Rules.RuleViolation> typeErrors, UnitService service, int? id, UnitInput input, CancellationToken ct)
+    {
+        if (typeErrors.Any(e => e.Field == "body"))
+        {
+            return typeErrors;
+        }
+
+        var fields = typeErrors.Select(e => e.Field).ToHashSet(StringComparer.Ordinal);
+        var rules = await service.ValidateAsync(id, input, ct);
+        return [.. typeErrors, .. rules.Where(e => !fields.Contains(e.Field))];
+    }
+
+    private static (UnitInput Input, List<Core.Rules.RuleViolation> Errors) Read(JsonElement body)
+    {
+        var f = new JsonFields(body);
+        if (!f.IsObject)
+        {
+            return (new UnitInput(), [new("body", "Nội dung yêu cầu phải là một đối tượng JSON.")]);
+        }
+
+        var input = new UnitInput
+        {
+            Code = f.String("code"),
+            Name = f.String("name"),
+            Sector = f.String("sector"),
+            RoleClass = f.String("roleClass"),
+            Level = f.String("level"),
+            AreaCode = f.String("areaCode"),
+            ManagingAgencyId = f.Int("managingAgencyId"),
+            AutonomyGroup = f.Int("autonomyGroup"),
+            EstablishedOn = f.Date("establishedOn"),
+            EndedOn = f.Date("endedOn"),
+            Address = f.String("address"),
+            Notes = f.String("notes"),
+        };
+        return (input, f.Errors);
+    }
+
+    internal static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+}

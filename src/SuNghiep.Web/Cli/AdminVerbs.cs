@@ -1,0 +1,103 @@
+using SuNghiep.Core.Accounts;
+using SuNghiep.Core.Data;
+using SuNghiep.Core.Seeding;
+using SuNghiep.Web.Infrastructure;
+
+namespace SuNghiep.Web.Cli;
+
+/// <summary>The admin verbs of the `sunghiep` binary. Each change they make is audited with the operator as actor.</summary>
+public static class AdminVerbs
+{
+    private static readonly string[] Verbs = ["migrate", "seed", "user", "help", "--help"];
+
+    public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
+
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
+    {
+        output ??= Console.Out;
+        error ??= Console.Error;
+        switch (args)
+        {
+            case ["migrate"]:
+            {
+                await using var app = WebApp.Build([]);
+                await DatabaseSetup.MigrateAsync(app.Services);
+                await DatabaseSetup.SeedReferenceAsync(app.Services);
+                await output.WriteLineAsync("Database migrated; reference data loaded.");
+                return 0;
+            }
+
+            case ["seed", "demo"]:
+            {
+                await using var app = WebApp.Build([]);
+                await DatabaseSetup.MigrateAsync(app.Services);
+                await DatabaseSetup.SeedReferenceAsync(app.Services);
+                var loaded = await DatabaseSetup.SeedDemoAsync(app.Services, onlyIfEmpty: false);
+                await output.WriteLineAsync(loaded ? "Demo province loaded." : "Demo province was already loaded.");
+                return 0;
+            }
+
+            case ["user", "add", .. var rest]:
+                return await AddUserAsync(rest, output, error);
+
+            default:
+                await output.WriteLineAsync("""
+                    Usage:
+                      sunghiep                     run the web app
+                      sunghiep migrate             apply the database migrations and load reference data
+                      sunghiep seed demo           load the demo province (Cần Thơ)
+                      sunghiep user add --email E --password P --role R [--agency CODE | --area CODE | --unit CODE] [--name "Full name"]
+                    Roles: SystemAdmin, HomeAffairs, AgencyOfficer, UnitOfficer, Viewer
+                    Database: Database__Provider=Sqlite|Postgres, ConnectionStrings__Default=...
+                    """);
+                return args is ["help"] or ["--help"] ? 0 : 2;
+        }
+    }
+
+    private static async Task<int> AddUserAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
+            {
+                await error.WriteLineAsync($"Unexpected argument '{args[i]}'. See 'sunghiep help'.");
+                return 2;
+            }
+
+            options[args[i][2..]] = args[++i];
+        }
+
+        var unknown = options.Keys.Except(["email", "password", "role", "agency", "area", "unit", "name"]).ToList();
+        if (unknown.Count > 0)
+        {
+            await error.WriteLineAsync($"Unknown option --{unknown[0]}. See 'sunghiep help'.");
+            return 2;
+        }
+
+        await using var app = WebApp.Build([]);
+        await DatabaseSetup.MigrateAsync(app.Services);
+        await DatabaseSetup.SeedReferenceAsync(app.Services);
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SuNghiepDbContext>();
+        db.Actor = new Actor(null, $"cli:{Environment.UserName}", null);
+        db.UseScope(CallerScope.Everything);
+        var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
+        var result = await accounts.CreateAsync(new NewAccount(
+            options.GetValueOrDefault("email"), options.GetValueOrDefault("password"), options.GetValueOrDefault("role"),
+            options.GetValueOrDefault("name"), options.GetValueOrDefault("agency"), options.GetValueOrDefault("area"),
+            options.GetValueOrDefault("unit")));
+        if (!result.Succeeded)
+        {
+            foreach (var e in result.Errors)
+            {
+                await error.WriteLineAsync($"--{e.Field}: {e.Message}");
+            }
+
+            return 1;
+        }
+
+        await output.WriteLineAsync($"Account {result.User!.Email} created with role {options["role"]}.");
+        return 0;
+    }
+}

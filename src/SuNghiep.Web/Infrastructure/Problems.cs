@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+using SuNghiep.Core.Rules;
+
+namespace SuNghiep.Web.Infrastructure;
+
+public static class Problems
+{
+    public static ValidationProblem Invalid(IEnumerable<RuleViolation> errors) =>
+        TypedResults.ValidationProblem(
+            errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+            title: "Dữ liệu không hợp lệ",
+            detail: "Một hoặc nhiều trường không hợp lệ; xem \"errors\".");
+
+    public static ProblemHttpResult NotFound(string title) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: title);
+}
+
+/// <summary>
+/// The one handler for the unexpected: a malformed request becomes a 400, anything else a 500 without internals.
+/// </summary>
+internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var status = exception switch
+        {
+            BadHttpRequestException bad => bad.StatusCode,
+            System.Text.Json.JsonException => StatusCodes.Status400BadRequest,
+            _ => StatusCodes.Status500InternalServerError,
+        };
+        if (status >= 500)
+        {
+            logger.LogError(exception, "Unhandled error on {Path}", context.Request.Path);
+        }
+
+        context.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            Exception = exception,
+            ProblemDetails =
+            {
+                Status = status,
+                Title = status >= 500 ? "Đã có lỗi xảy ra" : "Yêu cầu không hợp lệ",
+                Detail = status >= 500 ? "Lỗi đã được ghi lại; vui lòng thử lại sau." : exception.Message,
+            },
+        });
+    }
+}
+
+/// <summary>Describes the bearer token in the OpenAPI document so that the docs page can call the API.</summary>
+internal sealed class BearerSecurityTransformer : IOpenApiDocumentTransformer
+{
+    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        document.Info.Title = "SuNghiep API";
+        document.Info.Description = "Sổ đăng ký đơn vị sự nghiệp công lập. Lấy token bằng POST /api/v1/auth/login rồi gửi kèm tiêu đề Authorization: Bearer <token>.";
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        document.Components.SecuritySchemes["Bearer"] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            In = ParameterLocation.Header,
+            Description = "Token từ POST /api/v1/auth/login",
+        };
+        return Task.CompletedTask;
+    }
+}

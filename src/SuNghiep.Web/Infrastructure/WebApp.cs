@@ -1,0 +1,177 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using Scalar.AspNetCore;
+using SuNghiep.Core.Accounts;
+using SuNghiep.Core.Data;
+using SuNghiep.Core.Entities;
+using SuNghiep.Core.Seeding;
+using SuNghiep.Core.Units;
+using SuNghiep.Web.Api;
+
+namespace SuNghiep.Web.Infrastructure;
+
+public static class WebApp
+{
+    public const string ApiPolicy = "api";
+    public const string UnitCreatePolicy = "unit-create";
+    public const string UnitEditPolicy = "unit-edit";
+    public const string AdminPolicy = "admin";
+    private const string CallerScheme = "caller";
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        AddServices(builder.Services, builder.Configuration, builder.Environment.ContentRootPath);
+        var app = builder.Build();
+        Configure(app);
+        return app;
+    }
+
+    public static void AddServices(IServiceCollection services, IConfiguration config, string contentRoot)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSuNghiepDatabase(config, contentRoot);
+        services.AddScoped<UnitService>();
+        services.AddScoped<AccountService>();
+
+        services.AddIdentity<AppUser, IdentityRole>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = config.GetValue("Security:MaxFailedSignIns", 5);
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(config.GetValue("Security:LockoutMinutes", 15));
+                o.Lockout.AllowedForNewUsers = true;
+            })
+            .AddEntityFrameworkStores<SuNghiepDbContext>()
+            .AddErrorDescriber<VietnameseIdentityErrors>()
+            .AddDefaultTokenProviders();
+        services.AddAuthentication()
+            .AddBearerToken(IdentityConstants.BearerScheme)
+            .AddPolicyScheme(CallerScheme, "Bearer token or cookie", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? IdentityConstants.BearerScheme
+                    : IdentityConstants.ApplicationScheme);
+
+        // The caller is known before routing, so that the scope is set on the context before any handler runs.
+        services.Configure<Microsoft.AspNetCore.Authentication.AuthenticationOptions>(o => o.DefaultAuthenticateScheme = CallerScheme);
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/login";
+            o.LogoutPath = "/logout";
+            o.AccessDeniedPath = "/access-denied";
+            o.Cookie.Name = "sunghiep";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+        });
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+
+        // Keys live in the database so that every instance behind a load balancer reads the same cookies and tokens.
+        services.AddDataProtection().SetApplicationName("SuNghiep").PersistKeysToDbContext<SuNghiepDbContext>();
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser())
+            .AddPolicy(UnitCreatePolicy, p => p.RequireRole(Roles.UnitCreators))
+            .AddPolicy(UnitEditPolicy, p => p.RequireRole(Roles.UnitEditors))
+            .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.SystemAdmin));
+
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/");
+            o.Conventions.AllowAnonymousToPage("/Account/Login");
+            o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+            o.Conventions.AllowAnonymousToPage("/Error");
+            o.Conventions.AuthorizeFolder("/Admin", AdminPolicy);
+        });
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        });
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            var vi = new CultureInfo("vi-VN");
+            o.DefaultRequestCulture = new RequestCulture(vi);
+            o.SupportedCultures = [vi];
+            o.SupportedUICultures = [vi];
+            o.RequestCultureProviders.Clear();
+        });
+        services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
+    }
+
+    public static void Configure(WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseMiddleware<CallerMiddleware>();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/api/docs", o => o.WithTitle("SuNghiep API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+
+        var api = app.MapGroup("/api/v1");
+        AuthApi.Map(api);
+        var secured = api.MapGroup("").RequireAuthorization(ApiPolicy);
+        UnitsApi.Map(secured);
+        ReferenceApi.Map(secured);
+
+        app.MapRazorPages();
+    }
+
+    /// <summary>Migrates, loads reference data, loads the demo province into an empty register, and makes the first administrator.</summary>
+    public static async Task InitializeAsync(WebApplication app)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("SuNghiep.Startup");
+        var config = app.Configuration;
+        await DatabaseSetup.MigrateAsync(app.Services);
+        await DatabaseSetup.SeedReferenceAsync(app.Services);
+        if (config.GetValue("Seed:Demo", true) && await DatabaseSetup.SeedDemoAsync(app.Services, onlyIfEmpty: true))
+        {
+            logger.LogInformation("Loaded the demo province (Cần Thơ) into the empty register.");
+        }
+
+        var admin = await DatabaseSetup.EnsureAdministratorAsync(
+            app.Services, config["SUNGHIEP_ADMIN_EMAIL"], config["SUNGHIEP_ADMIN_PASSWORD"], logger);
+        if (admin is { GeneratedPassword: { } password } created)
+        {
+            // Printed once, to the console only: it is not stored anywhere in clear.
+            Console.WriteLine($"First administrator: {created.Email}  password: {password}  (change it after signing in)");
+        }
+    }
+}
+
+/// <summary>Sets the caller's scope and identity on the request's DbContext before any handler queries it.</summary>
+internal sealed class CallerMiddleware(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context, SuNghiepDbContext db)
+    {
+        var user = context.User;
+        var ip = context.Connection.RemoteIpAddress?.ToString();
+        if (user.Identity?.IsAuthenticated == true && user.FindFirstValue(ClaimTypes.NameIdentifier) is { } id)
+        {
+            db.UseScope(await AccountService.ScopeOfAsync(db, id, user.IsInRole(Roles.SystemAdmin), context.RequestAborted));
+            db.Actor = new Actor(id, user.Identity.Name ?? id, ip);
+        }
+        else
+        {
+            db.Actor = new Actor(null, "anonymous", ip);
+        }
+
+        await next(context);
+    }
+}
