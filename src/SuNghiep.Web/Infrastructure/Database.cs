@@ -6,8 +6,8 @@ namespace SuNghiep.Web.Infrastructure;
 
 public static class Database
 {
-    /// <summary>SQLite in data/sunghiep.db by default; PostgreSQL with Database__Provider=Postgres and ConnectionStrings__Default.</summary>
-    public static IServiceCollection AddSuNghiepDatabase(this IServiceCollection services, IConfiguration config, string contentRoot)
+    /// <summary>SQLite in data/sunghiep.db under the working directory by default; PostgreSQL with Database__Provider=Postgres and ConnectionStrings__Default.</summary>
+    public static IServiceCollection AddSuNghiepDatabase(this IServiceCollection services, IConfiguration config, string workingDirectory)
     {
         var provider = config["Database:Provider"] ?? "Sqlite";
         var connection = config.GetConnectionString("Default");
@@ -24,7 +24,7 @@ public static class Database
         {
             if (string.IsNullOrWhiteSpace(connection))
             {
-                var folder = Path.Combine(contentRoot, "data");
+                var folder = Path.Combine(workingDirectory, "data");
                 Directory.CreateDirectory(folder);
                 connection = $"Data Source={Path.Combine(folder, "sunghiep.db")}";
             }

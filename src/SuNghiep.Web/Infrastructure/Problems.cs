@@ -16,6 +16,31 @@ public static class Problems
 
     public static ProblemHttpResult NotFound(string title) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: title);
+
+    // The framework's own problems (malformed body, missing token, unknown route) get Vietnamese titles too.
+    internal static void Localize(ProblemDetailsContext context)
+    {
+        var p = context.ProblemDetails;
+        var generic = p.Title is null || p.Title == ReasonPhrase(p.Status);
+        if (!generic)
+        {
+            return;
+        }
+
+        (p.Title, p.Detail) = p.Status switch
+        {
+            400 => ("Yêu cầu không hợp lệ", p.Detail ?? "Không đọc được nội dung yêu cầu: JSON sai cú pháp, thiếu, hoặc tham số sai kiểu."),
+            401 => ("Chưa xác thực", p.Detail ?? "Cần token hợp lệ: lấy bằng POST /api/v1/auth/login rồi gửi tiêu đề Authorization: Bearer <token>."),
+            403 => ("Không có quyền", p.Detail ?? "Vai trò của tài khoản không được phép thực hiện thao tác này."),
+            404 => ("Không tìm thấy", p.Detail),
+            405 => ("Phương thức không được hỗ trợ", p.Detail),
+            415 => ("Kiểu nội dung không được hỗ trợ", p.Detail ?? "Gửi nội dung JSON với Content-Type: application/json."),
+            _ => (p.Title, p.Detail),
+        };
+    }
+
+    private static string? ReasonPhrase(int? status) =>
+        status is { } s ? Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(s) : null;
 }
 
 /// <summary>

@@ -25,17 +25,25 @@ public static class WebApp
 
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
-        AddServices(builder.Services, builder.Configuration, builder.Environment.ContentRootPath);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot() });
+        // Serves wwwroot from the project when run from a build folder (`dotnet run --project`); a published app has its own copy.
+        builder.WebHost.UseStaticWebAssets();
+        AddServices(builder.Services, builder.Configuration, Directory.GetCurrentDirectory());
         var app = builder.Build();
         Configure(app);
         return app;
     }
 
-    public static void AddServices(IServiceCollection services, IConfiguration config, string contentRoot)
+    // Run from the repository root, the working directory holds no appsettings.json: the build folder does.
+    private static string? ContentRoot() =>
+        !File.Exists("appsettings.json") && File.Exists(Path.Combine(AppContext.BaseDirectory, "appsettings.json"))
+            ? AppContext.BaseDirectory
+            : null;
+
+    public static void AddServices(IServiceCollection services, IConfiguration config, string workingDirectory)
     {
         services.AddSingleton(TimeProvider.System);
-        services.AddSuNghiepDatabase(config, contentRoot);
+        services.AddSuNghiepDatabase(config, workingDirectory);
         services.AddScoped<UnitService>();
         services.AddScoped<AccountService>();
 
@@ -90,7 +98,7 @@ public static class WebApp
             o.Conventions.AllowAnonymousToPage("/Error");
             o.Conventions.AuthorizeFolder("/Admin", AdminPolicy);
         });
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Localize);
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
