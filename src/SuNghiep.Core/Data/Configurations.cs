@@ -57,6 +57,8 @@ internal sealed class AreaConfiguration : IEntityTypeConfiguration<Area>
         b.Property(x => x.Name).HasMaxLength(200);
         b.Property(x => x.Type).HasMaxLength(32);
         b.Property(x => x.Path).HasMaxLength(200);
+        b.Property(x => x.LineagePath).HasMaxLength(200);
+        b.HasIndex(x => x.LineagePath);
         b.HasIndex(x => new { x.Code, x.ValidFrom }).IsUnique();
         b.HasIndex(x => x.Path);
         b.HasOne(x => x.Parent).WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
@@ -74,9 +76,12 @@ internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
         b.Property(x => x.LevelCode).HasMaxLength(32);
         b.Property(x => x.Path).HasMaxLength(200);
         b.Property(x => x.SearchText).HasMaxLength(300);
+        b.Property(x => x.LineagePath).HasMaxLength(200);
         b.HasIndex(x => x.Code).IsUnique();
         b.HasIndex(x => x.Path);
+        b.HasIndex(x => x.LineagePath);
         b.HasOne(x => x.Parent).WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Successor).WithMany().HasForeignKey(x => x.SuccessorId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.Area).WithMany().HasForeignKey(x => x.AreaId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<AdministrativeLevel>().WithMany().HasForeignKey(x => x.LevelCode).OnDelete(DeleteBehavior.Restrict);
     }
@@ -132,5 +137,57 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         b.HasOne(x => x.ScopeAgency).WithMany().HasForeignKey(x => x.ScopeAgencyId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.ScopeArea).WithMany().HasForeignKey(x => x.ScopeAreaId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Unit>().WithMany().HasForeignKey(x => x.ScopeUnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ReorganizationConfiguration : IEntityTypeConfiguration<Reorganization>
+{
+    public void Configure(EntityTypeBuilder<Reorganization> b)
+    {
+        b.Property(x => x.DecisionNumber).HasMaxLength(64);
+        b.Property(x => x.DecisionIssuer).HasMaxLength(250);
+        b.Property(x => x.NewName).HasMaxLength(250);
+        b.Property(x => x.Notes).HasMaxLength(4000);
+        b.Property(x => x.CreatedBy).HasMaxLength(256);
+        b.Property(x => x.VoidedBy).HasMaxLength(256);
+        b.Property(x => x.VoidReason).HasMaxLength(2000);
+        b.HasIndex(x => x.EffectiveDate);
+        b.HasOne(x => x.NewManagingAgency).WithMany().HasForeignKey(x => x.NewManagingAgencyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Participants).WithOne(x => x.Reorganization).HasForeignKey(x => x.ReorganizationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ReorganizationParticipantConfiguration : IEntityTypeConfiguration<ReorganizationParticipant>
+{
+    public void Configure(EntityTypeBuilder<ReorganizationParticipant> b)
+    {
+        b.HasIndex(x => new { x.ReorganizationId, x.UnitId, x.Role }).IsUnique();
+        b.HasIndex(x => x.UnitId);
+        b.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class UnitVersionConfiguration : IEntityTypeConfiguration<UnitVersion>
+{
+    public void Configure(EntityTypeBuilder<UnitVersion> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(250);
+        b.Property(x => x.SearchText).HasMaxLength(300);
+        b.Property(x => x.SortKey).HasMaxLength(800);
+        b.Property(x => x.SectorCode).HasMaxLength(32);
+        b.Property(x => x.RoleClassCode).HasMaxLength(32);
+        b.Property(x => x.LevelCode).HasMaxLength(32);
+        b.Property(x => x.DecisionNumber).HasMaxLength(64);
+        b.Property(x => x.DecisionIssuer).HasMaxLength(250);
+        b.HasIndex(x => new { x.UnitId, x.ValidFrom }).IsUnique();
+        b.HasIndex(x => new { x.ValidFrom, x.ValidTo });
+        b.HasOne(x => x.Unit).WithMany(x => x.Versions).HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Area).WithMany().HasForeignKey(x => x.AreaId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.ManagingAgency).WithMany().HasForeignKey(x => x.ManagingAgencyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Reorganization).WithMany().HasForeignKey(x => x.ReorganizationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Sector>().WithMany().HasForeignKey(x => x.SectorCode).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<RoleClass>().WithMany().HasForeignKey(x => x.RoleClassCode).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AdministrativeLevel>().WithMany().HasForeignKey(x => x.LevelCode).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AutonomyGroup>().WithMany().HasForeignKey(x => x.AutonomyGroup).OnDelete(DeleteBehavior.Restrict);
     }
 }

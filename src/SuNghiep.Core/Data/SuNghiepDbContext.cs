@@ -14,6 +14,9 @@ public sealed class SuNghiepDbContext(DbContextOptions<SuNghiepDbContext> option
     public DbSet<Area> Areas => Set<Area>();
     public DbSet<Agency> Agencies => Set<Agency>();
     public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<UnitVersion> UnitVersions => Set<UnitVersion>();
+    public DbSet<Reorganization> Reorganizations => Set<Reorganization>();
+    public DbSet<ReorganizationParticipant> ReorganizationParticipants => Set<ReorganizationParticipant>();
     public DbSet<Sector> Sectors => Set<Sector>();
     public DbSet<RoleClass> RoleClasses => Set<RoleClass>();
     public DbSet<AutonomyGroup> AutonomyGroups => Set<AutonomyGroup>();
@@ -46,12 +49,18 @@ public sealed class SuNghiepDbContext(DbContextOptions<SuNghiepDbContext> option
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(SuNghiepDbContext).Assembly);
 
-        // Scope is enforced here, in every query on units, not in the pages.
-        builder.Entity<Unit>().HasQueryFilter(u =>
+        // Scope is enforced here, in every query on units and their versions, not in the pages. A scope on today's
+        // agency or area also covers the units of the agencies and areas it replaced (their lineage path).
+        builder.Entity<Unit>().HasQueryFilter(u => !u.Voided && (
             ScopeUnrestricted
-            || (ScopeAgencyPath != null && u.ManagingAgency!.Path.StartsWith(ScopeAgencyPath))
-            || (ScopeAreaPath != null && u.Area!.Path.StartsWith(ScopeAreaPath))
-            || (ScopeUnitId != null && u.Id == ScopeUnitId));
+            || (ScopeAgencyPath != null && u.ManagingAgency!.LineagePath.StartsWith(ScopeAgencyPath))
+            || (ScopeAreaPath != null && u.Area!.LineagePath.StartsWith(ScopeAreaPath))
+            || (ScopeUnitId != null && u.Id == ScopeUnitId)));
+        builder.Entity<UnitVersion>().HasQueryFilter(v => !v.Unit!.Voided && (
+            ScopeUnrestricted
+            || (ScopeAgencyPath != null && v.Unit!.ManagingAgency!.LineagePath.StartsWith(ScopeAgencyPath))
+            || (ScopeAreaPath != null && v.Unit!.Area!.LineagePath.StartsWith(ScopeAreaPath))
+            || (ScopeUnitId != null && v.UnitId == ScopeUnitId)));
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

@@ -25,6 +25,14 @@ public sealed class Agency
     /// <summary>Materialised path of ids, "/1/7/", so that a subtree is a prefix match in SQL.</summary>
     public string Path { get; set; } = "";
     public string SearchText { get; set; } = "";
+    /// <summary>
+    /// The path in today's map: its own path if it still exists, else under its successor's, so that a scope on today's
+    /// province also covers the units of the provinces, districts and agencies it replaced.
+    /// </summary>
+    public string LineagePath { get; set; } = "";
     public DateOnly? ValidFrom { get; set; }
     public DateOnly? ValidTo { get; set; }
+    /// <summary>The agency that took over this one's units when it ended.</summary>
+    public int? SuccessorId { get; set; }
+    public Agency? Successor { get; set; }
 }

@@ -23,6 +23,11 @@ public sealed class Area
     public Area? Parent { get; set; }
     /// <summary>Materialised path of ids, "/12/345/", so that a subtree is a prefix match in SQL.</summary>
     public string Path { get; set; } = "";
+    /// <summary>
+    /// The path in today's map: its own path if it still exists, else under its successor's, so that a scope on today's
+    /// province also covers the units of the provinces, districts and agencies it replaced.
+    /// </summary>
+    public string LineagePath { get; set; } = "";
     public DateOnly? ValidFrom { get; set; }
     public DateOnly? ValidTo { get; set; }
     /// <summary>The area that took over this one when it ended (pre-2025 provinces to the 34).</summary>

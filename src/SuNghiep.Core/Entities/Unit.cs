@@ -1,6 +1,9 @@
 namespace SuNghiep.Core.Entities;
 
-/// <summary>A public service unit (đơn vị sự nghiệp công lập) in the register.</summary>
+/// <summary>
+/// A public service unit (đơn vị sự nghiệp công lập) in the register. Its name, classification, agency and area as they
+/// are now are kept here for today's lists and for scope; their history is in <see cref="Versions"/>.
+/// </summary>
 public sealed class Unit
 {
     public int Id { get; set; }
@@ -22,6 +25,9 @@ public sealed class Unit
     public DateOnly? EndedOn { get; set; }
     public string? Address { get; set; }
     public string? Notes { get; set; }
+    /// <summary>Set when the event that created the unit was voided: the unit never existed and is hidden everywhere.</summary>
+    public bool Voided { get; set; }
+    public List<UnitVersion> Versions { get; set; } = [];
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 }

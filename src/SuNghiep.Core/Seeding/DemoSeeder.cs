@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SuNghiep.Core.Data;
 using SuNghiep.Core.Entities;
@@ -6,92 +7,86 @@ using SuNghiep.Core.Text;
 namespace SuNghiep.Core.Seeding;
 
 /// <summary>
-/// The demo province: the new Cần Thơ city (since 1/7/2025 the merger of Cần Thơ, Hậu Giang and Sóc Trăng), with its
-/// real communes, its departments and commune People's Committees as agencies, and several hundred units made by a
-/// seeded generator, so that every run gives the same register.
+/// The demo province: the new Cần Thơ city (since 1/7/2025 the merger of Cần Thơ, Hậu Giang and Sóc Trăng) with its
+/// real communes and districts, its agencies before and after the merger, and a register from 2015 made by a seeded
+/// generator: schools and centres of the 28 old districts, province units of the three old provinces, the
+/// consolidations, mergers, divisions, separations, dissolutions, conversions and renamings of 2015-2025, the transfers
+/// of 1/7/2025 to the new departments and communes, and the commune centres of late 2025. The same run gives the same
+/// register. Which old district each new commune takes over is an approximation (contiguous runs of codes).
 /// </summary>
 public static class DemoSeeder
 {
     public const string ProvinceCode = "92";
     public const string RootAgencyCode = "92.UBND";
 
-    private sealed record Department(string Key, string Name);
+    private static readonly DateOnly Merger2025 = ReferenceDataSeeder.Restructuring;
+    private static readonly DateOnly LastDayBefore = ReferenceDataSeeder.LastDayBefore;
 
-    private static readonly Department[] Departments =
+    private static readonly (string Key, string Name)[] Departments =
     [
-        new("SNV", "Sở Nội vụ"),
-        new("STC", "Sở Tài chính"),
-        new("SGDDT", "Sở Giáo dục và Đào tạo"),
-        new("SYT", "Sở Y tế"),
-        new("SVHTTDL", "Sở Văn hóa, Thể thao và Du lịch"),
-        new("SKHCN", "Sở Khoa học và Công nghệ"),
-        new("SNNMT", "Sở Nông nghiệp và Môi trường"),
-        new("SXD", "Sở Xây dựng"),
-        new("SCT", "Sở Công Thương"),
-        new("STP", "Sở Tư pháp"),
-        new("SDTTG", "Sở Dân tộc và Tôn giáo"),
+        ("SNV", "Sở Nội vụ"), ("STC", "Sở Tài chính"), ("SGDDT", "Sở Giáo dục và Đào tạo"), ("SYT", "Sở Y tế"),
+        ("SVHTTDL", "Sở Văn hóa, Thể thao và Du lịch"), ("SKHCN", "Sở Khoa học và Công nghệ"),
+        ("SNNMT", "Sở Nông nghiệp và Môi trường"), ("SXD", "Sở Xây dựng"), ("SCT", "Sở Công Thương"), ("STP", "Sở Tư pháp"),
+        ("SDTTG", "Sở Dân tộc và Tôn giáo"),
     ];
 
-    // Province-level units per department: name, sector, role class, likely autonomy groups.
+    // Departments of the old provinces and the new department each went into on 1/7/2025 (several merged on 1/3/2025).
+    private static readonly (string Key, string Name, string Successor)[] OldDepartments =
+    [
+        ("SNV", "Sở Nội vụ", "SNV"), ("SLDTBXH", "Sở Lao động - Thương binh và Xã hội", "SNV"), ("STC", "Sở Tài chính", "STC"),
+        ("SKHDT", "Sở Kế hoạch và Đầu tư", "STC"), ("SGDDT", "Sở Giáo dục và Đào tạo", "SGDDT"), ("SYT", "Sở Y tế", "SYT"),
+        ("SVHTTDL", "Sở Văn hóa, Thể thao và Du lịch", "SVHTTDL"), ("SKHCN", "Sở Khoa học và Công nghệ", "SKHCN"),
+        ("STTTT", "Sở Thông tin và Truyền thông", "SKHCN"), ("SNNPTNT", "Sở Nông nghiệp và Phát triển nông thôn", "SNNMT"),
+        ("STNMT", "Sở Tài nguyên và Môi trường", "SNNMT"), ("SXD", "Sở Xây dựng", "SXD"), ("SGTVT", "Sở Giao thông vận tải", "SXD"),
+        ("SCT", "Sở Công Thương", "SCT"), ("STP", "Sở Tư pháp", "STP"), ("BDT", "Ban Dân tộc", "SDTTG"),
+    ];
+
+    private sealed record OldProvince(string Code, string Prefix, string Name, string Label);
+
+    private static readonly OldProvince[] OldProvinces =
+    [
+        new("92", "CT", "Cần Thơ", "thành phố Cần Thơ"),
+        new("93", "HG", "Hậu Giang", "tỉnh Hậu Giang"),
+        new("94", "ST", "Sóc Trăng", "tỉnh Sóc Trăng"),
+    ];
+
+    // Province units of each old province: department, name (with {P} for the province label, {N} for its name), sector,
+    // role class, autonomy groups to draw from.
     private static readonly (string Dept, string Name, string Sector, string Role, int[] Groups)[] ProvinceUnits =
     [
-        ("SYT", "Bệnh viện Đa khoa thành phố Cần Thơ", "health", "basic-service", [2, 3]),
-        ("SYT", "Bệnh viện Nhi đồng thành phố Cần Thơ", "health", "basic-service", [2, 3]),
-        ("SYT", "Bệnh viện Phụ sản thành phố Cần Thơ", "health", "basic-service", [2]),
-        ("SYT", "Bệnh viện Y học cổ truyền thành phố Cần Thơ", "health", "basic-service", [3]),
-        ("SYT", "Bệnh viện Ung bướu thành phố Cần Thơ", "health", "basic-service", [2, 3]),
-        ("SYT", "Bệnh viện Lao và Bệnh phổi thành phố Cần Thơ", "health", "basic-service", [3]),
-        ("SYT", "Bệnh viện Tâm thần thành phố Cần Thơ", "health", "basic-service", [3, 4]),
-        ("SYT", "Bệnh viện Da liễu thành phố Cần Thơ", "health", "basic-service", [3]),
-        ("SYT", "Bệnh viện Mắt - Răng Hàm Mặt thành phố Cần Thơ", "health", "basic-service", [2]),
-        ("SYT", "Bệnh viện Đa khoa khu vực Sóc Trăng", "health", "basic-service", [2, 3]),
-        ("SYT", "Bệnh viện Đa khoa khu vực Hậu Giang", "health", "basic-service", [3]),
-        ("SYT", "Bệnh viện Chuyên khoa Sản - Nhi Sóc Trăng", "health", "basic-service", [3]),
-        ("SYT", "Trung tâm Kiểm soát bệnh tật thành phố Cần Thơ", "health", "basic-service", [4]),
-        ("SYT", "Trung tâm Pháp y thành phố Cần Thơ", "health", "state-management", [4]),
-        ("SYT", "Trung tâm Kiểm nghiệm thuốc, mỹ phẩm, thực phẩm", "health", "state-management", [3]),
-        ("SYT", "Trung tâm Cấp cứu 115", "health", "basic-service", [4]),
-        ("SGDDT", "Trường Cao đẳng Cần Thơ", "vocational", "basic-service", [3]),
-        ("SGDDT", "Trường Cao đẳng Kinh tế - Kỹ thuật Cần Thơ", "vocational", "basic-service", [3]),
-        ("SGDDT", "Trường Cao đẳng Sóc Trăng", "vocational", "basic-service", [3]),
-        ("SGDDT", "Trường Cao đẳng Cộng đồng Hậu Giang", "vocational", "basic-service", [3, 4]),
-        ("SGDDT", "Trường Trung học phổ thông chuyên Lý Tự Trọng", "education", "basic-service", [4]),
-        ("SGDDT", "Trường Trung học phổ thông chuyên Nguyễn Thị Minh Khai", "education", "basic-service", [4]),
-        ("SGDDT", "Trường Phổ thông Dân tộc nội trú thành phố Cần Thơ", "education", "basic-service", [4]),
-        ("SVHTTDL", "Thư viện thành phố Cần Thơ", "culture", "basic-service", [4]),
-        ("SVHTTDL", "Bảo tàng thành phố Cần Thơ", "culture", "political", [4]),
-        ("SVHTTDL", "Trung tâm Văn hóa thành phố Cần Thơ", "culture", "political", [4]),
-        ("SVHTTDL", "Nhà hát Tây Đô", "culture", "political", [3]),
-        ("SVHTTDL", "Đoàn Nghệ thuật Khmer Sóc Trăng", "culture", "political", [4]),
-        ("SVHTTDL", "Trung tâm Huấn luyện và Thi đấu thể dục thể thao", "culture", "basic-service", [3, 4]),
-        ("SVHTTDL", "Trung tâm Xúc tiến Du lịch thành phố Cần Thơ", "culture", "other", [3]),
-        ("SKHCN", "Trung tâm Ứng dụng tiến bộ khoa học và công nghệ", "science", "other", [2, 3]),
-        ("SKHCN", "Trung tâm Kỹ thuật Tiêu chuẩn Đo lường Chất lượng", "science", "state-management", [2]),
-        ("SKHCN", "Trung tâm Chuyển đổi số thành phố Cần Thơ", "information", "state-management", [3]),
-        ("SKHCN", "Trung tâm Thông tin và Thống kê khoa học và công nghệ", "science", "state-management", [4]),
-        ("SNNMT", "Trung tâm Khuyến nông thành phố Cần Thơ", "economic", "basic-service", [4]),
-        ("SNNMT", "Trung tâm Nước sạch và Vệ sinh môi trường nông thôn", "economic", "other", [1, 2]),
-        ("SNNMT", "Trung tâm Quan trắc tài nguyên và môi trường", "economic", "state-management", [3]),
-        ("SNNMT", "Văn phòng Đăng ký đất đai thành phố Cần Thơ", "economic", "state-management", [2]),
-        ("SNNMT", "Trung tâm Phát triển quỹ đất thành phố Cần Thơ", "economic", "state-management", [2, 3]),
-        ("SNNMT", "Trung tâm Giống nông nghiệp Cần Thơ", "economic", "other", [2]),
-        ("SXD", "Trung tâm Đăng kiểm xe cơ giới Cần Thơ", "economic", "other", [1]),
-        ("SXD", "Trung tâm Đăng kiểm phương tiện thủy bộ Sóc Trăng", "economic", "other", [1]),
-        ("SXD", "Trung tâm Quy hoạch và Kiểm định xây dựng", "economic", "other", [1, 2]),
-        ("SCT", "Trung tâm Khuyến công và Tư vấn phát triển công nghiệp", "economic", "basic-service", [3]),
-        ("SCT", "Trung tâm Xúc tiến Thương mại thành phố Cần Thơ", "economic", "other", [3]),
-        ("STP", "Trung tâm Trợ giúp pháp lý nhà nước thành phố Cần Thơ", "economic", "basic-service", [4]),
-        ("STP", "Trung tâm Dịch vụ đấu giá tài sản thành phố Cần Thơ", "economic", "other", [1, 2]),
-        ("SNV", "Trung tâm Lưu trữ lịch sử thành phố Cần Thơ", "economic", "state-management", [4]),
-        ("SNV", "Trung tâm Dịch vụ việc làm thành phố Cần Thơ", "economic", "basic-service", [3]),
-        ("SNV", "Trung tâm Công tác xã hội thành phố Cần Thơ", "economic", "basic-service", [4]),
-        ("SNV", "Cơ sở Cai nghiện ma túy thành phố Cần Thơ", "health", "basic-service", [4]),
-        ("SDTTG", "Trung tâm Nghiên cứu văn hóa các dân tộc Sóc Trăng", "science", "political", [4]),
-        ("UBND", "Đài Phát thanh và Truyền hình thành phố Cần Thơ", "information", "political", [2, 3]),
-        ("UBND", "Ban Quản lý dự án đầu tư xây dựng thành phố Cần Thơ", "economic", "state-management", [2]),
-        ("UBND", "Trung tâm Xúc tiến Đầu tư thành phố Cần Thơ", "economic", "state-management", [4]),
-        ("UBND", "Viện Kinh tế - Xã hội thành phố Cần Thơ", "science", "state-management", [3, 4]),
-        ("STC", "Trung tâm Thông tin và Dịch vụ tài chính công", "economic", "state-management", [3]),
+        ("SYT", "Bệnh viện Đa khoa {P}", "health", "basic-service", [2, 3]),
+        ("SYT", "Bệnh viện Y học cổ truyền {P}", "health", "basic-service", [3]),
+        ("SYT", "Bệnh viện Lao và Bệnh phổi {P}", "health", "basic-service", [3, 4]),
+        ("SYT", "Bệnh viện Tâm thần {P}", "health", "basic-service", [3, 4]),
+        ("SYT", "Trung tâm Y tế dự phòng {P}", "health", "basic-service", [4]),
+        ("SYT", "Trung tâm Phòng, chống HIV/AIDS {P}", "health", "basic-service", [4]),
+        ("SYT", "Trung tâm Chăm sóc sức khỏe sinh sản {P}", "health", "basic-service", [4]),
+        ("SYT", "Trung tâm Pháp y {P}", "health", "state-management", [4]),
+        ("SGDDT", "Trường Cao đẳng Y tế {N}", "vocational", "basic-service", [3]),
+        ("SLDTBXH", "Trường Cao đẳng Nghề {N}", "vocational", "basic-service", [3, 4]),
+        ("SGDDT", "Trường Phổ thông Dân tộc nội trú {P}", "education", "basic-service", [4]),
+        ("SVHTTDL", "Thư viện {P}", "culture", "basic-service", [4]),
+        ("SVHTTDL", "Bảo tàng {P}", "culture", "political", [4]),
+        ("SVHTTDL", "Trung tâm Văn hóa - Thể thao và Du lịch {P}", "culture", "political", [4]),
+        ("SVHTTDL", "Trung tâm Huấn luyện và Thi đấu thể dục thể thao {P}", "culture", "basic-service", [3, 4]),
+        ("STTTT", "Trung tâm Công nghệ thông tin và Truyền thông {N}", "information", "state-management", [3]),
+        ("SKHCN", "Trung tâm Ứng dụng tiến bộ khoa học và công nghệ {N}", "science", "other", [2, 3]),
+        ("SKHCN", "Trung tâm Kỹ thuật Tiêu chuẩn Đo lường Chất lượng {N}", "science", "state-management", [2]),
+        ("SNNPTNT", "Trung tâm Khuyến nông {N}", "economic", "basic-service", [4]),
+        ("SNNPTNT", "Trung tâm Nước sạch và Vệ sinh môi trường nông thôn {N}", "economic", "other", [1, 2]),
+        ("STNMT", "Văn phòng Đăng ký đất đai {N}", "economic", "state-management", [2]),
+        ("STNMT", "Trung tâm Phát triển quỹ đất {N}", "economic", "state-management", [2, 3]),
+        ("STNMT", "Trung tâm Quan trắc tài nguyên và môi trường {N}", "economic", "state-management", [3]),
+        ("SGTVT", "Trung tâm Đăng kiểm xe cơ giới {N}", "economic", "other", [1]),
+        ("SXD", "Trung tâm Quy hoạch và Kiểm định xây dựng {N}", "economic", "other", [1, 2]),
+        ("SCT", "Trung tâm Khuyến công và Tư vấn phát triển công nghiệp {N}", "economic", "basic-service", [3]),
+        ("SKHDT", "Trung tâm Xúc tiến Đầu tư {N}", "economic", "state-management", [4]),
+        ("STP", "Trung tâm Trợ giúp pháp lý nhà nước {P}", "economic", "basic-service", [4]),
+        ("STP", "Trung tâm Dịch vụ đấu giá tài sản {P}", "economic", "other", [1, 2]),
+        ("SNV", "Trung tâm Lưu trữ lịch sử {P}", "economic", "state-management", [4]),
+        ("SLDTBXH", "Trung tâm Dịch vụ việc làm {N}", "economic", "basic-service", [3]),
+        ("SLDTBXH", "Trung tâm Bảo trợ xã hội {P}", "economic", "basic-service", [4]),
+        ("BDT", "Trung tâm Nghiên cứu văn hóa các dân tộc {N}", "science", "political", [4]),
     ];
 
     private static readonly string[] Streets =
@@ -109,124 +104,404 @@ public static class DemoSeeder
 
         var province = await db.Areas.SingleAsync(a => a.Code == ProvinceCode && a.ValidTo == null, ct);
         var communes = (await db.Areas.Where(a => a.ParentId == province.Id).ToListAsync(ct)).OrderBy(a => a.Code, StringComparer.Ordinal).ToList();
+        var oldProvinceAreas = await db.Areas.Where(a => a.SuccessorId == province.Id).ToListAsync(ct);
+        var oldProvinceIds = oldProvinceAreas.Select(a => a.Id).ToList();
+        var districts = (await db.Areas.Where(a => a.ParentId != null && oldProvinceIds.Contains(a.ParentId.Value)).ToListAsync(ct))
+            .OrderBy(a => a.Code, StringComparer.Ordinal).ToList();
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var root = new Agency
-        {
-            Code = RootAgencyCode, Name = "Ủy ban nhân dân thành phố Cần Thơ", Kind = AgencyKind.ProvincialPeoplesCommittee,
-            LevelCode = "province", AreaId = province.Id, ValidFrom = ReferenceDataSeeder.Restructuring,
-        };
-        db.Agencies.Add(root);
-        await db.SaveChangesAsync(ct);
-        root.Path = $"/{root.Id}/";
-
-        var departments = Departments.ToDictionary(d => d.Key, d => new Agency
-        {
-            Code = $"92.{d.Key}", Name = $"{d.Name} thành phố Cần Thơ", Kind = AgencyKind.Department, LevelCode = "province",
-            AreaId = province.Id, Parent = root, ValidFrom = ReferenceDataSeeder.Restructuring,
-        });
-        departments["UBND"] = root;
-        var communeAgencies = communes.ToDictionary(c => c.Id, c => new Agency
-        {
-            Code = $"92.X{c.Code}", Name = $"Ủy ban nhân dân {c.Type} {c.Name}", Kind = AgencyKind.CommunePeoplesCommittee,
-            LevelCode = "commune", AreaId = c.Id, Parent = root, ValidFrom = ReferenceDataSeeder.Restructuring,
-        });
-        db.Agencies.AddRange(departments.Values.Where(a => a != root));
-        db.Agencies.AddRange(communeAgencies.Values);
-        await db.SaveChangesAsync(ct);
-        foreach (var agency in db.Agencies.Local)
-        {
-            agency.Path = agency.Parent is null ? $"/{agency.Id}/" : $"/{agency.Parent.Id}/{agency.Id}/";
-            agency.SearchText = VietnameseText.Fold(agency.Name + " " + agency.Code);
-        }
-
-        await db.SaveChangesAsync(ct);
-
-        var random = new Random(19_2017);
-        var code = 1_062_000;
-        var now = DateTime.UtcNow;
-        var units = new List<Unit>();
-
-        Unit Make(string name, string sector, string role, string level, Area area, Agency agency, int? group, DateOnly established, string? address)
-        {
-            code += random.Next(1, 40);
-            return new Unit
-            {
-                Code = code.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                Name = name, SearchText = VietnameseText.Fold(name + " " + code), SortKey = VietnameseText.SortKey(name),
-                SectorCode = sector, RoleClassCode = role, LevelCode = level, Area = area, ManagingAgency = agency,
-                AutonomyGroup = group, EstablishedOn = established, Address = address, CreatedAt = now, UpdatedAt = now,
-            };
-        }
-
-        string Address(Area commune) =>
-            $"Số {random.Next(1, 400)} đường {Streets[random.Next(Streets.Length)]}, {commune.Type} {commune.Name}, thành phố Cần Thơ";
-
-        DateOnly Date(int fromYear, int toYear) =>
-            new DateOnly(fromYear, 1, 1).AddDays(random.Next((new DateOnly(toYear, 12, 31).DayNumber - new DateOnly(fromYear, 1, 1).DayNumber) + 1));
-
-        int Pick(params int[] options) => options[random.Next(options.Length)];
-
-        foreach (var commune in communes)
-        {
-            var pc = communeAgencies[commune.Id];
-            units.Add(Make($"Trường Mầm non {commune.Name}", "education", "basic-service", "commune", commune, pc,
-                Pick(4, 4, 3), Date(1976, 2012), Address(commune)));
-            units.Add(Make($"Trường Tiểu học {commune.Name}", "education", "basic-service", "commune", commune, pc,
-                Pick(4, 4, 4, 3), Date(1976, 2010), Address(commune)));
-            units.Add(Make($"Trường Trung học cơ sở {commune.Name}", "education", "basic-service", "commune", commune, pc,
-                Pick(4, 4, 3), Date(1978, 2012), Address(commune)));
-            if (random.Next(3) == 0)
-            {
-                units.Add(Make($"Trường Mầm non Hoa Sen {commune.Name}", "education", "basic-service", "commune", commune, pc,
-                    Pick(4, 3), Date(1995, 2018), Address(commune)));
-            }
-
-            if (random.Next(2) == 0)
-            {
-                // Commune public service centres, allowed from 1/11/2025 (Decree 283/2025).
-                units.Add(Make($"Trung tâm Dịch vụ tổng hợp {commune.Type} {commune.Name}",
-                    "economic", "basic-service", "commune", commune, pc, Pick(3, 4), new DateOnly(2025, 11, 1).AddDays(random.Next(20)), Address(commune)));
-            }
-        }
-
-        // Upper secondary schools and regional medical centres sit in a third of the communes.
-        foreach (var commune in communes.Where((_, i) => i % 3 == 0))
-        {
-            units.Add(Make($"Trường Trung học phổ thông {commune.Name}", "education", "basic-service", "province", commune,
-                departments["SGDDT"], Pick(4, 3, 3), Date(1976, 2008), Address(commune)));
-        }
-
-        foreach (var commune in communes.Where((_, i) => i % 5 == 1))
-        {
-            units.Add(Make($"Trung tâm Y tế khu vực {commune.Name}", "health", "basic-service", "province", commune,
-                departments["SYT"], Pick(3, 3, 4), Date(1990, 2015), Address(commune)));
-        }
-
-        foreach (var commune in communes.Where((_, i) => i % 9 == 4))
-        {
-            units.Add(Make($"Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên khu vực {commune.Name}", "vocational",
-                "basic-service", "province", commune, departments["SGDDT"], Pick(3, 4), Date(2000, 2018), Address(commune)));
-        }
-
-        var urban = communes.Where(c => c.Type == "phường").ToList();
-        foreach (var (dept, name, sector, role, groups) in ProvinceUnits)
-        {
-            var place = urban[random.Next(urban.Count)];
-            units.Add(Make(name, sector, role, "province", place, departments[dept], groups[random.Next(groups.Length)],
-                Date(1976, 2016), Address(place)));
-        }
-
-        // A few units already ended, so that the register shows history.
-        foreach (var unit in units.Where(u => u.LevelCode == "commune" && u.SectorCode == "education").Where((_, i) => i % 37 == 5))
-        {
-            unit.EndedOn = Date(2018, 2024);
-            unit.Notes = "Đã sáp nhập vào trường khác trên cùng địa bàn.";
-        }
-
-        db.Units.AddRange(units);
+        var g = new Generator(db, province, communes, districts, oldProvinceAreas);
+        await g.AgenciesAsync(ct);
+        g.Register();
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
+    }
+
+    private sealed class Generator(SuNghiepDbContext db, Area province, List<Area> communes, List<Area> districts, List<Area> oldProvinceAreas)
+    {
+        private readonly Random _random = new(19_2017);
+        private readonly DateTime _now = DateTime.UtcNow;
+        private int _code = 1_062_000;
+        private int _decision = 100;
+        private Agency _root = null!;
+        private readonly Dictionary<string, Agency> _departments = [];
+        private readonly Dictionary<(string Prefix, string Key), Agency> _oldDepartments = [];
+        private readonly Dictionary<int, Agency> _districtCommittees = [];
+        private readonly Dictionary<int, Agency> _oldCommittees = [];
+        private readonly Dictionary<int, Agency> _communeCommittees = [];
+        private readonly List<Unit> _units = [];
+
+        public async Task AgenciesAsync(CancellationToken ct)
+        {
+            _root = Agency(RootAgencyCode, "Ủy ban nhân dân thành phố Cần Thơ", AgencyKind.ProvincialPeoplesCommittee, "province", province, null, Merger2025, null);
+            foreach (var (key, name) in Departments)
+            {
+                _departments[key] = Agency($"92.{key}", $"{name} thành phố Cần Thơ", AgencyKind.Department, "province", province, _root, Merger2025, null);
+            }
+
+            foreach (var c in communes)
+            {
+                _communeCommittees[c.Id] = Agency($"92.X{c.Code}", $"Ủy ban nhân dân {c.Type} {c.Name}", AgencyKind.CommunePeoplesCommittee, "commune", c, _root, Merger2025, null);
+            }
+
+            foreach (var p in OldProvinces)
+            {
+                var area = oldProvinceAreas.Single(a => a.Code == p.Code);
+                var committee = Agency($"{p.Prefix}.UBND", $"Ủy ban nhân dân {p.Label}", AgencyKind.ProvincialPeoplesCommittee, "province", area, null, null, LastDayBefore);
+                committee.Successor = _root;
+                _oldCommittees[area.Id] = committee;
+                foreach (var (key, name, successor) in OldDepartments)
+                {
+                    var dept = Agency($"{p.Prefix}.{key}", $"{name} {p.Label}", AgencyKind.Department, "province", area, committee, null, LastDayBefore);
+                    dept.Successor = _departments[successor];
+                    _oldDepartments[(p.Prefix, key)] = dept;
+                }
+
+                foreach (var d in districts.Where(d => d.ParentId == area.Id))
+                {
+                    _districtCommittees[d.Id] = Agency($"{p.Prefix}.H{d.Code}", $"Ủy ban nhân dân {d.Type} {d.Name}", AgencyKind.DistrictPeoplesCommittee, "district", d, committee, null, LastDayBefore);
+                }
+            }
+
+            await db.SaveChangesAsync(ct);
+            var all = db.Agencies.Local.ToList();
+            foreach (var a in all)
+            {
+                a.Path = a.Parent is null ? $"/{a.Id}/" : $"/{a.Parent.Id}/{a.Id}/";
+                a.SearchText = VietnameseText.Fold(a.Name + " " + a.Code);
+            }
+
+            // Successors first, so that an old agency sits under its successor in today's map.
+            foreach (var a in all.OrderBy(a => a.ValidTo is null ? 0 : a.Parent is null ? 1 : a.Kind == AgencyKind.Department ? 2 : 3))
+            {
+                a.LineagePath = a.Successor is not null ? $"{a.Successor.LineagePath}{a.Id}/"
+                    : a.Parent is not null && a.ValidTo is not null ? $"{a.Parent.LineagePath}{a.Id}/"
+                    : a.Path;
+            }
+
+            await db.SaveChangesAsync(ct);
+        }
+
+        private Agency Agency(string code, string name, AgencyKind kind, string level, Area area, Agency? parent, DateOnly? from, DateOnly? to)
+        {
+            var agency = new Agency { Code = code, Name = name, Kind = kind, LevelCode = level, Area = area, Parent = parent, ValidFrom = from, ValidTo = to };
+            db.Agencies.Add(agency);
+            return agency;
+        }
+
+        public void Register()
+        {
+            // Each old district takes over a contiguous run of the new communes (an approximation of the real map).
+            var runs = new Dictionary<int, List<Area>>();
+            for (var i = 0; i < districts.Count; i++)
+            {
+                var start = i * communes.Count / districts.Count;
+                var end = (i + 1) * communes.Count / districts.Count;
+                runs[districts[i].Id] = communes.GetRange(start, end - start);
+            }
+
+            var transfers = new Dictionary<Agency, List<(Unit Unit, Area Area)>>();
+            void TransferLater(Unit unit, Agency to, Area area)
+            {
+                if (!transfers.TryGetValue(to, out var list))
+                {
+                    transfers[to] = list = [];
+                }
+
+                list.Add((unit, area));
+            }
+
+            var dissolveIn2025 = new List<Unit>();
+            foreach (var p in OldProvinces)
+            {
+                var pArea = oldProvinceAreas.Single(a => a.Code == p.Code);
+                var pCommittee = _oldCommittees[pArea.Id];
+                foreach (var d in districts.Where(d => d.ParentId == pArea.Id))
+                {
+                    var run = runs[d.Id];
+                    var dc = _districtCommittees[d.Id];
+                    var dLabel = $"{d.Type} {d.Name}";
+                    var seat = run[0];
+                    var schoolMergers = new List<(Unit Main, Unit Extra)>();
+                    foreach (var c in run)
+                    {
+                        var school = (string Name, int[] Groups) => Unit(Name, "education", "basic-service", "district", d, dc, Pick(Groups), Date(1976, 2012), Address(c));
+                        var kinder = school($"Trường Mầm non {c.Name}", [4, 4, 3]);
+                        var primary = school($"Trường Tiểu học {c.Name}", [4, 4, 4, 3]);
+                        var lower = school($"Trường Trung học cơ sở {c.Name}", [4, 4, 3]);
+                        foreach (var u in new[] { kinder, primary, lower })
+                        {
+                            TransferLater(u, _communeCommittees[c.Id], c);
+                        }
+
+                        if (_random.Next(10) < 5)
+                        {
+                            schoolMergers.Add((primary, school($"Trường Tiểu học số 2 {c.Name}", [4])));
+                        }
+
+                        if (_random.Next(10) < 3)
+                        {
+                            schoolMergers.Add((kinder, school($"Trường Mầm non Hoa Sen {c.Name}", [4, 3])));
+                        }
+                    }
+
+                    // Small schools absorbed by the main school of their commune (Decree 120/2020, sáp nhập).
+                    foreach (var (main, extra) in schoolMergers)
+                    {
+                        Event(ReorganizationType.Merger, Date(2016, 2024), $"Ủy ban nhân dân {dLabel}", [(extra, ParticipantRole.Ended), (main, ParticipantRole.Continuing)]);
+                    }
+
+                    // Culture centre and radio station consolidated into one centre, which ended with the district.
+                    var culture = Unit($"Trung tâm Văn hóa - Thể thao {dLabel}", "culture", "political", "district", d, dc, 4, Date(1980, 2005), Address(seat));
+                    var radio = Unit($"Đài Truyền thanh {dLabel}", "information", "political", "district", d, dc, 4, Date(1980, 2005), Address(seat));
+                    var merged = Consolidate([culture, radio], $"Trung tâm Văn hóa, Thông tin và Thể thao {dLabel}", "culture", "political", "district", d, dc, 4, Date(2019, 2021), $"Ủy ban nhân dân {dLabel}", seat);
+                    dissolveIn2025.Add(merged);
+
+                    // Vocational training and continuing education centres consolidated (2017-2018), then moved to the department.
+                    var vocational = Unit($"Trung tâm Dạy nghề {dLabel}", "vocational", "basic-service", "district", d, dc, 4, Date(1995, 2010), Address(seat));
+                    var continuing = Unit($"Trung tâm Giáo dục thường xuyên {dLabel}", "education", "basic-service", "district", d, dc, 4, Date(1985, 2005), Address(seat));
+                    var gdnn = Consolidate([vocational, continuing], $"Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên {dLabel}", "vocational", "basic-service", "district", d, dc, Pick([3, 4]), Date(2017, 2018), $"Ủy ban nhân dân {dLabel}", seat);
+                    TransferLater(gdnn, _departments["SGDDT"], seat);
+
+                    var projects = Unit($"Ban Quản lý dự án đầu tư xây dựng {dLabel}", "economic", "state-management", "district", d, dc, Pick([2, 3]), Date(2005, 2014), Address(seat));
+                    TransferLater(projects, _communeCommittees[seat.Id], seat);
+
+                    var agriculture = Unit($"Trung tâm Dịch vụ nông nghiệp {dLabel}", "economic", "other", "district", d, dc, Pick([3, 4]), Date(2000, 2012), Address(seat));
+                    if (_random.Next(10) < 7)
+                    {
+                        Event(ReorganizationType.Dissolution, Date(2018, 2023), $"Ủy ban nhân dân {dLabel}", [(agriculture, ParticipantRole.Ended)]);
+                    }
+                    else
+                    {
+                        TransferLater(agriculture, _communeCommittees[seat.Id], seat);
+                    }
+
+                    var health = Unit($"Trung tâm Y tế {dLabel}", "health", "basic-service", "province", d, _oldDepartments[(p.Prefix, "SYT")], Pick([3, 3, 4]), Date(1990, 2010), Address(seat));
+                    TransferLater(health, _departments["SYT"], seat);
+
+                    foreach (var c in run.Where((_, i) => i % 3 == 0))
+                    {
+                        var high = Unit($"Trường Trung học phổ thông {c.Name}", "education", "basic-service", "province", d, _oldDepartments[(p.Prefix, "SGDDT")], Pick([4, 3, 3]), Date(1976, 2008), Address(c));
+                        TransferLater(high, _departments["SGDDT"], c);
+                    }
+                }
+
+                // Province units, located in the old province's first district.
+                var pDistricts = districts.Where(d => d.ParentId == pArea.Id).ToList();
+                var home = pDistricts[0];
+                var homeCommune = runs[home.Id][0];
+                var issuer = $"Ủy ban nhân dân {p.Label}";
+                var byName = new Dictionary<string, Unit>();
+                foreach (var (dept, template, sector, role, groups) in ProvinceUnits)
+                {
+                    var name = template.Replace("{P}", p.Label, StringComparison.Ordinal).Replace("{N}", p.Name, StringComparison.Ordinal);
+                    var unit = Unit(name, sector, role, "province", home, _oldDepartments[(p.Prefix, dept)], Pick(groups), Date(1976, 2012), Address(homeCommune));
+                    byName[template] = unit;
+                }
+
+                // 2018: disease control centre by consolidating the preventive medicine centres (Circular 26/2017/TT-BYT).
+                Consolidate(
+                    [byName["Trung tâm Y tế dự phòng {P}"], byName["Trung tâm Phòng, chống HIV/AIDS {P}"], byName["Trung tâm Chăm sóc sức khỏe sinh sản {P}"]],
+                    $"Trung tâm Kiểm soát bệnh tật {p.Label}", "health", "basic-service", "province", home, _oldDepartments[(p.Prefix, "SYT")], 4,
+                    new DateOnly(2018, 1, 1).AddDays(_random.Next(300)), issuer, homeCommune);
+
+                // 2019-2020: the medical and the vocational college consolidated into one college.
+                Consolidate(
+                    [byName["Trường Cao đẳng Y tế {N}"], byName["Trường Cao đẳng Nghề {N}"]],
+                    $"Trường Cao đẳng {p.Name}", "vocational", "basic-service", "province", home, _oldDepartments[(p.Prefix, "SGDDT")], 3,
+                    Date(2019, 2020), issuer, homeCommune);
+
+                // 2018: the culture, sport and tourism centre divided in two.
+                var centre = byName["Trung tâm Văn hóa - Thể thao và Du lịch {P}"];
+                var divisionDate = Date(2018, 2018);
+                var culture2 = Unit($"Trung tâm Văn hóa {p.Label}", "culture", "political", "province", home, _oldDepartments[(p.Prefix, "SVHTTDL")], 4, divisionDate, Address(homeCommune));
+                var tourism = Unit($"Trung tâm Xúc tiến Du lịch {p.Name}", "culture", "other", "province", home, _oldDepartments[(p.Prefix, "SVHTTDL")], 3, divisionDate, Address(homeCommune));
+                Event(ReorganizationType.Division, divisionDate, issuer, [(centre, ParticipantRole.Ended), (culture2, ParticipantRole.Created), (tourism, ParticipantRole.Created)]);
+
+                // 2016: an oncology hospital separated from the general hospital.
+                var general = byName["Bệnh viện Đa khoa {P}"];
+                var separationDate = Date(2016, 2016);
+                var oncology = Unit($"Bệnh viện Ung bướu {p.Label}", "health", "basic-service", "province", home, _oldDepartments[(p.Prefix, "SYT")], 3, separationDate, Address(homeCommune));
+                Event(ReorganizationType.Separation, separationDate, issuer, [(general, ParticipantRole.Continuing), (oncology, ParticipantRole.Created)]);
+
+                // 2019: vehicle inspection converted into a joint-stock company (Decision 26/2021/QĐ-TTg lists it as eligible).
+                var inspection = byName["Trung tâm Đăng kiểm xe cơ giới {N}"];
+                Event(ReorganizationType.Conversion, Date(2019, 2022), issuer, [(inspection, ParticipantRole.Ended)]);
+
+                // 2020-2022: the investment promotion centre dissolved; 2021-2023: the land fund centre merged into the land registry.
+                Event(ReorganizationType.Dissolution, Date(2020, 2022), issuer, [(byName["Trung tâm Xúc tiến Đầu tư {N}"], ParticipantRole.Ended)]);
+                var landFund = byName["Trung tâm Phát triển quỹ đất {N}"];
+                var registry = byName["Văn phòng Đăng ký đất đai {N}"];
+                Event(ReorganizationType.Merger, Date(2021, 2023), issuer, [(landFund, ParticipantRole.Ended), (registry, ParticipantRole.Continuing)]);
+
+                // 2023: renaming of the IT centre.
+                var it = byName["Trung tâm Công nghệ thông tin và Truyền thông {N}"];
+                Rename(it, $"Trung tâm Chuyển đổi số {p.Name}", Date(2023, 2023), issuer);
+
+                // 2022: an establishment.
+                var testing = Unit($"Trung tâm Kiểm nghiệm thuốc, mỹ phẩm, thực phẩm {p.Label}", "health", "state-management", "province", home, _oldDepartments[(p.Prefix, "SYT")], 3, Date(2022, 2022), Address(homeCommune));
+                Event(ReorganizationType.Establishment, testing.EstablishedOn, issuer, [(testing, ParticipantRole.Created)]);
+
+                // Every other unit of the old departments goes to the new department that succeeded its own.
+                var moving = transfers.Values.SelectMany(l => l.Select(x => x.Unit)).ToHashSet();
+                foreach (var unit in _units.Where(u => u.EndedOn is null && !moving.Contains(u)
+                             && Latest(u).ManagingAgency!.Parent == pCommittee && Latest(u).ManagingAgency!.Kind == AgencyKind.Department).ToList())
+                {
+                    TransferLater(unit, Latest(unit).ManagingAgency!.Successor!, homeCommune);
+                }
+            }
+
+            // 1/7/2025: the district level ends; district culture centres are dissolved, everything else is transferred.
+            Event(ReorganizationType.Dissolution, Merger2025, "Ủy ban nhân dân thành phố Cần Thơ", dissolveIn2025.Select(u => (u, ParticipantRole.Ended)).ToList());
+            foreach (var (agency, list) in transfers)
+            {
+                var moving = list.Where(x => x.Unit.EndedOn is null).ToList();
+                foreach (var (unit, area) in moving)
+                {
+                    NewVersion(unit, Merger2025, v =>
+                    {
+                        v.ManagingAgency = agency;
+                        v.LevelCode = agency.LevelCode;
+                        v.Area = area;
+                    });
+                }
+
+                var e = Event(ReorganizationType.Transfer, Merger2025, "Ủy ban nhân dân thành phố Cần Thơ", moving.Select(x => (x.Unit, ParticipantRole.Transferred)).ToList());
+                e.NewManagingAgency = agency;
+            }
+
+            // Late 2025: commune public service centres (Decree 283/2025) in a fifth of the communes.
+            foreach (var c in communes.Where((_, i) => i % 5 == 2))
+            {
+                var opened = new DateOnly(2025, 11, 3).AddDays(_random.Next(40));
+                var centre = Unit($"Trung tâm Dịch vụ tổng hợp {c.Type} {c.Name}", "economic", "basic-service", "commune", c, _communeCommittees[c.Id], Pick([3, 4]), opened, Address(c));
+                Event(ReorganizationType.Establishment, opened, $"Ủy ban nhân dân {c.Type} {c.Name}", [(centre, ParticipantRole.Created)]);
+            }
+
+            // 2026: small primary and lower secondary schools of a commune consolidated into one two-level school.
+            foreach (var c in communes.Where((_, i) => i % 9 == 4))
+            {
+                var pair = _units.Where(u => u.EndedOn is null && Latest(u).Area == c
+                    && (u.Name == $"Trường Tiểu học {c.Name}" || u.Name == $"Trường Trung học cơ sở {c.Name}")).ToList();
+                if (pair.Count == 2)
+                {
+                    Consolidate(pair, $"Trường Tiểu học và Trung học cơ sở {c.Name}", "education", "basic-service", "commune", c,
+                        _communeCommittees[c.Id], 4, new DateOnly(2026, 8, 15).AddDays(_random.Next(20)), $"Ủy ban nhân dân {c.Type} {c.Name}", c);
+                }
+            }
+
+            foreach (var unit in _units)
+            {
+                var last = unit.Versions.OrderBy(v => v.ValidFrom).Last();
+                unit.Name = last.Name;
+                unit.SearchText = last.SearchText;
+                unit.SortKey = last.SortKey;
+                unit.SectorCode = last.SectorCode;
+                unit.RoleClassCode = last.RoleClassCode;
+                unit.LevelCode = last.LevelCode;
+                unit.Area = last.Area;
+                unit.ManagingAgency = last.ManagingAgency;
+                unit.AutonomyGroup = last.AutonomyGroup;
+            }
+
+            db.Units.AddRange(_units);
+            db.Reorganizations.AddRange(_events);
+        }
+
+        private readonly List<Reorganization> _events = [];
+
+        private static UnitVersion Latest(Unit u) => u.Versions.OrderBy(v => v.ValidFrom).Last();
+
+        private Unit Unit(string name, string sector, string role, string level, Area area, Agency agency, int? group, DateOnly established, string address)
+        {
+            _code += _random.Next(1, 40);
+            var code = _code.ToString(CultureInfo.InvariantCulture);
+            var unit = new Unit
+            {
+                Code = code, Name = name, SectorCode = sector, RoleClassCode = role, LevelCode = level, EstablishedOn = established,
+                Address = address, CreatedAt = _now, UpdatedAt = _now,
+            };
+            unit.Versions.Add(new UnitVersion
+            {
+                Unit = unit, ValidFrom = established, Name = name, SearchText = VietnameseText.Fold(name + " " + code),
+                SortKey = VietnameseText.SortKey(name), SectorCode = sector, RoleClassCode = role, LevelCode = level,
+                Area = area, ManagingAgency = agency, AutonomyGroup = group,
+            });
+            _units.Add(unit);
+            return unit;
+        }
+
+        private void End(Unit unit, DateOnly on)
+        {
+            unit.EndedOn = on;
+            unit.Versions.OrderBy(v => v.ValidFrom).Last().ValidTo = on;
+        }
+
+        private UnitVersion NewVersion(Unit unit, DateOnly from, Action<UnitVersion> change)
+        {
+            var last = unit.Versions.OrderBy(v => v.ValidFrom).Last();
+            var next = new UnitVersion
+            {
+                Unit = unit, ValidFrom = from, ValidTo = last.ValidTo, Name = last.Name, SectorCode = last.SectorCode,
+                RoleClassCode = last.RoleClassCode, LevelCode = last.LevelCode, Area = last.Area, ManagingAgency = last.ManagingAgency,
+                AutonomyGroup = last.AutonomyGroup,
+            };
+            change(next);
+            next.SearchText = VietnameseText.Fold(next.Name + " " + unit.Code);
+            next.SortKey = VietnameseText.SortKey(next.Name);
+            last.ValidTo = from;
+            unit.Versions.Add(next);
+            return next;
+        }
+
+        private Unit Consolidate(List<Unit> sources, string name, string sector, string role, string level, Area area, Agency agency, int group, DateOnly on, string issuer, Area place)
+        {
+            var unit = Unit(name, sector, role, level, area, agency, group, on, Address(place));
+            Event(ReorganizationType.Consolidation, on, issuer, [.. sources.Select(s => (s, ParticipantRole.Ended)), (unit, ParticipantRole.Created)]);
+            return unit;
+        }
+
+        private void Rename(Unit unit, string name, DateOnly on, string issuer)
+        {
+            var e = Event(ReorganizationType.Rename, on, issuer, [(unit, ParticipantRole.Renamed)]);
+            e.NewName = name;
+            NewVersion(unit, on, v => v.Name = name).Reorganization = e;
+        }
+
+        private Reorganization Event(ReorganizationType type, DateOnly on, string issuer, List<(Unit Unit, ParticipantRole Role)> units)
+        {
+            _decision += _random.Next(1, 30);
+            var e = new Reorganization
+            {
+                Type = type, DecisionNumber = $"{_decision}/QĐ-UBND", DecisionDate = on.AddDays(-_random.Next(5, 45)), DecisionIssuer = issuer,
+                EffectiveDate = on, CreatedAt = _now, CreatedBy = "seed demo",
+            };
+            foreach (var (unit, role) in units)
+            {
+                e.Participants.Add(new ReorganizationParticipant { Unit = unit, Role = role });
+                if (role == ParticipantRole.Ended && unit.EndedOn is null)
+                {
+                    End(unit, on);
+                }
+
+                var opened = unit.Versions.FirstOrDefault(v => v.ValidFrom == on);
+                if (opened is not null && role is ParticipantRole.Created or ParticipantRole.Transferred or ParticipantRole.Renamed)
+                {
+                    opened.Reorganization = e;
+                }
+            }
+
+            _events.Add(e);
+            return e;
+        }
+
+        private string Address(Area commune) =>
+            $"Số {_random.Next(1, 400)} đường {Streets[_random.Next(Streets.Length)]}, {commune.Type} {commune.Name}, thành phố Cần Thơ";
+
+        private DateOnly Date(int fromYear, int toYear) =>
+            new DateOnly(fromYear, 1, 1).AddDays(_random.Next(new DateOnly(toYear, 12, 31).DayNumber - new DateOnly(fromYear, 1, 1).DayNumber + 1));
+
+        private int Pick(int[] options) => options[_random.Next(options.Length)];
     }
 }

@@ -62,6 +62,14 @@ public static class ReferenceDataSeeder
             area.Path = area.Parent is null ? $"/{area.Id}/" : $"/{area.Parent.Id}/{area.Id}/";
         }
 
+        foreach (var area in db.Areas.Local.OrderBy(a => a.Level))
+        {
+            // An old province sits under its successor in today's map, and its districts under it.
+            area.LineagePath = area.Successor is not null ? $"{area.Successor.Path}{area.Id}/"
+                : area.Parent is not null ? $"{area.Parent.LineagePath}{area.Id}/"
+                : area.Path;
+        }
+
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();

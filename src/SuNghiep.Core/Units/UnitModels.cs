@@ -36,11 +36,22 @@ public sealed record UnitInput
     public DateOnly? EndedOn { get; init; }
     public string? Address { get; init; }
     public string? Notes { get; init; }
+
+    /// <summary>
+    /// When set, the change of name, classification, agency or area takes effect from this date as a new version,
+    /// with the decision below; when null, the edit corrects the record as it stands.
+    /// </summary>
+    public DateOnly? EffectiveFrom { get; init; }
+    public string? DecisionNumber { get; init; }
+    public DateOnly? DecisionDate { get; init; }
+    public string? DecisionIssuer { get; init; }
 }
 
 /// <summary>Filters, sort and page of the register list; the same for the page and the API.</summary>
 public sealed record UnitQuery
 {
+    /// <summary>The date the register is read as of; today when null.</summary>
+    public DateOnly? AsOf { get; init; }
     public string? Search { get; init; }
     public string? Sector { get; init; }
     public string? RoleClass { get; init; }
@@ -49,7 +60,7 @@ public sealed record UnitQuery
     public int? ManagingAgencyId { get; init; }
     /// <summary>1-4, or "none" for units without a group.</summary>
     public string? AutonomyGroup { get; init; }
-    /// <summary>active, ended or all.</summary>
+    /// <summary>active (default: active on the as-of date), ended (by then) or all (established by then).</summary>
     public string? Status { get; init; }
     /// <summary>name, code, establishedOn; a leading '-' sorts descending.</summary>
     public string? Sort { get; init; }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using SuNghiep.Core.Data;
 using SuNghiep.Core.Entities;
@@ -6,7 +7,10 @@ using SuNghiep.Core.Text;
 
 namespace SuNghiep.Core.Units;
 
-/// <summary>Reads of the register. Scope is applied by the context's query filter on units.</summary>
+/// <summary>
+/// Reads of the register as of a date. Each unit is read through the version that describes it on that date: the one in
+/// force, or the last one if the unit had ended by then. Scope is applied by the context's query filters.
+/// </summary>
 public static class UnitQueries
 {
     public const int MaxPageSize = 500;
@@ -48,6 +52,11 @@ public static class UnitQueries
             errors.Add(new("sort", "Sắp xếp theo name, code hoặc establishedOn (thêm dấu - để sắp giảm dần)."));
         }
 
+        if (q.AsOf is { } asOf && asOf < UnitRules.EarliestDate)
+        {
+            errors.Add(new("asOf", "Ngày xem không thể trước ngày 02/09/1945."));
+        }
+
         if (q.Page < 1)
         {
             errors.Add(new("page", "Số trang phải từ 1 trở lên."));
@@ -63,87 +72,106 @@ public static class UnitQueries
 
     public static async Task<UnitPage> ListAsync(SuNghiepDbContext db, UnitQuery q, DateOnly today, CancellationToken ct = default)
     {
-        var query = await FilterAsync(db, q, today, ct);
+        var query = await FilterAsync(db, q, q.AsOf ?? today, ct);
         var total = await query.CountAsync(ct);
         query = q.Sort switch
         {
-            "-name" => query.OrderByDescending(u => u.SortKey).ThenByDescending(u => u.Id),
-            "code" => query.OrderBy(u => u.Code),
-            "-code" => query.OrderByDescending(u => u.Code),
-            "establishedOn" => query.OrderBy(u => u.EstablishedOn).ThenBy(u => u.SortKey),
-            "-establishedOn" => query.OrderByDescending(u => u.EstablishedOn).ThenBy(u => u.SortKey),
-            _ => query.OrderBy(u => u.SortKey).ThenBy(u => u.Id),
+            "-name" => query.OrderByDescending(v => v.SortKey).ThenByDescending(v => v.UnitId),
+            "code" => query.OrderBy(v => v.Unit!.Code),
+            "-code" => query.OrderByDescending(v => v.Unit!.Code),
+            "establishedOn" => query.OrderBy(v => v.Unit!.EstablishedOn).ThenBy(v => v.SortKey),
+            "-establishedOn" => query.OrderByDescending(v => v.Unit!.EstablishedOn).ThenBy(v => v.SortKey),
+            _ => query.OrderBy(v => v.SortKey).ThenBy(v => v.UnitId),
         };
         var size = Math.Clamp(q.PageSize, 1, MaxPageSize);
         var items = await Project(query.Skip((Math.Max(q.Page, 1) - 1) * size).Take(size)).ToListAsync(ct);
         return new UnitPage(items, total);
     }
 
-    public static Task<UnitView?> GetAsync(SuNghiepDbContext db, int id, CancellationToken ct = default) =>
-        Project(db.Units.AsNoTracking().Where(u => u.Id == id)).FirstOrDefaultAsync(ct);
-
-    public static IQueryable<UnitView> Project(IQueryable<Unit> units) =>
-        units.Select(u => new UnitView(
-            u.Id, u.Code, u.Name, u.SectorCode, u.RoleClassCode, u.LevelCode, u.Area!.Code, u.ManagingAgencyId,
-            u.AutonomyGroup, u.EstablishedOn, u.EndedOn, u.Address, u.Notes,
-            u.Area.Type + " " + u.Area.Name, u.ManagingAgency!.Name));
-
-    private static async Task<IQueryable<Unit>> FilterAsync(SuNghiepDbContext db, UnitQuery q, DateOnly today, CancellationToken ct)
+    /// <summary>One unit as of a date; a unit not yet established then is shown as it will start.</summary>
+    public static async Task<UnitView?> GetAsync(SuNghiepDbContext db, int id, DateOnly asOf, CancellationToken ct = default)
     {
-        var query = db.Units.AsNoTracking();
+        var versions = db.UnitVersions.AsNoTracking().Where(v => v.UnitId == id);
+        return await Project(versions.Where(DescribesOn(asOf))).FirstOrDefaultAsync(ct)
+            ?? await Project(versions.OrderBy(v => v.ValidFrom)).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>The version that describes its unit on a date: in force then, or the last one of a unit ended by then.</summary>
+    public static Expression<Func<UnitVersion, bool>> DescribesOn(DateOnly date) =>
+        v => v.ValidFrom <= date
+             && (v.ValidTo == null || v.ValidTo > date || (v.ValidTo == v.Unit!.EndedOn && v.Unit.EndedOn <= date));
+
+    /// <summary>The version in force on a date, of a unit active then.</summary>
+    public static Expression<Func<UnitVersion, bool>> InForceOn(DateOnly date) =>
+        v => v.ValidFrom <= date && (v.ValidTo == null || v.ValidTo > date);
+
+    public static IQueryable<UnitView> Project(IQueryable<UnitVersion> versions) =>
+        versions.Select(v => new UnitView(
+            v.UnitId, v.Unit!.Code, v.Name, v.SectorCode, v.RoleClassCode, v.LevelCode, v.Area!.Code, v.ManagingAgencyId,
+            v.AutonomyGroup, v.Unit.EstablishedOn, v.Unit.EndedOn, v.Unit.Address, v.Unit.Notes,
+            v.Area.Type + " " + v.Area.Name, v.ManagingAgency!.Name));
+
+    /// <summary>The lineage path prefixes an area code stands for: every area that ever had the code, with its lineage.</summary>
+    public static Task<List<string>> AreaPrefixesAsync(SuNghiepDbContext db, string code, CancellationToken ct) =>
+        db.Areas.AsNoTracking().Where(a => a.Code == code.Trim()).Select(a => a.LineagePath).ToListAsync(ct);
+
+    private static async Task<IQueryable<UnitVersion>> FilterAsync(SuNghiepDbContext db, UnitQuery q, DateOnly asOf, CancellationToken ct)
+    {
+        var query = q.Status switch
+        {
+            "ended" => db.UnitVersions.AsNoTracking().Where(DescribesOn(asOf)).Where(v => v.Unit!.EndedOn != null && v.Unit.EndedOn <= asOf),
+            "all" => db.UnitVersions.AsNoTracking().Where(DescribesOn(asOf)),
+            _ => db.UnitVersions.AsNoTracking().Where(InForceOn(asOf)),
+        };
+
         foreach (var word in VietnameseText.Fold(q.Search).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8))
         {
-            query = query.Where(u => u.SearchText.Contains(word));
+            query = query.Where(v => v.SearchText.Contains(word));
         }
 
         if (Catalog.FindSector(q.Sector) is { } sector)
         {
-            query = query.Where(u => u.SectorCode == sector.Code);
+            query = query.Where(v => v.SectorCode == sector.Code);
         }
 
         if (Catalog.FindRoleClass(q.RoleClass) is { } role)
         {
-            query = query.Where(u => u.RoleClassCode == role.Code);
+            query = query.Where(v => v.RoleClassCode == role.Code);
         }
 
         if (Catalog.FindLevel(q.Level) is { } level)
         {
-            query = query.Where(u => u.LevelCode == level.Code);
+            query = query.Where(v => v.LevelCode == level.Code);
         }
 
         if (!string.IsNullOrWhiteSpace(q.AreaCode))
         {
-            var paths = await db.Areas.AsNoTracking().Where(a => a.Code == q.AreaCode.Trim()).Select(a => a.Path).ToListAsync(ct);
-            query = paths.Count switch
-            {
-                0 => query.Where(u => false),
-                1 => query.Where(u => u.Area!.Path.StartsWith(paths[0])),
-                // A code reused after 2025 names two areas; the filter covers both.
-                _ => query.Where(u => u.Area!.Path.StartsWith(paths[0]) || u.Area!.Path.StartsWith(paths[1])),
-            };
+            query = WithinAreas(query, await AreaPrefixesAsync(db, q.AreaCode, ct));
         }
 
         if (q.ManagingAgencyId is { } agencyId)
         {
-            var path = await db.Agencies.AsNoTracking().Where(a => a.Id == agencyId).Select(a => a.Path).FirstOrDefaultAsync(ct);
-            query = path is null ? query.Where(u => false) : query.Where(u => u.ManagingAgency!.Path.StartsWith(path));
+            var path = await db.Agencies.AsNoTracking().Where(a => a.Id == agencyId).Select(a => a.LineagePath).FirstOrDefaultAsync(ct);
+            query = path is null ? query.Where(v => false) : query.Where(v => v.ManagingAgency!.LineagePath.StartsWith(path));
         }
 
         if (q.AutonomyGroup == "none")
         {
-            query = query.Where(u => u.AutonomyGroup == null);
+            query = query.Where(v => v.AutonomyGroup == null);
         }
         else if (int.TryParse(q.AutonomyGroup, out var group))
         {
-            query = query.Where(u => u.AutonomyGroup == group);
+            query = query.Where(v => v.AutonomyGroup == group);
         }
 
-        query = q.Status switch
-        {
-            "active" => query.Where(u => u.EstablishedOn <= today && (u.EndedOn == null || u.EndedOn > today)),
-            "ended" => query.Where(u => u.EndedOn != null && u.EndedOn <= today),
-            _ => query,
-        };
         return query;
     }
+
+    /// <summary>Versions whose area lies under one of the lineage prefixes (a code reused after 2025 names two areas).</summary>
+    public static IQueryable<UnitVersion> WithinAreas(IQueryable<UnitVersion> query, IReadOnlyList<string> prefixes) => prefixes.Count switch
+    {
+        0 => query.Where(v => false),
+        1 => query.Where(v => v.Area!.LineagePath.StartsWith(prefixes[0])),
+        _ => query.Where(v => v.Area!.LineagePath.StartsWith(prefixes[0]) || v.Area!.LineagePath.StartsWith(prefixes[1])),
+    };
 }

@@ -13,53 +13,77 @@ public sealed record UnitWriteResult(UnitView? Unit, IReadOnlyList<RuleViolation
     public static UnitWriteResult Missing { get; } = new(null, [], NotFound: true);
 }
 
-/// <summary>Creates and edits units for pages, API and command line alike; the context audits each change.</summary>
+/// <summary>
+/// Creates and edits units for pages, API and command line alike; the context audits each change. A unit's name,
+/// classification, agency and area live in versions: an edit with an effective date opens a new version with its
+/// decision, an edit without one corrects the record as it stands.
+/// </summary>
 public sealed class UnitService(SuNghiepDbContext db, TimeProvider time)
 {
     private DateOnly Today => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
 
+    /// <summary>The values a version holds, resolved and checked.</summary>
+    internal sealed record Attributes(string Name, string SectorCode, string RoleClassCode, string LevelCode, Area Area, Agency Agency, int? AutonomyGroup);
+
     public async Task<UnitWriteResult> CreateAsync(UnitInput input, CancellationToken ct = default)
     {
-        var unit = new Unit
-        {
-            Code = "", Name = "", SectorCode = "", RoleClassCode = "", LevelCode = "",
-            CreatedAt = time.GetUtcNow().UtcDateTime,
-        };
-        var errors = await ApplyAsync(unit, input, null, ct);
-        if (errors.Count > 0)
+        var unit = NewUnit();
+        var (attributes, errors) = await CheckAsync(unit, input, ct);
+        if (attributes is null)
         {
             return new UnitWriteResult(null, errors);
         }
 
+        SetRecord(unit, input);
+        unit.Versions.Add(NewVersion(unit, attributes, unit.EstablishedOn, unit.EndedOn));
+        SetCurrent(unit, attributes);
         db.Units.Add(unit);
         return await SaveAsync(unit, ct);
     }
 
-    /// <summary>The rules a create would check, without writing; lets the API report every field at once.</summary>
+    /// <summary>The rules a write would check, without writing; lets the API report every field at once.</summary>
     public async Task<IReadOnlyList<RuleViolation>> ValidateAsync(int? id, UnitInput input, CancellationToken ct = default)
     {
         var unit = id is { } existing
-            ? await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == existing, ct)
+            ? await db.Units.AsNoTracking().Include(u => u.Versions).FirstOrDefaultAsync(u => u.Id == existing, ct)
             : null;
-        unit ??= new Unit { Code = "", Name = "", SectorCode = "", RoleClassCode = "", LevelCode = "" };
-        return await ApplyAsync(unit, input, unit.EndedOn, ct);
+        return (await CheckAsync(unit ?? NewUnit(), input, ct)).Errors;
     }
 
     public async Task<UnitWriteResult> UpdateAsync(int id, UnitInput input, CancellationToken ct = default)
     {
-        var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == id, ct);
+        var unit = await db.Units.Include(u => u.Versions).FirstOrDefaultAsync(u => u.Id == id, ct);
         if (unit is null)
         {
             return UnitWriteResult.Missing;
         }
 
-        var errors = await ApplyAsync(unit, input, unit.EndedOn, ct);
-        if (errors.Count > 0)
+        var (attributes, errors) = await CheckAsync(unit, input, ct);
+        if (attributes is null)
         {
-            db.ChangeTracker.Clear();
             return new UnitWriteResult(null, errors);
         }
 
+        var versions = unit.Versions.OrderBy(v => v.ValidFrom).ToList();
+        SetRecord(unit, input);
+        if (input.EffectiveFrom is { } from)
+        {
+            var current = versions[^1];
+            current.ValidTo = from;
+            var next = NewVersion(unit, attributes, from, unit.EndedOn);
+            next.DecisionNumber = input.DecisionNumber!.Trim();
+            next.DecisionDate = input.DecisionDate;
+            next.DecisionIssuer = input.DecisionIssuer!.Trim();
+            unit.Versions.Add(next);
+        }
+        else
+        {
+            Apply(versions[^1], attributes, unit.Code);
+            versions[^1].ValidTo = unit.EndedOn;
+        }
+
+        versions[0].ValidFrom = unit.EstablishedOn;
+        SetCurrent(unit, attributes);
         if (db.ChangeTracker.HasChanges())
         {
             unit.UpdatedAt = time.GetUtcNow().UtcDateTime;
@@ -67,6 +91,12 @@ public sealed class UnitService(SuNghiepDbContext db, TimeProvider time)
 
         return await SaveAsync(unit, ct);
     }
+
+    private Unit NewUnit() => new()
+    {
+        Code = "", Name = "", SectorCode = "", RoleClassCode = "", LevelCode = "",
+        CreatedAt = time.GetUtcNow().UtcDateTime, UpdatedAt = time.GetUtcNow().UtcDateTime,
+    };
 
     private async Task<UnitWriteResult> SaveAsync(Unit unit, CancellationToken ct)
     {
@@ -86,10 +116,73 @@ public sealed class UnitService(SuNghiepDbContext db, TimeProvider time)
             throw;
         }
 
-        return new UnitWriteResult(await UnitQueries.GetAsync(db, unit.Id, ct), []);
+        return new UnitWriteResult(await UnitQueries.GetAsync(db, unit.Id, Today, ct), []);
     }
 
-    private async Task<List<RuleViolation>> ApplyAsync(Unit unit, UnitInput input, DateOnly? storedEndedOn, CancellationToken ct)
+    internal static UnitVersion NewVersion(Unit unit, Attributes a, DateOnly from, DateOnly? to)
+    {
+        var version = new UnitVersion
+        {
+            Unit = unit, ValidFrom = from, ValidTo = to, Name = "", SectorCode = "", RoleClassCode = "", LevelCode = "",
+        };
+        Apply(version, a, unit.Code);
+        return version;
+    }
+
+    internal static void Apply(UnitVersion v, Attributes a, string code)
+    {
+        v.Name = a.Name;
+        v.SearchText = VietnameseText.Fold(a.Name + " " + code);
+        v.SortKey = VietnameseText.SortKey(a.Name);
+        v.SectorCode = a.SectorCode;
+        v.RoleClassCode = a.RoleClassCode;
+        v.LevelCode = a.LevelCode;
+        v.AreaId = a.Area.Id;
+        v.ManagingAgencyId = a.Agency.Id;
+        v.AutonomyGroup = a.AutonomyGroup;
+    }
+
+    /// <summary>The unit row mirrors its latest version, for today's lists and for scope.</summary>
+    internal static void SetCurrent(Unit unit, Attributes a)
+    {
+        unit.Name = a.Name;
+        unit.SearchText = VietnameseText.Fold(a.Name + " " + unit.Code);
+        unit.SortKey = VietnameseText.SortKey(a.Name);
+        unit.SectorCode = a.SectorCode;
+        unit.RoleClassCode = a.RoleClassCode;
+        unit.LevelCode = a.LevelCode;
+        unit.AreaId = a.Area.Id;
+        unit.ManagingAgencyId = a.Agency.Id;
+        unit.AutonomyGroup = a.AutonomyGroup;
+    }
+
+    private static void SetRecord(Unit unit, UnitInput input)
+    {
+        unit.Code = input.Code!.Trim();
+        unit.EstablishedOn = input.EstablishedOn!.Value;
+        unit.EndedOn = input.EndedOn;
+        unit.Address = string.IsNullOrWhiteSpace(input.Address) ? null : input.Address.Trim();
+        unit.Notes = string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes.Trim();
+    }
+
+    /// <summary>Checks a unit that a reorganization will create, without writing.</summary>
+    internal Task<(Attributes? Attributes, List<RuleViolation> Errors)> CheckNewAsync(UnitInput input, CancellationToken ct) =>
+        CheckAsync(NewUnit(), input, ct);
+
+    internal static Unit Create(UnitInput input, Attributes attributes, DateTime now)
+    {
+        var unit = new Unit
+        {
+            Code = "", Name = "", SectorCode = "", RoleClassCode = "", LevelCode = "", CreatedAt = now, UpdatedAt = now,
+        };
+        SetRecord(unit, input);
+        unit.Versions.Add(NewVersion(unit, attributes, unit.EstablishedOn, unit.EndedOn));
+        SetCurrent(unit, attributes);
+        return unit;
+    }
+
+    /// <summary>Checks the input against the rules and the database; the attributes are null when anything is wrong.</summary>
+    private async Task<(Attributes? Attributes, List<RuleViolation> Errors)> CheckAsync(Unit unit, UnitInput input, CancellationToken ct)
     {
         var today = Today;
         var code = input.Code?.Trim() ?? "";
@@ -110,16 +203,17 @@ public sealed class UnitService(SuNghiepDbContext db, TimeProvider time)
         }
 
         var level = Catalog.FindLevel(input.Level);
+        var versionStart = input.EffectiveFrom ?? input.EstablishedOn;
         if (level is null)
         {
             errors.Add(new("level", string.IsNullOrWhiteSpace(input.Level) ? "Vui lòng chọn cấp quản lý." : "Cấp quản lý không hợp lệ."));
         }
-        else if (level.ValidTo is { } levelEnd && input.EstablishedOn > levelEnd)
+        else if (level.ValidTo is { } levelEnd && versionStart > levelEnd && unit.LevelCode != level.Code)
         {
-            errors.Add(new("level", $"Cấp huyện đã kết thúc từ ngày {levelEnd.AddDays(1):dd/MM/yyyy}; đơn vị thành lập sau ngày đó không thể thuộc cấp huyện."));
+            errors.Add(new("level", $"Cấp huyện đã kết thúc từ ngày {levelEnd.AddDays(1):dd/MM/yyyy}; đơn vị không thể thuộc cấp huyện sau ngày đó."));
         }
 
-        var area = await FindAreaAsync(input.AreaCode, input.EndedOn, today, ct);
+        var area = await FindAreaAsync(db, input.AreaCode, input.EndedOn, today, ct);
         if (area is null)
         {
             errors.Add(new("areaCode", string.IsNullOrWhiteSpace(input.AreaCode) ? "Vui lòng chọn địa bàn." : $"Không có địa bàn mã \"{input.AreaCode}\"."));
@@ -150,31 +244,83 @@ public sealed class UnitService(SuNghiepDbContext db, TimeProvider time)
             errors.Add(new("managingAgencyId", "Cơ quan quản lý và địa bàn nằm ngoài phạm vi được giao của tài khoản."));
         }
 
-        if (storedEndedOn is not null)
+        var versions = unit.Versions.OrderBy(v => v.ValidFrom).ToList();
+        if (unit.Id != 0)
         {
             var changed = ChangedFields(unit, input, sector, role, level, area, code, name);
-            errors.AddRange(UnitRules.ValidateChangeOfEndedUnit(storedEndedOn, today, input.EndedOn, changed));
+            errors.AddRange(UnitRules.ValidateChangeOfEndedUnit(unit.EndedOn, today, input.EndedOn, changed));
+            errors.AddRange(VersionErrors(versions, input, changed));
+        }
+        else if (input.EffectiveFrom is not null)
+        {
+            errors.Add(new("effectiveFrom", "Đơn vị mới chưa có phiên bản trước; để trống ngày áp dụng."));
         }
 
         if (errors.Count > 0)
         {
+            return (null, errors);
+        }
+
+        return (new Attributes(name, sector!.Code, role!.Code, level!.Code, area!, agency!, input.AutonomyGroup), errors);
+    }
+
+    /// <summary>
+    /// A change from a date must come after the last one, fall inside the unit's life, cite its decision and change
+    /// something a version holds; a correction must leave every version at least one day long.
+    /// </summary>
+    private static List<RuleViolation> VersionErrors(List<UnitVersion> versions, UnitInput input, List<string> changed)
+    {
+        var errors = new List<RuleViolation>();
+        if (versions.Count == 0)
+        {
             return errors;
         }
 
-        unit.Code = code;
-        unit.Name = name;
-        unit.SearchText = VietnameseText.Fold(name + " " + code);
-        unit.SortKey = VietnameseText.SortKey(name);
-        unit.SectorCode = sector!.Code;
-        unit.RoleClassCode = role!.Code;
-        unit.LevelCode = level!.Code;
-        unit.AreaId = area!.Id;
-        unit.ManagingAgencyId = agency!.Id;
-        unit.AutonomyGroup = input.AutonomyGroup;
-        unit.EstablishedOn = input.EstablishedOn!.Value;
-        unit.EndedOn = input.EndedOn;
-        unit.Address = string.IsNullOrWhiteSpace(input.Address) ? null : input.Address.Trim();
-        unit.Notes = string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes.Trim();
+        var last = versions[^1];
+        if (input.EffectiveFrom is { } from)
+        {
+            if (from <= last.ValidFrom)
+            {
+                errors.Add(new("effectiveFrom", $"Ngày áp dụng phải sau ngày {last.ValidFrom:dd/MM/yyyy} (lần thay đổi gần nhất)."));
+            }
+            else if (input.EndedOn is { } ended && from >= ended)
+            {
+                errors.Add(new("effectiveFrom", "Ngày áp dụng phải trước ngày chấm dứt hoạt động."));
+            }
+
+            if (string.IsNullOrWhiteSpace(input.DecisionNumber))
+            {
+                errors.Add(new("decisionNumber", "Vui lòng nhập số, ký hiệu quyết định của thay đổi."));
+            }
+
+            if (input.DecisionDate is null)
+            {
+                errors.Add(new("decisionDate", "Vui lòng nhập ngày ban hành quyết định."));
+            }
+
+            if (string.IsNullOrWhiteSpace(input.DecisionIssuer))
+            {
+                errors.Add(new("decisionIssuer", "Vui lòng nhập cơ quan ban hành quyết định."));
+            }
+
+            if (!changed.Any(f => f is "name" or "sector" or "roleClass" or "level" or "areaCode" or "managingAgencyId" or "autonomyGroup"))
+            {
+                errors.Add(new("effectiveFrom", "Không có thay đổi về tên, lĩnh vực, loại, cấp, địa bàn, cơ quan quản lý hoặc nhóm tự chủ để áp dụng từ ngày này."));
+            }
+        }
+        else
+        {
+            if (versions.Count > 1 && input.EstablishedOn >= versions[1].ValidFrom)
+            {
+                errors.Add(new("establishedOn", $"Ngày thành lập phải trước ngày {versions[1].ValidFrom:dd/MM/yyyy} (lần thay đổi đầu tiên)."));
+            }
+
+            if (input.EndedOn is { } ended && ended <= last.ValidFrom && versions.Count > 1)
+            {
+                errors.Add(new("endedOn", $"Ngày chấm dứt hoạt động phải sau ngày {last.ValidFrom:dd/MM/yyyy} (lần thay đổi gần nhất)."));
+            }
+        }
+
         return errors;
     }
 
@@ -204,15 +350,15 @@ public sealed class UnitService(SuNghiepDbContext db, TimeProvider time)
 
     internal static bool InScope(CallerScope scope, Agency agency, Area area, int unitId) =>
         scope.Unrestricted
-        || (scope.AgencyPath is { } ap && agency.Path.StartsWith(ap, StringComparison.Ordinal))
-        || (scope.AreaPath is { } rp && area.Path.StartsWith(rp, StringComparison.Ordinal))
+        || (scope.AgencyPath is { } ap && agency.LineagePath.StartsWith(ap, StringComparison.Ordinal))
+        || (scope.AreaPath is { } rp && area.LineagePath.StartsWith(rp, StringComparison.Ordinal))
         || (scope.UnitId is { } u && u == unitId && unitId != 0);
 
     /// <summary>
     /// An area code names different areas over time (24 was Bắc Giang, then the new Bắc Ninh): take the one in force
     /// on the unit's last active day, else the latest with that code.
     /// </summary>
-    private async Task<Area?> FindAreaAsync(string? code, DateOnly? endedOn, DateOnly today, CancellationToken ct)
+    internal static async Task<Area?> FindAreaAsync(SuNghiepDbContext db, string? code, DateOnly? endedOn, DateOnly today, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(code))
         {

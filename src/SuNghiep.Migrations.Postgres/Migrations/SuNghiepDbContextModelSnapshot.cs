@@ -246,6 +246,11 @@ namespace SuNghiep.Migrations.Postgres.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("LineagePath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(250)
@@ -264,6 +269,9 @@ namespace SuNghiep.Migrations.Postgres.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<int?>("SuccessorId")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly?>("ValidFrom")
                         .HasColumnType("date");
 
@@ -279,9 +287,13 @@ namespace SuNghiep.Migrations.Postgres.Migrations
 
                     b.HasIndex("LevelCode");
 
+                    b.HasIndex("LineagePath");
+
                     b.HasIndex("ParentId");
 
                     b.HasIndex("Path");
+
+                    b.HasIndex("SuccessorId");
 
                     b.ToTable("Agencies");
                 });
@@ -388,6 +400,11 @@ namespace SuNghiep.Migrations.Postgres.Migrations
                     b.Property<int>("Level")
                         .HasColumnType("integer");
 
+                    b.Property<string>("LineagePath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -416,6 +433,8 @@ namespace SuNghiep.Migrations.Postgres.Migrations
                         .HasColumnType("date");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LineagePath");
 
                     b.HasIndex("ParentId");
 
@@ -527,6 +546,99 @@ namespace SuNghiep.Migrations.Postgres.Migrations
                             Condition = "Mức tự bảo đảm chi thường xuyên < 10% hoặc không có nguồn thu sự nghiệp",
                             Name = "Do Nhà nước bảo đảm chi thường xuyên"
                         });
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.Reorganization", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("DecisionDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DecisionIssuer")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<string>("DecisionNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("EffectiveDate")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("NewManagingAgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("NewName")
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("VoidReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("VoidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("VoidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EffectiveDate");
+
+                    b.HasIndex("NewManagingAgencyId");
+
+                    b.ToTable("Reorganizations");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.ReorganizationParticipant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ReorganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("ReorganizationId", "UnitId", "Role")
+                        .IsUnique();
+
+                    b.ToTable("ReorganizationParticipants");
                 });
 
             modelBuilder.Entity("SuNghiep.Core.Entities.RoleClass", b =>
@@ -709,6 +821,9 @@ namespace SuNghiep.Migrations.Postgres.Migrations
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("Voided")
+                        .HasColumnType("boolean");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AreaId");
@@ -729,6 +844,100 @@ namespace SuNghiep.Migrations.Postgres.Migrations
                     b.HasIndex("SortKey");
 
                     b.ToTable("Units");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.UnitVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("AutonomyGroup")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("DecisionDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DecisionIssuer")
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<string>("DecisionNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("LevelCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("ManagingAgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<int?>("ReorganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RoleClassCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("SectorCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("character varying(800)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaId");
+
+                    b.HasIndex("AutonomyGroup");
+
+                    b.HasIndex("LevelCode");
+
+                    b.HasIndex("ManagingAgencyId");
+
+                    b.HasIndex("ReorganizationId");
+
+                    b.HasIndex("RoleClassCode");
+
+                    b.HasIndex("SectorCode");
+
+                    b.HasIndex("UnitId", "ValidFrom")
+                        .IsUnique();
+
+                    b.HasIndex("ValidFrom", "ValidTo");
+
+                    b.ToTable("UnitVersions");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -800,9 +1009,16 @@ namespace SuNghiep.Migrations.Postgres.Migrations
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("SuNghiep.Core.Entities.Agency", "Successor")
+                        .WithMany()
+                        .HasForeignKey("SuccessorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Area");
 
                     b.Navigation("Parent");
+
+                    b.Navigation("Successor");
                 });
 
             modelBuilder.Entity("SuNghiep.Core.Entities.AppUser", b =>
@@ -842,6 +1058,35 @@ namespace SuNghiep.Migrations.Postgres.Migrations
                     b.Navigation("Parent");
 
                     b.Navigation("Successor");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.Reorganization", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.Agency", "NewManagingAgency")
+                        .WithMany()
+                        .HasForeignKey("NewManagingAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("NewManagingAgency");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.ReorganizationParticipant", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.Reorganization", "Reorganization")
+                        .WithMany("Participants")
+                        .HasForeignKey("ReorganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SuNghiep.Core.Entities.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Reorganization");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("SuNghiep.Core.Entities.Unit", b =>
@@ -884,6 +1129,73 @@ namespace SuNghiep.Migrations.Postgres.Migrations
                     b.Navigation("Area");
 
                     b.Navigation("ManagingAgency");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.UnitVersion", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.Area", "Area")
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SuNghiep.Core.Entities.AutonomyGroup", null)
+                        .WithMany()
+                        .HasForeignKey("AutonomyGroup")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SuNghiep.Core.Entities.AdministrativeLevel", null)
+                        .WithMany()
+                        .HasForeignKey("LevelCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SuNghiep.Core.Entities.Agency", "ManagingAgency")
+                        .WithMany()
+                        .HasForeignKey("ManagingAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SuNghiep.Core.Entities.Reorganization", "Reorganization")
+                        .WithMany()
+                        .HasForeignKey("ReorganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SuNghiep.Core.Entities.RoleClass", null)
+                        .WithMany()
+                        .HasForeignKey("RoleClassCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SuNghiep.Core.Entities.Sector", null)
+                        .WithMany()
+                        .HasForeignKey("SectorCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SuNghiep.Core.Entities.Unit", "Unit")
+                        .WithMany("Versions")
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Area");
+
+                    b.Navigation("ManagingAgency");
+
+                    b.Navigation("Reorganization");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.Reorganization", b =>
+                {
+                    b.Navigation("Participants");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.Unit", b =>
+                {
+                    b.Navigation("Versions");
                 });
 #pragma warning restore 612, 618
         }

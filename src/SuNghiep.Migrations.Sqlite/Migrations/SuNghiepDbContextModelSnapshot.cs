@@ -233,6 +233,11 @@ namespace SuNghiep.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LineagePath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(250)
@@ -251,6 +256,9 @@ namespace SuNghiep.Migrations.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("SuccessorId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("ValidFrom")
                         .HasColumnType("TEXT");
 
@@ -266,9 +274,13 @@ namespace SuNghiep.Migrations.Sqlite.Migrations
 
                     b.HasIndex("LevelCode");
 
+                    b.HasIndex("LineagePath");
+
                     b.HasIndex("ParentId");
 
                     b.HasIndex("Path");
+
+                    b.HasIndex("SuccessorId");
 
                     b.ToTable("Agencies");
                 });
@@ -373,6 +385,11 @@ namespace SuNghiep.Migrations.Sqlite.Migrations
                     b.Property<int>("Level")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("LineagePath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -401,6 +418,8 @@ namespace SuNghiep.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LineagePath");
 
                     b.HasIndex("ParentId");
 
@@ -510,6 +529,95 @@ namespace SuNghiep.Migrations.Sqlite.Migrations
                             Condition = "Mức tự bảo đảm chi thường xuyên < 10% hoặc không có nguồn thu sự nghiệp",
                             Name = "Do Nhà nước bảo đảm chi thường xuyên"
                         });
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.Reorganization", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DecisionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionIssuer")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("NewManagingAgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NewName")
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VoidReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("VoidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VoidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EffectiveDate");
+
+                    b.HasIndex("NewManagingAgencyId");
+
+                    b.ToTable("Reorganizations");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.ReorganizationParticipant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReorganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("ReorganizationId", "UnitId", "Role")
+                        .IsUnique();
+
+                    b.ToTable("ReorganizationParticipants");
                 });
 
             modelBuilder.Entity("SuNghiep.Core.Entities.RoleClass", b =>
@@ -690,6 +798,9 @@ namespace SuNghiep.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Voided")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AreaId");
@@ -710,6 +821,98 @@ namespace SuNghiep.Migrations.Sqlite.Migrations
                     b.HasIndex("SortKey");
 
                     b.ToTable("Units");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.UnitVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AutonomyGroup")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DecisionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionIssuer")
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LevelCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ManagingAgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReorganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RoleClassCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SectorCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaId");
+
+                    b.HasIndex("AutonomyGroup");
+
+                    b.HasIndex("LevelCode");
+
+                    b.HasIndex("ManagingAgencyId");
+
+                    b.HasIndex("ReorganizationId");
+
+                    b.HasIndex("RoleClassCode");
+
+                    b.HasIndex("SectorCode");
+
+                    b.HasIndex("UnitId", "ValidFrom")
+                        .IsUnique();
+
+                    b.HasIndex("ValidFrom", "ValidTo");
+
+                    b.ToTable("UnitVersions");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -781,9 +984,16 @@ namespace SuNghiep.Migrations.Sqlite.Migrations
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("SuNghiep.Core.Entities.Agency", "Successor")
+                        .WithMany()
+                        .HasForeignKey("SuccessorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Area");
 
                     b.Navigation("Parent");
+
+                    b.Navigation("Successor");
                 });
 
             modelBuilder.Entity("SuNghiep.Core.Entities.AppUser", b =>
@@ -823,6 +1033,35 @@ namespace SuNghiep.Migrations.Sqlite.Migrations
                     b.Navigation("Parent");
 
                     b.Navigation("Successor");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.Reorganization", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.Agency", "NewManagingAgency")
+                        .WithMany()
+                        .HasForeignKey("NewManagingAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("NewManagingAgency");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.ReorganizationParticipant", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.Reorganization", "Reorganization")
+                        .WithMany("Participants")
+                        .HasForeignKey("ReorganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SuNghiep.Core.Entities.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Reorganization");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("SuNghiep.Core.Entities.Unit", b =>
@@ -865,6 +1104,73 @@ namespace SuNghiep.Migrations.Sqlite.Migrations
                     b.Navigation("Area");
 
                     b.Navigation("ManagingAgency");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.UnitVersion", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.Area", "Area")
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SuNghiep.Core.Entities.AutonomyGroup", null)
+                        .WithMany()
+                        .HasForeignKey("AutonomyGroup")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SuNghiep.Core.Entities.AdministrativeLevel", null)
+                        .WithMany()
+                        .HasForeignKey("LevelCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SuNghiep.Core.Entities.Agency", "ManagingAgency")
+                        .WithMany()
+                        .HasForeignKey("ManagingAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SuNghiep.Core.Entities.Reorganization", "Reorganization")
+                        .WithMany()
+                        .HasForeignKey("ReorganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SuNghiep.Core.Entities.RoleClass", null)
+                        .WithMany()
+                        .HasForeignKey("RoleClassCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SuNghiep.Core.Entities.Sector", null)
+                        .WithMany()
+                        .HasForeignKey("SectorCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SuNghiep.Core.Entities.Unit", "Unit")
+                        .WithMany("Versions")
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Area");
+
+                    b.Navigation("ManagingAgency");
+
+                    b.Navigation("Reorganization");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.Reorganization", b =>
+                {
+                    b.Navigation("Participants");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.Unit", b =>
+                {
+                    b.Navigation("Versions");
                 });
 #pragma warning restore 612, 618
         }

@@ -8,9 +8,9 @@ namespace SuNghiep.Web.Api;
 /// Reads a JSON object field by field so that a wrongly typed value becomes a message on that field,
 /// instead of a failure of the whole body.
 /// </summary>
-internal sealed class JsonFields(JsonElement root)
+internal sealed class JsonFields(JsonElement root, string prefix = "", List<RuleViolation>? errors = null)
 {
-    public List<RuleViolation> Errors { get; } = [];
+    public List<RuleViolation> Errors { get; } = errors ?? [];
 
     public bool IsObject => root.ValueKind == JsonValueKind.Object;
 
@@ -44,7 +44,7 @@ internal sealed class JsonFields(JsonElement root)
             case JsonValueKind.Number:
                 return v.Value.GetRawText();
             default:
-                Errors.Add(new(name, "Giá trị phải là chuỗi ký tự."));
+                Errors.Add(new(prefix + name, "Giá trị phải là chuỗi ký tự."));
                 return null;
         }
     }
@@ -67,8 +67,91 @@ internal sealed class JsonFields(JsonElement root)
             return n;
         }
 
-        Errors.Add(new(name, "Giá trị phải là số nguyên."));
+        Errors.Add(new(prefix + name, "Giá trị phải là số nguyên."));
         return null;
+    }
+
+    /// <summary>A nested object, read with field names prefixed ("decision.number").</summary>
+    public JsonFields? Object(string name)
+    {
+        var v = Get(name);
+        if (v is null)
+        {
+            return null;
+        }
+
+        if (v.Value.ValueKind != JsonValueKind.Object)
+        {
+            Errors.Add(new(prefix + name, "Giá trị phải là một đối tượng JSON."));
+            return null;
+        }
+
+        return new JsonFields(v.Value, $"{prefix}{name}.", Errors);
+    }
+
+    /// <summary>The objects of an array, each read with its index in the field names ("newUnits[0].code").</summary>
+    public IReadOnlyList<JsonFields> Objects(string name)
+    {
+        var v = Get(name);
+        if (v is null)
+        {
+            return [];
+        }
+
+        if (v.Value.ValueKind != JsonValueKind.Array)
+        {
+            Errors.Add(new(prefix + name, "Giá trị phải là một mảng."));
+            return [];
+        }
+
+        var items = new List<JsonFields>();
+        var i = 0;
+        foreach (var item in v.Value.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                Errors.Add(new($"{prefix}{name}[{i}]", "Mỗi phần tử phải là một đối tượng JSON."));
+            }
+            else
+            {
+                items.Add(new JsonFields(item, $"{prefix}{name}[{i}].", Errors));
+            }
+
+            i++;
+        }
+
+        return items;
+    }
+
+    /// <summary>An array of integers.</summary>
+    public IReadOnlyList<int> Ints(string name)
+    {
+        var v = Get(name);
+        if (v is null)
+        {
+            return [];
+        }
+
+        if (v.Value.ValueKind != JsonValueKind.Array)
+        {
+            Errors.Add(new(prefix + name, "Giá trị phải là một mảng số nguyên."));
+            return [];
+        }
+
+        var items = new List<int>();
+        foreach (var item in v.Value.EnumerateArray())
+        {
+            if (item.ValueKind == JsonValueKind.Number && item.TryGetInt32(out var n))
+            {
+                items.Add(n);
+            }
+            else
+            {
+                Errors.Add(new(prefix + name, "Mỗi phần tử phải là số nguyên (id của đơn vị)."));
+            }
+        }
+
+        return items;
     }
 
     public DateOnly? Date(string name)
@@ -85,7 +168,7 @@ internal sealed class JsonFields(JsonElement root)
             return d;
         }
 
-        Errors.Add(new(name, "Ngày phải có dạng YYYY-MM-DD và là ngày có thật."));
+        Errors.Add(new(prefix + name, "Ngày phải có dạng YYYY-MM-DD và là ngày có thật."));
         return null;
     }
 }

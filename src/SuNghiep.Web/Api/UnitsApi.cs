@@ -24,7 +24,8 @@ public sealed record UnitListResponse(IReadOnlyList<UnitResponse> Items, int Tot
 /// <summary>Body of POST and PUT /api/v1/units; every field is checked and reported on its own.</summary>
 public sealed record UnitRequest(
     string Code, string Name, string Sector, string RoleClass, string Level, string AreaCode, int ManagingAgencyId,
-    int? AutonomyGroup, DateOnly EstablishedOn, DateOnly? EndedOn, string? Address, string? Notes);
+    int? AutonomyGroup, DateOnly EstablishedOn, DateOnly? EndedOn, string? Address, string? Notes,
+    DateOnly? EffectiveFrom, string? DecisionNumber, DateOnly? DecisionDate, string? DecisionIssuer);
 
 public static class UnitsApi
 {
@@ -43,9 +44,10 @@ public static class UnitsApi
     private static async Task<Results<Ok<UnitListResponse>, ValidationProblem>> ListAsync(
         SuNghiepDbContext db, TimeProvider time,
         string? search, string? sector, string? roleClass, string? level, string? areaCode, string? managingAgencyId,
-        string? autonomyGroup, string? status, string? sort, string? page, string? pageSize, CancellationToken ct)
+        string? autonomyGroup, string? status, string? sort, string? page, string? pageSize, string? asOf, CancellationToken ct)
     {
         var errors = new List<Core.Rules.RuleViolation>();
+        var date = ParseDate(asOf, "asOf", errors);
         int? Number(string? value, string name)
         {
             if (string.IsNullOrWhiteSpace(value))
@@ -64,6 +66,7 @@ public static class UnitsApi
 
         var query = new UnitQuery
         {
+            AsOf = date,
             Search = search, Sector = sector, RoleClass = roleClass, Level = level, AreaCode = areaCode,
             ManagingAgencyId = Number(managingAgencyId, "managingAgencyId"), AutonomyGroup = autonomyGroup,
             Status = status, Sort = sort, Page = Number(page, "page") ?? 1, PageSize = Number(pageSize, "pageSize") ?? 20,
@@ -74,15 +77,42 @@ public static class UnitsApi
             return Problems.Invalid(errors);
         }
 
-        var today = Today(time);
-        var result = await UnitQueries.ListAsync(db, query, today, ct);
-        return TypedResults.Ok(new UnitListResponse(result.Items.Select(u => UnitResponse.From(u, today)).ToList(), result.Total));
+        var on = date ?? Today(time);
+        var result = await UnitQueries.ListAsync(db, query, on, ct);
+        return TypedResults.Ok(new UnitListResponse(result.Items.Select(u => UnitResponse.From(u, on)).ToList(), result.Total));
     }
 
-    private static async Task<Results<Ok<UnitResponse>, ProblemHttpResult>> GetAsync(int id, SuNghiepDbContext db, TimeProvider time, CancellationToken ct) =>
-        await UnitQueries.GetAsync(db, id, ct) is { } unit
-            ? TypedResults.Ok(UnitResponse.From(unit, Today(time)))
+    private static async Task<Results<Ok<UnitResponse>, ValidationProblem, ProblemHttpResult>> GetAsync(
+        int id, string? asOf, SuNghiepDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var errors = new List<Core.Rules.RuleViolation>();
+        var date = ParseDate(asOf, "asOf", errors) ?? Today(time);
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        return await UnitQueries.GetAsync(db, id, date, ct) is { } unit
+            ? TypedResults.Ok(UnitResponse.From(unit, date))
             : Problems.NotFound("Không tìm thấy đơn vị.");
+    }
+
+    /// <summary>A YYYY-MM-DD query parameter; a bad one is reported under its name.</summary>
+    internal static DateOnly? ParseDate(string? value, string name, List<Core.Rules.RuleViolation> errors)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d))
+        {
+            return d;
+        }
+
+        errors.Add(new(name, "Ngày phải có dạng YYYY-MM-DD và là ngày có thật."));
+        return null;
+    }
 
     private static async Task<Results<Created<UnitResponse>, ValidationProblem>> CreateAsync(
         [FromBody] JsonElement body, UnitService service, TimeProvider time, CancellationToken ct)
@@ -139,7 +169,12 @@ public static class UnitsApi
             return (new UnitInput(), [new("body", "Nội dung yêu cầu phải là một đối tượng JSON.")]);
         }
 
-        var input = new UnitInput
+        return (ReadUnit(f), f.Errors);
+    }
+
+    /// <summary>The unit fields of a JSON object; shared with the new units of a reorganization.</summary>
+    internal static UnitInput ReadUnit(JsonFields f) =>
+        new()
         {
             Code = f.String("code"),
             Name = f.String("name"),
@@ -153,9 +188,11 @@ public static class UnitsApi
             EndedOn = f.Date("endedOn"),
             Address = f.String("address"),
             Notes = f.String("notes"),
+            EffectiveFrom = f.Date("effectiveFrom"),
+            DecisionNumber = f.String("decisionNumber"),
+            DecisionDate = f.Date("decisionDate"),
+            DecisionIssuer = f.String("decisionIssuer"),
         };
-        return (input, f.Errors);
-    }
 
     internal static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
 }

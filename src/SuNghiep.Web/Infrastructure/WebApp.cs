@@ -45,6 +45,7 @@ public static class WebApp
         services.AddSingleton(TimeProvider.System);
         services.AddSuNghiepDatabase(config, workingDirectory);
         services.AddScoped<UnitService>();
+        services.AddScoped<Core.Reorganizations.ReorganizationService>();
         services.AddScoped<AccountService>();
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
@@ -136,6 +137,7 @@ public static class WebApp
         AuthApi.Map(api);
         var secured = api.MapGroup("").RequireAuthorization(ApiPolicy);
         UnitsApi.Map(secured);
+        ReorganizationsApi.Map(secured);
         ReferenceApi.Map(secured);
 
         app.MapRazorPages();

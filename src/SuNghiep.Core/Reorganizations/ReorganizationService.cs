@@ -1,0 +1,297 @@
+using Microsoft.EntityFrameworkCore;
+using SuNghiep.Core.Data;
+using SuNghiep.Core.Entities;
+using SuNghiep.Core.Rules;
+using SuNghiep.Core.Units;
+
+namespace SuNghiep.Core.Reorganizations;
+
+/// <summary>A reorganization as a form or request gives it.</summary>
+public sealed record ReorganizationInput
+{
+    public string? Type { get; init; }
+    public string? DecisionNumber { get; init; }
+    public DateOnly? DecisionDate { get; init; }
+    public string? DecisionIssuer { get; init; }
+    public DateOnly? EffectiveDate { get; init; }
+    public IReadOnlyList<int> SourceUnitIds { get; init; } = [];
+    public int? ContinuingUnitId { get; init; }
+    public IReadOnlyList<UnitInput> NewUnits { get; init; } = [];
+    public int? NewManagingAgencyId { get; init; }
+    public string? NewName { get; init; }
+    /// <summary>For a transfer: the area the units move to, when it changes with the agency (as on 1/7/2025).</summary>
+    public string? NewAreaCode { get; init; }
+    public string? Notes { get; init; }
+}
+
+public sealed record ReorganizationResult(
+    int? Id, IReadOnlyList<RuleViolation> Errors, IReadOnlyList<RuleViolation> Warnings, bool NotFound = false)
+{
+    public bool Succeeded => Id is not null;
+}
+
+/// <summary>Records and voids reorganizations: the only way units end, start or change agency by a decision.</summary>
+public sealed class ReorganizationService(SuNghiepDbContext db, UnitService units, TimeProvider time)
+{
+    public async Task<ReorganizationResult> RecordAsync(ReorganizationInput input, CancellationToken ct = default)
+    {
+        var type = ReorganizationRules.Parse(input.Type);
+        var date = input.EffectiveDate;
+        var named = input.SourceUnitIds.Concat(input.ContinuingUnitId is { } c ? [c] : []).Distinct().ToList();
+        var found = await db.Units.Include(u => u.Versions).Where(u => named.Contains(u.Id)).ToListAsync(ct);
+        var facts = found.ToDictionary(u => u.Id, u => new ReorganizationUnit(
+            u.Id, u.Code, u.EstablishedOn, u.EndedOn, u.Versions.Max(v => v.ValidFrom), u.ManagingAgencyId, u.Name));
+
+        var (plan, errors) = ReorganizationRules.Plan(new ReorganizationRequest(
+            type, input.DecisionNumber, input.DecisionDate, input.DecisionIssuer, date, input.SourceUnitIds,
+            input.ContinuingUnitId, input.NewUnits.Count, input.NewManagingAgencyId, input.NewName), facts);
+        var allErrors = errors.ToList();
+
+        // New units start on the effective date and are checked as any new unit is.
+        var created = new List<(UnitInput Input, UnitService.Attributes Attributes)>();
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < input.NewUnits.Count; i++)
+        {
+            var given = input.NewUnits[i];
+            if (given.EstablishedOn is { } start && date is { } d && start != d)
+            {
+                allErrors.Add(new($"newUnits[{i}].establishedOn", "Đơn vị mới thành lập đúng ngày hiệu lực của quyết định."));
+                continue;
+            }
+
+            var unitInput = given with { EstablishedOn = date, EndedOn = null, EffectiveFrom = null };
+            var (attributes, unitErrors) = await units.CheckNewAsync(unitInput, ct);
+            allErrors.AddRange(unitErrors.Select(e => e with { Field = $"newUnits[{i}].{e.Field}" }));
+            if (unitInput.Code?.Trim() is { Length: > 0 } code && !codes.Add(code))
+            {
+                allErrors.Add(new($"newUnits[{i}].code", $"Mã đơn vị \"{code}\" bị trùng trong quyết định."));
+            }
+
+            if (attributes is not null)
+            {
+                created.Add((unitInput, attributes));
+            }
+        }
+
+        Agency? newAgency = null;
+        Area? newArea = null;
+        if (type == ReorganizationType.Transfer && input.NewManagingAgencyId is { } agencyId)
+        {
+            newAgency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == agencyId, ct);
+            if (newAgency is null)
+            {
+                allErrors.Add(new("newManagingAgencyId", "Cơ quan quản lý mới không tồn tại."));
+            }
+
+            if (!string.IsNullOrWhiteSpace(input.NewAreaCode))
+            {
+                newArea = await UnitService.FindAreaAsync(db, input.NewAreaCode, null, date ?? DateOnly.MaxValue, ct);
+                if (newArea is null)
+                {
+                    allErrors.Add(new("newAreaCode", $"Không có địa bàn mã \"{input.NewAreaCode}\"."));
+                }
+            }
+
+            foreach (var unit in found.Where(_ => newAgency is not null))
+            {
+                var area = newArea ?? await db.Areas.AsNoTracking().FirstAsync(a => a.Id == unit.AreaId, ct);
+                if (!UnitService.InScope(db.Scope, newAgency!, area, unit.Id))
+                {
+                    allErrors.Add(new("newManagingAgencyId", "Cơ quan quản lý mới nằm ngoài phạm vi được giao của tài khoản."));
+                    break;
+                }
+            }
+        }
+
+        if (allErrors.Count > 0 || plan is null)
+        {
+            return new ReorganizationResult(null, allErrors, []);
+        }
+
+        var effective = date!.Value;
+        var now = time.GetUtcNow().UtcDateTime;
+        var reorganization = new Reorganization
+        {
+            Type = type!.Value,
+            DecisionNumber = input.DecisionNumber!.Trim(),
+            DecisionDate = input.DecisionDate!.Value,
+            DecisionIssuer = input.DecisionIssuer!.Trim(),
+            EffectiveDate = effective,
+            NewManagingAgencyId = newAgency?.Id,
+            NewName = type == ReorganizationType.Rename ? input.NewName!.Trim() : null,
+            Notes = string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes.Trim(),
+            CreatedAt = now,
+            CreatedBy = db.Actor.Name,
+        };
+
+        var byId = found.ToDictionary(u => u.Id);
+        foreach (var id in plan.Ending)
+        {
+            var unit = byId[id];
+            unit.EndedOn = effective;
+            unit.UpdatedAt = now;
+            Latest(unit).ValidTo = effective;
+            reorganization.Participants.Add(new() { Unit = unit, Role = ParticipantRole.Ended });
+        }
+
+        foreach (var id in plan.Continuing)
+        {
+            reorganization.Participants.Add(new() { Unit = byId[id], Role = ParticipantRole.Continuing });
+        }
+
+        foreach (var (unitInput, attributes) in created)
+        {
+            var unit = UnitService.Create(unitInput, attributes, now);
+            unit.Versions[0].Reorganization = reorganization;
+            db.Units.Add(unit);
+            reorganization.Participants.Add(new() { Unit = unit, Role = ParticipantRole.Created });
+        }
+
+        foreach (var id in plan.Transferring.Concat(plan.Renaming))
+        {
+            var unit = byId[id];
+            var latest = Latest(unit);
+            var next = new UnitVersion
+            {
+                Unit = unit, ValidFrom = effective, ValidTo = latest.ValidTo, Reorganization = reorganization,
+                Name = latest.Name, SectorCode = latest.SectorCode, RoleClassCode = latest.RoleClassCode,
+                LevelCode = latest.LevelCode, AreaId = latest.AreaId, ManagingAgencyId = latest.ManagingAgencyId,
+                AutonomyGroup = latest.AutonomyGroup,
+            };
+            latest.ValidTo = effective;
+            if (type == ReorganizationType.Transfer)
+            {
+                next.ManagingAgencyId = newAgency!.Id;
+                next.LevelCode = newAgency.LevelCode;
+                next.AreaId = newArea?.Id ?? latest.AreaId;
+            }
+            else
+            {
+                next.Name = input.NewName!.Trim();
+            }
+
+            next.SearchText = Text.VietnameseText.Fold(next.Name + " " + unit.Code);
+            next.SortKey = Text.VietnameseText.SortKey(next.Name);
+            unit.Versions.Add(next);
+            Mirror(unit, next);
+            unit.UpdatedAt = now;
+            reorganization.Participants.Add(new()
+            {
+                Unit = unit, Role = type == ReorganizationType.Transfer ? ParticipantRole.Transferred : ParticipantRole.Renamed,
+            });
+        }
+
+        db.Reorganizations.Add(reorganization);
+        await db.SaveChangesAsync(ct);
+
+        var warnings = ReorganizationRules.Warnings(
+            type.Value, plan.Ending.Concat(plan.Continuing).Select(id => byId[id].AutonomyGroup).ToList(),
+            created.Select(c => (c.Attributes.RoleClassCode, c.Attributes.AutonomyGroup)).ToList());
+        return new ReorganizationResult(reorganization.Id, [], warnings);
+    }
+
+    /// <summary>
+    /// Voids a wrong event with a reason, undoing its effect: ended units go on, created units never existed, transfers
+    /// and renamings fall away. Refused when a later change builds on it; void that one first.
+    /// </summary>
+    public async Task<ReorganizationResult> VoidAsync(int id, string? reason, CancellationToken ct = default)
+    {
+        var reorganization = await db.Reorganizations.Include(r => r.Participants).FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (reorganization is null)
+        {
+            return new ReorganizationResult(null, [], [], NotFound: true);
+        }
+
+        var unitIds = reorganization.Participants.Select(p => p.UnitId).ToList();
+        var visible = await db.Units.Include(u => u.Versions).Where(u => unitIds.Contains(u.Id)).ToListAsync(ct);
+        if (visible.Count != unitIds.Distinct().Count())
+        {
+            return new ReorganizationResult(null, [], [], NotFound: true);
+        }
+
+        var errors = new List<RuleViolation>();
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            errors.Add(new("reason", "Vui lòng nêu lý do hủy."));
+        }
+
+        if (reorganization.VoidedAt is not null)
+        {
+            errors.Add(new("id", $"Sự kiện đã được hủy ngày {reorganization.VoidedAt:dd/MM/yyyy}."));
+        }
+
+        var later = await db.ReorganizationParticipants
+            .Where(p => unitIds.Contains(p.UnitId) && p.ReorganizationId != id && p.Reorganization!.VoidedAt == null
+                        && p.Reorganization.EffectiveDate >= reorganization.EffectiveDate)
+            .Select(p => new { p.Unit!.Code, p.Reorganization!.DecisionNumber, p.Reorganization.Id })
+            .ToListAsync(ct);
+        foreach (var l in later.Where(l => l.Id != id))
+        {
+            errors.Add(new("id", $"Đơn vị {l.Code} còn trong sự kiện sau (quyết định {l.DecisionNumber}); hãy hủy sự kiện đó trước."));
+        }
+
+        var byId = visible.ToDictionary(u => u.Id);
+        foreach (var p in reorganization.Participants.Where(p => p.Role is ParticipantRole.Transferred or ParticipantRole.Renamed or ParticipantRole.Ended))
+        {
+            var latest = Latest(byId[p.UnitId]);
+            var expected = p.Role == ParticipantRole.Ended ? latest.ValidTo == reorganization.EffectiveDate : latest.ReorganizationId == id;
+            if (!expected)
+            {
+                errors.Add(new("id", $"Đơn vị {byId[p.UnitId].Code} đã thay đổi sau sự kiện; hãy hủy hoặc sửa thay đổi đó trước."));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return new ReorganizationResult(null, errors.DistinctBy(e => e.Message).ToList(), []);
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var p in reorganization.Participants)
+        {
+            var unit = byId[p.UnitId];
+            switch (p.Role)
+            {
+                case ParticipantRole.Created:
+                    unit.Voided = true;
+                    break;
+                case ParticipantRole.Ended:
+                    unit.EndedOn = null;
+                    Latest(unit).ValidTo = null;
+                    break;
+                case ParticipantRole.Transferred:
+                case ParticipantRole.Renamed:
+                    var versions = unit.Versions.OrderBy(v => v.ValidFrom).ToList();
+                    var removed = versions[^1];
+                    versions[^2].ValidTo = removed.ValidTo;
+                    unit.Versions.Remove(removed);
+                    db.UnitVersions.Remove(removed);
+                    Mirror(unit, versions[^2]);
+                    break;
+            }
+
+            unit.UpdatedAt = now;
+        }
+
+        reorganization.VoidedAt = now;
+        reorganization.VoidedBy = db.Actor.Name;
+        reorganization.VoidReason = reason!.Trim();
+        await db.SaveChangesAsync(ct);
+        return new ReorganizationResult(reorganization.Id, [], []);
+    }
+
+    private static UnitVersion Latest(Unit unit) => unit.Versions.OrderBy(v => v.ValidFrom).Last();
+
+    private static void Mirror(Unit unit, UnitVersion v)
+    {
+        unit.Name = v.Name;
+        unit.SearchText = Text.VietnameseText.Fold(v.Name + " " + unit.Code);
+        unit.SortKey = Text.VietnameseText.SortKey(v.Name);
+        unit.SectorCode = v.SectorCode;
+        unit.RoleClassCode = v.RoleClassCode;
+        unit.LevelCode = v.LevelCode;
+        unit.AreaId = v.AreaId;
+        unit.ManagingAgencyId = v.ManagingAgencyId;
+        unit.AutonomyGroup = v.AutonomyGroup;
+    }
+}
