@@ -14,6 +14,8 @@ public sealed record ReorganizationListResponse(IReadOnlyList<ReorganizationView
 
 public sealed record VoidRequest(string? Reason);
 
+public sealed record ImportResponse(int Applied);
+
 public sealed record CountChangesResponse(DateOnly From, DateOnly To, int FromTotal, int ToTotal, int Started, int Ended, IReadOnlyList<ReorganizationView> Events);
 
 /// <summary>Body of POST /api/v1/reorganizations, for the docs; the endpoint reads it field by field.</summary>
@@ -43,6 +45,14 @@ public static class ReorganizationsApi
         events.MapPost("/{id:int}/void", VoidAsync).WithName("VoidReorganization")
             .WithSummary("Void a wrong reorganization with a reason; its effect on the register is undone.")
             .RequireAuthorization(WebApp.UnitCreatePolicy);
+
+        events.MapGet("/import-template", () => TypedResults.File(ReorganizationImport.Template(), XlsxType, "mau-nhap-sap-xep.xlsx"))
+            .WithName("ReorganizationImportTemplate").WithSummary("The .xlsx template for importing reorganization decisions.");
+        events.MapPost("/import", ImportAsync).WithName("ImportReorganizations")
+            .WithSummary("Import reorganization decisions from .xlsx (multipart field \"file\"): all or nothing, problems by row and column.")
+            .RequireAuthorization(WebApp.UnitCreatePolicy)
+            .DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(MaxUpload));
 
         var counts = api.MapGroup("/counts").WithTags("Counts");
         counts.MapGet("", CountAsync).WithName("CountUnits")
@@ -195,6 +205,32 @@ public static class ReorganizationsApi
         var changing = events.Where(e => e.CountChange != 0).OrderBy(e => e.EffectiveDate).ToList();
         var (started, ended) = await HistoryQueries.StartsAndEndsAsync(db, fromDate.Value, toDate, scope, ct);
         return TypedResults.Ok(new CountChangesResponse(fromDate.Value, toDate, start.Total, end.Total, started, ended, changing));
+    }
+
+    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const int MaxUpload = 10 * 1024 * 1024;
+
+    private static async Task<Results<Ok<ImportResponse>, ProblemHttpResult>> ImportAsync(
+        HttpRequest request, ReorganizationImport import, CancellationToken ct)
+    {
+        var file = request.HasFormContentType ? (await request.ReadFormAsync(ct)).Files.GetFile("file") : null;
+        if (file is null || file.Length == 0)
+        {
+            return TypedResults.Problem(statusCode: 400, title: "Thiếu tệp", detail: "Gửi tệp .xlsx trong trường \"file\" (multipart/form-data).");
+        }
+
+        await using var stream = new MemoryStream();
+        await file.CopyToAsync(stream, ct);
+        stream.Position = 0;
+        var result = await import.ImportAsync(stream, null, ct);
+        if (!result.Succeeded)
+        {
+            return TypedResults.Problem(statusCode: 400, title: "Tệp có lỗi, chưa ghi dữ liệu nào",
+                detail: $"{result.Problems.Count} lỗi; xem \"problems\" (dòng, cột).",
+                extensions: new Dictionary<string, object?> { ["problems"] = result.Problems });
+        }
+
+        return TypedResults.Ok(new ImportResponse(result.Applied));
     }
 
     private static int? ParseInt(string? value, string name, List<RuleViolation> errors)

@@ -46,6 +46,7 @@ public static class WebApp
         services.AddSuNghiepDatabase(config, workingDirectory);
         services.AddScoped<UnitService>();
         services.AddScoped<Core.Reorganizations.ReorganizationService>();
+        services.AddScoped<Core.Reorganizations.ReorganizationImport>();
         services.AddScoped<AccountService>();
 
         services.AddIdentity<AppUser, IdentityRole>(o =>

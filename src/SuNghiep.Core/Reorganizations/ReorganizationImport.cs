@@ -1,0 +1,350 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+using SuNghiep.Core.Data;
+using SuNghiep.Core.Entities;
+using SuNghiep.Core.Rules;
+using SuNghiep.Core.Units;
+
+namespace SuNghiep.Core.Reorganizations;
+
+/// <summary>A problem in an imported file, at its row and column as Excel shows them.</summary>
+public sealed record ImportProblem(int Row, string Column, string Header, string Message);
+
+public sealed record ImportResult(int Applied, IReadOnlyList<ImportProblem> Problems)
+{
+    public bool Succeeded => Problems.Count == 0;
+}
+
+/// <summary>
+/// Imports reorganization decisions from .xlsx: the whole file is checked and applied in one transaction, or nothing is
+/// written and every problem is reported with its row and column. A row with a type starts an event; a row without one
+/// adds another new unit to the event above it (a division into several units, for instance).
+/// </summary>
+public sealed class ReorganizationImport(SuNghiepDbContext db, ReorganizationService service)
+{
+    public const int MaxRows = 5000;
+
+    private sealed record Column(string Letter, string Header, string? Field);
+
+    // The template's columns: letter, header, and the API field whose errors belong to the column.
+    private static readonly Column[] Columns =
+    [
+        new("A", "Loại sắp xếp", "type"),
+        new("B", "Số quyết định", "decision.number"),
+        new("C", "Ngày quyết định", "decision.date"),
+        new("D", "Cơ quan ban hành", "decision.issuer"),
+        new("E", "Ngày hiệu lực", "effectiveDate"),
+        new("F", "Mã đơn vị nguồn", "sourceUnitIds"),
+        new("G", "Mã đơn vị tiếp tục", "continuingUnitId"),
+        new("H", "Mã cơ quan quản lý mới", "newManagingAgencyId"),
+        new("I", "Tên mới", "newName"),
+        new("J", "Mã địa bàn mới", "newAreaCode"),
+        new("K", "Mã đơn vị mới", "code"),
+        new("L", "Tên đơn vị mới", "name"),
+        new("M", "Lĩnh vực", "sector"),
+        new("N", "Loại đơn vị", "roleClass"),
+        new("O", "Cấp", "level"),
+        new("P", "Mã địa bàn", "areaCode"),
+        new("Q", "Mã cơ quan quản lý", "managingAgencyId"),
+        new("R", "Nhóm tự chủ", "autonomyGroup"),
+        new("S", "Ghi chú", "notes"),
+    ];
+
+    /// <summary>The template: the headers, and example rows of a merger and a division.</summary>
+    public static byte[] Template()
+    {
+        var rows = new List<Dictionary<string, object?>>
+        {
+            Row("merger", "12/QĐ-UBND", "15/08/2026", "Ủy ban nhân dân phường Cái Khế", "01/09/2026", "1062036; 1062006", "1062006", null, null, null, null, null, null, null, null, null, null, null, "Sáp nhập trường A vào trường B"),
+            Row("division", "13/QĐ-UBND", "15/08/2026", "Ủy ban nhân dân thành phố Cần Thơ", "01/09/2026", "1062100", null, null, null, null, "CT-0001", "Trung tâm A", "culture", "political", "province", "31120", "92.SVHTTDL", "4", null),
+            Row(null, null, null, null, null, null, null, null, null, null, "CT-0002", "Trung tâm B", "culture", "other", "province", "31120", "92.SVHTTDL", "3", null),
+        };
+        using var stream = new MemoryStream();
+        stream.SaveAs(rows);
+        return stream.ToArray();
+
+        static Dictionary<string, object?> Row(params object?[] values) =>
+            Columns.Select((c, i) => (c.Header, Value: values[i])).ToDictionary(x => x.Header, x => x.Value);
+    }
+
+    private sealed record PendingEvent(int Row, ReorganizationInput Input, List<int> NewUnitRows);
+
+    public async Task<ImportResult> ImportAsync(Stream file, IProgress<int>? progress = null, CancellationToken ct = default)
+    {
+        var problems = new List<ImportProblem>();
+        List<IDictionary<string, object?>> rows;
+        try
+        {
+            rows = file.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().Take(MaxRows + 1).ToList();
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException or System.Xml.XmlException or ArgumentException)
+        {
+            return new ImportResult(0, [new(1, "A", "", "Không đọc được tệp: hãy dùng tệp .xlsx theo mẫu.")]);
+        }
+
+        if (rows.Count > MaxRows)
+        {
+            return new ImportResult(0, [new(MaxRows + 2, "A", "", $"Tệp có quá {MaxRows:N0} dòng; hãy chia thành nhiều tệp.")]);
+        }
+
+        var missing = Columns.Take(5).Where(c => rows.Count == 0 ? false : !rows[0].ContainsKey(c.Header)).ToList();
+        if (rows.Count == 0 || missing.Count > 0)
+        {
+            return new ImportResult(0, missing.Count > 0
+                ? missing.Select(c => new ImportProblem(1, c.Letter, c.Header, $"Thiếu cột \"{c.Header}\"; hãy dùng tệp mẫu.")).ToList()
+                : [new(2, "A", "Loại sắp xếp", "Tệp không có dòng dữ liệu nào.")]);
+        }
+
+        // Codes in the file are resolved to ids in one query each; scope applies, so a unit out of scope is "not found".
+        var unitCodes = rows.SelectMany(r => Codes(Text(r, "F")).Append(Text(r, "G") ?? "")).Where(c => c.Length > 0).Distinct().ToList();
+        var unitIds = await db.Units.Where(u => unitCodes.Contains(u.Code)).ToDictionaryAsync(u => u.Code, u => u.Id, ct);
+        var agencyCodes = rows.SelectMany(r => new[] { Text(r, "H"), Text(r, "Q") }).Where(c => !string.IsNullOrEmpty(c)).Distinct().ToList();
+        var agencyIds = await db.Agencies.Where(a => agencyCodes.Contains(a.Code)).ToDictionaryAsync(a => a.Code, a => a.Id, ct);
+
+        var events = new List<PendingEvent>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var excelRow = i + 2;
+            if (row.Values.All(v => v is null || (v is string s && s.Trim().Length == 0)))
+            {
+                continue;
+            }
+
+            void Problem(string letter, string message) =>
+                problems.Add(new(excelRow, letter, Columns.First(c => c.Letter == letter).Header, message));
+
+            var newUnit = NewUnit(row, agencyIds, Problem);
+            if (Text(row, "A") is null)
+            {
+                if (events.Count == 0)
+                {
+                    Problem("A", "Dòng đầu tiên của một sự kiện phải có loại sắp xếp.");
+                }
+                else if (newUnit is null)
+                {
+                    Problem("K", "Dòng tiếp nối chỉ dùng để thêm đơn vị mới: hãy nhập mã và thông tin đơn vị mới.");
+                }
+                else
+                {
+                    var last = events[^1];
+                    events[^1] = last with { Input = last.Input with { NewUnits = [.. last.Input.NewUnits, newUnit] }, NewUnitRows = [.. last.NewUnitRows, excelRow] };
+                }
+
+                continue;
+            }
+
+            var sources = new List<int>();
+            foreach (var code in Codes(Text(row, "F")))
+            {
+                if (unitIds.TryGetValue(code, out var id))
+                {
+                    sources.Add(id);
+                }
+                else
+                {
+                    Problem("F", $"Không tìm thấy đơn vị mã \"{code}\".");
+                }
+            }
+
+            int? continuing = null;
+            if (Text(row, "G") is { } cont)
+            {
+                if (unitIds.TryGetValue(cont, out var id))
+                {
+                    continuing = id;
+                }
+                else
+                {
+                    Problem("G", $"Không tìm thấy đơn vị mã \"{cont}\".");
+                }
+            }
+
+            int? newAgency = null;
+            if (Text(row, "H") is { } agencyCode)
+            {
+                if (agencyIds.TryGetValue(agencyCode, out var id))
+                {
+                    newAgency = id;
+                }
+                else
+                {
+                    Problem("H", $"Không có cơ quan mã \"{agencyCode}\".");
+                }
+            }
+
+            var type = Text(row, "A")!;
+            events.Add(new PendingEvent(excelRow, new ReorganizationInput
+            {
+                Type = TypeCode(type),
+                DecisionNumber = Text(row, "B"),
+                DecisionDate = Date(row, "C", Problem),
+                DecisionIssuer = Text(row, "D"),
+                EffectiveDate = Date(row, "E", Problem),
+                SourceUnitIds = sources,
+                ContinuingUnitId = continuing,
+                NewManagingAgencyId = newAgency,
+                NewName = Text(row, "I"),
+                NewAreaCode = Text(row, "J"),
+                Notes = Text(row, "S"),
+                NewUnits = newUnit is null ? [] : [newUnit],
+            }, newUnit is null ? [] : [excelRow]));
+        }
+
+        if (problems.Count > 0)
+        {
+            return new ImportResult(0, Sorted(problems));
+        }
+
+        // Events apply in order of effective date, so that a later event can build on an earlier one in the same file.
+        var ordered = events.OrderBy(e => e.Input.EffectiveDate).ThenBy(e => e.Row).ToList();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var applied = 0;
+        foreach (var e in ordered)
+        {
+            var result = await service.RecordAsync(e.Input, ct);
+            if (result.Succeeded)
+            {
+                applied++;
+            }
+            else
+            {
+                problems.AddRange(result.Errors.Select(error => Locate(e, error)));
+            }
+
+            progress?.Report(applied * 100 / ordered.Count);
+        }
+
+        if (problems.Count > 0)
+        {
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return new ImportResult(0, Sorted(problems));
+        }
+
+        await tx.CommitAsync(ct);
+        return new ImportResult(applied, []);
+    }
+
+    private static List<ImportProblem> Sorted(List<ImportProblem> problems) =>
+        problems.DistinctBy(p => (p.Row, p.Column, p.Message)).OrderBy(p => p.Row).ThenBy(p => p.Column, StringComparer.Ordinal).ToList();
+
+    /// <summary>Puts an error of the service on the row and column it comes from.</summary>
+    private static ImportProblem Locate(PendingEvent e, RuleViolation error)
+    {
+        var row = e.Row;
+        var field = error.Field;
+        if (field.StartsWith("newUnits[", StringComparison.Ordinal))
+        {
+            var close = field.IndexOf(']', StringComparison.Ordinal);
+            var index = int.Parse(field[9..close], CultureInfo.InvariantCulture);
+            row = index < e.NewUnitRows.Count ? e.NewUnitRows[index] : e.Row;
+            field = close + 2 <= field.Length ? field[(close + 2)..] : "code";
+        }
+
+        var column = Columns.FirstOrDefault(c => c.Field == field) ?? (field == "newUnits" ? Columns.First(c => c.Letter == "K") : Columns[0]);
+        return new ImportProblem(row, column.Letter, column.Header, error.Message);
+    }
+
+    private static UnitInput? NewUnit(IDictionary<string, object?> row, Dictionary<string, int> agencyIds, Action<string, string> problem)
+    {
+        if (Text(row, "K") is null && Text(row, "L") is null)
+        {
+            return null;
+        }
+
+        int? agency = null;
+        if (Text(row, "Q") is { } code)
+        {
+            if (agencyIds.TryGetValue(code, out var id))
+            {
+                agency = id;
+            }
+            else
+            {
+                problem("Q", $"Không có cơ quan mã \"{code}\".");
+            }
+        }
+
+        int? group = null;
+        if (Text(row, "R") is { } g)
+        {
+            if (int.TryParse(g, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n))
+            {
+                group = n;
+            }
+            else
+            {
+                problem("R", "Nhóm tự chủ phải là 1, 2, 3 hoặc 4.");
+            }
+        }
+
+        return new UnitInput
+        {
+            Code = Text(row, "K"), Name = Text(row, "L"), Sector = Text(row, "M"), RoleClass = Text(row, "N"),
+            Level = Text(row, "O"), AreaCode = Text(row, "P"), ManagingAgencyId = agency, AutonomyGroup = group,
+        };
+    }
+
+    /// <summary>A type given by its API code or its Vietnamese name ("Sáp nhập").</summary>
+    private static string TypeCode(string value)
+    {
+        foreach (var type in Enum.GetValues<ReorganizationType>())
+        {
+            if (string.Equals(SuNghiep.Core.Text.VietnameseText.Fold(ReorganizationRules.TypeName(type)), SuNghiep.Core.Text.VietnameseText.Fold(value), StringComparison.Ordinal))
+            {
+                return ReorganizationRules.Code(type);
+            }
+        }
+
+        return value;
+    }
+
+    private static string[] Codes(string? value) =>
+        (value ?? "").Split([';', ',', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static string? Text(IDictionary<string, object?> row, string letter)
+    {
+        var header = Columns.First(c => c.Letter == letter).Header;
+        if (!row.TryGetValue(header, out var value) || value is null)
+        {
+            return null;
+        }
+
+        var text = value switch
+        {
+            double d when d == Math.Floor(d) => d.ToString("0", CultureInfo.InvariantCulture),
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString(),
+        };
+        return string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    }
+
+    private static readonly string[] DateFormats = ["dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-dd"];
+
+    private static DateOnly? Date(IDictionary<string, object?> row, string letter, Action<string, string> problem)
+    {
+        var header = Columns.First(c => c.Letter == letter).Header;
+        if (!row.TryGetValue(header, out var value) || value is null || (value is string s && s.Trim().Length == 0))
+        {
+            return null;
+        }
+
+        switch (value)
+        {
+            case DateTime dt:
+                return DateOnly.FromDateTime(dt);
+            case double serial when serial is > 0 and < 2958466:
+                return DateOnly.FromDateTime(DateTime.FromOADate(serial));
+        }
+
+        if (DateOnly.TryParseExact(value.ToString()!.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        problem(letter, $"Ngày \"{value}\" không hợp lệ: nhập theo dạng dd/MM/yyyy.");
+        return null;
+    }
+}
