@@ -1,0 +1,73 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Running;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SuNghiep.Core.Data;
+using SuNghiep.Core.Reorganizations;
+using SuNghiep.Core.Seeding;
+using SuNghiep.Core.Units;
+
+BenchmarkSwitcher.FromAssembly(typeof(SuNghiep.Bench.RegisterBenchmarks).Assembly).Run(args);
+
+namespace SuNghiep.Bench
+{
+
+    /// <summary>
+    /// The register's reads on the demo province (SQLite, a fresh file seeded once): a filtered, sorted page of the list,
+    /// and the count of the whole province as of a date with its breakdowns.
+    /// </summary>
+    [MemoryDiagnoser]
+    public class RegisterBenchmarks
+{
+        private ServiceProvider _services = null!;
+        private string _folder = "";
+
+        [GlobalSetup]
+        public void Setup()
+        {
+            _folder = Directory.CreateTempSubdirectory("sunghiep-bench").FullName;
+            var services = new ServiceCollection();
+            services.AddLogging();
+            services.AddDbContext<SuNghiepDbContext>(o => o.UseSqlite($"Data Source={Path.Combine(_folder, "bench.db")}", s => s.MigrationsAssembly("SuNghiep.Migrations.Sqlite")));
+            services.AddIdentityCore<SuNghiep.Core.Entities.AppUser>().AddRoles<Microsoft.AspNetCore.Identity.IdentityRole>().AddEntityFrameworkStores<SuNghiepDbContext>();
+            _services = services.BuildServiceProvider();
+            DatabaseSetup.MigrateAsync(_services).GetAwaiter().GetResult();
+            DatabaseSetup.SeedReferenceAsync(_services).GetAwaiter().GetResult();
+            DatabaseSetup.SeedDemoAsync(_services, onlyIfEmpty: true).GetAwaiter().GetResult();
+        }
+
+        [GlobalCleanup]
+        public void Cleanup()
+        {
+            _services.Dispose();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(_folder, recursive: true);
+        }
+
+        private SuNghiepDbContext Context()
+        {
+            var db = _services.CreateScope().ServiceProvider.GetRequiredService<SuNghiepDbContext>();
+            db.UseScope(CallerScope.Everything);
+            return db;
+        }
+
+        [Params("2015-12-31", "2026-11-24")]
+        public string AsOf { get; set; } = "";
+
+        [Benchmark]
+        public async Task<int> RegisterPage()
+        {
+            await using var db = Context();
+            var page = await UnitQueries.ListAsync(db, new UnitQuery { Search = "truong", Sector = "education", Sort = "name", Page = 2, PageSize = 20, AsOf = DateOnly.Parse(AsOf, System.Globalization.CultureInfo.InvariantCulture) }, DateOnly.FromDateTime(DateTime.Today));
+            return page.Total;
+        }
+
+        [Benchmark]
+        public async Task<int> ProvinceCount()
+        {
+            await using var db = Context();
+            var count = await HistoryQueries.CountAsync(db, DateOnly.Parse(AsOf, System.Globalization.CultureInfo.InvariantCulture), new CountScope("92", null));
+            return count.Total;
+        }
+    }
+}
