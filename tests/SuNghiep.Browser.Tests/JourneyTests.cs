@@ -24,6 +24,12 @@ public sealed class JourneyTests(HostFixture host)
         await Expect(page.Locator("h1")).ToHaveTextAsync("Sổ đăng ký đơn vị sự nghiệp công lập");
         await Expect(page.Locator("[data-testid=current-user]")).ToHaveTextAsync(HostFixture.HomeAffairsEmail);
         await page.ScreenshotAsync("units-list");
+
+        // A filter value the register does not know is explained, not a server error.
+        var bad = await page.GotoAsync("/units?sector=khong-co&page=x");
+        Assert.Equal(200, bad!.Status);
+        await Expect(page.GetByTestId("filter-errors")).ToContainTextAsync("Lĩnh vực \"khong-co\" không tồn tại.");
+        await Expect(page.GetByTestId("filter-errors")).ToContainTextAsync("Số trang phải là số.");
     }
 
     [Theory]
@@ -42,6 +48,13 @@ public sealed class JourneyTests(HostFixture host)
         Assert.StartsWith("Trường Mầm non", names[0], StringComparison.Ordinal);
         Assert.All(names, n => Assert.Contains("Mầm non", n, StringComparison.Ordinal));
         await page.ScreenshotAsync(javaScript ? "units-search-htmx" : "units-search-nojs");
+
+        // Printed, the list keeps its table and drops the navigation and the filters.
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await Expect(page.Locator("#filters")).ToBeHiddenAsync();
+        await Expect(page.Locator("nav.navbar")).ToBeHiddenAsync();
+        await Expect(page.UnitNames().First).ToBeVisibleAsync();
+        await page.ScreenshotAsync(javaScript ? "units-print" : "units-print-nojs");
     }
 
     [Fact]

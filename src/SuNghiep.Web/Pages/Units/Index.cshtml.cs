@@ -108,6 +108,49 @@ public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageMo
         }
     }
 
+    /// <summary>The filters in force, in words, for the printed list (the form itself is not printed).</summary>
+    public string FilterSummary()
+    {
+        var parts = new List<string>();
+        if (!string.IsNullOrEmpty(Query.Search))
+        {
+            parts.Add($"từ khóa \"{Query.Search}\"");
+        }
+
+        if (Catalog.FindSector(Query.Sector) is { } s)
+        {
+            parts.Add("lĩnh vực " + s.Name);
+        }
+
+        if (Catalog.FindRoleClass(Query.RoleClass) is { } r)
+        {
+            parts.Add("loại " + r.Name);
+        }
+
+        if (Catalog.FindLevel(Query.Level) is { } l)
+        {
+            parts.Add(l.Name);
+        }
+
+        if (Query.AreaCode is { } area)
+        {
+            parts.Add("địa bàn mã " + area);
+        }
+
+        if (Query.ManagingAgencyId is { } agency)
+        {
+            parts.Add("cơ quan quản lý " + (Agencies.FirstOrDefault(a => a.Id == agency)?.Name ?? "#" + agency));
+        }
+
+        if (Query.AutonomyGroup is { } group)
+        {
+            parts.Add(group == "none" ? "chưa xác định nhóm tự chủ" : "nhóm tự chủ " + group);
+        }
+
+        parts.Add("trạng thái: " + StatusOptions.First(o => o.Value == Query.Status).Label.ToLowerInvariant());
+        return string.Join("; ", parts);
+    }
+
     public bool CanCreate => Roles.UnitCreators.Any(User.IsInRole);
 
     /// <summary>The current list's address with one page changed, for the pagination links.</summary>

@@ -87,8 +87,51 @@ public sealed class IndexModel(SuNghiepDbContext db) : PageModel
 
         Total = await query.CountAsync(ct);
         var entries = await query.OrderByDescending(a => a.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
-        Rows = entries.Select(e => new Row(e.Id, e.At, e.ActorName, e.IpAddress, e.Action, e.EntityType, e.EntityId, Diff(e.Before, e.After))).ToList();
+        var rows = entries.Select(e => new Row(e.Id, e.At, e.ActorName, e.IpAddress, e.Action, e.EntityType, e.EntityId, Diff(e.Before, e.After))).ToList();
+        Rows = await NameReferencesAsync(rows, ct);
     }
+
+    // The trail stores ids of areas and agencies; a reader wants their names. One query each for the whole page.
+    private async Task<List<Row>> NameReferencesAsync(List<Row> rows, CancellationToken ct)
+    {
+        static IEnumerable<int> Ids(IEnumerable<Row> rows, params string[] fields) =>
+            rows.SelectMany(r => r.Changes).Where(c => fields.Contains(c.Field))
+                .SelectMany(c => new[] { c.Before, c.After })
+                .Select(v => int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : 0)
+                .Where(id => id > 0).Distinct();
+
+        var areaIds = Ids(rows, AreaFields).ToList();
+        var agencyIds = Ids(rows, AgencyFields).ToList();
+        if (areaIds.Count == 0 && agencyIds.Count == 0)
+        {
+            return rows;
+        }
+
+        var areas = (await db.Areas.AsNoTracking().Where(a => areaIds.Contains(a.Id)).Select(a => new { a.Id, a.Type, a.Name, a.Code }).ToListAsync(ct))
+            .ToDictionary(a => a.Id.ToString(CultureInfo.InvariantCulture), a => $"{Area.FullNameOf(a.Type, a.Name)} (mã {a.Code})");
+        var agencies = (await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).Select(a => new { a.Id, a.Name, a.Code }).ToListAsync(ct))
+            .ToDictionary(a => a.Id.ToString(CultureInfo.InvariantCulture), a => $"{a.Name} (mã {a.Code})");
+        string? Name(string field, string? value)
+        {
+            var names = AreaFields.Contains(field) ? areas : AgencyFields.Contains(field) ? agencies : null;
+            return value is not null && names is not null && names.TryGetValue(value, out var name) ? name : value;
+        }
+
+        return rows.Select(r => r with
+        {
+            Changes = r.Changes.Select(c => c with { Before = Name(c.Field, c.Before), After = Name(c.Field, c.After) }).ToList(),
+        }).ToList();
+    }
+
+    private static readonly string[] AreaFields = ["AreaId", "ScopeAreaId"];
+    private static readonly string[] AgencyFields = ["ManagingAgencyId", "ScopeAgencyId"];
+
+    // A unit's fields in the order of its form; anything else after them.
+    private static readonly string[] FieldOrder =
+    [
+        "Id", "Code", "Name", "SectorCode", "RoleClassCode", "LevelCode", "ManagingAgencyId", "AreaId", "AutonomyGroup",
+        "EstablishedOn", "EndedOn", "Address", "Notes", "Email", "UserName", "FullName", "ScopeAgencyId", "ScopeAreaId", "ScopeUnitId",
+    ];
 
     private DateOnly? ReadDate(string? text, string label)
     {
@@ -120,7 +163,10 @@ public sealed class IndexModel(SuNghiepDbContext db) : PageModel
         var b = Parse(before);
         var a = Parse(after);
         var changes = new List<Change>();
-        foreach (var key in b.Keys.Union(a.Keys).Order(StringComparer.Ordinal))
+        var keys = b.Keys.Union(a.Keys)
+            .OrderBy(k => Array.IndexOf(FieldOrder, k) is var i && i >= 0 ? i : FieldOrder.Length)
+            .ThenBy(k => k, StringComparer.Ordinal);
+        foreach (var key in keys)
         {
             var old = b.GetValueOrDefault(key);
             var now = a.GetValueOrDefault(key);
@@ -190,8 +236,8 @@ public sealed class IndexModel(SuNghiepDbContext db) : PageModel
         "SectorCode" => "Lĩnh vực",
         "RoleClassCode" => "Loại theo vai trò",
         "LevelCode" => "Cấp quản lý",
-        "AreaId" => "Địa bàn (mã số)",
-        "ManagingAgencyId" => "Cơ quan quản lý (mã số)",
+        "AreaId" => "Địa bàn",
+        "ManagingAgencyId" => "Cơ quan quản lý",
         "AutonomyGroup" => "Nhóm tự chủ",
         "EstablishedOn" => "Ngày thành lập",
         "EndedOn" => "Ngày chấm dứt",
@@ -200,8 +246,8 @@ public sealed class IndexModel(SuNghiepDbContext db) : PageModel
         "Email" => "Email",
         "UserName" => "Tên đăng nhập",
         "FullName" => "Họ và tên",
-        "ScopeAgencyId" => "Phạm vi: cơ quan (mã số)",
-        "ScopeAreaId" => "Phạm vi: địa bàn (mã số)",
+        "ScopeAgencyId" => "Phạm vi: cơ quan",
+        "ScopeAreaId" => "Phạm vi: địa bàn",
         "ScopeUnitId" => "Phạm vi: đơn vị (mã số)",
         "LockoutEnd" => "Khóa đến",
         "PasswordHash" => "Mật khẩu",
