@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
 using SuNghiep.Core.Data;
 using SuNghiep.Core.Entities;
 using SuNghiep.Core.Rules;
@@ -49,6 +50,7 @@ public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageMo
     public List<AgencyOption> Agencies { get; private set; } = [];
     public List<AreaOption> Areas { get; private set; } = [];
     public DateOnly Today { get; private set; }
+    public string? AgencyName { get; private set; }
     public int PageCount => Result is null ? 0 : Math.Max(1, (Result.Total + Query.PageSize - 1) / Query.PageSize);
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -106,6 +108,11 @@ public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageMo
             Agencies = await Lookups.AgenciesAsync(db, ct);
             Areas = await Lookups.AreasInScopeAsync(db, ct);
         }
+
+        if (Query.ManagingAgencyId is { } agencyId)
+        {
+            AgencyName = await db.Agencies.AsNoTracking().Where(a => a.Id == agencyId).Select(a => a.Name).FirstOrDefaultAsync(ct);
+        }
     }
 
     /// <summary>The filters in force, in words, for the printed list (the form itself is not printed).</summary>
@@ -139,7 +146,7 @@ public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageMo
 
         if (Query.ManagingAgencyId is { } agency)
         {
-            parts.Add("cơ quan quản lý " + (Agencies.FirstOrDefault(a => a.Id == agency)?.Name ?? "#" + agency));
+            parts.Add("cơ quan quản lý " + (AgencyName ?? "#" + agency));
         }
 
         if (Query.AutonomyGroup is { } group)
