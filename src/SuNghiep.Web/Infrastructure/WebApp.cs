@@ -99,7 +99,12 @@ public static class WebApp
             o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
             o.Conventions.AllowAnonymousToPage("/Error");
             o.Conventions.AuthorizeFolder("/Admin", AdminPolicy);
-        });
+            o.Conventions.AllowAnonymousToPage("/Status");
+        }).AddMvcOptions(o => VietnameseBindingMessages.Apply(o.ModelBindingMessageProvider));
+
+        // Vietnamese letters are written as they are, not as &#x...; entities that double the size of every page.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Localize);
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
@@ -122,7 +127,11 @@ public static class WebApp
     public static void Configure(WebApplication app)
     {
         app.UseExceptionHandler();
+        // Pages get a Vietnamese page for 404 and the like; the API keeps answering with problem details.
         app.UseStatusCodePages();
+        app.UseWhen(
+            c => !c.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase),
+            b => b.UseStatusCodePagesWithReExecute("/status/{0}"));
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();

@@ -1,0 +1,96 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Html;
+using SuNghiep.Core.Entities;
+using SuNghiep.Core.Rules;
+
+namespace SuNghiep.Web.Pages.Shared;
+
+/// <summary>How the pages write dates, numbers, statuses and catalogue names: one place, so every page agrees.</summary>
+public static class Display
+{
+    public static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
+
+    // Vietnam keeps UTC+7 all year; the fixed offset covers a machine without time zone data.
+    private static readonly TimeZoneInfo VietnamZone = FindVietnamZone();
+
+    public static string Date(DateOnly? date) => date?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "";
+
+    public static string Number(long value) => value.ToString("N0", Vi);
+
+    public static string Number(decimal value, int decimals = 1) => value.ToString("N" + decimals, Vi);
+
+    /// <summary>A stored UTC time as Vietnam's local time.</summary>
+    public static string Time(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), VietnamZone)
+            .ToString("dd/MM/yyyy HH:mm:ss", CultureInfo.InvariantCulture);
+
+    public static DateTime VietnamToUtc(DateTime local) =>
+        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), VietnamZone);
+
+    // The same "today" as UnitService and the API use, so that a page and a write never disagree on a unit's status.
+    public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+
+    /// <summary>Reads a date typed as yyyy-MM-dd (date inputs) or dd/MM/yyyy (by hand, or where date inputs are missing).</summary>
+    public static bool TryParseDate(string? text, out DateOnly date)
+    {
+        date = default;
+        return !string.IsNullOrWhiteSpace(text)
+            && DateOnly.TryParseExact(text.Trim(), ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+    }
+
+    /// <summary>The value a date input expects.</summary>
+    public static string DateInput(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+
+    public static string Sector(string code) => Catalog.SectorName(code);
+
+    public static string RoleClass(string code) => Catalog.RoleClassName(code);
+
+    public static string Level(string code) => Catalog.LevelName(code);
+
+    public static string AutonomyGroup(int? group) =>
+        group is null ? "Chưa xác định"
+        : Catalog.AutonomyGroups.FirstOrDefault(g => g.Number == group) is { } g ? $"Nhóm {g.Number}: {g.Name}"
+        : $"Nhóm {group}";
+
+    /// <summary>"xã An Bình" as read from the database becomes "Xã An Bình" at the start of a cell.</summary>
+    public static string Capitalized(string text) =>
+        text.Length == 0 ? text : char.ToUpper(text[0], Vi) + text[1..];
+
+    public static IHtmlContent StatusBadge(DateOnly establishedOn, DateOnly? endedOn, DateOnly today)
+    {
+        var (css, label) = UnitRules.IsActiveOn(establishedOn, endedOn, today) ? ("text-bg-success", "Đang hoạt động")
+            : establishedOn > today ? ("text-bg-info", "Chưa hoạt động")
+            : ("text-bg-secondary", "Đã chấm dứt");
+        return new HtmlString($"<span class=\"badge {css}\" data-status=\"{label}\">{label}</span>");
+    }
+
+    public static string Action(string action) => action switch
+    {
+        "Create" => "Tạo",
+        "Update" => "Sửa",
+        "Delete" => "Xóa",
+        _ => action,
+    };
+
+    public static string EntityType(string type) => type switch
+    {
+        "Unit" => "Đơn vị",
+        "Agency" => "Cơ quan",
+        "Area" => "Địa bàn",
+        "AppUser" => "Tài khoản",
+        "UserRole" => "Vai trò tài khoản",
+        _ => type,
+    };
+
+    private static TimeZoneInfo FindVietnamZone()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return TimeZoneInfo.CreateCustomTimeZone("ICT", TimeSpan.FromHours(7), "Giờ Việt Nam", "Giờ Việt Nam");
+        }
+    }
+}

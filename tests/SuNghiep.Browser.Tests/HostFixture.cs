@@ -1,0 +1,164 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Playwright;
+using SuNghiep.Core.Accounts;
+using SuNghiep.Core.Data;
+using SuNghiep.Core.Entities;
+using SuNghiep.Core.Seeding;
+using SuNghiep.Core.Units;
+
+[assembly: AssemblyFixture(typeof(SuNghiep.Browser.Tests.HostFixture))]
+// One Chromium on two cores: all journeys share one collection, so they run one after another.
+[assembly: CollectionBehavior(CollectionBehavior.CollectionPerAssembly)]
+
+namespace SuNghiep.Browser.Tests;
+
+/// <summary>The app on a real Kestrel on loopback, with a fresh SQLite file and the demo province, and one headless Chromium.</summary>
+public sealed class HostFixture : IAsyncLifetime
+{
+    public const string Password = "Kiem-tra-2025x";
+    public const string AdminEmail = "admin@browser.test";
+    /// <summary>Sở Nội vụ officer for the demo province (area 92).</summary>
+    public const string HomeAffairsEmail = "noivu@browser.test";
+    /// <summary>Officer of Sở Y tế (agency 92.SYT): sees only its units.</summary>
+    public const string HealthOfficerEmail = "syt@browser.test";
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "sunghiep-browser-" + Guid.NewGuid().ToString("N"));
+    private AppFactory? _factory;
+    private IPlaywright? _playwright;
+
+    public string BaseUrl { get; private set; } = "";
+    public IBrowser Browser { get; private set; } = null!;
+    public IServiceProvider Services => _factory!.Services;
+
+    public static string ScreenshotFolder { get; } = FindScreenshotFolder();
+
+    public async ValueTask InitializeAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        _factory = new AppFactory(Path.Combine(_folder, "b.db"));
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        BaseUrl = addresses.First().TrimEnd('/');
+
+        // The test host stops Program at Build(), so the first-start work that Program does after it is done here.
+        await DatabaseSetup.MigrateAsync(Services);
+        await DatabaseSetup.SeedReferenceAsync(Services);
+        await DatabaseSetup.SeedDemoAsync(Services, onlyIfEmpty: true);
+        await DatabaseSetup.EnsureAdministratorAsync(Services, AdminEmail, Password, Services.GetRequiredService<ILoggerFactory>().CreateLogger("test"));
+        await CreateAccountAsync(new NewAccount(HomeAffairsEmail, Password, Roles.HomeAffairs, "Trần Thị Nội Vụ", AreaCode: DemoSeeder.ProvinceCode));
+        await CreateAccountAsync(new NewAccount(HealthOfficerEmail, Password, Roles.AgencyOfficer, "Lê Văn Y Tế", AgencyCode: "92.SYT"));
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--lang=vi",
+            ],
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open is left to the temp folder's cleaner.
+        }
+    }
+
+    /// <summary>A fresh browser context (its own cookies) and page on the app.</summary>
+    public async Task<IPage> NewPageAsync(bool javaScript = true)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            JavaScriptEnabled = javaScript,
+            Locale = "vi-VN",
+            ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public async Task<int> AgencyIdAsync(string code)
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SuNghiepDbContext>();
+        return await db.Agencies.Where(a => a.Code == code).Select(a => a.Id).SingleAsync();
+    }
+
+    /// <summary>Adds a unit as the system would, bypassing the pages: data that a journey needs but does not test.</summary>
+    public async Task<UnitView> CreateUnitAsync(UnitInput input)
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SuNghiepDbContext>();
+        db.UseScope(CallerScope.Everything);
+        db.Actor = new Actor(null, "browser tests", null);
+        var result = await scope.ServiceProvider.GetRequiredService<UnitService>().CreateAsync(input);
+        return result.Unit ?? throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => $"{e.Field}: {e.Message}")));
+    }
+
+    private async Task CreateAccountAsync(NewAccount account)
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SuNghiepDbContext>();
+        db.UseScope(CallerScope.Everything);
+        var result = await scope.ServiceProvider.GetRequiredService<AccountService>().CreateAsync(account);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => $"{e.Field}: {e.Message}")));
+        }
+    }
+
+    private static string FindScreenshotFolder()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SuNghiep.slnx")))
+        {
+            dir = dir.Parent;
+        }
+
+        var folder = Path.Combine(dir?.FullName ?? Path.GetTempPath(), "artifacts", "screenshots");
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    private sealed class AppFactory(string databasePath) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Development");
+            builder.UseSetting("ConnectionStrings:Default", $"Data Source={databasePath}");
+            builder.UseSetting("Database:Provider", "Sqlite");
+            builder.UseSetting("Seed:Demo", "true");
+            builder.UseSetting("SUNGHIEP_ADMIN_EMAIL", AdminEmail);
+            builder.UseSetting("SUNGHIEP_ADMIN_PASSWORD", Password);
+        }
+    }
+}

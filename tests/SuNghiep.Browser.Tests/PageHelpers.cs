@@ -1,0 +1,44 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace SuNghiep.Browser.Tests;
+
+/// <summary>Small helpers for the screens the journeys walk through; each knows its own selectors.</summary>
+internal static class PageHelpers
+{
+    public static async Task ScreenshotAsync(this IPage page, string name) =>
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(HostFixture.ScreenshotFolder, name + ".png"), FullPage = true });
+
+    public static async Task SignInAsync(this IPage page, string email, string password)
+    {
+        await page.GotoAsync("/login");
+        await page.Locator("#Input_Email").FillAsync(email);
+        await page.Locator("#Input_Password").FillAsync(password);
+        await page.Locator("main form button[type=submit]").ClickAsync();
+    }
+
+    public static async Task SignOutAsync(this IPage page) =>
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng xuất" }).ClickAsync();
+
+    /// <summary>Types into the register's search box; with JavaScript htmx reloads the results, without it the form is submitted.</summary>
+    public static async Task SearchUnitsAsync(this IPage page, string text, bool javaScript = true)
+    {
+        var search = page.Locator("#search");
+        await search.FillAsync(text);
+        if (javaScript)
+        {
+            await page.WaitForURLAsync(url => url.Contains("search=", StringComparison.Ordinal));
+        }
+        else
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "Lọc" }).ClickAsync();
+            await page.WaitForLoadStateAsync();
+        }
+
+        await Expect(page.Locator("#results [data-testid=total]")).ToBeVisibleAsync();
+    }
+
+    public static ILocator UnitNames(this IPage page) => page.Locator("#results [data-testid=unit-name]");
+
+    public static ILocator FieldError(this IPage page, string key) => page.Locator($"[data-testid='error-{key}']");
+}
