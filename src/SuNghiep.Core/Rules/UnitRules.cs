@@ -21,6 +21,8 @@ public static partial class UnitRules
 
     public const int MaxCodeLength = 32;
     public const int MaxNameLength = 250;
+    public const int MaxAddressLength = 500;
+    public const int MaxNotesLength = 4000;
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._/-]*$")]
     private static partial Regex CodePattern();
@@ -57,6 +59,25 @@ public static partial class UnitRules
         if (unit.AutonomyGroup is { } group && group is < 1 or > 4)
         {
             errors.Add(new("autonomyGroup", "Nhóm tự chủ tài chính phải là 1, 2, 3 hoặc 4 (Nghị định 60/2021/NĐ-CP, Điều 9)."));
+        }
+
+        return errors;
+    }
+
+    /// <summary>
+    /// Address and notes fit their columns: PostgreSQL refuses a longer value (a server error), SQLite would keep it.
+    /// </summary>
+    public static IReadOnlyList<RuleViolation> ValidateText(string? address, string? notes)
+    {
+        var errors = new List<RuleViolation>();
+        if (address?.Trim().Length > MaxAddressLength)
+        {
+            errors.Add(new("address", $"Địa chỉ dài tối đa {MaxAddressLength} ký tự."));
+        }
+
+        if (notes?.Trim().Length > MaxNotesLength)
+        {
+            errors.Add(new("notes", $"Ghi chú dài tối đa {MaxNotesLength} ký tự."));
         }
 
         return errors;

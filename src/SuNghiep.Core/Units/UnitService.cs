@@ -189,6 +189,7 @@ public sealed class UnitService(SuNghiepDbContext db, TimeProvider time)
         var name = input.Name?.Trim() ?? "";
         var errors = new List<RuleViolation>(UnitRules.Validate(
             new UnitFacts(code, name, input.EstablishedOn, input.EndedOn, input.AutonomyGroup), today));
+        errors.AddRange(UnitRules.ValidateText(input.Address, input.Notes));
 
         var sector = Catalog.FindSector(input.Sector);
         if (sector is null)

@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it: every test project of SuNghiep.slnx, the data tests on both SQLite and a
+# throw-away PostgreSQL 15. Ends with one line "N passed, N failed, N skipped" summed from the TRX reports, and exits
+# non-zero if a test failed, a project left no report, or no test ran.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+results="artifacts/test-results"
+pg_bin="/usr/lib/postgresql/15/bin"
+
+log() { printf '==> %s\n' "$*"; }
+
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else return 1; fi
+}
+
+apt_install() {
+    export DEBIAN_FRONTEND=noninteractive
+    as_root apt-get install -y --no-install-recommends "$@" \
+        || { as_root apt-get update && as_root apt-get install -y --no-install-recommends "$@"; }
+}
+
+# --- Debian packages: Chromium and its fonts for the browser tests, PostgreSQL 15 for the data tests ---
+if [ ! -x /usr/bin/chromium ]; then
+    log "installing chromium and fonts-dejavu-core"
+    apt_install chromium fonts-dejavu-core
+fi
+if [ ! -x "$pg_bin/initdb" ]; then
+    log "installing postgresql-15"
+    apt_install postgresql-15
+fi
+
+# --- A throw-away PostgreSQL cluster on a free loopback port, stopped on exit whatever happens ---
+pg_dir="$(mktemp -d /tmp/sunghiep-pg.XXXXXX)"
+pg_started=0
+cleanup() {
+    if [ "$pg_started" -eq 1 ]; then
+        runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast -w stop >/dev/null 2>&1 || true
+    fi
+    rm -rf "$pg_dir"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+chown postgres "$pg_dir"
+runuser -u postgres -- "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$pg_dir/initdb.log" 2>&1 \
+    || { cat "$pg_dir/initdb.log"; exit 1; }
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+for attempt in 1 2 3 4 5 6 7 8 9 10; do
+    port=$((20000 + RANDOM % 40000))
+    port_in_use "$port" && continue
+    if runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 30 \
+        -o "-h 127.0.0.1 -p $port -k $pg_dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null; then
+        pg_started=1
+        break
+    fi
+done
+if [ "$pg_started" -ne 1 ]; then
+    echo "PostgreSQL 15 did not start:" >&2
+    cat "$pg_dir/server.log" >&2 || true
+    exit 1
+fi
+export SUNGHIEP_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
+log "PostgreSQL 15 on 127.0.0.1:$port"
+
+# --- The tests: one TRX report per project ---
+rm -rf "$results"
+mkdir -p "$results"
+# In the background, so that an interrupt reaches the trap at once and stops the run and its test hosts.
+kill_tree() {
+    local child
+    for child in $(pgrep -P "$1" 2>/dev/null || true); do kill_tree "$child"; done
+    kill -TERM "$1" 2>/dev/null || true
+}
+dotnet test --solution SuNghiep.slnx --no-progress --results-directory "$results" --report-trx &
+test_pid=$!
+trap 'kill_tree "$test_pid"; exit 130' INT
+trap 'kill_tree "$test_pid"; exit 143' TERM
+status=0
+wait "$test_pid" || status=$?
+
+# --- Counts from the TRX reports ---
+counter() { sed -n "s/.*<Counters [^>]* $2=\"\([0-9]*\)\".*/\1/p" "$1" | head -n 1; }
+passed=0 failed=0 skipped=0 missing=0
+echo
+echo "Results per project (from $results):"
+for project in $(sed -n 's|.*<Project Path="\(tests/[^"]*\)\.csproj".*|\1|p' SuNghiep.slnx); do
+    name="$(basename "$project")"
+    trx="$(ls "$results/$name"_*.trx 2>/dev/null | head -n 1 || true)"
+    if [ -z "$trx" ]; then
+        printf '  %-28s no report: the project did not build or its test host stopped early\n' "$name"
+        missing=$((missing + 1))
+        continue
+    fi
+    p=$(counter "$trx" passed)
+    f=$(( $(counter "$trx" failed) + $(counter "$trx" error) + $(counter "$trx" timeout) + $(counter "$trx" aborted) ))
+    s=$(counter "$trx" notExecuted)
+    printf '  %-28s total %4d   passed %4d   failed %4d   skipped %4d\n' "$name" $((p + f + s)) "$p" "$f" "$s"
+    passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
+done
+
+exit_code=0
+if [ "$failed" -gt 0 ] || [ "$missing" -gt 0 ] || [ "$status" -ne 0 ]; then
+    [ "$status" -ne 0 ] && echo "dotnet test exited with code $status."
+    exit_code=1
+fi
+if [ $((passed + failed)) -eq 0 ]; then
+    echo "No test ran."
+    exit_code=1
+fi
+echo "$passed passed, $failed failed, $skipped skipped"
+exit "$exit_code"
