@@ -21,7 +21,7 @@ public sealed class ScopeTests(AppHosts hosts)
         var (officer, _) = await app.SignInAsNewUserAsync(Roles.AgencyOfficer, agency: Health);
 
         var mine = await officer.ListUnitsAsync($"search={token}&status=all");
-        var everything = await officer.ListUnitsAsync("status=all&pageSize=500");
+        var everything = await officer.ListUnitsAsync("status=active&pageSize=500");
 
         Assert.Equal([own.Id], mine.Items.Select(u => u.Id));
         Assert.Equal(1, mine.Total);
@@ -124,7 +124,7 @@ public sealed class ScopeTests(AppHosts hosts)
         var email = await app.CreateUserAsync(Roles.UnitOfficer, unit: own.Code);
         using var officer = app.ClientWithToken(await app.TokenAsync(email, SuNghiepApp.Password));
 
-        var list = await officer.ListUnitsAsync("status=all&pageSize=500");
+        var list = await officer.ListUnitsAsync("status=active&pageSize=500");
         using var put = await officer.PutUnitAsync(own.Id, body.With("address", "Số 2 đường Hòa Bình"));
         using var other = await officer.GetAsync($"/api/v1/units/{sibling.Id}");
         using var post = await officer.PostUnitAsync(UnitsClient.Body(token, "C", agency));

@@ -27,7 +27,7 @@ public sealed class AdminVerbsTests(AppHosts hosts)
         Assert.True(code == 0, $"exit {code}: {error}");
         Assert.Contains(email, output, StringComparison.Ordinal);
         using var client = app.ClientWithToken(await app.TokenAsync(email, SuNghiepApp.Password));
-        var units = await client.ListUnitsAsync("status=all&pageSize=500");
+        var units = await client.ListUnitsAsync("status=active&pageSize=500");
         var health = await app.AgencyIdAsync("92.SYT");
         Assert.NotEmpty(units.Items);
         Assert.All(units.Items, u => Assert.Equal(health, u.ManagingAgencyId));
