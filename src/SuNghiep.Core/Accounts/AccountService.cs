@@ -33,10 +33,17 @@ public sealed class AccountService(SuNghiepDbContext db, UserManager<AppUser> us
             errors.Add(new("email", $"Email \"{email}\" đã có tài khoản."));
         }
 
+        else if (email.Length > 256)
+        {
+            errors.Add(new("email", "Email dài tối đa 256 ký tự."));
+        }
+
         if (string.IsNullOrEmpty(input.Password))
         {
             errors.Add(new("password", "Vui lòng nhập mật khẩu."));
         }
+
+        errors.AddRange(FullNameErrors(input.FullName));
 
         var role = Roles.All.FirstOrDefault(r => string.Equals(r, input.Role?.Trim(), StringComparison.OrdinalIgnoreCase));
         if (role is null)
@@ -94,6 +101,7 @@ public sealed class AccountService(SuNghiepDbContext db, UserManager<AppUser> us
             errors.Add(new("role", $"Vai trò phải là một trong: {string.Join(", ", Roles.All)}."));
         }
 
+        errors.AddRange(FullNameErrors(input.FullName));
         var scope = await ResolveScopeAsync(input.AgencyCode, input.AreaCode, input.UnitCode, role, errors, ct);
         if (errors.Count > 0)
         {
@@ -106,7 +114,12 @@ public sealed class AccountService(SuNghiepDbContext db, UserManager<AppUser> us
         user.ScopeAreaId = scope.AreaId;
         user.ScopeUnitId = scope.UnitId;
         user.LockoutEnd = input.Locked ? DateTimeOffset.MaxValue : null;
-        await users.UpdateAsync(user);
+        var updated = await users.UpdateAsync(user);
+        if (!updated.Succeeded)
+        {
+            return new AccountResult(null, updated.Errors.Select(e => new RuleViolation(FieldOf(e.Code), e.Description)).ToList());
+        }
+
         var current = await users.GetRolesAsync(user);
         if (!current.SequenceEqual([role!]))
         {
@@ -171,6 +184,9 @@ public sealed class AccountService(SuNghiepDbContext db, UserManager<AppUser> us
 
         return (agencyId, areaId, unitId);
     }
+
+    private static IEnumerable<RuleViolation> FullNameErrors(string? fullName) =>
+        fullName?.Trim().Length > 200 ? [new("fullName", "Họ tên dài tối đa 200 ký tự.")] : [];
 
     private static string FieldOf(string identityCode) =>
         identityCode.StartsWith("Password", StringComparison.Ordinal) ? "password" : "email";

@@ -20,7 +20,7 @@ public sealed record UnitWriteResult(UnitView? Unit, IReadOnlyList<RuleViolation
 /// </summary>
 public sealed class UnitService(SuNghiepDbContext db, TimeProvider time)
 {
-    private DateOnly Today => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+    private DateOnly Today => VietnamTime.Today(time);
 
     /// <summary>The values a version holds, resolved and checked.</summary>
     internal sealed record Attributes(string Name, string SectorCode, string RoleClassCode, string LevelCode, Area Area, Agency Agency, int? AutonomyGroup);

@@ -5,7 +5,8 @@ using SuNghiep.Core.Entities;
 
 namespace SuNghiep.Web.Api;
 
-public sealed record TreeNode(int Id, string Code, string Name, int? ParentId, string Type, DateOnly? ValidFrom, DateOnly? ValidTo);
+/// <summary>A node of the agency or area tree, with the dates it existed and what took it over.</summary>
+public sealed record TreeNode(int Id, string Code, string Name, int? ParentId, string Type, DateOnly? ValidFrom, DateOnly? ValidTo, int? SuccessorId);
 
 public sealed record CodeName(string Code, string Name);
 
@@ -34,7 +35,7 @@ public static class ReferenceApi
         }
 
         var items = await query.OrderBy(a => a.Path)
-            .Select(a => new TreeNode(a.Id, a.Code, a.Name, a.ParentId, a.Kind.ToString(), a.ValidFrom, a.ValidTo))
+            .Select(a => new TreeNode(a.Id, a.Code, a.Name, a.ParentId, a.Kind.ToString(), a.ValidFrom, a.ValidTo, a.SuccessorId))
             .ToListAsync(ct);
         return TypedResults.Ok(items);
     }
@@ -53,7 +54,7 @@ public static class ReferenceApi
         }
 
         var items = await query.OrderBy(a => a.Level).ThenBy(a => a.Code).ThenBy(a => a.ValidFrom)
-            .Select(a => new TreeNode(a.Id, a.Code, a.Name, a.ParentId, a.Type, a.ValidFrom, a.ValidTo))
+            .Select(a => new TreeNode(a.Id, a.Code, a.Name, a.ParentId, a.Type, a.ValidFrom, a.ValidTo, a.SuccessorId))
             .ToListAsync(ct);
         return TypedResults.Ok(items);
     }

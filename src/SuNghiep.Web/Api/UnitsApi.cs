@@ -194,5 +194,5 @@ public static class UnitsApi
             DecisionIssuer = f.String("decisionIssuer"),
         };
 
-    internal static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+    internal static DateOnly Today(TimeProvider time) => Core.VietnamTime.Today(time);
 }

@@ -10,8 +10,7 @@ public static class Display
 {
     public static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
 
-    // Vietnam keeps UTC+7 all year; the fixed offset covers a machine without time zone data.
-    private static readonly TimeZoneInfo VietnamZone = FindVietnamZone();
+    private static readonly TimeZoneInfo VietnamZone = Core.VietnamTime.Zone;
 
     public static string Date(DateOnly? date) => date?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "";
 
@@ -28,7 +27,7 @@ public static class Display
         TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), VietnamZone);
 
     // The same "today" as UnitService and the API use, so that a page and a write never disagree on a unit's status.
-    public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+    public static DateOnly Today(TimeProvider time) => Core.VietnamTime.Today(time);
 
     /// <summary>Reads a date typed as yyyy-MM-dd (date inputs) or dd/MM/yyyy (by hand, or where date inputs are missing).</summary>
     public static bool TryParseDate(string? text, out DateOnly date)
@@ -81,16 +80,4 @@ public static class Display
         "UserRole" => "Vai trò tài khoản",
         _ => type,
     };
-
-    private static TimeZoneInfo FindVietnamZone()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.CreateCustomTimeZone("ICT", TimeSpan.FromHours(7), "Giờ Việt Nam", "Giờ Việt Nam");
-        }
-    }
 }
