@@ -63,6 +63,19 @@ internal static class AuditTrail
         return pending;
     }
 
+    public static IEnumerable<AuditEntry> Summarize(List<PendingAudit> pending, string operation, Actor actor, DateTime at) =>
+        pending.GroupBy(p => (Type: p.Entry.Metadata.ClrType.Name, p.Action)).Select(g => new AuditEntry
+        {
+            At = at,
+            ActorId = actor.Id,
+            ActorName = actor.Name,
+            IpAddress = actor.IpAddress,
+            Action = g.Key.Action,
+            EntityType = g.Key.Type,
+            EntityId = "*",
+            After = JsonSerializer.Serialize(new SortedDictionary<string, object?> { ["operation"] = operation, ["count"] = g.Count() }, Json),
+        });
+
     private static SortedDictionary<string, object?> Snapshot(EntityEntry entry, bool original)
     {
         var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);

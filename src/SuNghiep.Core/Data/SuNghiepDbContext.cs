@@ -35,6 +35,12 @@ public sealed class SuNghiepDbContext(DbContextOptions<SuNghiepDbContext> option
     /// <summary>Who is acting, for the audit trail.</summary>
     public Actor Actor { get; set; } = Actor.System;
 
+    /// <summary>
+    /// When set, a bulk load by the system (reference data, the demo province): the trail gets one row per entity type and
+    /// action, with the count and this name, instead of one per row.
+    /// </summary>
+    internal string? BulkOperation { get; set; }
+
     public void UseScope(CallerScope scope)
     {
         Scope = scope;
@@ -93,7 +99,9 @@ public sealed class SuNghiepDbContext(DbContextOptions<SuNghiepDbContext> option
         {
             var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             var now = _time.GetUtcNow().UtcDateTime;
-            AuditEntries.AddRange(pending.Select(p => p.ToEntry(Actor, now)));
+            AuditEntries.AddRange(BulkOperation is { } operation
+                ? AuditTrail.Summarize(pending, operation, Actor, now)
+                : pending.Select(p => p.ToEntry(Actor, now)));
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (ownTransaction is not null)
             {

@@ -21,7 +21,10 @@ public sealed class Area
     public AreaLevel Level { get; set; }
     public int? ParentId { get; set; }
     public Area? Parent { get; set; }
-    /// <summary>Materialised path of ids, "/12/345/", so that a subtree is a prefix match in SQL.</summary>
+    /// <summary>
+    /// Materialised path of keys, "/p92/c31120/", so that a subtree is a prefix match in SQL. The letter says which map a
+    /// code belongs to (p, c: since 1/7/2025; o, d: the old provinces and districts), since codes were reused.
+    /// </summary>
     public string Path { get; set; } = "";
     /// <summary>
     /// The path in today's map: its own path if it still exists, else under its successor's, so that a scope on today's

@@ -22,6 +22,7 @@ public static class DatabaseSetup
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<SuNghiepDbContext>();
         db.UseScope(CallerScope.Everything);
+        db.BulkOperation = "reference data";
         await ReferenceDataSeeder.SeedAsync(db, scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>(), ct);
     }
 
@@ -37,6 +38,7 @@ public static class DatabaseSetup
         }
 
         db.Actor = new Actor(null, "seed demo", null);
+        db.BulkOperation = "demo province";
         await DemoSeeder.SeedAsync(db, ct);
         return true;
     }

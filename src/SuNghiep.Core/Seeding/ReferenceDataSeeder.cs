@@ -29,26 +29,34 @@ public static class ReferenceDataSeeder
             return;
         }
 
+        // Paths are made of codes with a letter for the map they belong to (p: since 1/7/2025, o: the old provinces,
+        // c: communes, d: districts), so they are known before the rows get their ids and the load is one insert.
         var provinces = ReadCsv("provinces-2025.csv").Select(r => new Area
         {
             Code = r["code"], Name = r["name"], Type = r["type"], Level = AreaLevel.Province, ValidFrom = Restructuring,
+            Path = $"/p{r["code"]}/", LineagePath = $"/p{r["code"]}/",
         }).ToList();
         var byCode = provinces.ToDictionary(p => p.Code);
         var oldProvinces = ReadCsv("provinces-pre2025.csv").Select(r => new Area
         {
             Code = r["code"], Name = r["name"], Type = r["type"], Level = AreaLevel.Province, ValidTo = LastDayBefore,
             Successor = byCode[r["successor_code"]],
+            // An old province sits under its successor in today's map, and its districts under it.
+            Path = $"/o{r["code"]}/", LineagePath = $"/p{r["successor_code"]}/o{r["code"]}/",
         }).ToList();
         var oldByCode = oldProvinces.ToDictionary(p => p.Code);
         var communes = ReadCsv("communes-2025.csv").Select(r => new Area
         {
             Code = r["code"], Name = r["name"], Type = r["type"], Level = AreaLevel.Commune, ValidFrom = Restructuring,
             Parent = byCode[r["province_code"]],
+            Path = $"/p{r["province_code"]}/c{r["code"]}/", LineagePath = $"/p{r["province_code"]}/c{r["code"]}/",
         });
         var districts = ReadCsv("districts-pre2025.csv").Select(r => new Area
         {
             Code = r["code"], Name = r["name"], Type = r["type"], Level = AreaLevel.District, ValidTo = LastDayBefore,
             Parent = oldByCode[r["province_code"]],
+            Path = $"/o{r["province_code"]}/d{r["code"]}/",
+            LineagePath = $"{oldByCode[r["province_code"]].LineagePath}d{r["code"]}/",
         });
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -56,20 +64,6 @@ public static class ReferenceDataSeeder
         db.Areas.AddRange(oldProvinces);
         db.Areas.AddRange(communes);
         db.Areas.AddRange(districts);
-        await db.SaveChangesAsync(ct);
-        foreach (var area in db.Areas.Local)
-        {
-            area.Path = area.Parent is null ? $"/{area.Id}/" : $"/{area.Parent.Id}/{area.Id}/";
-        }
-
-        foreach (var area in db.Areas.Local.OrderBy(a => a.Level))
-        {
-            // An old province sits under its successor in today's map, and its districts under it.
-            area.LineagePath = area.Successor is not null ? $"{area.Successor.Path}{area.Id}/"
-                : area.Parent is not null ? $"{area.Parent.LineagePath}{area.Id}/"
-                : area.Path;
-        }
-
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();

@@ -158,11 +158,14 @@ public static class WebApp
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("SuNghiep.Startup");
         var config = app.Configuration;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         await DatabaseSetup.MigrateAsync(app.Services);
+        logger.LogInformation("Migrations checked in {Elapsed} ms", clock.ElapsedMilliseconds);
         await DatabaseSetup.SeedReferenceAsync(app.Services);
+        logger.LogInformation("Reference data checked in {Elapsed} ms", clock.ElapsedMilliseconds);
         if (config.GetValue("Seed:Demo", true) && await DatabaseSetup.SeedDemoAsync(app.Services, onlyIfEmpty: true))
         {
-            logger.LogInformation("Loaded the demo province (Cần Thơ) into the empty register.");
+            logger.LogInformation("Loaded the demo province (Cần Thơ) into the empty register in {Elapsed} ms.", clock.ElapsedMilliseconds);
         }
 
         var admin = await DatabaseSetup.EnsureAdministratorAsync(
