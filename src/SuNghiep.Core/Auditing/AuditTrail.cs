@@ -28,7 +28,8 @@ internal static class AuditTrail
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    private static bool IsAudited(EntityEntry entry) => entry.Entity is Unit or UnitVersion or Reorganization or ReorganizationParticipant or Agency or Area or AppUser or IdentityUserRole<string>;
+    private static bool IsAudited(EntityEntry entry) => entry.Entity is Unit or UnitVersion or Reorganization or ReorganizationParticipant or Agency or Area or AppUser or IdentityUserRole<string>
+        or StaffingYear or StaffingAllocation or FinanceYear or AutonomyPlan;
 
     public static List<PendingAudit> Capture(ChangeTracker tracker)
     {

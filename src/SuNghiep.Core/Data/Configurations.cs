@@ -191,3 +191,55 @@ internal sealed class UnitVersionConfiguration : IEntityTypeConfiguration<UnitVe
         b.HasOne<AutonomyGroup>().WithMany().HasForeignKey(x => x.AutonomyGroup).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class StaffingYearConfiguration : IEntityTypeConfiguration<StaffingYear>
+{
+    public void Configure(EntityTypeBuilder<StaffingYear> b)
+    {
+        b.HasIndex(x => new { x.UnitId, x.Year }).IsUnique();
+        b.HasIndex(x => x.Year);
+        b.Property(x => x.Notes).HasMaxLength(2000);
+        b.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class StaffingAllocationConfiguration : IEntityTypeConfiguration<StaffingAllocation>
+{
+    public void Configure(EntityTypeBuilder<StaffingAllocation> b)
+    {
+        b.HasIndex(x => new { x.AgencyId, x.Year }).IsUnique();
+        b.Property(x => x.DecisionNumber).HasMaxLength(64);
+        b.HasOne(x => x.Agency).WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class FinanceYearConfiguration : IEntityTypeConfiguration<FinanceYear>
+{
+    public void Configure(EntityTypeBuilder<FinanceYear> b)
+    {
+        b.HasIndex(x => new { x.UnitId, x.Year }).IsUnique();
+        b.HasIndex(x => x.Year);
+        foreach (var p in new[] { nameof(FinanceYear.OrderedServices), nameof(FinanceYear.ScienceTasks), nameof(FinanceYear.ServiceFees),
+                     nameof(FinanceYear.BusinessSurplus), nameof(FinanceYear.RetainedFees), nameof(FinanceYear.OtherRevenue),
+                     nameof(FinanceYear.RecurrentExpenditure), nameof(FinanceYear.InvestmentSelfFinancing),
+                     nameof(FinanceYear.Depreciation), nameof(FinanceYear.DirectBudgetSpending) })
+        {
+            b.Property<decimal>(p).HasPrecision(20, 0);
+        }
+
+        b.Property(x => x.SelfFinancingLevel).HasPrecision(12, 4);
+        b.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class AutonomyPlanConfiguration : IEntityTypeConfiguration<AutonomyPlan>
+{
+    public void Configure(EntityTypeBuilder<AutonomyPlan> b)
+    {
+        b.HasIndex(x => new { x.UnitId, x.PeriodStart });
+        b.Property(x => x.DecisionNumber).HasMaxLength(64);
+        b.Property(x => x.DecisionIssuer).HasMaxLength(250);
+        b.Property(x => x.Notes).HasMaxLength(2000);
+        b.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

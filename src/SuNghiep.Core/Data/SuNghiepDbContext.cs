@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 using SuNghiep.Core.Auditing;
 using SuNghiep.Core.Entities;
 
@@ -17,6 +19,10 @@ public sealed class SuNghiepDbContext(DbContextOptions<SuNghiepDbContext> option
     public DbSet<UnitVersion> UnitVersions => Set<UnitVersion>();
     public DbSet<Reorganization> Reorganizations => Set<Reorganization>();
     public DbSet<ReorganizationParticipant> ReorganizationParticipants => Set<ReorganizationParticipant>();
+    public DbSet<StaffingYear> StaffingYears => Set<StaffingYear>();
+    public DbSet<StaffingAllocation> StaffingAllocations => Set<StaffingAllocation>();
+    public DbSet<FinanceYear> FinanceYears => Set<FinanceYear>();
+    public DbSet<AutonomyPlan> AutonomyPlans => Set<AutonomyPlan>();
     public DbSet<Sector> Sectors => Set<Sector>();
     public DbSet<RoleClass> RoleClasses => Set<RoleClass>();
     public DbSet<AutonomyGroup> AutonomyGroups => Set<AutonomyGroup>();
@@ -66,18 +72,25 @@ public sealed class SuNghiepDbContext(DbContextOptions<SuNghiepDbContext> option
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(SuNghiepDbContext).Assembly);
 
-        // Scope is enforced here, in every query on units and their versions, not in the pages. A scope on today's
+        // Scope is enforced here, in every query on units and what hangs off them, not in the pages. A scope on today's
         // agency or area also covers the units of the agencies and areas it replaced (their lineage path).
-        builder.Entity<Unit>().HasQueryFilter(u => !u.Voided && (
+        Expression<Func<Unit, bool>> visible = u => !u.Voided && (
             ScopeUnrestricted
             || (ScopeAgencyPath != null && u.ManagingAgency!.LineagePath.StartsWith(ScopeAgencyPath))
             || (ScopeAreaPath != null && u.Area!.LineagePath.StartsWith(ScopeAreaPath))
-            || (ScopeUnitId != null && u.Id == ScopeUnitId)));
-        builder.Entity<UnitVersion>().HasQueryFilter(v => !v.Unit!.Voided && (
-            ScopeUnrestricted
-            || (ScopeAgencyPath != null && v.Unit!.ManagingAgency!.LineagePath.StartsWith(ScopeAgencyPath))
-            || (ScopeAreaPath != null && v.Unit!.Area!.LineagePath.StartsWith(ScopeAreaPath))
-            || (ScopeUnitId != null && v.UnitId == ScopeUnitId)));
+            || (ScopeUnitId != null && u.Id == ScopeUnitId));
+        builder.Entity<Unit>().HasQueryFilter(visible);
+        builder.Entity<UnitVersion>().HasQueryFilter(Through<UnitVersion>(v => v.Unit!, visible));
+        builder.Entity<StaffingYear>().HasQueryFilter(Through<StaffingYear>(s => s.Unit!, visible));
+        builder.Entity<FinanceYear>().HasQueryFilter(Through<FinanceYear>(f => f.Unit!, visible));
+        builder.Entity<AutonomyPlan>().HasQueryFilter(Through<AutonomyPlan>(p => p.Unit!, visible));
+    }
+
+    // The unit's filter applied to an entity through its navigation to the unit.
+    private static Expression<Func<T, bool>> Through<T>(Expression<Func<T, Unit>> unit, Expression<Func<Unit, bool>> filter)
+    {
+        var body = ReplacingExpressionVisitor.Replace(filter.Parameters[0], unit.Body, filter.Body);
+        return Expression.Lambda<Func<T, bool>>(body, unit.Parameters);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

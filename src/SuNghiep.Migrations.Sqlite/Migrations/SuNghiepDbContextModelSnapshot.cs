@@ -531,6 +531,130 @@ namespace SuNghiep.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("SuNghiep.Core.Entities.AutonomyPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ApprovedGroup")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DecisionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionIssuer")
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PeriodEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PeriodStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProposedGroup")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("SubmittedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "PeriodStart");
+
+                    b.ToTable("AutonomyPlans");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.FinanceYear", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("BusinessSurplus")
+                        .HasPrecision(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ComputedGroup")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Depreciation")
+                        .HasPrecision(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("DirectBudgetSpending")
+                        .HasPrecision(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("InvestmentSelfFinancing")
+                        .HasPrecision(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("OrderedServices")
+                        .HasPrecision(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("OtherRevenue")
+                        .HasPrecision(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("RecurrentExpenditure")
+                        .HasPrecision(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("RetainedFees")
+                        .HasPrecision(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ScienceTasks")
+                        .HasPrecision(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("SelfFinancingLevel")
+                        .HasPrecision(12, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ServiceFees")
+                        .HasPrecision(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year");
+
+                    b.HasIndex("UnitId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("FinanceYears");
+                });
+
             modelBuilder.Entity("SuNghiep.Core.Entities.Reorganization", b =>
                 {
                     b.Property<int>("Id")
@@ -726,6 +850,89 @@ namespace SuNghiep.Migrations.Sqlite.Migrations
                             Name = "Sự nghiệp kinh tế và sự nghiệp khác",
                             Number = 7
                         });
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.StaffingAllocation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BudgetPositions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecisionNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("StaffingAllocations");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.StaffingYear", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActualStaff")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BudgetContractWorkers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BudgetPositions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PositionsLeadership")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PositionsProfessional")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PositionsSharedProfessional")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PositionsSupport")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RevenuePositions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year");
+
+                    b.HasIndex("UnitId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("StaffingYears");
                 });
 
             modelBuilder.Entity("SuNghiep.Core.Entities.Unit", b =>
@@ -1035,6 +1242,28 @@ namespace SuNghiep.Migrations.Sqlite.Migrations
                     b.Navigation("Successor");
                 });
 
+            modelBuilder.Entity("SuNghiep.Core.Entities.AutonomyPlan", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.FinanceYear", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Unit");
+                });
+
             modelBuilder.Entity("SuNghiep.Core.Entities.Reorganization", b =>
                 {
                     b.HasOne("SuNghiep.Core.Entities.Agency", "NewManagingAgency")
@@ -1060,6 +1289,28 @@ namespace SuNghiep.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Reorganization");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.StaffingAllocation", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.Agency", "Agency")
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Agency");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.StaffingYear", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
 
                     b.Navigation("Unit");
                 });
