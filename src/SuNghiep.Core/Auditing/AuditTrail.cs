@@ -31,7 +31,8 @@ internal static class AuditTrail
     private static bool IsAudited(EntityEntry entry) => entry.Entity is Unit or UnitVersion or Reorganization or ReorganizationParticipant or Agency or Area or AppUser or IdentityUserRole<string>
         or StaffingYear or StaffingAllocation or FinanceYear or AutonomyPlan;
 
-    public static List<PendingAudit> Capture(ChangeTracker tracker)
+    /// <summary>The changes to audit; in a bulk load only their kind is needed, so no snapshot is taken.</summary>
+    public static List<PendingAudit> Capture(ChangeTracker tracker, bool countOnly = false)
     {
         var pending = new List<PendingAudit>();
         foreach (var entry in tracker.Entries())
@@ -43,6 +44,12 @@ internal static class AuditTrail
 
             if (!IsAudited(entry) || entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
             {
+                continue;
+            }
+
+            if (countOnly)
+            {
+                pending.Add(new PendingAudit(entry, entry.State == EntityState.Added ? "Create" : entry.State == EntityState.Deleted ? "Delete" : "Update", null, null));
                 continue;
             }
 

@@ -98,7 +98,7 @@ public sealed class SuNghiepDbContext(DbContextOptions<SuNghiepDbContext> option
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var pending = AuditTrail.Capture(ChangeTracker);
+        var pending = AuditTrail.Capture(ChangeTracker, countOnly: BulkOperation is not null);
         if (pending.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

@@ -39,7 +39,7 @@ public static class DatabaseSetup
 
         db.Actor = new Actor(null, "seed demo", null);
         db.BulkOperation = "demo province";
-        await DemoSeeder.SeedAsync(db, ct);
+        await DemoSeeder.SeedAsync(db, VietnamTime.Today(scope.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System).Year, ct);
         return true;
     }
 

@@ -95,7 +95,8 @@ public static class DemoSeeder
         "Mậu Thân", "Nguyễn Văn Cừ", "Trần Phú", "Phan Đình Phùng", "Lê Duẩn", "Võ Văn Kiệt", "Cách Mạng Tháng 8",
     ];
 
-    public static async Task SeedAsync(SuNghiepDbContext db, CancellationToken ct = default)
+    /// <summary>Loads the demo province; staffing and finance run from 2015 to lastYear.</summary>
+    public static async Task SeedAsync(SuNghiepDbContext db, int lastYear, CancellationToken ct = default)
     {
         if (await db.Agencies.AnyAsync(a => a.Code == RootAgencyCode, ct))
         {
@@ -113,6 +114,8 @@ public static class DemoSeeder
         var g = new Generator(db, province, communes, districts, oldProvinceAreas);
         await g.AgenciesAsync(ct);
         g.Register();
+        await db.SaveChangesAsync(ct);
+        g.Resources(lastYear);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
@@ -410,6 +413,125 @@ public static class DemoSeeder
         }
 
         private readonly List<Reorganization> _events = [];
+
+        /// <summary>
+        /// Staffing, finance, allocations and autonomy plans for every unit and year from 2015: sizes by sector and level,
+        /// revenue by the unit's autonomy group (so most computed groups match the approved one, a few do not), budget-paid
+        /// staff falling about 2% a year from 2021 and direct budget spending about 3% a year, as the reform goes.
+        /// </summary>
+        public void Resources(int lastYear)
+        {
+            var staffing = new List<StaffingYear>();
+            var finance = new List<FinanceYear>();
+            foreach (var unit in _units)
+            {
+                var size = BaseSize(unit);
+                var first = Math.Max(2015, unit.EstablishedOn.Year);
+                var last = Math.Min(lastYear, unit.EndedOn is { } e ? (e.Month == 1 && e.Day == 1 ? e.Year - 1 : e.Year) : lastYear);
+                var drift = 0.9 + _random.NextDouble() * 0.2;
+                for (var year = first; year <= last; year++)
+                {
+                    var version = unit.Versions.Where(v => v.ValidFrom <= new DateOnly(year, 12, 31)).OrderBy(v => v.ValidFrom).Last();
+                    var group = version.AutonomyGroup ?? 4;
+                    // Budget-paid staff shrink from 2021 (Resolution 19: -10% by 2026); groups 1-2 pay all their staff themselves.
+                    var trend = year <= 2021 ? 1.0 : Math.Pow(0.98, year - 2021);
+                    var people = Math.Max(3, (int)Math.Round(size * drift * (year <= 2021 ? 1.0 : Math.Pow(0.995, year - 2021))));
+                    var budget = group <= 2 ? 0 : (int)Math.Round(people * (group == 3 ? 0.7 : 0.95) * trend);
+                    var revenue = Math.Max(0, people - budget);
+                    var actual = Math.Max(1, people - _random.Next(0, Math.Max(2, people / 10)));
+                    var leadership = Math.Max(1, people / 12);
+                    var support = Math.Max(1, people / 6);
+                    var shared = Math.Max(0, people / 8);
+                    staffing.Add(new StaffingYear
+                    {
+                        Unit = unit, Year = year, BudgetPositions = budget, RevenuePositions = revenue, ActualStaff = actual,
+                        BudgetContractWorkers = group >= 3 ? _random.Next(0, 1 + people / 15) : 0,
+                        PositionsLeadership = leadership, PositionsSharedProfessional = shared, PositionsSupport = support,
+                        PositionsProfessional = Math.Max(0, people - leadership - support - shared), UpdatedAt = _now,
+                    });
+
+                    // Recurrent spending about 180 million VND a person a year, rising 4% a year; revenue by group.
+                    var recurrent = Million((decimal)(people * 180_000_000 * Math.Pow(1.04, year - 2015) * (0.9 + _random.NextDouble() * 0.2)));
+                    var share = group switch
+                    {
+                        1 => 1.05 + _random.NextDouble() * 0.25,
+                        2 => 1.0 + _random.NextDouble() * 0.1,
+                        3 => 0.12 + _random.NextDouble() * 0.8,
+                        _ => _random.NextDouble() * 0.09,
+                    };
+                    // One year in twelve the figures land in another group than the one approved, as happens.
+                    if (_random.Next(12) == 0)
+                    {
+                        share = group >= 3 ? share + 0.35 : share - 0.3;
+                    }
+
+                    var income = Million(recurrent * (decimal)share);
+                    var ordered = unit.SectorCode is "education" or "health" ? Million(income * 0.5m) : Million(income * 0.2m);
+                    var fees = Million(income * 0.3m);
+                    var depreciation = Million(recurrent * 0.05m);
+                    var row = new FinanceYear
+                    {
+                        Unit = unit, Year = year, OrderedServices = ordered, ServiceFees = fees,
+                        BusinessSurplus = unit.SectorCode == "economic" ? income - ordered - fees : 0,
+                        RetainedFees = unit.SectorCode == "economic" ? 0 : income - ordered - fees,
+                        RecurrentExpenditure = recurrent, Depreciation = depreciation,
+                        InvestmentSelfFinancing = group == 1 ? depreciation + Million(recurrent * 0.02m) : 0,
+                        DirectBudgetSpending = Math.Max(0, Million((recurrent - income) * (decimal)Math.Pow(0.97, Math.Max(0, year - 2020)))),
+                        UpdatedAt = _now,
+                    };
+                    var assessment = SuNghiep.Core.Resources.ResourceService.Assess(row);
+                    row.SelfFinancingLevel = assessment.Level is { } level ? Math.Round(level, 4) : null;
+                    row.ComputedGroup = assessment.Group;
+                    finance.Add(row);
+                }
+
+                if (unit.EstablishedOn.Year <= 2021 && (unit.EndedOn is null || unit.EndedOn.Value.Year >= 2022))
+                {
+                    var version = unit.Versions.Where(v => v.ValidFrom <= new DateOnly(2021, 12, 31)).OrderBy(v => v.ValidFrom).Last();
+                    if (version.AutonomyGroup is { } approved)
+                    {
+                        var submitted = new DateOnly(2021, 9, 1).AddDays(_random.Next(90));
+                        db.AutonomyPlans.Add(new AutonomyPlan
+                        {
+                            Unit = unit, PeriodStart = 2021, PeriodEnd = 2025, ProposedGroup = approved, SubmittedOn = submitted,
+                            Status = AutonomyPlanStatus.Approved, ApprovedGroup = approved, DecisionNumber = $"{_decision += 3}/QĐ-UBND",
+                            DecisionDate = submitted.AddDays(30 + _random.Next(60)), DecisionIssuer = "Ủy ban nhân dân cấp có thẩm quyền", UpdatedAt = _now,
+                        });
+                    }
+                }
+            }
+
+            db.StaffingYears.AddRange(staffing);
+            db.FinanceYears.AddRange(finance);
+
+            // Allocations: each agency gets about what its units use, the province's committee the sum, a few agencies short.
+            foreach (var year in Enumerable.Range(2015, lastYear - 2014))
+            {
+                var byAgency = staffing.Where(s => s.Year == year)
+                    .GroupBy(s => s.Unit!.Versions.Where(v => v.ValidFrom <= new DateOnly(year, 12, 31)).OrderBy(v => v.ValidFrom).Last().ManagingAgency!)
+                    .ToDictionary(g => g.Key, g => g.Sum(s => s.BudgetPositions));
+                foreach (var (agency, used) in byAgency)
+                {
+                    db.StaffingAllocations.Add(new StaffingAllocation
+                    {
+                        Agency = agency, Year = year, BudgetPositions = (int)Math.Ceiling(used * (1.0 + _random.NextDouble() * 0.04)), UpdatedAt = _now,
+                    });
+                }
+            }
+        }
+
+        // Budget figures are kept to the million VND, as budget reports write them.
+        private static decimal Million(decimal value) => Math.Round(value / 1_000_000m) * 1_000_000m;
+
+        private static int BaseSize(Unit unit) => unit.Name switch
+        {
+            var n when n.StartsWith("Bệnh viện", StringComparison.Ordinal) => 320,
+            var n when n.StartsWith("Trung tâm Y tế", StringComparison.Ordinal) => 140,
+            var n when n.StartsWith("Trường Trung học phổ thông", StringComparison.Ordinal) => 75,
+            var n when n.StartsWith("Trường Cao đẳng", StringComparison.Ordinal) => 120,
+            var n when n.StartsWith("Trường", StringComparison.Ordinal) => 38,
+            _ => 24,
+        };
 
         private static UnitVersion Latest(Unit u) => u.Versions.OrderBy(v => v.ValidFrom).Last();
 

@@ -71,6 +71,46 @@ internal sealed class JsonFields(JsonElement root, string prefix = "", List<Rule
         return null;
     }
 
+    public decimal? Decimal(string name)
+    {
+        var v = Get(name);
+        if (v is null)
+        {
+            return null;
+        }
+
+        if (v.Value.ValueKind == JsonValueKind.Number && v.Value.TryGetDecimal(out var n))
+        {
+            return n;
+        }
+
+        if (v.Value.ValueKind == JsonValueKind.String
+            && decimal.TryParse(v.Value.GetString(), NumberStyles.Number, CultureInfo.InvariantCulture, out n))
+        {
+            return n;
+        }
+
+        Errors.Add(new(prefix + name, "Giá trị phải là một số (đồng)."));
+        return null;
+    }
+
+    public bool? Bool(string name)
+    {
+        var v = Get(name);
+        switch (v?.ValueKind)
+        {
+            case null:
+                return null;
+            case JsonValueKind.True:
+                return true;
+            case JsonValueKind.False:
+                return false;
+            default:
+                Errors.Add(new(prefix + name, "Giá trị phải là true hoặc false."));
+                return null;
+        }
+    }
+
     /// <summary>A nested object, read with field names prefixed ("decision.number").</summary>
     public JsonFields? Object(string name)
     {

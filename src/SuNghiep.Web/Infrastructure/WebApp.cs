@@ -47,6 +47,7 @@ public static class WebApp
         services.AddScoped<UnitService>();
         services.AddScoped<Core.Reorganizations.ReorganizationService>();
         services.AddScoped<Core.Reorganizations.ReorganizationImport>();
+        services.AddScoped<Core.Resources.ResourceService>();
         services.AddScoped<AccountService>();
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
@@ -148,6 +149,7 @@ public static class WebApp
         var secured = api.MapGroup("").RequireAuthorization(ApiPolicy);
         UnitsApi.Map(secured);
         ReorganizationsApi.Map(secured);
+        ResourcesApi.Map(secured);
         ReferenceApi.Map(secured);
 
         app.MapRazorPages();

@@ -1,0 +1,372 @@
+using Microsoft.EntityFrameworkCore;
+using SuNghiep.Core.Data;
+using SuNghiep.Core.Entities;
+using SuNghiep.Core.Reorganizations;
+using SuNghiep.Core.Rules;
+using SuNghiep.Core.Units;
+
+namespace SuNghiep.Core.Resources;
+
+/// <summary>Staffing, finance and autonomy plans of units, year by year; the context audits each change.</summary>
+public sealed class ResourceService(SuNghiepDbContext db, TimeProvider time)
+{
+    private int CurrentYear => VietnamTime.Today(time).Year;
+
+    public async Task<StaffingView?> GetStaffingAsync(int unitId, int year, CancellationToken ct = default) =>
+        await db.StaffingYears.AsNoTracking().Where(s => s.UnitId == unitId && s.Year == year)
+            .Select(s => new StaffingView(s.UnitId, s.Year, s.BudgetPositions, s.RevenuePositions, s.ActualStaff, s.BudgetContractWorkers,
+                new JobPositions(s.PositionsLeadership, s.PositionsProfessional, s.PositionsSharedProfessional, s.PositionsSupport), s.Notes))
+            .FirstOrDefaultAsync(ct);
+
+    public async Task<WriteResult<StaffingView>> PutStaffingAsync(int unitId, int year, StaffingInput input, CancellationToken ct = default)
+    {
+        var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct);
+        if (unit is null)
+        {
+            return WriteResult.Missing<StaffingView>();
+        }
+
+        var errors = StaffingRules.NonNegative([
+            ("budgetPositions", input.BudgetPositions), ("revenuePositions", input.RevenuePositions), ("actualStaff", input.ActualStaff),
+            ("budgetContractWorkers", input.BudgetContractWorkers), ("jobPositions.leadership", input.Leadership),
+            ("jobPositions.professional", input.Professional), ("jobPositions.sharedProfessional", input.SharedProfessional),
+            ("jobPositions.support", input.Support)]).ToList();
+        if (StaffingRules.YearInLife(year, unit.EstablishedOn, unit.EndedOn, CurrentYear) is { } outside)
+        {
+            errors.Add(outside);
+        }
+
+        if (errors.Count > 0)
+        {
+            return new(null, errors, []);
+        }
+
+        var warnings = new List<RuleViolation>();
+        if (StaffingRules.ProfessionalShare(input.Leadership!.Value, input.Professional!.Value, input.SharedProfessional!.Value, input.Support!.Value) is { } share)
+        {
+            warnings.Add(share);
+        }
+
+        // The unit's agency in that year: the version in force at its end, or the last one.
+        var agency = await AgencyInYearAsync(unitId, year, ct);
+        if (agency is not null)
+        {
+            var allocated = await db.StaffingAllocations.Where(a => a.AgencyId == agency.Id && a.Year == year).Select(a => (int?)a.BudgetPositions).FirstOrDefaultAsync(ct);
+            var siblings = await UnitsOfAgencyInYear(agency.Id, year).Where(s => s.UnitId != unitId).SumAsync(s => s.BudgetPositions, ct);
+            if (StaffingRules.Allocation(allocated, siblings, input.BudgetPositions!.Value, "budgetPositions", agency.Name) is { } over)
+            {
+                if (!input.OverAllocation)
+                {
+                    return new(null, [over with { Message = over.Message + " Nếu đây là quyết định giao vượt, gửi kèm \"overAllocation\": true." }], []);
+                }
+
+                warnings.Add(over);
+            }
+        }
+
+        var row = await db.StaffingYears.FirstOrDefaultAsync(s => s.UnitId == unitId && s.Year == year, ct);
+        if (row is null)
+        {
+            row = new StaffingYear { UnitId = unitId, Year = year };
+            db.StaffingYears.Add(row);
+        }
+
+        row.BudgetPositions = input.BudgetPositions!.Value;
+        row.RevenuePositions = input.RevenuePositions!.Value;
+        row.ActualStaff = input.ActualStaff!.Value;
+        row.BudgetContractWorkers = input.BudgetContractWorkers!.Value;
+        row.PositionsLeadership = input.Leadership.Value;
+        row.PositionsProfessional = input.Professional.Value;
+        row.PositionsSharedProfessional = input.SharedProfessional.Value;
+        row.PositionsSupport = input.Support.Value;
+        row.Notes = string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes.Trim();
+        if (db.ChangeTracker.HasChanges())
+        {
+            row.UpdatedAt = time.GetUtcNow().UtcDateTime;
+            await db.SaveChangesAsync(ct);
+        }
+
+        return new(await GetStaffingAsync(unitId, year, ct), [], warnings);
+    }
+
+    public async Task<FinanceView?> GetFinanceAsync(int unitId, int year, CancellationToken ct = default)
+    {
+        var f = await db.FinanceYears.AsNoTracking().FirstOrDefaultAsync(x => x.UnitId == unitId && x.Year == year, ct);
+        return f is null ? null : View(f);
+    }
+
+    public async Task<WriteResult<FinanceView>> PutFinanceAsync(int unitId, int year, FinanceInput input, CancellationToken ct = default)
+    {
+        var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct);
+        if (unit is null)
+        {
+            return WriteResult.Missing<FinanceView>();
+        }
+
+        var errors = StaffingRules.NonNegative([
+            ("revenue.orderedServices", input.OrderedServices), ("revenue.scienceTasks", input.ScienceTasks),
+            ("revenue.serviceFees", input.ServiceFees), ("revenue.businessSurplus", input.BusinessSurplus),
+            ("revenue.retainedFees", input.RetainedFees), ("revenue.other", input.Other),
+            ("recurrentExpenditure", input.RecurrentExpenditure), ("investmentSelfFinancing", input.InvestmentSelfFinancing),
+            ("depreciation", input.Depreciation), ("directBudgetSpending", input.DirectBudgetSpending)]).ToList();
+        if (StaffingRules.YearInLife(year, unit.EstablishedOn, unit.EndedOn, CurrentYear) is { } outside)
+        {
+            errors.Add(outside);
+        }
+
+        if (errors.Count > 0)
+        {
+            return new(null, errors, []);
+        }
+
+        var row = await db.FinanceYears.FirstOrDefaultAsync(x => x.UnitId == unitId && x.Year == year, ct);
+        if (row is null)
+        {
+            row = new FinanceYear { UnitId = unitId, Year = year };
+            db.FinanceYears.Add(row);
+        }
+
+        row.OrderedServices = input.OrderedServices!.Value;
+        row.ScienceTasks = input.ScienceTasks!.Value;
+        row.ServiceFees = input.ServiceFees!.Value;
+        row.BusinessSurplus = input.BusinessSurplus!.Value;
+        row.RetainedFees = input.RetainedFees!.Value;
+        row.OtherRevenue = input.Other!.Value;
+        row.RecurrentExpenditure = input.RecurrentExpenditure!.Value;
+        row.InvestmentSelfFinancing = input.InvestmentSelfFinancing!.Value;
+        row.Depreciation = input.Depreciation!.Value;
+        row.DirectBudgetSpending = input.DirectBudgetSpending!.Value;
+        var assessment = Assess(row);
+        row.SelfFinancingLevel = assessment.Level is { } level ? Math.Round(level, 4) : null;
+        row.ComputedGroup = assessment.Group;
+        if (db.ChangeTracker.HasChanges())
+        {
+            row.UpdatedAt = time.GetUtcNow().UtcDateTime;
+            await db.SaveChangesAsync(ct);
+        }
+
+        return new(View(row), [], []);
+    }
+
+    public static AutonomyAssessment Assess(FinanceYear f) => AutonomyRules.Assess(
+        new FinanceFigures(f.OrderedServices, f.ScienceTasks, f.ServiceFees, f.BusinessSurplus, f.RetainedFees, f.OtherRevenue,
+            f.RecurrentExpenditure, f.InvestmentSelfFinancing, f.Depreciation),
+        new DateOnly(f.Year, 12, 31));
+
+    private static FinanceView View(FinanceYear f)
+    {
+        var a = Assess(f);
+        return new FinanceView(f.UnitId, f.Year,
+            new RevenueView(f.OrderedServices, f.ScienceTasks, f.ServiceFees, f.BusinessSurplus, f.RetainedFees, f.OtherRevenue),
+            f.RecurrentExpenditure, f.InvestmentSelfFinancing, f.Depreciation, f.DirectBudgetSpending,
+            a.LevelRounded, a.Group, a.Band, a.Reason, a.Thresholds.Source);
+    }
+
+    public async Task<IReadOnlyList<AutonomyPlanView>?> ListPlansAsync(int unitId, CancellationToken ct = default)
+    {
+        if (!await db.Units.AnyAsync(u => u.Id == unitId, ct))
+        {
+            return null;
+        }
+
+        return await db.AutonomyPlans.AsNoTracking().Where(p => p.UnitId == unitId).OrderByDescending(p => p.PeriodStart).ThenByDescending(p => p.Id)
+            .Select(p => PlanView(p)).ToListAsync(ct);
+    }
+
+    private static AutonomyPlanView PlanView(AutonomyPlan p) => new(
+        p.Id, p.UnitId, p.PeriodStart, p.PeriodEnd, p.ProposedGroup, p.SubmittedOn, p.Status.ToString().ToLowerInvariant(),
+        p.ApprovedGroup, p.DecisionNumber, p.DecisionDate, p.DecisionIssuer, p.Notes);
+
+    /// <summary>The stable periods align with the five-year socio-economic plans (Decree 60/2021, Art. 35).</summary>
+    public static bool IsStablePeriod(int start, int end) => end == start + 4 && (start - 2021) % 5 == 0;
+
+    public async Task<WriteResult<AutonomyPlanView>> AddPlanAsync(int unitId, AutonomyPlanInput input, CancellationToken ct = default)
+    {
+        if (!await db.Units.AnyAsync(u => u.Id == unitId, ct))
+        {
+            return WriteResult.Missing<AutonomyPlanView>();
+        }
+
+        var errors = new List<RuleViolation>();
+        if (input.PeriodStart is not { } start || input.PeriodEnd is not { } end || !IsStablePeriod(start, end))
+        {
+            errors.Add(new("periodStart", "Thời kỳ ổn định là 5 năm theo kế hoạch phát triển kinh tế - xã hội: 2021-2025, 2026-2030, … (Nghị định 60/2021/NĐ-CP, Điều 35)."));
+        }
+
+        if (input.ProposedGroup is not (>= 1 and <= 4))
+        {
+            errors.Add(new("proposedGroup", "Nhóm đề xuất phải là 1, 2, 3 hoặc 4."));
+        }
+
+        if (input.SubmittedOn is null)
+        {
+            errors.Add(new("submittedOn", "Vui lòng nhập ngày trình phương án."));
+        }
+
+        var status = input.Status?.Trim().ToLowerInvariant() switch
+        {
+            null or "" or "submitted" => AutonomyPlanStatus.Submitted,
+            "approved" => AutonomyPlanStatus.Approved,
+            "rejected" => AutonomyPlanStatus.Rejected,
+            _ => (AutonomyPlanStatus?)null,
+        };
+        if (status is null)
+        {
+            errors.Add(new("status", "Trạng thái phải là submitted, approved hoặc rejected."));
+        }
+
+        if (status is AutonomyPlanStatus.Approved or AutonomyPlanStatus.Rejected)
+        {
+            if (string.IsNullOrWhiteSpace(input.DecisionNumber) || input.DecisionDate is null || string.IsNullOrWhiteSpace(input.DecisionIssuer))
+            {
+                errors.Add(new("decision", "Phương án đã phê duyệt hoặc không phê duyệt cần số, ngày và cơ quan ban hành quyết định."));
+            }
+            else if (input.DecisionDate < input.SubmittedOn)
+            {
+                errors.Add(new("decision.date", "Ngày quyết định phải sau ngày trình."));
+            }
+        }
+
+        if (status == AutonomyPlanStatus.Approved && input.ApprovedGroup is not (>= 1 and <= 4))
+        {
+            errors.Add(new("approvedGroup", "Vui lòng nhập nhóm được phê duyệt (1-4)."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return new(null, errors, []);
+        }
+
+        var plan = new AutonomyPlan
+        {
+            UnitId = unitId, PeriodStart = input.PeriodStart!.Value, PeriodEnd = input.PeriodEnd!.Value, ProposedGroup = input.ProposedGroup!.Value,
+            SubmittedOn = input.SubmittedOn!.Value, Status = status!.Value,
+            ApprovedGroup = status == AutonomyPlanStatus.Approved ? input.ApprovedGroup : null,
+            DecisionNumber = input.DecisionNumber?.Trim(), DecisionDate = input.DecisionDate, DecisionIssuer = input.DecisionIssuer?.Trim(),
+            Notes = string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes.Trim(), UpdatedAt = time.GetUtcNow().UtcDateTime,
+        };
+        db.AutonomyPlans.Add(plan);
+        await db.SaveChangesAsync(ct);
+        return new(PlanView(plan), [], []);
+    }
+
+    /// <summary>The group approved for the stable period that covers a year, if any.</summary>
+    public Task<int?> ApprovedGroupAsync(int unitId, int year, CancellationToken ct = default) =>
+        db.AutonomyPlans.AsNoTracking()
+            .Where(p => p.UnitId == unitId && p.Status == AutonomyPlanStatus.Approved && p.PeriodStart <= year && p.PeriodEnd >= year)
+            .OrderByDescending(p => p.DecisionDate).Select(p => p.ApprovedGroup).FirstOrDefaultAsync(ct);
+
+    /// <summary>
+    /// Sets an agency's budget-paid positions for a year. Allocations flow down: the agencies under one parent may not
+    /// together exceed what the parent was allocated, unless the request says the over-allocation is intended.
+    /// </summary>
+    public async Task<WriteResult<StaffingRow>> SetAllocationAsync(int agencyId, int year, int? positions, string? decision, bool overAllocation, CancellationToken ct = default)
+    {
+        var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == agencyId, ct);
+        if (agency is null || !(db.Scope.Unrestricted || (db.Scope.AgencyPath is { } p && agency.LineagePath.StartsWith(p, StringComparison.Ordinal))
+                || (db.Scope.AreaPath is not null && agency.AreaId is { } areaId
+                    && await db.Areas.AnyAsync(a => a.Id == areaId && a.LineagePath.StartsWith(db.Scope.AreaPath), ct))))
+        {
+            return WriteResult.Missing<StaffingRow>();
+        }
+
+        var errors = StaffingRules.NonNegative([("budgetPositions", positions)]).ToList();
+        if (year is < 2000 or > 2100)
+        {
+            errors.Add(new("year", "Năm không hợp lệ."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return new(null, errors, []);
+        }
+
+        var warnings = new List<RuleViolation>();
+        if (agency.ParentId is { } parentId)
+        {
+            var parent = await db.Agencies.AsNoTracking().FirstAsync(a => a.Id == parentId, ct);
+            var parentAllocation = await db.StaffingAllocations.Where(a => a.AgencyId == parentId && a.Year == year).Select(a => (int?)a.BudgetPositions).FirstOrDefaultAsync(ct);
+            var siblings = await db.StaffingAllocations.Where(a => a.Year == year && a.AgencyId != agencyId && a.Agency!.ParentId == parentId).SumAsync(a => a.BudgetPositions, ct);
+            if (StaffingRules.Allocation(parentAllocation, siblings, positions!.Value, "budgetPositions", parent.Name) is { } over)
+            {
+                if (!overAllocation)
+                {
+                    return new(null, [over with { Message = over.Message + " Nếu đây là quyết định giao vượt, gửi kèm \"overAllocation\": true." }], []);
+                }
+
+                warnings.Add(over);
+            }
+        }
+
+        var row = await db.StaffingAllocations.FirstOrDefaultAsync(a => a.AgencyId == agencyId && a.Year == year, ct);
+        if (row is null)
+        {
+            row = new StaffingAllocation { AgencyId = agencyId, Year = year };
+            db.StaffingAllocations.Add(row);
+        }
+
+        row.BudgetPositions = positions!.Value;
+        row.DecisionNumber = string.IsNullOrWhiteSpace(decision) ? null : decision.Trim();
+        row.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+
+        var used = await UnitsOfAgencyInYear(agencyId, year).SumAsync(s => s.BudgetPositions, ct);
+        if (used > row.BudgetPositions)
+        {
+            warnings.Add(new("budgetPositions", $"Các đơn vị của {agency.Name} đang có {used:N0} người hưởng lương ngân sách, vượt số được giao ({row.BudgetPositions:N0})."));
+        }
+
+        return new(new StaffingRow(agencyId, agency.Name, row.BudgetPositions, 0, used, 0, 0, 0), [], warnings);
+    }
+
+    /// <summary>The staffing of a year by managing agency (as of the year's end), with the allocations and totals.</summary>
+    public async Task<StaffingTable> StaffingTableAsync(int year, CountScope scope, CancellationToken ct = default)
+    {
+        var yearEnd = new DateOnly(year, 12, 31);
+        var versions = await HistoryQueries.ScopedAsync(db, db.UnitVersions.AsNoTracking().Where(UnitQueries.DescribesOn(yearEnd)), scope, ct);
+        var rows = await versions
+            .Join(db.StaffingYears.AsNoTracking().Where(s => s.Year == year), v => v.UnitId, s => s.UnitId, (v, s) => new { v.ManagingAgencyId, s })
+            .GroupBy(x => x.ManagingAgencyId)
+            .Select(g => new
+            {
+                AgencyId = g.Key,
+                Units = g.Count(),
+                Budget = g.Sum(x => x.s.BudgetPositions),
+                Revenue = g.Sum(x => x.s.RevenuePositions),
+                Actual = g.Sum(x => x.s.ActualStaff),
+                Contract = g.Sum(x => x.s.BudgetContractWorkers),
+            })
+            .ToListAsync(ct);
+        var agencyIds = rows.Select(r => r.AgencyId).ToList();
+        var names = await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        var allocations = await db.StaffingAllocations.AsNoTracking().Where(a => a.Year == year && agencyIds.Contains(a.AgencyId))
+            .ToDictionaryAsync(a => a.AgencyId, a => a.BudgetPositions, ct);
+        var byAgency = rows.Select(r => new StaffingRow(r.AgencyId, names[r.AgencyId], allocations.TryGetValue(r.AgencyId, out var a) ? a : null,
+                r.Units, r.Budget, r.Revenue, r.Actual, r.Contract))
+            .OrderBy(r => Text.VietnameseText.SortKey(r.AgencyName), StringComparer.Ordinal).ToList();
+        int? allocated = null;
+        if (scope.AgencyId is { } agencyId)
+        {
+            allocated = await db.StaffingAllocations.Where(x => x.AgencyId == agencyId && x.Year == year).Select(x => (int?)x.BudgetPositions).FirstOrDefaultAsync(ct);
+        }
+
+        return new StaffingTable(year, byAgency.Sum(r => r.Units), allocated, byAgency.Sum(r => r.BudgetPositions), byAgency.Sum(r => r.RevenuePositions),
+            byAgency.Sum(r => r.ActualStaff), byAgency.Sum(r => r.BudgetContractWorkers), byAgency);
+    }
+
+    private async Task<Agency?> AgencyInYearAsync(int unitId, int year, CancellationToken ct)
+    {
+        var yearEnd = new DateOnly(year, 12, 31);
+        var id = await db.UnitVersions.AsNoTracking().Where(v => v.UnitId == unitId).Where(UnitQueries.DescribesOn(yearEnd))
+            .Select(v => (int?)v.ManagingAgencyId).FirstOrDefaultAsync(ct);
+        return id is null ? null : await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
+    }
+
+    // Staffing rows of the units an agency managed at the end of a year, whoever can see them: the allocation is the agency's.
+    private IQueryable<StaffingYear> UnitsOfAgencyInYear(int agencyId, int year)
+    {
+        var yearEnd = new DateOnly(year, 12, 31);
+        var unitIds = db.UnitVersions.IgnoreQueryFilters().Where(UnitQueries.DescribesOn(yearEnd)).Where(v => v.ManagingAgencyId == agencyId && !v.Unit!.Voided).Select(v => v.UnitId);
+        return db.StaffingYears.IgnoreQueryFilters().Where(s => s.Year == year && unitIds.Contains(s.UnitId));
+    }
+}

@@ -1,0 +1,62 @@
+namespace SuNghiep.Core.Rules;
+
+/// <summary>Checks on a year of staffing and finance (Decree 106/2020; Decree 60/2021).</summary>
+public static class StaffingRules
+{
+    /// <summary>Decree 106/2020, Art. 5: the two professional groups of job positions are at least 65% of the total.</summary>
+    public const decimal MinProfessionalShare = 65m;
+
+    /// <summary>A year of data belongs to the unit's life: from its establishment to its end (a year it ended in counts).</summary>
+    public static RuleViolation? YearInLife(int year, DateOnly establishedOn, DateOnly? endedOn, int currentYear)
+    {
+        var last = endedOn is { } e ? (e.Month == 1 && e.Day == 1 ? e.Year - 1 : e.Year) : currentYear;
+        if (year < establishedOn.Year || year > last)
+        {
+            return new("year", $"Năm {year} nằm ngoài thời gian hoạt động của đơn vị ({establishedOn.Year}-{(endedOn is null ? "nay" : last.ToString(System.Globalization.CultureInfo.InvariantCulture))}).");
+        }
+
+        return null;
+    }
+
+    /// <summary>Every figure is present and not negative.</summary>
+    public static IEnumerable<RuleViolation> NonNegative(IEnumerable<(string Field, decimal? Value)> figures)
+    {
+        foreach (var (field, value) in figures)
+        {
+            if (value is null)
+            {
+                yield return new(field, "Vui lòng nhập số liệu (nhập 0 nếu không có).");
+            }
+            else if (value < 0)
+            {
+                yield return new(field, "Số liệu không được âm.");
+            }
+        }
+    }
+
+    /// <summary>A warning when the professional job positions fall below 65% of all positions (Decree 106/2020, Art. 5).</summary>
+    public static RuleViolation? ProfessionalShare(int leadership, int professional, int sharedProfessional, int support)
+    {
+        var total = leadership + professional + sharedProfessional + support;
+        if (total == 0 || (professional + sharedProfessional) * 100m >= total * MinProfessionalShare)
+        {
+            return null;
+        }
+
+        return new("jobPositions", $"Vị trí chuyên môn, nghiệp vụ chỉ chiếm {(professional + sharedProfessional) * 100m / total:0.##}% tổng số vị trí, dưới mức tối thiểu 65% (Nghị định 106/2020/NĐ-CP).");
+    }
+
+    /// <summary>
+    /// Whether the children's budget-paid positions exceed what the parent was allocated. Over-allocation is sometimes
+    /// decided; it is then recorded with a warning rather than refused.
+    /// </summary>
+    public static RuleViolation? Allocation(int? allocated, int siblings, int value, string field, string parentName)
+    {
+        if (allocated is not { } limit || siblings + value <= limit)
+        {
+            return null;
+        }
+
+        return new(field, $"Tổng số người làm việc hưởng lương từ ngân sách ({siblings + value:N0}) vượt số được giao cho {parentName} ({limit:N0}).");
+    }
+}
