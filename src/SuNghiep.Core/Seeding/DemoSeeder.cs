@@ -504,18 +504,26 @@ public static class DemoSeeder
             db.StaffingYears.AddRange(staffing);
             db.FinanceYears.AddRange(finance);
 
-            // Allocations: each agency gets about what its units use, the province's committee the sum, a few agencies short.
+            // Allocations flow down: an agency gets about what its own units use plus what it passes to the agencies under
+            // it, so the province's committee holds the total of the year.
             foreach (var year in Enumerable.Range(2015, lastYear - 2014))
             {
-                var byAgency = staffing.Where(s => s.Year == year)
+                var used = staffing.Where(s => s.Year == year)
                     .GroupBy(s => s.Unit!.Versions.Where(v => v.ValidFrom <= new DateOnly(year, 12, 31)).OrderBy(v => v.ValidFrom).Last().ManagingAgency!)
                     .ToDictionary(g => g.Key, g => g.Sum(s => s.BudgetPositions));
-                foreach (var (agency, used) in byAgency)
+                var allocated = new Dictionary<Agency, int>();
+                foreach (var (agency, positions) in used)
                 {
-                    db.StaffingAllocations.Add(new StaffingAllocation
+                    var share = (int)Math.Ceiling(positions * (1.0 + _random.NextDouble() * 0.04));
+                    for (var a = agency; a is not null; a = a.Parent)
                     {
-                        Agency = agency, Year = year, BudgetPositions = (int)Math.Ceiling(used * (1.0 + _random.NextDouble() * 0.04)), UpdatedAt = _now,
-                    });
+                        allocated[a] = allocated.GetValueOrDefault(a) + share;
+                    }
+                }
+
+                foreach (var (agency, positions) in allocated)
+                {
+                    db.StaffingAllocations.Add(new StaffingAllocation { Agency = agency, Year = year, BudgetPositions = positions, UpdatedAt = _now });
                 }
             }
         }
