@@ -1,0 +1,71 @@
+using System.Globalization;
+using SuNghiep.Core.Rules;
+
+namespace SuNghiep.Core.Tests.Rules;
+
+public sealed class TaskRulesTests
+{
+    private static DateOnly D(string value) => DateOnly.ParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DateOnly? N(string? value) => value is null ? null : D(value);
+
+    // A task with a deadline is late from the day after it, unless done or cancelled.
+    [Theory]
+    //          state                   deadline       today          late
+    [InlineData(TaskState.NotStarted,   "2024-05-31",  "2024-05-30",  false)]   // the day before
+    [InlineData(TaskState.NotStarted,   "2024-05-31",  "2024-05-31",  false)]   // due today: not late yet
+    [InlineData(TaskState.NotStarted,   "2024-05-31",  "2024-06-01",  true)]    // the day after
+    [InlineData(TaskState.InProgress,   "2024-05-31",  "2024-06-01",  true)]
+    [InlineData(TaskState.Done,         "2024-05-31",  "2025-01-01",  false)]
+    [InlineData(TaskState.Cancelled,    "2024-05-31",  "2025-01-01",  false)]
+    [InlineData(TaskState.InProgress,   null,          "2030-01-01",  false)]   // no deadline: never late
+    public void IsLate_Deadline_FromTheDayAfter(TaskState state, string? deadline, string today, bool late) =>
+        Assert.Equal(late, TaskRules.IsLate(state, N(deadline), null, D("2024-01-01"), null, D(today)));
+
+    // "Báo cáo hằng năm trước 15/12": late from 16/12 until a report for that year comes in.
+    [Theory]
+    //          last progress   today          late
+    [InlineData(null,           "2024-12-15",  false)]   // due today
+    [InlineData(null,           "2024-12-16",  true)]
+    [InlineData("2024-12-10",   "2024-12-16",  false)]   // reported within the period
+    [InlineData("2024-12-10",   "2025-12-15",  false)]   // the next due date is today
+    [InlineData("2024-12-10",   "2025-12-16",  true)]    // the 2025 report is missing
+    [InlineData("2025-12-15",   "2025-12-16",  false)]   // reported on the due date
+    [InlineData("2023-12-20",   "2024-12-16",  true)]    // reported before the period began
+    public void IsLate_YearlyRecurrence_NeedsAReportEachPeriod(string? lastProgress, string today, bool late) =>
+        Assert.Equal(late, TaskRules.IsLate(TaskState.InProgress, null, new Recurrence(RecurrenceKind.Yearly, 15, 12), D("2024-03-01"), N(lastProgress), D(today)));
+
+    [Theory]
+    //          kind                       day  from          to            expected
+    [InlineData(RecurrenceKind.Quarterly,  20,  "2024-01-01", "2024-12-31", "2024-03-20,2024-06-20,2024-09-20,2024-12-20")]
+    [InlineData(RecurrenceKind.HalfYearly, 14,  "2024-01-01", "2024-12-31", "2024-06-14,2024-12-14")]   // Decree 09/2019 cut-off days
+    [InlineData(RecurrenceKind.Monthly,    31,  "2024-02-01", "2024-04-30", "2024-02-29,2024-03-31,2024-04-30")]   // short months end early
+    [InlineData(RecurrenceKind.Yearly,     15,  "2024-12-16", "2026-12-15", "2025-12-15,2026-12-15")]
+    public void Occurrences_Kind_GivesTheDueDatesInOrder(RecurrenceKind kind, int day, string from, string to, string expected) =>
+        Assert.Equal(expected, string.Join(",", TaskRules.Occurrences(new Recurrence(kind, day, 12), D(from), D(to)).Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))));
+
+    [Theory]
+    //          state                   due            today          days  soon
+    [InlineData(TaskState.InProgress,   "2024-06-07",  "2024-06-01",  7,    true)]
+    [InlineData(TaskState.InProgress,   "2024-06-08",  "2024-06-01",  7,    true)]    // the last day of the window
+    [InlineData(TaskState.InProgress,   "2024-06-09",  "2024-06-01",  7,    false)]
+    [InlineData(TaskState.InProgress,   "2024-06-01",  "2024-06-01",  7,    true)]    // due today
+    [InlineData(TaskState.InProgress,   "2024-05-31",  "2024-06-01",  7,    false)]   // past: late, not soon
+    [InlineData(TaskState.Done,         "2024-06-03",  "2024-06-01",  7,    false)]
+    public void IsDueSoon_Window_CountsTodayAndTheLastDay(TaskState state, string due, string today, int days, bool soon) =>
+        Assert.Equal(soon, TaskRules.IsDueSoon(state, D(due), D(today), days));
+
+    [Theory]
+    //          state                   late   code
+    [InlineData(TaskState.NotStarted,   false, "not_started")]
+    [InlineData(TaskState.InProgress,   false, "in_progress")]
+    [InlineData(TaskState.InProgress,   true,  "late")]
+    [InlineData(TaskState.Done,         false, "done")]
+    [InlineData(TaskState.Cancelled,    false, "cancelled")]
+    public void StatusCode_State_IsTheApiValue(TaskState state, bool late, string code) =>
+        Assert.Equal(code, TaskRules.StatusCode(state, late));
+
+    [Fact]
+    public void NextDue_Recurrence_IsTheNextOccurrence() =>
+        Assert.Equal(D("2025-06-14"), TaskRules.NextDue(null, new Recurrence(RecurrenceKind.HalfYearly, 14), D("2025-03-01")));
+}
