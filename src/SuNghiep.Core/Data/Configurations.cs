@@ -243,3 +243,78 @@ internal sealed class AutonomyPlanConfiguration : IEntityTypeConfiguration<Auton
         b.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class PlanDocumentConfiguration : IEntityTypeConfiguration<PlanDocument>
+{
+    public void Configure(EntityTypeBuilder<PlanDocument> b)
+    {
+        b.Property(x => x.Number).HasMaxLength(64);
+        b.Property(x => x.Issuer).HasMaxLength(250);
+        b.Property(x => x.Title).HasMaxLength(1000);
+        b.Property(x => x.Signer).HasMaxLength(200);
+        b.Property(x => x.Notes).HasMaxLength(4000);
+        b.HasIndex(x => new { x.Number, x.IssuedOn }).IsUnique();
+        b.HasOne(x => x.IssuerAgency).WithMany().HasForeignKey(x => x.IssuerAgencyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Parents).WithOne(x => x.Child).HasForeignKey(x => x.ChildId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.Targets).WithOne(x => x.Document).HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Tasks).WithOne(x => x.Document).HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class DocumentLinkConfiguration : IEntityTypeConfiguration<DocumentLink>
+{
+    public void Configure(EntityTypeBuilder<DocumentLink> b)
+    {
+        b.HasKey(x => new { x.ChildId, x.ParentId });
+        b.HasOne(x => x.Parent).WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class PlanTargetConfiguration : IEntityTypeConfiguration<PlanTarget>
+{
+    public void Configure(EntityTypeBuilder<PlanTarget> b)
+    {
+        b.Property(x => x.IndicatorCode).HasMaxLength(64);
+        b.Property(x => x.Text).HasMaxLength(2000);
+        b.Property(x => x.AreaCode).HasMaxLength(16);
+        b.Property(x => x.Direction).HasMaxLength(16);
+        b.Property(x => x.ValueUnit).HasMaxLength(16);
+        b.Property(x => x.Value).HasPrecision(18, 4);
+    }
+}
+
+internal sealed class PlanTaskConfiguration : IEntityTypeConfiguration<PlanTask>
+{
+    public void Configure(EntityTypeBuilder<PlanTask> b)
+    {
+        b.Property(x => x.Section).HasMaxLength(64);
+        b.Property(x => x.Content).HasMaxLength(4000);
+        b.Property(x => x.ExpectedOutput).HasMaxLength(1000);
+        b.HasIndex(x => x.LeadAgencyId);
+        b.HasIndex(x => x.Deadline);
+        b.HasOne(x => x.LeadAgency).WithMany().HasForeignKey(x => x.LeadAgencyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.ParentTask).WithMany().HasForeignKey(x => x.ParentTaskId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Coordinators).WithOne(x => x.Task).HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.Progress).WithOne(x => x.Task).HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.Restrict);
+        b.Ignore(x => x.Recurrence);
+    }
+}
+
+internal sealed class PlanTaskCoordinatorConfiguration : IEntityTypeConfiguration<PlanTaskCoordinator>
+{
+    public void Configure(EntityTypeBuilder<PlanTaskCoordinator> b)
+    {
+        b.HasKey(x => new { x.TaskId, x.AgencyId });
+        b.HasOne(x => x.Agency).WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class TaskProgressConfiguration : IEntityTypeConfiguration<TaskProgress>
+{
+    public void Configure(EntityTypeBuilder<TaskProgress> b)
+    {
+        b.Property(x => x.Text).HasMaxLength(4000);
+        b.Property(x => x.ReportedBy).HasMaxLength(256);
+        b.HasIndex(x => new { x.TaskId, x.Date });
+    }
+}

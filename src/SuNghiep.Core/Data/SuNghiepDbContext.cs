@@ -23,6 +23,12 @@ public sealed class SuNghiepDbContext(DbContextOptions<SuNghiepDbContext> option
     public DbSet<StaffingAllocation> StaffingAllocations => Set<StaffingAllocation>();
     public DbSet<FinanceYear> FinanceYears => Set<FinanceYear>();
     public DbSet<AutonomyPlan> AutonomyPlans => Set<AutonomyPlan>();
+    public DbSet<PlanDocument> Documents => Set<PlanDocument>();
+    public DbSet<DocumentLink> DocumentLinks => Set<DocumentLink>();
+    public DbSet<PlanTarget> Targets => Set<PlanTarget>();
+    public DbSet<PlanTask> PlanTasks => Set<PlanTask>();
+    public DbSet<PlanTaskCoordinator> TaskCoordinators => Set<PlanTaskCoordinator>();
+    public DbSet<TaskProgress> TaskProgress => Set<TaskProgress>();
     public DbSet<Sector> Sectors => Set<Sector>();
     public DbSet<RoleClass> RoleClasses => Set<RoleClass>();
     public DbSet<AutonomyGroup> AutonomyGroups => Set<AutonomyGroup>();
@@ -84,6 +90,14 @@ public sealed class SuNghiepDbContext(DbContextOptions<SuNghiepDbContext> option
         builder.Entity<StaffingYear>().HasQueryFilter(Through<StaffingYear>(s => s.Unit!, visible));
         builder.Entity<FinanceYear>().HasQueryFilter(Through<FinanceYear>(f => f.Unit!, visible));
         builder.Entity<AutonomyPlan>().HasQueryFilter(Through<AutonomyPlan>(p => p.Unit!, visible));
+
+        // An agency sees the tasks it leads or coordinates and those of its subtree; an area scope, those of the agencies
+        // in the area. Documents and their targets are public acts and are not filtered.
+        builder.Entity<PlanTask>().HasQueryFilter(t =>
+            ScopeUnrestricted
+            || (ScopeAgencyPath != null && (t.LeadAgency!.LineagePath.StartsWith(ScopeAgencyPath)
+                || t.Coordinators.Any(c => c.Agency!.LineagePath.StartsWith(ScopeAgencyPath))))
+            || (ScopeAreaPath != null && t.LeadAgency!.Area != null && t.LeadAgency.Area.LineagePath.StartsWith(ScopeAreaPath)));
     }
 
     // The unit's filter applied to an entity through its navigation to the unit.

@@ -602,6 +602,21 @@ namespace SuNghiep.Migrations.Postgres.Migrations
                     b.ToTable("AutonomyPlans");
                 });
 
+            modelBuilder.Entity("SuNghiep.Core.Entities.DocumentLink", b =>
+                {
+                    b.Property<int>("ChildId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ParentId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ChildId", "ParentId");
+
+                    b.HasIndex("ParentId");
+
+                    b.ToTable("DocumentLinks");
+                });
+
             modelBuilder.Entity("SuNghiep.Core.Entities.FinanceYear", b =>
                 {
                     b.Property<int>("Id")
@@ -674,6 +689,199 @@ namespace SuNghiep.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("FinanceYears");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.PlanDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<int?>("IssuerAgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Signer")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IssuerAgencyId");
+
+                    b.HasIndex("Number", "IssuedOn")
+                        .IsUnique();
+
+                    b.ToTable("Documents");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.PlanTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AreaCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly?>("BaselineFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("BaselineTo")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("Deadline")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Direction")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("IndicatorCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<string>("ValueUnit")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.ToTable("Targets");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.PlanTask", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AssignedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("Deadline")
+                        .HasColumnType("date");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ExpectedOutput")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int?>("LastPercent")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("LastProgressOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("LeadAgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ParentTaskId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RecurrenceDay")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RecurrenceKind")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RecurrenceMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Section")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Deadline");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("LeadAgencyId");
+
+                    b.HasIndex("ParentTaskId");
+
+                    b.ToTable("PlanTasks");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.PlanTaskCoordinator", b =>
+                {
+                    b.Property<int>("TaskId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("TaskId", "AgencyId");
+
+                    b.HasIndex("AgencyId");
+
+                    b.ToTable("TaskCoordinators");
                 });
 
             modelBuilder.Entity("SuNghiep.Core.Entities.Reorganization", b =>
@@ -962,6 +1170,43 @@ namespace SuNghiep.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("StaffingYears");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.TaskProgress", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Percent")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId", "Date");
+
+                    b.ToTable("TaskProgress");
                 });
 
             modelBuilder.Entity("SuNghiep.Core.Entities.Unit", b =>
@@ -1286,6 +1531,25 @@ namespace SuNghiep.Migrations.Postgres.Migrations
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("SuNghiep.Core.Entities.DocumentLink", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.PlanDocument", "Child")
+                        .WithMany("Parents")
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SuNghiep.Core.Entities.PlanDocument", "Parent")
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Child");
+
+                    b.Navigation("Parent");
+                });
+
             modelBuilder.Entity("SuNghiep.Core.Entities.FinanceYear", b =>
                 {
                     b.HasOne("SuNghiep.Core.Entities.Unit", "Unit")
@@ -1295,6 +1559,72 @@ namespace SuNghiep.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.PlanDocument", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.Agency", "IssuerAgency")
+                        .WithMany()
+                        .HasForeignKey("IssuerAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("IssuerAgency");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.PlanTarget", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.PlanDocument", "Document")
+                        .WithMany("Targets")
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Document");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.PlanTask", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.PlanDocument", "Document")
+                        .WithMany("Tasks")
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SuNghiep.Core.Entities.Agency", "LeadAgency")
+                        .WithMany()
+                        .HasForeignKey("LeadAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SuNghiep.Core.Entities.PlanTask", "ParentTask")
+                        .WithMany()
+                        .HasForeignKey("ParentTaskId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Document");
+
+                    b.Navigation("LeadAgency");
+
+                    b.Navigation("ParentTask");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.PlanTaskCoordinator", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.Agency", "Agency")
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SuNghiep.Core.Entities.PlanTask", "Task")
+                        .WithMany("Coordinators")
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Agency");
+
+                    b.Navigation("Task");
                 });
 
             modelBuilder.Entity("SuNghiep.Core.Entities.Reorganization", b =>
@@ -1346,6 +1676,17 @@ namespace SuNghiep.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.TaskProgress", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.PlanTask", "Task")
+                        .WithMany("Progress")
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Task");
                 });
 
             modelBuilder.Entity("SuNghiep.Core.Entities.Unit", b =>
@@ -1445,6 +1786,22 @@ namespace SuNghiep.Migrations.Postgres.Migrations
                     b.Navigation("Reorganization");
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.PlanDocument", b =>
+                {
+                    b.Navigation("Parents");
+
+                    b.Navigation("Targets");
+
+                    b.Navigation("Tasks");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.PlanTask", b =>
+                {
+                    b.Navigation("Coordinators");
+
+                    b.Navigation("Progress");
                 });
 
             modelBuilder.Entity("SuNghiep.Core.Entities.Reorganization", b =>

@@ -583,6 +583,21 @@ namespace SuNghiep.Migrations.Sqlite.Migrations
                     b.ToTable("AutonomyPlans");
                 });
 
+            modelBuilder.Entity("SuNghiep.Core.Entities.DocumentLink", b =>
+                {
+                    b.Property<int>("ChildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ParentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ChildId", "ParentId");
+
+                    b.HasIndex("ParentId");
+
+                    b.ToTable("DocumentLinks");
+                });
+
             modelBuilder.Entity("SuNghiep.Core.Entities.FinanceYear", b =>
                 {
                     b.Property<int>("Id")
@@ -653,6 +668,193 @@ namespace SuNghiep.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("FinanceYears");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.PlanDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("IssuerAgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Signer")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IssuerAgencyId");
+
+                    b.HasIndex("Number", "IssuedOn")
+                        .IsUnique();
+
+                    b.ToTable("Documents");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.PlanTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AreaCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("BaselineFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("BaselineTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Direction")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IndicatorCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ValueUnit")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.ToTable("Targets");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.PlanTask", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AssignedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExpectedOutput")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LastPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("LastProgressOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LeadAgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ParentTaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RecurrenceDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RecurrenceKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RecurrenceMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Section")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Deadline");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("LeadAgencyId");
+
+                    b.HasIndex("ParentTaskId");
+
+                    b.ToTable("PlanTasks");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.PlanTaskCoordinator", b =>
+                {
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TaskId", "AgencyId");
+
+                    b.HasIndex("AgencyId");
+
+                    b.ToTable("TaskCoordinators");
                 });
 
             modelBuilder.Entity("SuNghiep.Core.Entities.Reorganization", b =>
@@ -933,6 +1135,41 @@ namespace SuNghiep.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("StaffingYears");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.TaskProgress", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Percent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId", "Date");
+
+                    b.ToTable("TaskProgress");
                 });
 
             modelBuilder.Entity("SuNghiep.Core.Entities.Unit", b =>
@@ -1253,6 +1490,25 @@ namespace SuNghiep.Migrations.Sqlite.Migrations
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("SuNghiep.Core.Entities.DocumentLink", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.PlanDocument", "Child")
+                        .WithMany("Parents")
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SuNghiep.Core.Entities.PlanDocument", "Parent")
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Child");
+
+                    b.Navigation("Parent");
+                });
+
             modelBuilder.Entity("SuNghiep.Core.Entities.FinanceYear", b =>
                 {
                     b.HasOne("SuNghiep.Core.Entities.Unit", "Unit")
@@ -1262,6 +1518,72 @@ namespace SuNghiep.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.PlanDocument", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.Agency", "IssuerAgency")
+                        .WithMany()
+                        .HasForeignKey("IssuerAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("IssuerAgency");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.PlanTarget", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.PlanDocument", "Document")
+                        .WithMany("Targets")
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Document");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.PlanTask", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.PlanDocument", "Document")
+                        .WithMany("Tasks")
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SuNghiep.Core.Entities.Agency", "LeadAgency")
+                        .WithMany()
+                        .HasForeignKey("LeadAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SuNghiep.Core.Entities.PlanTask", "ParentTask")
+                        .WithMany()
+                        .HasForeignKey("ParentTaskId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Document");
+
+                    b.Navigation("LeadAgency");
+
+                    b.Navigation("ParentTask");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.PlanTaskCoordinator", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.Agency", "Agency")
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SuNghiep.Core.Entities.PlanTask", "Task")
+                        .WithMany("Coordinators")
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Agency");
+
+                    b.Navigation("Task");
                 });
 
             modelBuilder.Entity("SuNghiep.Core.Entities.Reorganization", b =>
@@ -1313,6 +1635,17 @@ namespace SuNghiep.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.TaskProgress", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.PlanTask", "Task")
+                        .WithMany("Progress")
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Task");
                 });
 
             modelBuilder.Entity("SuNghiep.Core.Entities.Unit", b =>
@@ -1412,6 +1745,22 @@ namespace SuNghiep.Migrations.Sqlite.Migrations
                     b.Navigation("Reorganization");
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.PlanDocument", b =>
+                {
+                    b.Navigation("Parents");
+
+                    b.Navigation("Targets");
+
+                    b.Navigation("Tasks");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.PlanTask", b =>
+                {
+                    b.Navigation("Coordinators");
+
+                    b.Navigation("Progress");
                 });
 
             modelBuilder.Entity("SuNghiep.Core.Entities.Reorganization", b =>

@@ -48,6 +48,7 @@ public static class WebApp
         services.AddScoped<Core.Reorganizations.ReorganizationService>();
         services.AddScoped<Core.Reorganizations.ReorganizationImport>();
         services.AddScoped<Core.Resources.ResourceService>();
+        services.AddScoped<Core.Plans.PlanService>();
         services.AddScoped<AccountService>();
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
@@ -150,6 +151,7 @@ public static class WebApp
         UnitsApi.Map(secured);
         ReorganizationsApi.Map(secured);
         ResourcesApi.Map(secured);
+        PlansApi.Map(secured);
         ReferenceApi.Map(secured);
 
         app.MapRazorPages();

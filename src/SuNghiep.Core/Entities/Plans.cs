@@ -1,0 +1,118 @@
+using SuNghiep.Core.Rules;
+
+namespace SuNghiep.Core.Entities;
+
+/// <summary>Kinds of documents that carry targets and tasks (Decree 30/2020 type names).</summary>
+public enum DocumentType
+{
+    Resolution = 1,
+    Conclusion = 2,
+    ActionProgramme = 3,
+    Plan = 4,
+    Decision = 5,
+    OfficialLetter = 6,
+    Report = 7,
+}
+
+/// <summary>A document of the cascade: 62-KL/TW, 38/NQ-CP, a provincial plan, a department's or commune's plan.</summary>
+public sealed class PlanDocument
+{
+    public int Id { get; set; }
+    public DocumentType Type { get; set; }
+    /// <summary>Number and symbol as Vietnamese documents write them: 62-KL/TW, 38/NQ-CP, 103-KH/TU.</summary>
+    public required string Number { get; set; }
+    public required string Issuer { get; set; }
+    public DateOnly IssuedOn { get; set; }
+    public required string Title { get; set; }
+    public string? Signer { get; set; }
+    /// <summary>The agency of the register that issued it, when it is one (a province's committee, a department).</summary>
+    public int? IssuerAgencyId { get; set; }
+    public Agency? IssuerAgency { get; set; }
+    public string? Notes { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public List<DocumentLink> Parents { get; set; } = [];
+    public List<PlanTarget> Targets { get; set; } = [];
+    public List<PlanTask> Tasks { get; set; } = [];
+}
+
+/// <summary>A document implements one or several documents above it.</summary>
+public sealed class DocumentLink
+{
+    public int ChildId { get; set; }
+    public PlanDocument? Child { get; set; }
+    public int ParentId { get; set; }
+    public PlanDocument? Parent { get; set; }
+}
+
+/// <summary>
+/// A target of a plan: the indicator (domain 11), its scope, a baseline (a date, a year or a period), the direction and
+/// value, the deadline; or free text where no indicator measures it yet.
+/// </summary>
+public sealed class PlanTarget
+{
+    public int Id { get; set; }
+    public int DocumentId { get; set; }
+    public PlanDocument? Document { get; set; }
+    public string? IndicatorCode { get; set; }
+    public required string Text { get; set; }
+    public string? AreaCode { get; set; }
+    public int? AgencyId { get; set; }
+    public DateOnly? BaselineFrom { get; set; }
+    public DateOnly? BaselineTo { get; set; }
+    /// <summary>decrease, increase, at-least or at-most.</summary>
+    public string? Direction { get; set; }
+    public decimal? Value { get; set; }
+    /// <summary>percent or count.</summary>
+    public string? ValueUnit { get; set; }
+    public DateOnly? Deadline { get; set; }
+}
+
+/// <summary>A task assigned by a plan to a lead agency with coordinating agencies.</summary>
+public sealed class PlanTask
+{
+    public int Id { get; set; }
+    public int DocumentId { get; set; }
+    public PlanDocument? Document { get; set; }
+    public string? Section { get; set; }
+    public required string Content { get; set; }
+    public int LeadAgencyId { get; set; }
+    public Agency? LeadAgency { get; set; }
+    public List<PlanTaskCoordinator> Coordinators { get; set; } = [];
+    public DateOnly? Deadline { get; set; }
+    public RecurrenceKind? RecurrenceKind { get; set; }
+    public int? RecurrenceDay { get; set; }
+    public int? RecurrenceMonth { get; set; }
+    public string? ExpectedOutput { get; set; }
+    public TaskState State { get; set; }
+    public DateOnly AssignedOn { get; set; }
+    public DateOnly? LastProgressOn { get; set; }
+    public int? LastPercent { get; set; }
+    /// <summary>The task of the level above that this one carries out.</summary>
+    public int? ParentTaskId { get; set; }
+    public PlanTask? ParentTask { get; set; }
+    public List<TaskProgress> Progress { get; set; } = [];
+    public DateTime CreatedAt { get; set; }
+
+    public Recurrence? Recurrence => RecurrenceKind is { } kind ? new Recurrence(kind, RecurrenceDay ?? 31, RecurrenceMonth ?? 12) : null;
+}
+
+public sealed class PlanTaskCoordinator
+{
+    public int TaskId { get; set; }
+    public PlanTask? Task { get; set; }
+    public int AgencyId { get; set; }
+    public Agency? Agency { get; set; }
+}
+
+/// <summary>A progress report on a task: its date, text and percentage.</summary>
+public sealed class TaskProgress
+{
+    public int Id { get; set; }
+    public int TaskId { get; set; }
+    public PlanTask? Task { get; set; }
+    public DateOnly Date { get; set; }
+    public required string Text { get; set; }
+    public int Percent { get; set; }
+    public required string ReportedBy { get; set; }
+    public DateTime CreatedAt { get; set; }
+}

@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using SuNghiep.Core.Data;
+using SuNghiep.Core.Entities;
+using SuNghiep.Core.Rules;
+
+namespace SuNghiep.Core.Plans;
+
+/// <summary>Reads of documents and tasks. Tasks are scoped by the context's filter; lateness is derived, never stored.</summary>
+public static class PlanQueries
+{
+    public const int DueSoonDays = 7;
+
+    public static async Task<DocumentView?> GetDocumentAsync(SuNghiepDbContext db, int id, DateOnly today, CancellationToken ct = default)
+    {
+        var d = await db.Documents.AsNoTracking().Include(x => x.Parents).Include(x => x.Targets).FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (d is null)
+        {
+            return null;
+        }
+
+        var children = await db.DocumentLinks.AsNoTracking().Where(l => l.ParentId == id).Select(l => l.ChildId).ToListAsync(ct);
+        var tasks = await TasksAsync(db, db.PlanTasks.Where(t => t.DocumentId == id), today, ct);
+        return new DocumentView(
+            d.Id, PlanCatalog.TypeCode(d.Type), PlanCatalog.TypeName(d.Type), d.Number, d.Issuer, d.IssuedOn, d.Title, d.Signer, d.Notes,
+            d.Parents.Select(p => p.ParentId).Order().ToList(), children.Order().ToList(),
+            d.Targets.OrderBy(t => t.Id).Select(View).ToList(), tasks.OrderBy(t => t.Id).ToList());
+    }
+
+    public static async Task<IReadOnlyList<DocumentSummary>> ListDocumentsAsync(SuNghiepDbContext db, string? search, CancellationToken ct = default)
+    {
+        var documents = await db.Documents.AsNoTracking().Include(d => d.Parents).OrderBy(d => d.IssuedOn).ThenBy(d => d.Id).ToListAsync(ct);
+        var words = Text.VietnameseText.Fold(search).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return documents
+            .Where(d => words.All(w => Text.VietnameseText.Fold($"{d.Number} {d.Title} {d.Issuer}").Contains(w, StringComparison.Ordinal)))
+            .Select(d => new DocumentSummary(d.Id, PlanCatalog.TypeCode(d.Type), PlanCatalog.TypeName(d.Type), d.Number, d.Issuer, d.IssuedOn, d.Title,
+                d.Parents.Select(p => p.ParentId).Order().ToList()))
+            .ToList();
+    }
+
+    public static TargetView View(PlanTarget t) => new(
+        t.Id, t.IndicatorCode, t.Text, t.AreaCode, t.AgencyId, t.BaselineFrom, t.BaselineTo, t.Direction, t.Value, t.ValueUnit, t.Deadline);
+
+    public static async Task<TaskView?> GetTaskAsync(SuNghiepDbContext db, int id, DateOnly today, CancellationToken ct = default) =>
+        (await TasksAsync(db, db.PlanTasks.Where(t => t.Id == id), today, ct)).FirstOrDefault();
+
+    public sealed record TaskFilter(int? AgencyId, string? Status, DateOnly? DueBefore, int Page, int PageSize);
+
+    /// <summary>
+    /// Tasks in the caller's scope, led or coordinated by the agency's subtree when one is given, late first, then due
+    /// soon, then by due date. Status and due date are derived for the day, so they are filtered after reading.
+    /// </summary>
+    public static async Task<(IReadOnlyList<TaskView> Items, int Total)> ListTasksAsync(SuNghiepDbContext db, TaskFilter f, DateOnly today, CancellationToken ct = default)
+    {
+        var query = db.PlanTasks.AsQueryable();
+        if (f.AgencyId is { } agencyId)
+        {
+            var path = await db.Agencies.Where(a => a.Id == agencyId).Select(a => a.LineagePath).FirstOrDefaultAsync(ct);
+            query = path is null
+                ? query.Where(t => false)
+                : query.Where(t => t.LeadAgency!.LineagePath.StartsWith(path) || t.Coordinators.Any(c => c.Agency!.LineagePath.StartsWith(path)));
+        }
+
+        var tasks = await TasksAsync(db, query, today, ct);
+        var filtered = tasks
+            .Where(t => f.Status is not { Length: > 0 } s || t.Status == s)
+            .Where(t => f.DueBefore is not { } before || (t.NextDue is { } due && due <= before))
+            .OrderByDescending(t => t.Late).ThenByDescending(t => t.DueSoon).ThenBy(t => t.NextDue ?? DateOnly.MaxValue).ThenBy(t => t.Id)
+            .ToList();
+        var size = Math.Clamp(f.PageSize, 1, 500);
+        return (filtered.Skip((Math.Max(f.Page, 1) - 1) * size).Take(size).ToList(), filtered.Count);
+    }
+
+    private static async Task<List<TaskView>> TasksAsync(SuNghiepDbContext db, IQueryable<PlanTask> query, DateOnly today, CancellationToken ct)
+    {
+        var rows = await query.AsNoTracking().Select(t => new
+        {
+            t.Id, t.DocumentId, DocumentNumber = t.Document!.Number, t.Section, t.Content, t.LeadAgencyId, LeadAgencyName = t.LeadAgency!.Name,
+            Coordinators = t.Coordinators.Select(c => c.AgencyId).ToList(), t.Deadline, t.RecurrenceKind, t.RecurrenceDay, t.RecurrenceMonth,
+            t.ExpectedOutput, t.State, t.AssignedOn, t.LastProgressOn, t.LastPercent, t.ParentTaskId,
+        }).ToListAsync(ct);
+        return rows.Select(t =>
+        {
+            var recurrence = t.RecurrenceKind is { } kind ? new Recurrence(kind, t.RecurrenceDay ?? 31, t.RecurrenceMonth ?? 12) : null;
+            var late = TaskRules.IsLate(t.State, t.Deadline, recurrence, t.AssignedOn, t.LastProgressOn, today);
+            var next = TaskRules.NextDue(t.Deadline, recurrence, today);
+            return new TaskView(
+                t.Id, t.DocumentId, t.DocumentNumber, t.Section, t.Content, t.LeadAgencyId, t.LeadAgencyName, t.Coordinators.Order().ToList(),
+                t.Deadline, recurrence is null ? null : new RecurrenceView(PlanCatalog.RecurrenceCode(recurrence.Kind), recurrence.Day, recurrence.Month),
+                next, t.ExpectedOutput, TaskRules.StatusCode(t.State, late), late, !late && TaskRules.IsDueSoon(t.State, next, today, DueSoonDays),
+                t.LastPercent, t.LastProgressOn, t.ParentTaskId);
+        }).ToList();
+    }
+}

@@ -1,0 +1,314 @@
+using Microsoft.EntityFrameworkCore;
+using SuNghiep.Core.Data;
+using SuNghiep.Core.Entities;
+using SuNghiep.Core.Rules;
+
+namespace SuNghiep.Core.Plans;
+
+/// <summary>Documents of the cascade, their targets and tasks, and progress on the tasks; the context audits each change.</summary>
+public sealed class PlanService(SuNghiepDbContext db, TimeProvider time)
+{
+    private DateOnly Today => VietnamTime.Today(time);
+
+    public async Task<PlanResult<DocumentView>> CreateDocumentAsync(DocumentInput input, CancellationToken ct = default)
+    {
+        var errors = new List<RuleViolation>();
+        var type = PlanCatalog.ParseType(input.Type);
+        if (type is null)
+        {
+            errors.Add(new("type", $"Loại văn bản phải là một trong: {string.Join(", ", PlanCatalog.DocumentTypes.Select(t => t.Code))}."));
+        }
+
+        Required(errors, "number", input.Number, "Vui lòng nhập số, ký hiệu văn bản (ví dụ 62-KL/TW).", 64);
+        Required(errors, "issuer", input.Issuer, "Vui lòng nhập cơ quan ban hành.", 250);
+        Required(errors, "title", input.Title, "Vui lòng nhập trích yếu.", 1000);
+        if (input.IssuedOn is not { } issued)
+        {
+            errors.Add(new("issuedOn", "Vui lòng nhập ngày ban hành."));
+        }
+        else if (issued < UnitRules.EarliestDate || issued > Today)
+        {
+            errors.Add(new("issuedOn", "Ngày ban hành không hợp lệ."));
+        }
+
+        var parents = input.ParentIds.Distinct().ToList();
+        var found = await db.Documents.Where(d => parents.Contains(d.Id)).Select(d => new { d.Id, d.IssuedOn }).ToListAsync(ct);
+        foreach (var missing in parents.Except(found.Select(f => f.Id)))
+        {
+            errors.Add(new("parentIds", $"Không có văn bản id {missing}."));
+        }
+
+        if (input.IssuedOn is { } date && found.Any(f => f.IssuedOn > date))
+        {
+            errors.Add(new("parentIds", "Văn bản triển khai không thể ban hành trước văn bản mà nó triển khai."));
+        }
+
+        var number = input.Number?.Trim();
+        if (number is not null && input.IssuedOn is { } on && await db.Documents.AnyAsync(d => d.Number == number && d.IssuedOn == on, ct))
+        {
+            errors.Add(new("number", $"Văn bản {number} ngày {on:dd/MM/yyyy} đã có."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return new(null, errors);
+        }
+
+        var document = new PlanDocument
+        {
+            Type = type!.Value, Number = number!, Issuer = input.Issuer!.Trim(), IssuedOn = input.IssuedOn!.Value, Title = input.Title!.Trim(),
+            Signer = Trim(input.Signer), Notes = Trim(input.Notes), CreatedAt = time.GetUtcNow().UtcDateTime,
+            Parents = parents.Select(p => new DocumentLink { ParentId = p }).ToList(),
+        };
+        db.Documents.Add(document);
+        await db.SaveChangesAsync(ct);
+        return new(await PlanQueries.GetDocumentAsync(db, document.Id, Today, ct), []);
+    }
+
+    public async Task<PlanResult<TargetView>> AddTargetAsync(int documentId, TargetInput input, CancellationToken ct = default)
+    {
+        if (!await db.Documents.AnyAsync(d => d.Id == documentId, ct))
+        {
+            return new(null, [], NotFound: true);
+        }
+
+        var errors = new List<RuleViolation>();
+        if (input.IndicatorCode is { Length: > 0 } code && PlanCatalog.Indicators.All(i => i.Code != code))
+        {
+            errors.Add(new("indicatorCode", $"Chỉ số phải là một trong: {string.Join(", ", PlanCatalog.Indicators.Select(i => i.Code))}, hoặc để trống."));
+        }
+
+        Required(errors, "text", input.Text, "Vui lòng nhập nội dung chỉ tiêu như văn bản ghi.", 2000);
+        if (input.Direction is { Length: > 0 } direction && !PlanCatalog.Directions.Contains(direction))
+        {
+            errors.Add(new("direction", "Chiều của chỉ tiêu phải là decrease, increase, at-least hoặc at-most."));
+        }
+
+        if (input.IndicatorCode is { Length: > 0 } && (input.Value is null || input.Direction is null || input.Deadline is null))
+        {
+            errors.Add(new("value", "Chỉ tiêu đo bằng chỉ số cần chiều, giá trị và thời hạn."));
+        }
+
+        if (input.ValueUnit is { Length: > 0 } unit && unit is not ("percent" or "count"))
+        {
+            errors.Add(new("valueUnit", "Đơn vị của giá trị là percent hoặc count."));
+        }
+
+        if (input.BaselineFrom is { } from && input.BaselineTo is { } to && to < from)
+        {
+            errors.Add(new("baselineTo", "Kỳ gốc: ngày kết thúc phải sau ngày bắt đầu."));
+        }
+
+        if (input.AgencyId is { } agency && !await db.Agencies.AnyAsync(a => a.Id == agency, ct))
+        {
+            errors.Add(new("agencyId", "Cơ quan không tồn tại."));
+        }
+
+        if (input.AreaCode is { Length: > 0 } area && !await db.Areas.AnyAsync(a => a.Code == area, ct))
+        {
+            errors.Add(new("areaCode", $"Không có địa bàn mã \"{area}\"."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return new(null, errors);
+        }
+
+        var target = new PlanTarget
+        {
+            DocumentId = documentId, IndicatorCode = Trim(input.IndicatorCode), Text = input.Text!.Trim(), AreaCode = Trim(input.AreaCode),
+            AgencyId = input.AgencyId, BaselineFrom = input.BaselineFrom, BaselineTo = input.BaselineTo, Direction = Trim(input.Direction),
+            Value = input.Value, ValueUnit = Trim(input.ValueUnit), Deadline = input.Deadline,
+        };
+        db.Targets.Add(target);
+        await db.SaveChangesAsync(ct);
+        return new(PlanQueries.View(target), []);
+    }
+
+    public async Task<PlanResult<TaskView>> AddTaskAsync(int documentId, TaskInput input, CancellationToken ct = default)
+    {
+        var document = await db.Documents.AsNoTracking().FirstOrDefaultAsync(d => d.Id == documentId, ct);
+        if (document is null)
+        {
+            return new(null, [], NotFound: true);
+        }
+
+        var errors = new List<RuleViolation>();
+        Required(errors, "content", input.Content, "Vui lòng nhập nội dung nhiệm vụ.", 4000);
+        var lead = input.LeadAgencyId is { } leadId ? await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == leadId, ct) : null;
+        if (lead is null)
+        {
+            errors.Add(new("leadAgencyId", input.LeadAgencyId is null ? "Vui lòng chọn cơ quan chủ trì." : "Cơ quan chủ trì không tồn tại."));
+        }
+        else if (!await AssignableAsync(lead, ct))
+        {
+            errors.Add(new("leadAgencyId", "Cơ quan chủ trì nằm ngoài phạm vi được giao của tài khoản."));
+        }
+
+        var coordinators = input.CoordinatingAgencyIds.Distinct().Where(id => id != input.LeadAgencyId).ToList();
+        var existing = await db.Agencies.Where(a => coordinators.Contains(a.Id)).Select(a => a.Id).ToListAsync(ct);
+        foreach (var missing in coordinators.Except(existing))
+        {
+            errors.Add(new("coordinatingAgencyIds", $"Không có cơ quan id {missing}."));
+        }
+
+        RecurrenceKind? kind = null;
+        if (input.Recurrence is { } r)
+        {
+            kind = PlanCatalog.ParseRecurrence(r.Kind);
+            if (kind is null)
+            {
+                errors.Add(new("recurrence.kind", "Chu kỳ phải là monthly, quarterly, half-yearly hoặc yearly."));
+            }
+
+            if (r.Day is not (>= 1 and <= 31))
+            {
+                errors.Add(new("recurrence.day", "Ngày đến hạn trong kỳ phải từ 1 đến 31."));
+            }
+
+            if (kind == RecurrenceKind.Yearly && r.Month is not (>= 1 and <= 12))
+            {
+                errors.Add(new("recurrence.month", "Tháng đến hạn hằng năm phải từ 1 đến 12."));
+            }
+        }
+
+        if (input.Deadline is not null && input.Recurrence is not null)
+        {
+            errors.Add(new("deadline", "Nhiệm vụ có thời hạn hoặc chu kỳ, không đồng thời cả hai."));
+        }
+
+        var assignedOn = input.AssignedOn ?? document.IssuedOn;
+        if (input.Deadline is { } deadline && deadline < assignedOn)
+        {
+            errors.Add(new("deadline", $"Thời hạn không thể trước ngày giao ({assignedOn:dd/MM/yyyy})."));
+        }
+
+        if (input.Status?.Trim().ToLowerInvariant() == "late")
+        {
+            errors.Add(new("status", "Trạng thái \"late\" (trễ hạn) được tính từ thời hạn, không nhập trực tiếp."));
+        }
+
+        var state = PlanCatalog.ParseState(input.Status);
+        if (state is null && input.Status?.Trim().ToLowerInvariant() != "late")
+        {
+            errors.Add(new("status", "Trạng thái phải là not_started, in_progress, done hoặc cancelled."));
+        }
+
+        if (input.ParentTaskId is { } parent && !await db.PlanTasks.IgnoreQueryFilters().AnyAsync(t => t.Id == parent, ct))
+        {
+            errors.Add(new("parentTaskId", "Không có nhiệm vụ cấp trên này."));
+        }
+
+        Optional(errors, "expectedOutput", input.ExpectedOutput, 1000);
+        Optional(errors, "section", input.Section, 64);
+        if (errors.Count > 0)
+        {
+            return new(null, errors);
+        }
+
+        var task = new PlanTask
+        {
+            DocumentId = documentId, Section = Trim(input.Section), Content = input.Content!.Trim(), LeadAgencyId = lead!.Id,
+            Coordinators = coordinators.Select(a => new PlanTaskCoordinator { AgencyId = a }).ToList(), Deadline = input.Deadline,
+            RecurrenceKind = kind, RecurrenceDay = input.Recurrence?.Day, RecurrenceMonth = kind == RecurrenceKind.Yearly ? input.Recurrence?.Month : null,
+            ExpectedOutput = Trim(input.ExpectedOutput), State = state!.Value, AssignedOn = assignedOn, ParentTaskId = input.ParentTaskId,
+            CreatedAt = time.GetUtcNow().UtcDateTime,
+        };
+        db.PlanTasks.Add(task);
+        await db.SaveChangesAsync(ct);
+        return new(await PlanQueries.GetTaskAsync(db, task.Id, Today, ct), []);
+    }
+
+    /// <summary>Records progress; 100% marks the task done, any report starts a task not yet started.</summary>
+    public async Task<PlanResult<ProgressView>> AddProgressAsync(int taskId, ProgressInput input, CancellationToken ct = default)
+    {
+        var task = await db.PlanTasks.FirstOrDefaultAsync(t => t.Id == taskId, ct);
+        if (task is null)
+        {
+            return new(null, [], NotFound: true);
+        }
+
+        var errors = new List<RuleViolation>();
+        if (input.Date is not { } date)
+        {
+            errors.Add(new("date", "Vui lòng nhập ngày báo cáo."));
+        }
+        else if (date > Today)
+        {
+            errors.Add(new("date", "Ngày báo cáo không thể sau hôm nay."));
+        }
+        else if (date < task.AssignedOn)
+        {
+            errors.Add(new("date", $"Ngày báo cáo không thể trước ngày giao nhiệm vụ ({task.AssignedOn:dd/MM/yyyy})."));
+        }
+
+        Required(errors, "text", input.Text, "Vui lòng nhập nội dung tiến độ.", 4000);
+        if (input.Percent is not (>= 0 and <= 100))
+        {
+            errors.Add(new("percent", "Tỷ lệ hoàn thành phải từ 0 đến 100."));
+        }
+
+        if (task.State == TaskState.Cancelled)
+        {
+            errors.Add(new("taskId", "Nhiệm vụ đã hủy, không ghi tiến độ."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return new(null, errors);
+        }
+
+        var progress = new TaskProgress
+        {
+            TaskId = taskId, Date = input.Date!.Value, Text = input.Text!.Trim(), Percent = input.Percent!.Value,
+            ReportedBy = db.Actor.Name, CreatedAt = time.GetUtcNow().UtcDateTime,
+        };
+        db.TaskProgress.Add(progress);
+        if (task.LastProgressOn is null || progress.Date >= task.LastProgressOn)
+        {
+            task.LastProgressOn = progress.Date;
+            task.LastPercent = progress.Percent;
+        }
+
+        // A recurring task goes on after each report; a one-off task is done at 100%.
+        if (progress.Percent == 100 && task.RecurrenceKind is null)
+        {
+            task.State = TaskState.Done;
+        }
+        else if (task.State == TaskState.NotStarted)
+        {
+            task.State = TaskState.InProgress;
+        }
+
+        await db.SaveChangesAsync(ct);
+        return new(new ProgressView(progress.Id, taskId, progress.Date, progress.Text, progress.Percent, progress.ReportedBy), []);
+    }
+
+    private async Task<bool> AssignableAsync(Agency agency, CancellationToken ct) =>
+        db.Scope.Unrestricted
+        || (db.Scope.AgencyPath is { } path && agency.LineagePath.StartsWith(path, StringComparison.Ordinal))
+        || (db.Scope.AreaPath is { } area && agency.AreaId is { } areaId
+            && await db.Areas.AnyAsync(a => a.Id == areaId && a.LineagePath.StartsWith(area), ct));
+
+    private static void Required(List<RuleViolation> errors, string field, string? value, string message, int max)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add(new(field, message));
+        }
+        else
+        {
+            Optional(errors, field, value, max);
+        }
+    }
+
+    private static void Optional(List<RuleViolation> errors, string field, string? value, int max)
+    {
+        if (value is not null && value.Trim().Length > max)
+        {
+            errors.Add(new(field, $"Dài tối đa {max:N0} ký tự."));
+        }
+    }
+
+    private static string? Trim(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

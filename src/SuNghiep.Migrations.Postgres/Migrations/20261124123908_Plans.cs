@@ -1,0 +1,262 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace SuNghiep.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class Plans : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Documents",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Type = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Issuer = table.Column<string>(type: "character varying(250)", maxLength: 250, nullable: false),
+                    IssuedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Title = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Signer = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    IssuerAgencyId = table.Column<int>(type: "integer", nullable: true),
+                    Notes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Documents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Documents_Agencies_IssuerAgencyId",
+                        column: x => x.IssuerAgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DocumentLinks",
+                columns: table => new
+                {
+                    ChildId = table.Column<int>(type: "integer", nullable: false),
+                    ParentId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DocumentLinks", x => new { x.ChildId, x.ParentId });
+                    table.ForeignKey(
+                        name: "FK_DocumentLinks_Documents_ChildId",
+                        column: x => x.ChildId,
+                        principalTable: "Documents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_DocumentLinks_Documents_ParentId",
+                        column: x => x.ParentId,
+                        principalTable: "Documents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlanTasks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DocumentId = table.Column<int>(type: "integer", nullable: false),
+                    Section = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Content = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    LeadAgencyId = table.Column<int>(type: "integer", nullable: false),
+                    Deadline = table.Column<DateOnly>(type: "date", nullable: true),
+                    RecurrenceKind = table.Column<int>(type: "integer", nullable: true),
+                    RecurrenceDay = table.Column<int>(type: "integer", nullable: true),
+                    RecurrenceMonth = table.Column<int>(type: "integer", nullable: true),
+                    ExpectedOutput = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    AssignedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    LastProgressOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    LastPercent = table.Column<int>(type: "integer", nullable: true),
+                    ParentTaskId = table.Column<int>(type: "integer", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanTasks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlanTasks_Agencies_LeadAgencyId",
+                        column: x => x.LeadAgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PlanTasks_Documents_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "Documents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PlanTasks_PlanTasks_ParentTaskId",
+                        column: x => x.ParentTaskId,
+                        principalTable: "PlanTasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Targets",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DocumentId = table.Column<int>(type: "integer", nullable: false),
+                    IndicatorCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    AreaCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    AgencyId = table.Column<int>(type: "integer", nullable: true),
+                    BaselineFrom = table.Column<DateOnly>(type: "date", nullable: true),
+                    BaselineTo = table.Column<DateOnly>(type: "date", nullable: true),
+                    Direction = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    Value = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
+                    ValueUnit = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    Deadline = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Targets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Targets_Documents_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "Documents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TaskCoordinators",
+                columns: table => new
+                {
+                    TaskId = table.Column<int>(type: "integer", nullable: false),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TaskCoordinators", x => new { x.TaskId, x.AgencyId });
+                    table.ForeignKey(
+                        name: "FK_TaskCoordinators_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_TaskCoordinators_PlanTasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "PlanTasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TaskProgress",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TaskId = table.Column<int>(type: "integer", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Percent = table.Column<int>(type: "integer", nullable: false),
+                    ReportedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TaskProgress", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TaskProgress_PlanTasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "PlanTasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DocumentLinks_ParentId",
+                table: "DocumentLinks",
+                column: "ParentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Documents_IssuerAgencyId",
+                table: "Documents",
+                column: "IssuerAgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Documents_Number_IssuedOn",
+                table: "Documents",
+                columns: new[] { "Number", "IssuedOn" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanTasks_Deadline",
+                table: "PlanTasks",
+                column: "Deadline");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanTasks_DocumentId",
+                table: "PlanTasks",
+                column: "DocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanTasks_LeadAgencyId",
+                table: "PlanTasks",
+                column: "LeadAgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanTasks_ParentTaskId",
+                table: "PlanTasks",
+                column: "ParentTaskId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Targets_DocumentId",
+                table: "Targets",
+                column: "DocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TaskCoordinators_AgencyId",
+                table: "TaskCoordinators",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TaskProgress_TaskId_Date",
+                table: "TaskProgress",
+                columns: new[] { "TaskId", "Date" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "DocumentLinks");
+
+            migrationBuilder.DropTable(
+                name: "Targets");
+
+            migrationBuilder.DropTable(
+                name: "TaskCoordinators");
+
+            migrationBuilder.DropTable(
+                name: "TaskProgress");
+
+            migrationBuilder.DropTable(
+                name: "PlanTasks");
+
+            migrationBuilder.DropTable(
+                name: "Documents");
+        }
+    }
+}

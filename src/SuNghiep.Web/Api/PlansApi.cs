@@ -1,0 +1,182 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using SuNghiep.Core.Data;
+using SuNghiep.Core.Plans;
+using SuNghiep.Core.Rules;
+using SuNghiep.Web.Infrastructure;
+
+namespace SuNghiep.Web.Api;
+
+public sealed record TaskListResponse(IReadOnlyList<TaskView> Items, int Total);
+
+/// <summary>Documents of the cascade with their targets and tasks, and progress on the tasks.</summary>
+public static class PlansApi
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        var documents = api.MapGroup("/documents").WithTags("Plans");
+        documents.MapGet("", ListDocumentsAsync).WithName("ListDocuments").WithSummary("Documents of the cascade (search by number, title or issuer).");
+        documents.MapGet("/{id:int}", GetDocumentAsync).WithName("GetDocument").WithSummary("A document with its targets, tasks (in the caller's scope) and childIds.");
+        documents.MapPost("", CreateDocumentAsync).WithName("CreateDocument").WithSummary("Record a document and the documents it implements (parentIds).")
+            .RequireAuthorization(WebApp.UnitCreatePolicy);
+        documents.MapPost("/{id:int}/targets", AddTargetAsync).WithName("AddTarget").RequireAuthorization(WebApp.UnitCreatePolicy);
+        documents.MapPost("/{id:int}/tasks", AddTaskAsync).WithName("AddTask")
+            .WithSummary("Assign a task: content, lead and coordinating agencies, a deadline or a recurrence, the expected output.")
+            .RequireAuthorization(WebApp.UnitCreatePolicy);
+
+        var tasks = api.MapGroup("/tasks").WithTags("Plans");
+        tasks.MapGet("", ListTasksAsync).WithName("ListTasks")
+            .WithSummary("Tasks in the caller's scope; agencyId (led or coordinated by its subtree), status (late is derived), dueBefore; late and due soon first.");
+        tasks.MapPost("/{id:int}/progress", AddProgressAsync).WithName("AddTaskProgress")
+            .WithSummary("Report progress on a task: date, text, percent.").RequireAuthorization(WebApp.UnitEditPolicy);
+    }
+
+    private static async Task<Ok<IReadOnlyList<DocumentSummary>>> ListDocumentsAsync(SuNghiepDbContext db, string? search, CancellationToken ct) =>
+        TypedResults.Ok(await PlanQueries.ListDocumentsAsync(db, search, ct));
+
+    private static async Task<Results<Ok<DocumentView>, ProblemHttpResult>> GetDocumentAsync(int id, SuNghiepDbContext db, TimeProvider time, CancellationToken ct) =>
+        await PlanQueries.GetDocumentAsync(db, id, Core.VietnamTime.Today(time), ct) is { } view
+            ? TypedResults.Ok(view)
+            : Problems.NotFound("Không tìm thấy văn bản.");
+
+    private static async Task<Results<Created<DocumentView>, ValidationProblem>> CreateDocumentAsync([FromBody] JsonElement body, PlanService service, CancellationToken ct)
+    {
+        var f = new JsonFields(body);
+        if (!f.IsObject)
+        {
+            return Problems.Invalid([new("body", "Nội dung yêu cầu phải là một đối tượng JSON.")]);
+        }
+
+        var input = new DocumentInput(f.String("type"), f.String("number"), f.String("issuer"), f.Date("issuedOn"), f.String("title"),
+            f.String("signer"), f.Ints("parentIds"), f.String("notes"));
+        if (f.Errors.Count > 0)
+        {
+            return Problems.Invalid(f.Errors);
+        }
+
+        var result = await service.CreateDocumentAsync(input, ct);
+        return result.Value is { } view ? TypedResults.Created($"/api/v1/documents/{view.Id}", view) : Problems.Invalid(result.Errors);
+    }
+
+    private static async Task<Results<Created<TargetView>, ValidationProblem, ProblemHttpResult>> AddTargetAsync(
+        int id, [FromBody] JsonElement body, PlanService service, CancellationToken ct)
+    {
+        var f = new JsonFields(body);
+        if (!f.IsObject)
+        {
+            return Problems.Invalid([new("body", "Nội dung yêu cầu phải là một đối tượng JSON.")]);
+        }
+
+        var baseline = f.Object("baseline");
+        var input = new TargetInput(f.String("indicatorCode"), f.String("text"), f.String("areaCode"), f.Int("agencyId"),
+            baseline?.Date("from") ?? f.Date("baselineFrom"), baseline?.Date("to") ?? f.Date("baselineTo"), f.String("direction"),
+            f.Decimal("value"), f.String("valueUnit"), f.Date("deadline"));
+        if (f.Errors.Count > 0)
+        {
+            return Problems.Invalid(f.Errors);
+        }
+
+        var result = await service.AddTargetAsync(id, input, ct);
+        if (result.NotFound)
+        {
+            return Problems.NotFound("Không tìm thấy văn bản.");
+        }
+
+        return result.Value is { } view ? TypedResults.Created($"/api/v1/documents/{id}", view) : Problems.Invalid(result.Errors);
+    }
+
+    private static async Task<Results<Created<TaskView>, ValidationProblem, ProblemHttpResult>> AddTaskAsync(
+        int id, [FromBody] JsonElement body, PlanService service, CancellationToken ct)
+    {
+        var f = new JsonFields(body);
+        if (!f.IsObject)
+        {
+            return Problems.Invalid([new("body", "Nội dung yêu cầu phải là một đối tượng JSON.")]);
+        }
+
+        var recurrence = f.Object("recurrence");
+        var input = new TaskInput(f.String("content"), f.String("section"), f.Int("leadAgencyId"), f.Ints("coordinatingAgencyIds"),
+            f.Date("deadline"), recurrence is null ? null : new RecurrenceInput(recurrence.String("kind"), recurrence.Int("day"), recurrence.Int("month")),
+            f.String("expectedOutput"), f.String("status"), f.Int("parentTaskId"), f.Date("assignedOn"));
+        if (f.Errors.Count > 0)
+        {
+            return Problems.Invalid(f.Errors);
+        }
+
+        var result = await service.AddTaskAsync(id, input, ct);
+        if (result.NotFound)
+        {
+            return Problems.NotFound("Không tìm thấy văn bản.");
+        }
+
+        return result.Value is { } view ? TypedResults.Created($"/api/v1/tasks/{view.Id}", view) : Problems.Invalid(result.Errors);
+    }
+
+    private static async Task<Results<Ok<TaskListResponse>, ValidationProblem>> ListTasksAsync(
+        SuNghiepDbContext db, TimeProvider time, string? agencyId, string? status, string? dueBefore, string? page, string? pageSize, CancellationToken ct)
+    {
+        var errors = new List<RuleViolation>();
+        int? Number(string? value, string name)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                return null;
+            }
+
+            if (int.TryParse(value, out var n))
+            {
+                return n;
+            }
+
+            errors.Add(new(name, "Giá trị phải là số nguyên."));
+            return null;
+        }
+
+        var agency = Number(agencyId, "agencyId");
+        var before = UnitsApi.ParseDate(dueBefore, "dueBefore", errors);
+        if (status is { Length: > 0 } s && s is not ("not_started" or "in_progress" or "done" or "late" or "cancelled"))
+        {
+            errors.Add(new("status", "Trạng thái phải là not_started, in_progress, done, late hoặc cancelled."));
+        }
+
+        var pageNumber = Number(page, "page") ?? 1;
+        var size = Number(pageSize, "pageSize") ?? 50;
+        if (pageNumber < 1 || size < 1)
+        {
+            errors.Add(new("page", "Trang và số dòng mỗi trang phải từ 1 trở lên."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var (items, total) = await PlanQueries.ListTasksAsync(db, new PlanQueries.TaskFilter(agency, status, before, pageNumber, size), Core.VietnamTime.Today(time), ct);
+        return TypedResults.Ok(new TaskListResponse(items, total));
+    }
+
+    private static async Task<Results<Created<ProgressView>, ValidationProblem, ProblemHttpResult>> AddProgressAsync(
+        int id, [FromBody] JsonElement body, PlanService service, CancellationToken ct)
+    {
+        var f = new JsonFields(body);
+        if (!f.IsObject)
+        {
+            return Problems.Invalid([new("body", "Nội dung yêu cầu phải là một đối tượng JSON.")]);
+        }
+
+        var input = new ProgressInput(f.Date("date"), f.String("text"), f.Int("percent"));
+        if (f.Errors.Count > 0)
+        {
+            return Problems.Invalid(f.Errors);
+        }
+
+        var result = await service.AddProgressAsync(id, input, ct);
+        if (result.NotFound)
+        {
+            return Problems.NotFound("Không tìm thấy nhiệm vụ.");
+        }
+
+        return result.Value is { } view ? TypedResults.Created($"/api/v1/tasks/{id}", view) : Problems.Invalid(result.Errors);
+    }
+}
