@@ -5,8 +5,8 @@ using SuNghiep.Core.Rules;
 namespace SuNghiep.Core.Tests.Rules;
 
 /// <summary>
-/// The forms of reorganization of Decree 120/2020/NĐ-CP as amended by Decree 283/2025/NĐ-CP (Art. 4-5, forms of
-/// Art. 2 khoản 5-8) and their effect on the register (domain 3.1): which units end, go on or start on the effective date.
+/// The forms of reorganization of Decree 120/2020/NĐ-CP as amended by Decree 283/2025/NĐ-CP and their effect on the
+/// register (domain 3.1): which units end, go on or start on the effective date, and the conditions of Art. 4-5.
 /// </summary>
 public sealed class ReorganizationRulesTests
 {
