@@ -68,7 +68,8 @@ public sealed class ReorganizationImport(SuNghiepDbContext db, ReorganizationSer
             Columns.Select((c, i) => (c.Header, Value: values[i])).ToDictionary(x => x.Header, x => x.Value);
     }
 
-    private sealed record PendingEvent(int Row, ReorganizationInput Input, List<int> NewUnitRows);
+    /// <summary>An event read from the file; its units are named by code until it is applied.</summary>
+    private sealed record PendingEvent(int Row, ReorganizationInput Input, List<int> NewUnitRows, string[] SourceCodes, string? ContinuingCode);
 
     public async Task<ImportResult> ImportAsync(Stream file, IProgress<int>? progress = null, CancellationToken ct = default)
     {
@@ -99,6 +100,8 @@ public sealed class ReorganizationImport(SuNghiepDbContext db, ReorganizationSer
         // Codes in the file are resolved to ids in one query each; scope applies, so a unit out of scope is "not found".
         var unitCodes = rows.SelectMany(r => Codes(Text(r, "F")).Append(Text(r, "G") ?? "")).Where(c => c.Length > 0).Distinct().ToList();
         var unitIds = await db.Units.Where(u => unitCodes.Contains(u.Code)).ToDictionaryAsync(u => u.Code, u => u.Id, ct);
+        // A unit that an event of the file creates may be named by a later one: it gets its id when its event is applied.
+        var createdInFile = rows.Select(r => Text(r, "K")).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var agencyCodes = rows.SelectMany(r => new[] { Text(r, "H"), Text(r, "Q") }).Where(c => !string.IsNullOrEmpty(c)).Distinct().ToList();
         var agencyIds = await db.Agencies.Where(a => agencyCodes.Contains(a.Code)).ToDictionaryAsync(a => a.Code, a => a.Id, ct);
 
@@ -135,30 +138,16 @@ public sealed class ReorganizationImport(SuNghiepDbContext db, ReorganizationSer
                 continue;
             }
 
-            var sources = new List<int>();
-            foreach (var code in Codes(Text(row, "F")))
+            var sources = Codes(Text(row, "F"));
+            foreach (var code in sources.Where(c => !unitIds.ContainsKey(c) && !createdInFile.Contains(c)))
             {
-                if (unitIds.TryGetValue(code, out var id))
-                {
-                    sources.Add(id);
-                }
-                else
-                {
-                    Problem("F", $"Không tìm thấy đơn vị mã \"{code}\".");
-                }
+                Problem("F", $"Không tìm thấy đơn vị mã \"{code}\".");
             }
 
-            int? continuing = null;
-            if (Text(row, "G") is { } cont)
+            var continuing = Text(row, "G");
+            if (continuing is not null && !unitIds.ContainsKey(continuing) && !createdInFile.Contains(continuing))
             {
-                if (unitIds.TryGetValue(cont, out var id))
-                {
-                    continuing = id;
-                }
-                else
-                {
-                    Problem("G", $"Không tìm thấy đơn vị mã \"{cont}\".");
-                }
+                Problem("G", $"Không tìm thấy đơn vị mã \"{continuing}\".");
             }
 
             int? newAgency = null;
@@ -182,14 +171,18 @@ public sealed class ReorganizationImport(SuNghiepDbContext db, ReorganizationSer
                 DecisionDate = Date(row, "C", Problem),
                 DecisionIssuer = Text(row, "D"),
                 EffectiveDate = Date(row, "E", Problem),
-                SourceUnitIds = sources,
-                ContinuingUnitId = continuing,
                 NewManagingAgencyId = newAgency,
                 NewName = Text(row, "I"),
                 NewAreaCode = Text(row, "J"),
                 Notes = Text(row, "S"),
                 NewUnits = newUnit is null ? [] : [newUnit],
-            }, newUnit is null ? [] : [excelRow]));
+            }, newUnit is null ? [] : [excelRow], sources, continuing));
+        }
+
+        // Rows left blank (Excel keeps them once typed in and cleared) are skipped; a file of nothing else has no data.
+        if (problems.Count == 0 && events.Count == 0)
+        {
+            problems.Add(new(2, "A", Columns[0].Header, "Tệp không có dòng dữ liệu nào."));
         }
 
         if (problems.Count > 0)
@@ -203,7 +196,13 @@ public sealed class ReorganizationImport(SuNghiepDbContext db, ReorganizationSer
         var applied = 0;
         foreach (var e in ordered)
         {
-            var result = await service.RecordAsync(e.Input, ct);
+            var input = await WithUnitIdsAsync(e, unitIds, problems, ct);
+            if (input is null)
+            {
+                continue;
+            }
+
+            var result = await service.RecordAsync(input, ct);
             if (result.Succeeded)
             {
                 applied++;
@@ -225,6 +224,38 @@ public sealed class ReorganizationImport(SuNghiepDbContext db, ReorganizationSer
 
         await tx.CommitAsync(ct);
         return new ImportResult(applied, []);
+    }
+
+    /// <summary>
+    /// The event with its units' ids; those created by earlier events of the file are looked up now that they exist. A unit
+    /// the file creates only on a later date is reported as not found.
+    /// </summary>
+    private async Task<ReorganizationInput?> WithUnitIdsAsync(
+        PendingEvent e, Dictionary<string, int> unitIds, List<ImportProblem> problems, CancellationToken ct)
+    {
+        var unknown = e.SourceCodes.Append(e.ContinuingCode).OfType<string>().Where(c => !unitIds.ContainsKey(c)).Distinct().ToList();
+        if (unknown.Count > 0)
+        {
+            foreach (var unit in await db.Units.Where(u => unknown.Contains(u.Code)).Select(u => new { u.Code, u.Id }).ToListAsync(ct))
+            {
+                unitIds[unit.Code] = unit.Id;
+            }
+        }
+
+        var missing = e.SourceCodes.Select(c => (Column: Columns[5], Code: c))
+            .Append((Column: Columns[6], Code: e.ContinuingCode ?? ""))
+            .Where(x => x.Code.Length > 0 && !unitIds.ContainsKey(x.Code))
+            .Select(x => new ImportProblem(e.Row, x.Column.Letter, x.Column.Header,
+                $"Không tìm thấy đơn vị mã \"{x.Code}\" vào ngày hiệu lực: tệp chỉ thành lập đơn vị này sau ngày đó hoặc ở một sự kiện có lỗi."))
+            .ToList();
+        problems.AddRange(missing);
+        return missing.Count > 0
+            ? null
+            : e.Input with
+            {
+                SourceUnitIds = e.SourceCodes.Select(c => unitIds[c]).ToList(),
+                ContinuingUnitId = e.ContinuingCode is { } code ? unitIds[code] : null,
+            };
     }
 
     private static List<ImportProblem> Sorted(List<ImportProblem> problems) =>

@@ -39,8 +39,16 @@ public sealed class ReorganizationService(SuNghiepDbContext db, UnitService unit
         var date = input.EffectiveDate;
         var named = input.SourceUnitIds.Concat(input.ContinuingUnitId is { } c ? [c] : []).Distinct().ToList();
         var found = await db.Units.Include(u => u.Versions).Where(u => named.Contains(u.Id)).ToListAsync(ct);
+        // A unit changes with every event it takes part in, not only those that open a version: the absorbing unit of a
+        // merger and the unit a separation splits from go on unchanged, but nothing may be recorded for them before it.
+        var lastEvent = (await db.ReorganizationParticipants.AsNoTracking()
+                .Where(p => named.Contains(p.UnitId) && p.Reorganization!.VoidedAt == null)
+                .Select(p => new { p.UnitId, p.Reorganization!.EffectiveDate })
+                .ToListAsync(ct))
+            .GroupBy(p => p.UnitId)
+            .ToDictionary(g => g.Key, g => g.Max(p => p.EffectiveDate));
         var facts = found.ToDictionary(u => u.Id, u => new ReorganizationUnit(
-            u.Id, u.Code, u.EstablishedOn, u.EndedOn, u.Versions.Max(v => v.ValidFrom), u.ManagingAgencyId, u.Name));
+            u.Id, u.Code, u.EstablishedOn, u.EndedOn, LastChange(u, lastEvent), u.ManagingAgencyId, u.Name));
 
         var (plan, errors) = ReorganizationRules.Plan(new ReorganizationRequest(
             type, input.DecisionNumber, input.DecisionDate, input.DecisionIssuer, date, input.SourceUnitIds,
@@ -281,6 +289,12 @@ public sealed class ReorganizationService(SuNghiepDbContext db, UnitService unit
     }
 
     private static UnitVersion Latest(Unit unit) => unit.Versions.OrderBy(v => v.ValidFrom).Last();
+
+    private static DateOnly LastChange(Unit unit, Dictionary<int, DateOnly> lastEvent)
+    {
+        var version = unit.Versions.Max(v => v.ValidFrom);
+        return lastEvent.TryGetValue(unit.Id, out var e) && e > version ? e : version;
+    }
 
     private static void Mirror(Unit unit, UnitVersion v)
     {

@@ -54,10 +54,13 @@ public static class ReorganizationRules
     /// <summary>The API's name of each type.</summary>
     public static string Code(ReorganizationType type) => type.ToString().ToLowerInvariant();
 
+    /// <summary>
+    /// The type named by its code, in any case. Not Enum.TryParse: it also takes numbers and comma lists of names, which it
+    /// reads as flags ("establishment,consolidation" is 1|2, a merger).
+    /// </summary>
     public static ReorganizationType? Parse(string? code) =>
-        Enum.TryParse<ReorganizationType>(code?.Trim(), ignoreCase: true, out var t) && Enum.IsDefined(t) && !int.TryParse(code, out _)
-            ? t
-            : null;
+        Enum.GetValues<ReorganizationType>().Select(t => (ReorganizationType?)t)
+            .FirstOrDefault(t => string.Equals(Code(t!.Value), code?.Trim(), StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// Checks a request against the units it names (those found in the caller's scope) and says what it does.

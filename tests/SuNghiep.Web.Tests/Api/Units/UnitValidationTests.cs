@@ -171,7 +171,8 @@ public sealed class UnitValidationTests(AppHosts hosts)
     {
         var app = await hosts.GetAsync(provider);
         using var admin = await app.AdminAsync();
-        var body = UnitsClient.Body(Unique.Token(), "A", await app.AgencyIdAsync("92.SGDDT")).With("endedOn", "2020-01-01");
+        // Outside the demo province, whose history from 2015 DemoHistoryTests counts.
+        var body = UnitsClient.Body(Unique.Token(), "A", await app.AgencyIdAsync("92.SGDDT")).With("endedOn", "2020-01-01").With("areaCode", "00004");
         var ended = await admin.CreateUnitAsync(body);
 
         using var reactivate = await admin.PutUnitAsync(ended.Id, body.With("endedOn", null));
@@ -189,7 +190,8 @@ public sealed class UnitValidationTests(AppHosts hosts)
     {
         var app = await hosts.GetAsync(provider);
         using var admin = await app.AdminAsync();
-        var body = UnitsClient.Body(Unique.Token(), "A", await app.AgencyIdAsync("92.SGDDT")).With("endedOn", "2020-01-01");
+        // Outside the demo province, whose history from 2015 DemoHistoryTests counts.
+        var body = UnitsClient.Body(Unique.Token(), "A", await app.AgencyIdAsync("92.SGDDT")).With("endedOn", "2020-01-01").With("areaCode", "00004");
         var ended = await admin.CreateUnitAsync(body);
 
         using var response = await admin.PutUnitAsync(ended.Id, body.With("sector", "health"));
