@@ -181,7 +181,7 @@ public sealed class ReorganizationService(SuNghiepDbContext db, UnitService unit
             next.SearchText = Text.VietnameseText.Fold(next.Name + " " + unit.Code);
             next.SortKey = Text.VietnameseText.SortKey(next.Name);
             unit.Versions.Add(next);
-            Mirror(unit, next);
+            UnitService.Mirror(unit, next);
             unit.UpdatedAt = now;
             reorganization.Participants.Add(new()
             {
@@ -274,7 +274,7 @@ public sealed class ReorganizationService(SuNghiepDbContext db, UnitService unit
                     versions[^2].ValidTo = removed.ValidTo;
                     unit.Versions.Remove(removed);
                     db.UnitVersions.Remove(removed);
-                    Mirror(unit, versions[^2]);
+                    UnitService.Mirror(unit, versions[^2]);
                     break;
             }
 
@@ -294,18 +294,5 @@ public sealed class ReorganizationService(SuNghiepDbContext db, UnitService unit
     {
         var version = unit.Versions.Max(v => v.ValidFrom);
         return lastEvent.TryGetValue(unit.Id, out var e) && e > version ? e : version;
-    }
-
-    private static void Mirror(Unit unit, UnitVersion v)
-    {
-        unit.Name = v.Name;
-        unit.SearchText = Text.VietnameseText.Fold(v.Name + " " + unit.Code);
-        unit.SortKey = Text.VietnameseText.SortKey(v.Name);
-        unit.SectorCode = v.SectorCode;
-        unit.RoleClassCode = v.RoleClassCode;
-        unit.LevelCode = v.LevelCode;
-        unit.AreaId = v.AreaId;
-        unit.ManagingAgencyId = v.ManagingAgencyId;
-        unit.AutonomyGroup = v.AutonomyGroup;
     }
 }

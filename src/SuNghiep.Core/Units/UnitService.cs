@@ -35,8 +35,9 @@ public sealed class UnitService(SuNghiepDbContext db, TimeProvider time)
         }
 
         SetRecord(unit, input);
-        unit.Versions.Add(NewVersion(unit, attributes, unit.EstablishedOn, unit.EndedOn));
-        SetCurrent(unit, attributes);
+        var version = NewVersion(unit, attributes, unit.EstablishedOn, unit.EndedOn);
+        unit.Versions.Add(version);
+        Mirror(unit, version);
         db.Units.Add(unit);
         return await SaveAsync(unit, ct);
     }
@@ -83,7 +84,7 @@ public sealed class UnitService(SuNghiepDbContext db, TimeProvider time)
         }
 
         versions[0].ValidFrom = unit.EstablishedOn;
-        SetCurrent(unit, attributes);
+        Mirror(unit, unit.Versions.OrderBy(v => v.ValidFrom).Last());
         if (db.ChangeTracker.HasChanges())
         {
             unit.UpdatedAt = time.GetUtcNow().UtcDateTime;
@@ -143,17 +144,17 @@ public sealed class UnitService(SuNghiepDbContext db, TimeProvider time)
     }
 
     /// <summary>The unit row mirrors its latest version, for today's lists and for scope.</summary>
-    internal static void SetCurrent(Unit unit, Attributes a)
+    internal static void Mirror(Unit unit, UnitVersion v)
     {
-        unit.Name = a.Name;
-        unit.SearchText = VietnameseText.Fold(a.Name + " " + unit.Code);
-        unit.SortKey = VietnameseText.SortKey(a.Name);
-        unit.SectorCode = a.SectorCode;
-        unit.RoleClassCode = a.RoleClassCode;
-        unit.LevelCode = a.LevelCode;
-        unit.AreaId = a.Area.Id;
-        unit.ManagingAgencyId = a.Agency.Id;
-        unit.AutonomyGroup = a.AutonomyGroup;
+        unit.Name = v.Name;
+        unit.SearchText = v.SearchText;
+        unit.SortKey = v.SortKey;
+        unit.SectorCode = v.SectorCode;
+        unit.RoleClassCode = v.RoleClassCode;
+        unit.LevelCode = v.LevelCode;
+        unit.AreaId = v.AreaId;
+        unit.ManagingAgencyId = v.ManagingAgencyId;
+        unit.AutonomyGroup = v.AutonomyGroup;
     }
 
     private static void SetRecord(Unit unit, UnitInput input)
@@ -176,8 +177,9 @@ public sealed class UnitService(SuNghiepDbContext db, TimeProvider time)
             Code = "", Name = "", SectorCode = "", RoleClassCode = "", LevelCode = "", CreatedAt = now, UpdatedAt = now,
         };
         SetRecord(unit, input);
-        unit.Versions.Add(NewVersion(unit, attributes, unit.EstablishedOn, unit.EndedOn));
-        SetCurrent(unit, attributes);
+        var version = NewVersion(unit, attributes, unit.EstablishedOn, unit.EndedOn);
+        unit.Versions.Add(version);
+        Mirror(unit, version);
         return unit;
     }
 
