@@ -21,10 +21,15 @@ apt_install() {
         || { as_root apt-get update && as_root apt-get install -y --no-install-recommends "$@"; }
 }
 
-# --- Debian packages: Chromium and its fonts for the browser tests, PostgreSQL 15 for the data tests ---
+# --- Debian packages: Chromium, its fonts and its Vietnamese locale (dates in inputs read dd/mm/yyyy) for the browser
+# tests, PostgreSQL 15 for the data tests ---
 if [ ! -x /usr/bin/chromium ]; then
     log "installing chromium and fonts-dejavu-core"
     apt_install chromium fonts-dejavu-core
+fi
+if [ ! -f /usr/lib/chromium/locales/vi.pak ]; then
+    log "installing chromium-l10n"
+    apt_install chromium-l10n
 fi
 if [ ! -x "$pg_bin/initdb" ]; then
     log "installing postgresql-15"

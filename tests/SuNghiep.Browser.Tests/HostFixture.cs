@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -9,6 +10,7 @@ using Microsoft.Playwright;
 using SuNghiep.Core.Accounts;
 using SuNghiep.Core.Data;
 using SuNghiep.Core.Entities;
+using SuNghiep.Core.Reorganizations;
 using SuNghiep.Core.Seeding;
 using SuNghiep.Core.Units;
 
@@ -60,6 +62,8 @@ public sealed class HostFixture : IAsyncLifetime
         {
             ExecutablePath = "/usr/bin/chromium",
             Headless = true,
+            // Date inputs follow the browser's own locale, not the page's: dd/mm/yyyy as Vietnamese users see them.
+            Env = new Dictionary<string, string> { ["LANG"] = "vi_VN.UTF-8", ["LANGUAGE"] = "vi" },
             Args =
             [
                 "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -124,6 +128,26 @@ public sealed class HostFixture : IAsyncLifetime
         return result.Unit ?? throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => $"{e.Field}: {e.Message}")));
     }
 
+    /// <summary>Records a reorganization as the system would: an event a journey starts from but does not test.</summary>
+    public async Task<int> RecordReorganizationAsync(ReorganizationInput input)
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SuNghiepDbContext>();
+        db.UseScope(CallerScope.Everything);
+        db.Actor = new Actor(null, "browser tests", null);
+        var result = await scope.ServiceProvider.GetRequiredService<ReorganizationService>().RecordAsync(input);
+        return result.Id ?? throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => $"{e.Field}: {e.Message}")));
+    }
+
+    /// <summary>The register's own count of active units in an area on a date, to check a page's figures against.</summary>
+    public async Task<int> CountAsync(string areaCode, DateOnly date)
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SuNghiepDbContext>();
+        db.UseScope(CallerScope.Everything);
+        return (await HistoryQueries.CountAsync(db, date, new CountScope(areaCode, null))).Total;
+    }
+
     private async Task CreateAccountAsync(NewAccount account)
     {
         using var scope = Services.CreateScope();
@@ -149,10 +173,31 @@ public sealed class HostFixture : IAsyncLifetime
         return folder;
     }
 
+    /// <summary>A request with this header is answered two seconds late, to see what a page shows while it waits.</summary>
+    public const string HoldHeader = "X-Test-Hold";
+
+    private sealed class HoldFilter : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use(async (context, nextStep) =>
+            {
+                if (context.Request.Headers.ContainsKey(HoldHeader))
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(2), context.RequestAborted);
+                }
+
+                await nextStep(context);
+            });
+            next(app);
+        };
+    }
+
     private sealed class AppFactory(string databasePath) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
+            builder.ConfigureServices(s => s.AddSingleton<IStartupFilter, HoldFilter>());
             builder.UseEnvironment("Development");
             builder.UseSetting("ConnectionStrings:Default", $"Data Source={databasePath}");
             builder.UseSetting("Database:Provider", "Sqlite");

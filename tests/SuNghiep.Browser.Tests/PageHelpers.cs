@@ -41,4 +41,16 @@ internal static class PageHelpers
     public static ILocator UnitNames(this IPage page) => page.Locator("#results [data-testid=unit-name]");
 
     public static ILocator FieldError(this IPage page, string key) => page.Locator($"[data-testid='error-{key}']");
+
+    /// <summary>Finds a unit with a picker's search box on the reorganization form (htmx) and ticks it.</summary>
+    public static async Task PickUnitAsync(this IPage page, string field, string search, int unitId)
+    {
+        await page.Locator($"#{field}Search").FillAsync(search);
+        var option = page.Locator($"#{field}-options #{field}-{unitId}");
+        await Expect(option).ToBeVisibleAsync();
+        await option.CheckAsync();
+    }
+
+    /// <summary>The number a page shows for a count, as vi-VN writes it ("1.234").</summary>
+    public static string Vi(int value) => value.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"));
 }

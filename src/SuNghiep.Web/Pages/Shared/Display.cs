@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Html;
 using SuNghiep.Core.Entities;
+using SuNghiep.Core.Reorganizations;
 using SuNghiep.Core.Rules;
 
 namespace SuNghiep.Web.Pages.Shared;
@@ -62,6 +63,34 @@ public static class Display
             : ("text-bg-secondary", "Đã chấm dứt");
         return new HtmlString($"<span class=\"badge {css}\" data-status=\"{label}\">{label}</span>");
     }
+
+    /// <summary>A change in a count with its sign: "+1", "−2" (a true minus sign), "0".</summary>
+    public static string Change(int value) =>
+        value > 0 ? "+" + Number(value) : value < 0 ? "\u2212" + Number(-value) : "0";
+
+    public static string ChangeClass(int value) => value > 0 ? "text-success" : value < 0 ? "text-danger" : "text-muted";
+
+    /// <summary>A relative change as a signed percentage with one decimal, or a dash when the base is zero.</summary>
+    public static string Percent(int value, int baseline)
+    {
+        if (baseline == 0)
+        {
+            return "—";
+        }
+
+        var percent = Math.Round((decimal)(value - baseline) * 100 / baseline, 1);
+        return (percent > 0 ? "+" : percent < 0 ? "\u2212" : "") + Number(Math.Abs(percent)) + "%";
+    }
+
+    /// <summary>The Vietnamese name of a participant role as the history queries code it ("ended", "continuing"...).</summary>
+    public static string ParticipantRole(string code) =>
+        Enum.TryParse<ParticipantRole>(code, ignoreCase: true, out var role) ? HistoryQueries.RoleName(role) : code;
+
+    public static string ReorganizationType(string code) =>
+        ReorganizationRules.Parse(code) is { } type ? ReorganizationRules.TypeName(type) : code;
+
+    public static IHtmlContent VoidedBadge() =>
+        new HtmlString("<span class=\"badge text-bg-danger\" data-testid=\"voided\">Đã hủy</span>");
 
     public static string Action(string action) => action switch
     {

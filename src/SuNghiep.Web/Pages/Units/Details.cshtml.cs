@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SuNghiep.Core.Data;
 using SuNghiep.Core.Entities;
+using SuNghiep.Core.Reorganizations;
 using SuNghiep.Core.Units;
 using SuNghiep.Web.Pages.Shared;
 
@@ -15,19 +16,44 @@ public sealed class DetailsModel(SuNghiepDbContext db, TimeProvider time) : Page
     public UnitView Unit { get; private set; } = null!;
     public string? AgencyCode { get; private set; }
     public DateOnly Today { get; private set; }
+
+    /// <summary>The date the unit is shown as of (query "asOf"); today by default.</summary>
+    public DateOnly AsOf { get; private set; }
+    public string? AsOfError { get; private set; }
+    public UnitHistory History { get; private set; } = null!;
+    public UnitLineage Lineage { get; private set; } = null!;
+    public LineageDiagram Diagram { get; private set; } = null!;
     public IReadOnlyList<AuditRow> Audit { get; private set; } = [];
     public bool CanEdit => Roles.UnitEditors.Any(User.IsInRole);
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int id, string? asOf, CancellationToken ct)
     {
+        Today = Display.Today(time);
+        AsOf = Today;
+        if (!string.IsNullOrWhiteSpace(asOf))
+        {
+            if (Display.TryParseDate(asOf, out var date) && date >= Core.Rules.UnitRules.EarliestDate)
+            {
+                AsOf = date;
+            }
+            else
+            {
+                AsOfError = "Ngày xem không hợp lệ; đơn vị được hiển thị tại ngày hôm nay.";
+            }
+        }
+
         // The query filter on units hides what lies outside the caller's scope: that is a 404 too.
-        if (await UnitQueries.GetAsync(db, id, Display.Today(time), ct) is not { } unit)
+        if (await UnitQueries.GetAsync(db, id, AsOf, ct) is not { } unit
+            || await HistoryQueries.HistoryAsync(db, id, Today, ct) is not { } history
+            || await HistoryQueries.LineageAsync(db, id, ct) is not { } lineage)
         {
             return NotFound();
         }
 
         Unit = unit;
-        Today = Display.Today(time);
+        History = history;
+        Lineage = lineage;
+        Diagram = LineageDiagram.Layout(lineage);
         AgencyCode = await db.Agencies.AsNoTracking().Where(a => a.Id == unit.ManagingAgencyId).Select(a => a.Code).FirstOrDefaultAsync(ct);
         if (User.IsInRole(Roles.SystemAdmin))
         {
@@ -41,4 +67,10 @@ public sealed class DetailsModel(SuNghiepDbContext db, TimeProvider time) : Page
 
         return Page();
     }
+
+    /// <summary>The version that describes the unit on the as-of date, to mark it in the timeline.</summary>
+    public bool DescribesAsOf(VersionView v) =>
+        v.ValidFrom <= AsOf && (v.ValidTo is null || v.ValidTo > AsOf || (v == History.Versions[^1] && v.ValidTo <= AsOf));
+
+    public LineageNode? Node(int id) => Lineage.Nodes.FirstOrDefault(n => n.Id == id);
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using SuNghiep.Core.Data;
 using SuNghiep.Core.Units;
 using SuNghiep.Web.Infrastructure;
+using SuNghiep.Web.Pages.Shared;
 
 namespace SuNghiep.Web.Pages.Units;
 
@@ -12,6 +13,7 @@ public sealed class EditModel(SuNghiepDbContext db, UnitService units) : UnitFor
     public UnitView Unit { get; private set; } = null!;
     public override string SubmitLabel => "Lưu thay đổi";
     public override string CancelUrl => $"/units/{Unit.Id}";
+    public override bool ChangesFromDate => true;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -52,7 +54,9 @@ public sealed class EditModel(SuNghiepDbContext db, UnitService units) : UnitFor
             return await InvalidAsync(result.Errors, ct);
         }
 
-        TempData["Success"] = $"Đã lưu đơn vị \"{unit.Name}\" (mã {unit.Code}).";
+        TempData["Success"] = input.EffectiveFrom is { } from
+            ? $"Đã ghi thay đổi của đơn vị \"{unit.Name}\" (mã {unit.Code}), áp dụng từ ngày {Display.Date(from)}."
+            : $"Đã lưu đơn vị \"{unit.Name}\" (mã {unit.Code}).";
         return Redirect($"/units/{unit.Id}");
     }
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using SuNghiep.Core.Data;
 using SuNghiep.Core.Entities;
@@ -27,6 +26,7 @@ public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageMo
     /// <summary>The query string as typed: every value a string, so that a bad one becomes a message, not a binding error.</summary>
     public sealed record FilterModel
     {
+        public string? AsOf { get; init; }
         public string? Search { get; init; }
         public string? Sector { get; init; }
         public string? RoleClass { get; init; }
@@ -50,8 +50,11 @@ public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageMo
     public List<AgencyOption> Agencies { get; private set; } = [];
     public List<AreaOption> Areas { get; private set; } = [];
     public DateOnly Today { get; private set; }
+
+    /// <summary>The date the register is read as of: today unless the user picks another.</summary>
+    public DateOnly AsOf { get; private set; }
     public string? AgencyName { get; private set; }
-    public int PageCount => Result is null ? 0 : Math.Max(1, (Result.Total + Query.PageSize - 1) / Query.PageSize);
+    public Pager Pager => Pager.For("/units", Request.Query, Query.Page, Result?.Total ?? 0, Query.PageSize);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -80,8 +83,22 @@ public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageMo
             pageSize = PageSizes[0];
         }
 
+        AsOf = Today;
+        if (!string.IsNullOrWhiteSpace(Filter.AsOf))
+        {
+            if (Display.TryParseDate(Filter.AsOf, out var asOf))
+            {
+                AsOf = asOf;
+            }
+            else
+            {
+                errors.Add(new("asOf", "Ngày xem không hợp lệ: chọn một ngày có thật, ví dụ 31/12/2015."));
+            }
+        }
+
         Query = new UnitQuery
         {
+            AsOf = AsOf,
             Search = Filter.Search?.Trim(),
             Sector = Blank(Filter.Sector),
             RoleClass = Blank(Filter.RoleClass),
@@ -155,45 +172,14 @@ public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageMo
         }
 
         parts.Add("trạng thái: " + StatusOptions.First(o => o.Value == Query.Status).Label.ToLowerInvariant());
+        parts.Add("tại ngày " + Display.Date(AsOf));
         return string.Join("; ", parts);
     }
 
     public bool CanCreate => Roles.UnitCreators.Any(User.IsInRole);
 
-    /// <summary>The current list's address with one page changed, for the pagination links.</summary>
-    public string PageUrl(int page)
-    {
-        var query = Request.Query
-            .Where(q => q.Key != "page" && !string.IsNullOrEmpty(q.Value))
-            .ToDictionary(q => q.Key, q => (string?)q.Value.ToString());
-        if (page > 1)
-        {
-            query["page"] = page.ToString(CultureInfo.InvariantCulture);
-        }
-
-        return QueryHelpers.AddQueryString("/units", query);
-    }
-
-    /// <summary>The page numbers to show: first, last, and a window around the current one; 0 stands for a gap.</summary>
-    public IEnumerable<int> PageWindow()
-    {
-        var last = PageCount;
-        var current = Query.Page;
-        var previous = 0;
-        for (var p = 1; p <= last; p++)
-        {
-            if (p == 1 || p == last || Math.Abs(p - current) <= 2)
-            {
-                if (previous != 0 && p - previous > 1)
-                {
-                    yield return 0;
-                }
-
-                yield return p;
-                previous = p;
-            }
-        }
-    }
+    /// <summary>A unit's address, read as of the list's date when that is not today.</summary>
+    public string UnitUrl(int id) => AsOf == Today ? $"/units/{id}" : $"/units/{id}?asOf={Display.DateInput(AsOf)}";
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

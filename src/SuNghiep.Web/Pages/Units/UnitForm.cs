@@ -27,6 +27,75 @@ public abstract class UnitFormModel(SuNghiepDbContext db) : PageModel
         public string? Address { get; init; }
         public string? Notes { get; init; }
 
+        /// <summary>Set on an edit that records a change from a date (a new version) rather than a correction.</summary>
+        public string? EffectiveFrom { get; init; }
+        public string? DecisionNumber { get; init; }
+        public string? DecisionDate { get; init; }
+        public string? DecisionIssuer { get; init; }
+
+        /// <summary>Nothing typed: a new-unit block of a reorganization form left empty.</summary>
+        public bool IsBlank =>
+            new[] { Code, Name, Sector, RoleClass, Level, AreaCode, ManagingAgencyId, AutonomyGroup }.All(string.IsNullOrWhiteSpace);
+
+        /// <summary>
+        /// The values as the services take them; a value that is not a number or a date is reported under its API
+        /// field, behind the prefix ("newUnits[0].") of a unit nested in another form.
+        /// </summary>
+        public UnitInput ToUnitInput(List<RuleViolation> errors, string prefix = "")
+        {
+            int? Number(string? text, string field, string message)
+            {
+                if (string.IsNullOrWhiteSpace(text))
+                {
+                    return null;
+                }
+
+                if (int.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n))
+                {
+                    return n;
+                }
+
+                errors.Add(new(prefix + field, message));
+                return null;
+            }
+
+            DateOnly? Date(string? text, string field)
+            {
+                if (string.IsNullOrWhiteSpace(text))
+                {
+                    return null;
+                }
+
+                if (Display.TryParseDate(text, out var d))
+                {
+                    return d;
+                }
+
+                errors.Add(new(prefix + field, "Ngày không hợp lệ: nhập theo dạng ngày/tháng/năm, ví dụ 01/07/2025."));
+                return null;
+            }
+
+            return new UnitInput
+            {
+                Code = Code,
+                Name = Name,
+                Sector = Sector,
+                RoleClass = RoleClass,
+                Level = Level,
+                AreaCode = AreaCode,
+                ManagingAgencyId = Number(ManagingAgencyId, "managingAgencyId", "Cơ quan quản lý không hợp lệ."),
+                AutonomyGroup = Number(AutonomyGroup, "autonomyGroup", "Nhóm tự chủ tài chính phải là 1, 2, 3 hoặc 4."),
+                EstablishedOn = Date(EstablishedOn, "establishedOn"),
+                EndedOn = Date(EndedOn, "endedOn"),
+                Address = Address,
+                Notes = Notes,
+                EffectiveFrom = Date(EffectiveFrom, "effectiveFrom"),
+                DecisionNumber = DecisionNumber,
+                DecisionDate = Date(DecisionDate, "decisionDate"),
+                DecisionIssuer = DecisionIssuer,
+            };
+        }
+
         public static InputModel From(UnitView u) => new()
         {
             Code = u.Code, Name = u.Name, Sector = u.Sector, RoleClass = u.RoleClass, Level = u.Level, AreaCode = u.AreaCode,
@@ -46,6 +115,9 @@ public abstract class UnitFormModel(SuNghiepDbContext db) : PageModel
     public abstract string SubmitLabel { get; }
     public abstract string CancelUrl { get; }
 
+    /// <summary>Whether the form offers "Áp dụng từ ngày": only an existing unit has a version to close.</summary>
+    public virtual bool ChangesFromDate => false;
+
     protected SuNghiepDbContext Db => db;
 
     protected async Task LoadChoicesAsync(CancellationToken ct)
@@ -58,54 +130,7 @@ public abstract class UnitFormModel(SuNghiepDbContext db) : PageModel
     protected (UnitInput Input, List<RuleViolation> Errors) Read()
     {
         var errors = new List<RuleViolation>();
-        int? Number(string? text, string field, string message)
-        {
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                return null;
-            }
-
-            if (int.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n))
-            {
-                return n;
-            }
-
-            errors.Add(new(field, message));
-            return null;
-        }
-
-        DateOnly? Date(string? text, string field)
-        {
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                return null;
-            }
-
-            if (Display.TryParseDate(text, out var d))
-            {
-                return d;
-            }
-
-            errors.Add(new(field, "Ngày không hợp lệ: nhập theo dạng ngày/tháng/năm, ví dụ 01/07/2025."));
-            return null;
-        }
-
-        var input = new UnitInput
-        {
-            Code = Input.Code,
-            Name = Input.Name,
-            Sector = Input.Sector,
-            RoleClass = Input.RoleClass,
-            Level = Input.Level,
-            AreaCode = Input.AreaCode,
-            ManagingAgencyId = Number(Input.ManagingAgencyId, "managingAgencyId", "Cơ quan quản lý không hợp lệ."),
-            AutonomyGroup = Number(Input.AutonomyGroup, "autonomyGroup", "Nhóm tự chủ tài chính phải là 1, 2, 3 hoặc 4."),
-            EstablishedOn = Date(Input.EstablishedOn, "establishedOn"),
-            EndedOn = Date(Input.EndedOn, "endedOn"),
-            Address = Input.Address,
-            Notes = Input.Notes,
-        };
-        return (input, errors);
+        return (Input.ToUnitInput(errors), errors);
     }
 
     /// <summary>

@@ -1,0 +1,170 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SuNghiep.Core.Data;
+using SuNghiep.Core.Entities;
+using SuNghiep.Core.Reorganizations;
+using SuNghiep.Core.Rules;
+using SuNghiep.Core.Seeding;
+using SuNghiep.Core.Units;
+using SuNghiep.Web.Pages.Shared;
+
+namespace SuNghiep.Web.Pages.Counts;
+
+/// <summary>
+/// The number of active units on a date against a baseline (domain 3.1: (units on the date − units on the baseline) /
+/// units on the baseline), with its breakdowns, a yearly series, and the events that changed it.
+/// </summary>
+public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageModel
+{
+    public static readonly DateOnly DefaultBaseline = new(2015, 12, 31);
+
+    /// <summary>At most this many events are listed; the API's changes endpoint reads the same page.</summary>
+    public const int MaxEvents = 500;
+
+    public sealed record FilterModel
+    {
+        public string? AreaCode { get; init; }
+        public string? AgencyId { get; init; }
+        public string? Date { get; init; }
+        public string? Baseline { get; init; }
+    }
+
+    public sealed record Row(string Label, int Baseline, int Value);
+
+    public sealed record Breakdown(string Title, IReadOnlyList<Row> Rows);
+
+    [BindProperty(SupportsGet = true, Name = "")]
+    public FilterModel Filter { get; set; } = new();
+
+    public string? AreaCode { get; private set; }
+    public string? AreaName { get; private set; }
+    public int? AgencyId { get; private set; }
+    public string? AgencyName { get; private set; }
+    public DateOnly Date { get; private set; }
+    public DateOnly Baseline { get; private set; }
+    public DateOnly Today { get; private set; }
+    public IReadOnlyList<RuleViolation> Errors { get; private set; } = [];
+    public CountBreakdown? Current { get; private set; }
+    public CountBreakdown? Base { get; private set; }
+    public IReadOnlyList<Breakdown> Breakdowns { get; private set; } = [];
+    public IReadOnlyList<(int Year, int Total)> Years { get; private set; } = [];
+    public IReadOnlyList<ReorganizationView> Changes { get; private set; } = [];
+    public bool ChangesCut { get; private set; }
+    public (int Started, int Ended) Flow { get; private set; }
+    public List<AgencyOption> Agencies { get; private set; } = [];
+    public List<AreaOption> Areas { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Today = Display.Today(time);
+        var errors = new List<RuleViolation>();
+        DateOnly Read(string? text, DateOnly fallback, string field, string label)
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return fallback;
+            }
+
+            if (Display.TryParseDate(text, out var d) && d >= UnitRules.EarliestDate)
+            {
+                return d;
+            }
+
+            errors.Add(new(field, $"{label} không hợp lệ: chọn một ngày có thật từ 02/09/1945."));
+            return fallback;
+        }
+
+        Date = Read(Filter.Date, Today, "date", "Ngày xem");
+        Baseline = Read(Filter.Baseline, DefaultBaseline, "baseline", "Ngày so sánh");
+        if (Baseline >= Date && errors.Count == 0)
+        {
+            errors.Add(new("baseline", "Ngày so sánh phải trước ngày xem."));
+        }
+
+        // An area code left out means the caller's own province; one cleared on purpose means all the caller sees.
+        AreaCode = Request.Query.ContainsKey("areaCode") ? Blank(Filter.AreaCode) : await DefaultAreaAsync(ct);
+        if (AreaCode is not null)
+        {
+            var areas = await db.Areas.AsNoTracking().Where(a => a.Code == AreaCode)
+                .OrderByDescending(a => a.ValidTo == null).ThenByDescending(a => a.ValidFrom)
+                .Select(a => new { a.Type, a.Name }).ToListAsync(ct);
+            if (areas.Count == 0)
+            {
+                errors.Add(new("areaCode", $"Không có địa bàn mã \"{AreaCode}\"."));
+            }
+            else
+            {
+                AreaName = Area.FullNameOf(areas[0].Type, areas[0].Name);
+            }
+        }
+
+        if (Blank(Filter.AgencyId) is { } agencyText)
+        {
+            if (int.TryParse(agencyText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id)
+                && await db.Agencies.AsNoTracking().Where(a => a.Id == id).Select(a => a.Name).FirstOrDefaultAsync(ct) is { } name)
+            {
+                AgencyId = id;
+                AgencyName = name;
+            }
+            else
+            {
+                errors.Add(new("agencyId", "Cơ quan quản lý không hợp lệ."));
+            }
+        }
+
+        Errors = errors;
+        Agencies = await Lookups.AgenciesAsync(db, ct);
+        Areas = await Lookups.AreasInScopeAsync(db, ct);
+        if (errors.Count > 0)
+        {
+            return;
+        }
+
+        var scope = new CountScope(AreaCode, AgencyId);
+        Current = await HistoryQueries.CountAsync(db, Date, scope, ct);
+        Base = await HistoryQueries.CountAsync(db, Baseline, scope, ct);
+        Breakdowns =
+        [
+            new("Theo lĩnh vực", Catalog.Sectors.Select(s => new Row(s.Name, Base.BySector[s.Code], Current.BySector[s.Code])).ToList()),
+            new("Theo loại đơn vị", Catalog.RoleClasses.Select(r => new Row(r.Name, Base.ByRoleClass[r.Code], Current.ByRoleClass[r.Code])).ToList()),
+            new("Theo cấp quản lý", Catalog.Levels.Select(l => new Row(l.Name, Base.ByLevel[l.Code], Current.ByLevel[l.Code])).ToList()),
+            new("Theo nhóm tự chủ tài chính", Base.ByAutonomyGroup.Keys.Select(k =>
+                new Row(Display.AutonomyGroup(k == "none" ? null : int.Parse(k, CultureInfo.InvariantCulture)), Base.ByAutonomyGroup[k], Current.ByAutonomyGroup[k])).ToList()),
+        ];
+
+        // One count per year end is a handful of grouped queries each: fine for the years since a baseline.
+        var years = new List<(int, int)>();
+        for (var year = Baseline.Year; year <= Today.Year; year++)
+        {
+            years.Add((year, (await HistoryQueries.CountAsync(db, new DateOnly(year, 12, 31), scope, ct)).Total));
+        }
+
+        Years = years;
+        var (events, total) = await HistoryQueries.ListAsync(db, new HistoryQueries.ReorganizationFilter(
+            null, Baseline.AddDays(1), Date, scope, false, 1, MaxEvents), ct);
+        Changes = events.Where(e => e.CountChange != 0).OrderBy(e => e.EffectiveDate).ThenBy(e => e.Id).ToList();
+        ChangesCut = total > MaxEvents;
+        Flow = await HistoryQueries.StartsAndEndsAsync(db, Baseline, Date, scope, ct);
+    }
+
+    /// <summary>The province of an account scoped to an area; otherwise the demo province, which every install has.</summary>
+    private async Task<string> DefaultAreaAsync(CancellationToken ct)
+    {
+        if (db.Scope.AreaPath is { } path
+            && int.TryParse(path.Split('/', StringSplitOptions.RemoveEmptyEntries)[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var rootId)
+            && await db.Areas.AsNoTracking().Where(a => a.Id == rootId).Select(a => a.Code).FirstOrDefaultAsync(ct) is { } code)
+        {
+            return code;
+        }
+
+        return DemoSeeder.ProvinceCode;
+    }
+
+    public string Scope =>
+        string.Join(", ", new[] { AreaName is null ? null : $"{AreaName} (mã {AreaCode})", AgencyName }.Where(s => s is not null)) is { Length: > 0 } s
+            ? s : "toàn bộ phạm vi của tài khoản";
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,157 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SuNghiep.Core.Data;
+using SuNghiep.Core.Entities;
+using SuNghiep.Core.Reorganizations;
+using SuNghiep.Core.Rules;
+using SuNghiep.Web.Pages.Shared;
+
+namespace SuNghiep.Web.Pages.Reorganizations;
+
+public sealed class IndexModel(SuNghiepDbContext db) : PageModel
+{
+    public const int PageSize = 20;
+
+    /// <summary>How many units a row names before it says "and N more": a transfer may move hundreds.</summary>
+    public const int UnitsPerRow = 6;
+
+    /// <summary>The query string as typed, every value a string, so that a bad one becomes a message.</summary>
+    public sealed record FilterModel
+    {
+        public string? Type { get; init; }
+        public string? From { get; init; }
+        public string? To { get; init; }
+        public string? AreaCode { get; init; }
+        public string? AgencyId { get; init; }
+        public string? IncludeVoided { get; init; }
+    }
+
+    [BindProperty(SupportsGet = true, Name = "")]
+    public FilterModel Filter { get; set; } = new();
+
+    public IReadOnlyList<ReorganizationView> Items { get; private set; } = [];
+    public int Total { get; private set; }
+    public int PageNumber { get; private set; } = 1;
+    public bool IncludeVoided { get; private set; }
+    public IReadOnlyList<RuleViolation> Errors { get; private set; } = [];
+    public List<AgencyOption> Agencies { get; private set; } = [];
+    public List<AreaOption> Areas { get; private set; } = [];
+    public string? AgencyName { get; private set; }
+    public Pager Pager => Pager.For("/reorganizations", Request.Query, PageNumber, Total, PageSize);
+    public bool CanRecord => Roles.UnitCreators.Any(User.IsInRole);
+    public bool Scoped => !string.IsNullOrWhiteSpace(Filter.AreaCode) || !string.IsNullOrWhiteSpace(Filter.AgencyId);
+
+    /// <summary>The forms in the order of Decree 120/2020 and domain 3.1, for the filter and the form.</summary>
+    public static IReadOnlyList<ReorganizationType> Types { get; } =
+    [
+        ReorganizationType.Establishment, ReorganizationType.Consolidation, ReorganizationType.Merger, ReorganizationType.Division,
+        ReorganizationType.Separation, ReorganizationType.Dissolution, ReorganizationType.Conversion, ReorganizationType.Transfer,
+        ReorganizationType.Rename,
+    ];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var errors = new List<RuleViolation>();
+        DateOnly? Date(string? text, string field, string label)
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return null;
+            }
+
+            if (Display.TryParseDate(text, out var d))
+            {
+                return d;
+            }
+
+            errors.Add(new(field, $"{label} không hợp lệ: chọn một ngày có thật."));
+            return null;
+        }
+
+        if (!string.IsNullOrWhiteSpace(Filter.Type) && ReorganizationRules.Parse(Filter.Type) is null)
+        {
+            errors.Add(new("type", $"Hình thức sắp xếp \"{Filter.Type}\" không tồn tại."));
+        }
+
+        var from = Date(Filter.From, "from", "Từ ngày");
+        var to = Date(Filter.To, "to", "Đến ngày");
+        if (from > to)
+        {
+            errors.Add(new("to", "Đến ngày phải sau từ ngày."));
+        }
+
+        int? agencyId = null;
+        if (!string.IsNullOrWhiteSpace(Filter.AgencyId))
+        {
+            if (int.TryParse(Filter.AgencyId, NumberStyles.Integer, CultureInfo.InvariantCulture, out var a))
+            {
+                agencyId = a;
+                AgencyName = await db.Agencies.AsNoTracking().Where(x => x.Id == a).Select(x => x.Name).FirstOrDefaultAsync(ct);
+            }
+            else
+            {
+                errors.Add(new("agencyId", "Cơ quan quản lý không hợp lệ."));
+            }
+        }
+
+        var page = Request.Query["page"].ToString();
+        if (page.Length > 0 && (!int.TryParse(page, NumberStyles.Integer, CultureInfo.InvariantCulture, out var p) || p < 1))
+        {
+            errors.Add(new("page", "Số trang phải là số từ 1 trở lên."));
+        }
+        else if (page.Length > 0)
+        {
+            PageNumber = int.Parse(page, CultureInfo.InvariantCulture);
+        }
+
+        IncludeVoided = Filter.IncludeVoided is "true" or "on";
+        Errors = errors;
+        if (errors.Count == 0)
+        {
+            (Items, Total) = await HistoryQueries.ListAsync(db, new HistoryQueries.ReorganizationFilter(
+                Filter.Type?.Trim(), from, to, new CountScope(Filter.AreaCode?.Trim(), agencyId), IncludeVoided, PageNumber, PageSize), ct);
+        }
+
+        // htmx swaps only #results: the filter's choices are needed on full loads only.
+        if (Request.Headers["HX-Request"] != "true" || Request.Headers["HX-History-Restore-Request"] == "true")
+        {
+            Agencies = await Lookups.AgenciesAsync(db, ct);
+            Areas = await Lookups.AreasInScopeAsync(db, ct);
+        }
+    }
+
+    /// <summary>The filters in force, in words, for the printed list (the form itself is not printed).</summary>
+    public string FilterSummary()
+    {
+        var parts = new List<string>();
+        if (ReorganizationRules.Parse(Filter.Type) is { } type)
+        {
+            parts.Add("hình thức " + ReorganizationRules.TypeName(type).ToLowerInvariant());
+        }
+
+        if (Display.TryParseDate(Filter.From, out var from))
+        {
+            parts.Add("từ ngày " + Display.Date(from));
+        }
+
+        if (Display.TryParseDate(Filter.To, out var to))
+        {
+            parts.Add("đến ngày " + Display.Date(to));
+        }
+
+        if (!string.IsNullOrWhiteSpace(Filter.AreaCode))
+        {
+            parts.Add("địa bàn mã " + Filter.AreaCode.Trim());
+        }
+
+        if (AgencyName is not null)
+        {
+            parts.Add("cơ quan quản lý " + AgencyName);
+        }
+
+        parts.Add(IncludeVoided ? "kể cả sự kiện đã hủy" : "không kể sự kiện đã hủy");
+        return string.Join("; ", parts);
+    }
+}
