@@ -54,6 +54,7 @@ public sealed class ReorganizationService(SuNghiepDbContext db, UnitService unit
             type, input.DecisionNumber, input.DecisionDate, input.DecisionIssuer, date, input.SourceUnitIds,
             input.ContinuingUnitId, input.NewUnits.Count, input.NewManagingAgencyId, input.NewName), facts);
         var allErrors = errors.ToList();
+        allErrors.AddRange(UnitRules.ValidateLength("notes", input.Notes, 4000));
 
         // New units start on the effective date and are checked as any new unit is.
         var created = new List<(UnitInput Input, UnitService.Attributes Attributes)>();
@@ -222,6 +223,8 @@ public sealed class ReorganizationService(SuNghiepDbContext db, UnitService unit
         {
             errors.Add(new("reason", "Vui lòng nêu lý do hủy."));
         }
+
+        errors.AddRange(UnitRules.ValidateLength("reason", reason, 2000));
 
         if (reorganization.VoidedAt is not null)
         {

@@ -95,6 +95,9 @@ public static class ReorganizationRules
             errors.Add(new("decision.issuer", "Vui lòng nhập cơ quan ban hành quyết định."));
         }
 
+        errors.AddRange(UnitRules.ValidateLength("decision.number", r.DecisionNumber, 64));
+        errors.AddRange(UnitRules.ValidateLength("decision.issuer", r.DecisionIssuer, 250));
+        errors.AddRange(UnitRules.ValidateLength("newName", r.NewName, UnitRules.MaxNameLength));
         if (r.EffectiveDate is not { } date)
         {
             errors.Add(new("effectiveDate", "Vui lòng nhập ngày hiệu lực."));

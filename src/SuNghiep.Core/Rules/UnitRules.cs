@@ -67,6 +67,10 @@ public static partial class UnitRules
     /// <summary>
     /// Address and notes fit their columns: PostgreSQL refuses a longer value (a server error), SQLite would keep it.
     /// </summary>
+    /// <summary>A free text field fits its column.</summary>
+    public static IReadOnlyList<RuleViolation> ValidateLength(string field, string? value, int max) =>
+        value is not null && value.Trim().Length > max ? [new(field, $"Dài tối đa {max:N0} ký tự.")] : [];
+
     public static IReadOnlyList<RuleViolation> ValidateText(string? address, string? notes)
     {
         var errors = new List<RuleViolation>();

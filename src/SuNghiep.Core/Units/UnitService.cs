@@ -168,7 +168,7 @@ public sealed class UnitService(SuNghiepDbContext db, TimeProvider time)
 
     /// <summary>Checks a unit that a reorganization will create, without writing.</summary>
     internal Task<(Attributes? Attributes, List<RuleViolation> Errors)> CheckNewAsync(UnitInput input, CancellationToken ct) =>
-        CheckAsync(NewUnit(), input, ct);
+        CheckAsync(NewUnit(), input, ct, areaOn: input.EstablishedOn);
 
     internal static Unit Create(UnitInput input, Attributes attributes, DateTime now)
     {
@@ -184,7 +184,8 @@ public sealed class UnitService(SuNghiepDbContext db, TimeProvider time)
     }
 
     /// <summary>Checks the input against the rules and the database; the attributes are null when anything is wrong.</summary>
-    private async Task<(Attributes? Attributes, List<RuleViolation> Errors)> CheckAsync(Unit unit, UnitInput input, CancellationToken ct)
+    /// <param name="areaOn">The date an area code is read on: a unit created by a past decision sits on that day's map.</param>
+    private async Task<(Attributes? Attributes, List<RuleViolation> Errors)> CheckAsync(Unit unit, UnitInput input, CancellationToken ct, DateOnly? areaOn = null)
     {
         var today = Today;
         var code = input.Code?.Trim() ?? "";
@@ -192,6 +193,8 @@ public sealed class UnitService(SuNghiepDbContext db, TimeProvider time)
         var errors = new List<RuleViolation>(UnitRules.Validate(
             new UnitFacts(code, name, input.EstablishedOn, input.EndedOn, input.AutonomyGroup), today));
         errors.AddRange(UnitRules.ValidateText(input.Address, input.Notes));
+        errors.AddRange(UnitRules.ValidateLength("decisionNumber", input.DecisionNumber, 64));
+        errors.AddRange(UnitRules.ValidateLength("decisionIssuer", input.DecisionIssuer, 250));
 
         var sector = Catalog.FindSector(input.Sector);
         if (sector is null)
@@ -216,7 +219,7 @@ public sealed class UnitService(SuNghiepDbContext db, TimeProvider time)
             errors.Add(new("level", $"Cấp huyện đã kết thúc từ ngày {levelEnd.AddDays(1):dd/MM/yyyy}; đơn vị không thể thuộc cấp huyện sau ngày đó."));
         }
 
-        var area = await FindAreaAsync(db, input.AreaCode, input.EndedOn, today, ct);
+        var area = await FindAreaAsync(db, input.AreaCode, input.EndedOn, areaOn ?? input.EffectiveFrom ?? today, ct);
         if (area is null)
         {
             errors.Add(new("areaCode", string.IsNullOrWhiteSpace(input.AreaCode) ? "Vui lòng chọn địa bàn." : $"Không có địa bàn mã \"{input.AreaCode}\"."));
@@ -358,17 +361,17 @@ public sealed class UnitService(SuNghiepDbContext db, TimeProvider time)
         || (scope.UnitId is { } u && u == unitId && unitId != 0);
 
     /// <summary>
-    /// An area code names different areas over time (24 was Bắc Giang, then the new Bắc Ninh): take the one in force
-    /// on the unit's last active day, else the latest with that code.
+    /// An area code names different areas over time (24 was Bắc Giang, then the new Bắc Ninh): take the one in force on
+    /// the given day, or on the unit's last active day if it ended before, else the latest with that code.
     /// </summary>
-    internal static async Task<Area?> FindAreaAsync(SuNghiepDbContext db, string? code, DateOnly? endedOn, DateOnly today, CancellationToken ct)
+    internal static async Task<Area?> FindAreaAsync(SuNghiepDbContext db, string? code, DateOnly? endedOn, DateOnly day, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(code))
         {
             return null;
         }
 
-        var on = endedOn is { } e && e <= today ? e.AddDays(-1) : today;
+        var on = endedOn is { } e && e <= day ? e.AddDays(-1) : day;
         var candidates = await db.Areas.AsNoTracking().Where(a => a.Code == code.Trim()).ToListAsync(ct);
         return candidates.FirstOrDefault(a => (a.ValidFrom is null || a.ValidFrom <= on) && (a.ValidTo is null || a.ValidTo >= on))
             ?? candidates.OrderByDescending(a => a.ValidFrom ?? DateOnly.MinValue).FirstOrDefault();
