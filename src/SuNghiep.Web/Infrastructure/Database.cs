@@ -40,8 +40,12 @@ public static class Database
     }
 
     // Participants of a reorganization point at units that scope may hide; every read of them handles a missing unit.
+    // SQLite rebuilds tables outside a transaction when a migration adds a foreign key; the warning says nothing an
+    // operator can act on at each start.
     private static DbContextOptionsBuilder Common(DbContextOptionsBuilder options) =>
-        options.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
+        options.ConfigureWarnings(w => w.Ignore(
+            Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning,
+            Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.NonTransactionalMigrationOperationWarning));
 }
 
 internal sealed class DatabaseHealthCheck(SuNghiepDbContext db) : IHealthCheck
