@@ -89,6 +89,12 @@ public sealed class PlanService(SuNghiepDbContext db, TimeProvider time)
             errors.Add(new("value", "Chỉ tiêu đo bằng chỉ số cần chiều, giá trị và thời hạn."));
         }
 
+        // A change is measured against something: "giảm 10% so với năm 2021" has no meaning without the year.
+        if (input.IndicatorCode is { Length: > 0 } && input.Direction is "decrease" or "increase" && input.BaselineFrom is null)
+        {
+            errors.Add(new("baselineFrom", "Chỉ tiêu tăng, giảm cần kỳ gốc (ngày, năm hoặc giai đoạn so sánh)."));
+        }
+
         if (input.ValueUnit is { Length: > 0 } unit && unit is not ("percent" or "count"))
         {
             errors.Add(new("valueUnit", "Đơn vị của giá trị là percent hoặc count."));
@@ -178,6 +184,11 @@ public sealed class PlanService(SuNghiepDbContext db, TimeProvider time)
         }
 
         var assignedOn = input.AssignedOn ?? document.IssuedOn;
+        if (assignedOn < document.IssuedOn || assignedOn > Today)
+        {
+            errors.Add(new("assignedOn", $"Ngày giao phải từ ngày ban hành văn bản ({document.IssuedOn:dd/MM/yyyy}) đến hôm nay."));
+        }
+
         if (input.Deadline is { } deadline && deadline < assignedOn)
         {
             errors.Add(new("deadline", $"Thời hạn không thể trước ngày giao ({assignedOn:dd/MM/yyyy})."));

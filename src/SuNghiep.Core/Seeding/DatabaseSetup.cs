@@ -39,8 +39,24 @@ public static class DatabaseSetup
 
         db.Actor = new Actor(null, "seed demo", null);
         db.BulkOperation = "demo province";
-        await DemoSeeder.SeedAsync(db, VietnamTime.Today(scope.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System).Year, ct);
+        var time = scope.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System;
+        await DemoSeeder.SeedAsync(db, VietnamTime.Today(time).Year, ct);
+        // The provincial plan of the source documents is the demo province's plan; its tasks get a few progress reports.
+        await DocumentSeeder.SeedAsync(db, time, demoProgress: true, ct);
         return true;
+    }
+
+    /// <summary>
+    /// Loads the documents of the cascade (ReferenceData/documents.json) that are not there yet, without the demo's
+    /// progress reports; the demo province's plans are skipped while its agencies are missing.
+    /// </summary>
+    public static async Task<DocumentSeeder.Result> SeedDocumentsAsync(IServiceProvider services, string actor, CancellationToken ct = default)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SuNghiepDbContext>();
+        db.UseScope(CallerScope.Everything);
+        db.Actor = new Actor(null, actor, null);
+        return await DocumentSeeder.SeedAsync(db, scope.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System, demoProgress: false, ct);
     }
 
     /// <summary>

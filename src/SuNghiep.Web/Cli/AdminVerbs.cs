@@ -37,6 +37,28 @@ public static class AdminVerbs
                 return 0;
             }
 
+            case ["seed", "documents"]:
+            {
+                await using var app = WebApp.Build([]);
+                await DatabaseSetup.MigrateAsync(app.Services);
+                await DatabaseSetup.SeedReferenceAsync(app.Services);
+                var result = await DatabaseSetup.SeedDocumentsAsync(app.Services, $"cli:{Environment.UserName}");
+                await output.WriteLineAsync(result.Documents == 0 && result.Agencies == 0
+                    ? "The documents were already loaded."
+                    : $"Documents loaded: {result.Documents} documents, {result.Targets} targets, {result.Tasks} tasks, {result.Agencies} new agencies.");
+                foreach (var skipped in result.Skipped)
+                {
+                    await error.WriteLineAsync($"Skipped {skipped}");
+                }
+
+                if (result.Skipped.Count > 0)
+                {
+                    await error.WriteLineAsync("Load the demo province first ('sunghiep seed demo') for the documents of its agencies.");
+                }
+
+                return 0;
+            }
+
             case ["user", "add", .. var rest]:
                 return await AddUserAsync(rest, output, error);
 
@@ -45,7 +67,8 @@ public static class AdminVerbs
                     Usage:
                       sunghiep                     run the web app
                       sunghiep migrate             apply the database migrations and load reference data
-                      sunghiep seed demo           load the demo province (Cần Thơ)
+                      sunghiep seed demo           load the demo province (Cần Thơ) and the documents of the cascade
+                      sunghiep seed documents      load the documents of the cascade (19-NQ/TW, 62-KL/TW, 38/NQ-CP and the plans that implement them)
                       sunghiep user add --email E --password P --role R [--agency CODE | --area CODE | --unit CODE] [--name "Full name"]
                     Roles: SystemAdmin, HomeAffairs, AgencyOfficer, UnitOfficer, Viewer
                     Database: Database__Provider=Sqlite|Postgres, ConnectionStrings__Default=...

@@ -1,0 +1,172 @@
+using System.Globalization;
+using SuNghiep.Core.Plans;
+using SuNghiep.Core.Seeding;
+
+namespace SuNghiep.Core.Tests.Seeding;
+
+/// <summary>
+/// ReferenceData/documents.json against the source texts and against what the register accepts: each row of the tables
+/// below is a fact read in a seed text, so that an edit of the file that changes one shows here.
+/// </summary>
+public sealed class DocumentDataTests
+{
+    private static readonly DocumentSeeder.DocumentFile File = DocumentSeeder.Read();
+
+    private static DateOnly D(string value) => DateOnly.ParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DocumentSeeder.DocumentData Doc(string key) => File.Documents.Single(d => d.Key == key);
+
+    // The header of each document, as its text (or the text that cites it) gives it.
+    [Theory]
+    //          key                    type               number             issued on      issuer                                        parents
+    [InlineData("19-NQ/TW",            "resolution",      "19-NQ/TW",        "2017-10-25",  "Ban Chấp hành Trung ương Đảng khoá XII",     "")]
+    [InlineData("62-KL/TW",            "conclusion",      "62-KL/TW",        "2023-10-02",  "Bộ Chính trị",                               "19-NQ/TW")]
+    [InlineData("38/NQ-CP",            "resolution",      "38/NQ-CP",        "2024-04-02",  "Chính phủ",                                  "62-KL/TW")]
+    [InlineData("103-KH/TU",           "plan",            "103-KH/TU",       "2023-11-10",  "Ban Thường vụ Tỉnh ủy",                      "62-KL/TW")]
+    [InlineData("2182-KH/BCSĐ",        "plan",            "2182-KH/BCSĐ",    "2023-12-31",  "Ban cán sự đảng Ủy ban nhân dân tỉnh",       "103-KH/TU,62-KL/TW")]
+    [InlineData("thanhuy-cantho-62",   "plan",            "(không rõ số)",   "2023-11-03",  "Ban Thường vụ Thành ủy Cần Thơ",             "62-KL/TW")]
+    [InlineData("ubnd-tinh-38",        "plan",            "(không rõ số)",   "2024-04-02",  "Chủ tịch Ủy ban nhân dân tỉnh",              "38/NQ-CP,103-KH/TU,2182-KH/BCSĐ")]
+    [InlineData("tinhuy-62",           "plan",            "(không rõ số)",   "2023-10-02",  "Ban Thường vụ Tỉnh ủy",                      "62-KL/TW")]
+    [InlineData("234-KH/TU",           "plan",            "234-KH/TU",       "2024-03-01",  "Ban Thường vụ Tỉnh ủy",                      "62-KL/TW")]
+    [InlineData("475-CV/VPHU",         "official-letter", "475-CV/VPHU",     "2024-04-05",  "Văn phòng Huyện ủy Tam Nông",                "62-KL/TW")]
+    [InlineData("ubnd-tamnong-62",     "plan",            "…/KH-UBND",       "2024-04-05",  "Ủy ban nhân dân huyện Tam Nông",             "62-KL/TW,234-KH/TU,475-CV/VPHU")]
+    public void Document_Header_AsTheTextGivesIt(string key, string type, string number, string issuedOn, string issuer, string parents)
+    {
+        var d = Doc(key);
+
+        Assert.Equal((type, number, D(issuedOn), issuer), (d.Type, d.Number, d.IssuedOn, d.Issuer));
+        Assert.Equal(parents.Split(',', StringSplitOptions.RemoveEmptyEntries), d.Parents);
+    }
+
+    [Fact]
+    public void Documents_OnePerRowAbove_NumberAndDateUnique_ParentsFirstAndNotLater()
+    {
+        Assert.Equal(11, File.Documents.Count);
+        Assert.Equal(File.Documents.Count, File.Documents.Select(d => (d.Number, d.IssuedOn)).Distinct().Count());
+        Assert.Equal(File.Documents.Count, File.Documents.Select(d => d.Key).Distinct(StringComparer.Ordinal).Count());
+        for (var i = 0; i < File.Documents.Count; i++)
+        {
+            var d = File.Documents[i];
+            foreach (var parent in d.Parents)
+            {
+                var index = File.Documents.FindIndex(p => p.Key == parent);
+                Assert.True(index >= 0 && index < i, $"{d.Key}: parent {parent} must come before it");
+                Assert.True(File.Documents[index].IssuedOn <= d.IssuedOn, $"{d.Key} is issued before its parent {parent}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Documents_WithoutANumberInTheText_SayWhyInTheirNotes()
+    {
+        var unnumbered = File.Documents.Where(d => !char.IsAsciiDigit(d.Number[0])).ToList();
+
+        Assert.Equal(4, unnumbered.Count);
+        Assert.All(unnumbered, d => Assert.Contains("ngày sớm nhất có thể", d.Notes, StringComparison.Ordinal));
+    }
+
+    // The quantified targets: the provincial plan (2025, 2030) and the Tam Nông district plan (2026, 2030).
+    [Theory]
+    //          document            indicator                       direction   value  baseline from  baseline to    deadline
+    [InlineData("ubnd-tinh-38",     "units.count",                  "decrease", 20,    "2015-01-01",  "2015-12-31",  "2025-12-31")]
+    [InlineData("ubnd-tinh-38",     "staff.budget",                 "decrease", 10,    "2021-01-01",  "2021-12-31",  "2026-12-31")]
+    [InlineData("ubnd-tinh-38",     "autonomy.selffinancing.share", "at-least", 10,    null,          null,          "2025-12-31")]
+    [InlineData("ubnd-tinh-38",     "conversion.share",             "at-least", 100,   null,          null,          "2025-12-31")]
+    [InlineData("ubnd-tinh-38",     "budget.direct.avg",            "decrease", 10,    "2015-01-01",  "2020-12-31",  "2025-12-31")]
+    [InlineData("ubnd-tinh-38",     "roles.other.share",            "at-most",  0,     null,          null,          "2030-12-31")]
+    [InlineData("ubnd-tinh-38",     "staff.budget",                 "decrease", 10,    "2026-01-01",  "2026-12-31",  "2030-12-31")]
+    [InlineData("ubnd-tinh-38",     "budget.direct.avg",            "decrease", 15,    "2021-01-01",  "2025-12-31",  "2030-12-31")]
+    [InlineData("ubnd-tamnong-62",  "units.count",                  "decrease", 10,    "2021-01-01",  "2021-12-31",  "2026-12-31")]
+    [InlineData("ubnd-tamnong-62",  "staff.budget",                 "decrease", 10,    "2021-01-01",  "2021-12-31",  "2026-12-31")]
+    [InlineData("ubnd-tamnong-62",  "autonomy.any.share",           "at-least", 20,    null,          null,          "2026-12-31")]
+    [InlineData("ubnd-tamnong-62",  "budget.direct.avg",            "decrease", 10,    "2016-01-01",  "2020-12-31",  "2026-12-31")]
+    [InlineData("ubnd-tamnong-62",  "roles.other.share",            "at-most",  0,     null,          null,          "2030-12-31")]
+    [InlineData("ubnd-tamnong-62",  "staff.budget",                 "decrease", 10,    "2026-01-01",  "2026-12-31",  "2030-12-31")]
+    [InlineData("ubnd-tamnong-62",  "budget.direct.avg",            "decrease", 15,    "2022-01-01",  "2026-12-31",  "2030-12-31")]
+    public void Target_AsTheTextSetsIt(string key, string indicator, string direction, int value, string? from, string? to, string deadline)
+    {
+        var matches = Doc(key).Targets.Where(t => t.Indicator == indicator && t.Deadline == D(deadline)).ToList();
+
+        var t = Assert.Single(matches);
+        Assert.Equal((direction, (decimal)value, "percent"), (t.Direction, t.Value, t.Unit));
+        Assert.Equal((from is null ? null : D(from), to is null ? null : D(to)), (t.Baseline?.From, t.Baseline?.To));
+    }
+
+    [Fact]
+    public void Targets_AllListedAbove_MeasurableAndWithinTheColumns()
+    {
+        var targets = File.Documents.SelectMany(d => d.Targets.Select(t => (Doc: d, Target: t))).ToList();
+
+        Assert.Equal(15, targets.Count);
+        Assert.All(targets, x =>
+        {
+            var t = x.Target;
+            Assert.Contains(t.Indicator, PlanCatalog.Indicators.Select(i => i.Code));
+            Assert.Contains(t.Direction, PlanCatalog.Directions);
+            Assert.True(t.Value is not null && t.Deadline > x.Doc.IssuedOn, $"{x.Doc.Key} {t.Indicator}: a measurable target needs a value and a later deadline");
+            Assert.True(t.Direction is not ("decrease" or "increase") || t.Baseline is { } b && b.From <= b.To, $"{x.Doc.Key} {t.Indicator}: a change needs a baseline");
+            Assert.True(t.Text.Length + (t.Note?.Length ?? 0) + 10 <= 2000);
+        });
+        Assert.Contains("18,77%", Doc("ubnd-tinh-38").Targets.Single(t => t.Indicator == "units.count").Note, StringComparison.Ordinal);
+    }
+
+    // Who leads what, as the texts assign it, and the agency of the register each name maps to.
+    [Theory]
+    //          document             section  lead as written                                                                code
+    [InlineData("62-KL/TW",          "2.4",   "Các cấp ủy, tổ chức đảng, chính quyền",                                       "TW")]
+    [InlineData("62-KL/TW",          "3",     "Ban Kinh tế Trung ương",                                                      "TW.BKTTW")]
+    [InlineData("thanhuy-cantho-62", "II.1",  "Ban Tuyên giáo Thành ủy",                                                     "92.TU.BTG")]
+    [InlineData("thanhuy-cantho-62", "II.3",  "Ban cán sự đảng Ủy ban nhân dân thành phố",                                   "92.UBND")]
+    [InlineData("thanhuy-cantho-62", "III.1", "Các quận ủy, huyện ủy, đảng đoàn, ban cán sự đảng, đảng ủy trực thuộc Thành ủy", "92.TU")]
+    [InlineData("thanhuy-cantho-62", "III.4", "Ban Tổ chức Thành ủy",                                                        "92.TU.BTC")]
+    [InlineData("ubnd-tinh-38",      "IV.2",  "Sở Nội vụ",                                                                   "92.SNV")]
+    [InlineData("ubnd-tinh-38",      "II.4.a", "Các sở, ngành, địa phương",                                                  "92.UBND")]
+    [InlineData("ubnd-tamnong-62",   "IV.2",  "Phòng Giáo dục và Đào tạo",                                                   "TN.PGDDT")]
+    [InlineData("ubnd-tamnong-62",   "IV.3",  "Phòng Văn hóa và thông tin",                                                  "TN.PVHTT")]
+    [InlineData("ubnd-tamnong-62",   "IV.4",  "Phòng Tài chính - Kế hoạch",                                                  "TN.PTCKH")]
+    [InlineData("ubnd-tamnong-62",   "IV.5",  "Phòng Nội vụ",                                                                "TN.PNV")]
+    public void Task_LeadAsWrittenAndItsAgency(string key, string section, string lead, string code)
+    {
+        var d = Doc(key);
+
+        Assert.Contains(d.Tasks, t => t.Section == section && t.Lead == lead);
+        Assert.Equal(code, d.Agencies[lead]);
+    }
+
+    [Fact]
+    public void Tasks_AllMapped_DeadlineOrRecurrence_WithinTheColumns()
+    {
+        var demo = new[] { DemoSeeder.RootAgencyCode, "92.SNV" };
+        var defined = File.Agencies.Select(a => a.Code).Concat(demo).ToHashSet(StringComparer.Ordinal);
+        var tasks = File.Documents.SelectMany(d => d.Tasks.Select(t => (Doc: d, Task: t))).ToList();
+
+        Assert.Equal(43, tasks.Count);
+        Assert.All(File.Documents.SelectMany(d => d.AgencyCodes()), code => Assert.Contains(code, defined));
+        Assert.All(tasks, x =>
+        {
+            var (d, t) = x;
+            Assert.True(d.Agencies.TryGetValue(t.Lead, out var lead) && lead is not null, $"{d.Key} {t.Section}: lead '{t.Lead}' maps to no agency");
+            Assert.All(t.Coordinators, c => Assert.True(d.Agencies.ContainsKey(c), $"{d.Key} {t.Section}: coordinator '{c}' is not in the map"));
+            Assert.False(t.Deadline is not null && t.Recurrence is not null, $"{d.Key} {t.Section}: a deadline or a recurrence, not both");
+            Assert.True(t.Deadline is null || t.Deadline >= d.IssuedOn);
+            Assert.True(t.Recurrence is null || (PlanCatalog.ParseRecurrence(t.Recurrence.Kind) is not null && t.Recurrence.Day is >= 1 and <= 31 && t.Recurrence.Month is >= 1 and <= 12));
+            Assert.True(t.Content.Length <= 4000 && t.Section.Length <= 64 && (t.ExpectedOutput?.Length ?? 0) <= 1000);
+        });
+        Assert.All(File.Documents, d => Assert.True(d.Number.Length <= 64 && d.Issuer.Length <= 250 && d.Title.Length <= 1000 && (d.Notes?.Length ?? 0) <= 4000 && (d.Signer?.Length ?? 0) <= 200));
+        Assert.All(File.Documents, d => Assert.NotNull(PlanCatalog.ParseType(d.Type)));
+    }
+
+    // "Định kỳ hằng năm ... báo cáo ... (qua Sở Nội vụ tổng hợp)" and the May 2024 deadline of the provincial plan.
+    [Fact]
+    public void ProvincialPlan_ReportingLineThroughHomeAffairs()
+    {
+        var plan = Doc("ubnd-tinh-38");
+
+        var consolidation = plan.Tasks.Single(t => t.Lead == "Sở Nội vụ");
+        var reports = plan.Tasks.Single(t => t.Section == "IV.1" && t.Recurrence is not null);
+
+        Assert.Equal(("yearly", 20, 12), (consolidation.Recurrence!.Kind, consolidation.Recurrence.Day, consolidation.Recurrence.Month));
+        Assert.Equal(["Sở Nội vụ"], reports.Coordinators);
+        Assert.Equal(D("2024-05-31"), plan.Tasks.Single(t => t.Section == "IV.1" && t.Deadline is not null).Deadline);
+    }
+}
