@@ -14,11 +14,11 @@ namespace SuNghiep.Bench
 
     /// <summary>
     /// The register's reads on the demo province (SQLite, a fresh file seeded once): a filtered, sorted page of the list,
-    /// and the count of the whole province as of a date with its breakdowns.
+    /// the count of the whole province as of a date with its breakdowns, and the province's staffing table for the year.
     /// </summary>
     [MemoryDiagnoser]
     public class RegisterBenchmarks
-{
+    {
         private ServiceProvider _services = null!;
         private string _folder = "";
 
@@ -60,6 +60,15 @@ namespace SuNghiep.Bench
             await using var db = Context();
             var page = await UnitQueries.ListAsync(db, new UnitQuery { Search = "truong", Sector = "education", Sort = "name", Page = 2, PageSize = 20, AsOf = DateOnly.Parse(AsOf, System.Globalization.CultureInfo.InvariantCulture) }, DateOnly.FromDateTime(DateTime.Today));
             return page.Total;
+        }
+
+        [Benchmark]
+        public async Task<int> ProvinceStaffingTable()
+        {
+            await using var db = Context();
+            var services = new SuNghiep.Core.Resources.ResourceService(db, TimeProvider.System);
+            var table = await services.StaffingTableAsync(DateOnly.Parse(AsOf, System.Globalization.CultureInfo.InvariantCulture).Year, new CountScope("92", null));
+            return table.BudgetPositions;
         }
 
         [Benchmark]
