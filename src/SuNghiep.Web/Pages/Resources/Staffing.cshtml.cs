@@ -27,7 +27,7 @@ public sealed class StaffingModel(SuNghiepDbContext db, ResourceService resource
     }
 
     /// <summary>A year of the series: the scope's budget-paid staff, what was allocated, and the autonomy groups.</summary>
-    public sealed record YearRow(int Year, int Units, int BudgetPositions, int? Allocated, AutonomyCounts Autonomy);
+    public sealed record YearRow(int Year, int BudgetPositions, int? Allocated, AutonomyCounts Autonomy);
 
     [BindProperty(SupportsGet = true, Name = "")]
     public FilterModel Filter { get; set; } = new();
@@ -59,7 +59,7 @@ public sealed class StaffingModel(SuNghiepDbContext db, ResourceService resource
             foreach (var y in Enumerable.Range(FirstYear, Today.Year - FirstYear + 1))
             {
                 var table = y == year ? Table : await resources.StaffingTableAsync(y, scope, ct);
-                series.Add(new YearRow(y, table.Units, table.BudgetPositions, table.Allocated, await resources.AutonomyCountsAsync(y, scope, ct)));
+                series.Add(new YearRow(y, table.BudgetPositions, table.Allocated, await resources.AutonomyCountsAsync(y, scope, ct)));
             }
 
             Series = series;

@@ -22,7 +22,7 @@
                     ]
                 },
                 options: {
-                    scales: { y: { beginAtZero: true, title: { display: true, text: 'người' } } },
+                    scales: { x: { offset: true }, y: { beginAtZero: true, title: { display: true, text: 'người' } } },
                     plugins: { tooltip: { callbacks: { label: function (c) { return c.dataset.label + ': ' + number.format(c.parsed.y) + ' người'; } } } }
                 }
             };
@@ -41,7 +41,7 @@
                 options: {
                     scales: {
                         y: { beginAtZero: true, title: { display: true, text: 'tỷ đồng' }, ticks: { callback: function (v) { return billions.format(v / 1e9); } } },
-                        level: { position: 'right', beginAtZero: true, grid: { drawOnChartArea: false }, title: { display: true, text: '%' } }
+                        level: { position: 'right', beginAtZero: true, suggestedMax: 100, grid: { drawOnChartArea: false }, title: { display: true, text: '%' } }
                     },
                     plugins: {
                         tooltip: {
@@ -160,7 +160,8 @@
 
     // The import shows its problems with a 400: swap that answer in rather than treating it as a failure.
     document.addEventListener('htmx:beforeSwap', function (e) {
-        if (e.detail.xhr.status === 400 && e.detail.elt.closest('[data-swap-400]')) {
+        var source = (e.detail.requestConfig && e.detail.requestConfig.elt) || e.detail.elt;
+        if (e.detail.xhr.status === 400 && source && source.closest && source.closest('[data-swap-400]')) {
             e.detail.shouldSwap = true;
             e.detail.isError = false;
         }

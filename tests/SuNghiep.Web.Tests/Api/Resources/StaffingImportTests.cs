@@ -7,7 +7,7 @@ namespace SuNghiep.Web.Tests.Api.Resources;
 
 public sealed class StaffingImportTests(AppHosts hosts)
 {
-    // Years before the demo figures (2015) and before any allocation, that no other test writes.
+    // Years before the demo figures and allocations (2015), that no other test writes: 2012 to 2014.
     private const int Year = 2012;
 
     private static async Task<List<string>> TemplateHeadersAsync(HttpClient client)
@@ -84,7 +84,7 @@ public sealed class StaffingImportTests(AppHosts hosts)
             "unknown-code" => Row("KHONG-CO-" + Unique.Token(), Year + 2, 10, 1_000_000_000m, 2_000_000_000m),
             _ => Row(second.Code, 1990, 10, 1_000_000_000m, 2_000_000_000m),
         };
-        var file = Workbook(headers, [Row(firstCode, Year + 2, 20, 1_000_000_000m, 2_000_000_000m), wrong, Row(second.Code, Year + 3, 20, 1_000_000_000m, 2_000_000_000m)]);
+        var file = Workbook(headers, [Row(firstCode, Year + 2, 20, 1_000_000_000m, 2_000_000_000m), wrong, Row(second.Code, Year + 1, 20, 1_000_000_000m, 2_000_000_000m)]);
 
         using var response = await admin.PostAsync("/api/v1/staffing/import", Upload(file));
         var text = await response.Content.ReadAsStringAsync();
@@ -97,7 +97,7 @@ public sealed class StaffingImportTests(AppHosts hosts)
         Assert.Equal(column, problem.GetProperty("column").GetString());
         Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("message").GetString()));
         // Nothing written, not even the good rows around it.
-        foreach (var (unit, year) in new[] { (first, Year + 2), (second.Id, Year + 2), (second.Id, Year + 3), (second.Id, 1990) })
+        foreach (var (unit, year) in new[] { (first, Year + 2), (second.Id, Year + 2), (second.Id, Year + 1), (second.Id, 1990) })
         {
             using var staffing = await admin.GetAsync($"/api/v1/units/{unit}/staffing/{year}");
             using var finance = await admin.GetAsync($"/api/v1/units/{unit}/finance/{year}");
