@@ -263,8 +263,9 @@ public sealed class ResourceImport(SuNghiepDbContext db, ResourceService service
         // rows apply in file order, so an allocation counts the rows above in the same file.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var applied = 0;
-        foreach (var p in pending)
+        for (var i = 0; i < pending.Count; i++)
         {
+            var p = pending[i];
             var errors = new List<RuleViolation>();
             if (p.Staffing is { } staffing)
             {
@@ -286,7 +287,7 @@ public sealed class ResourceImport(SuNghiepDbContext db, ResourceService service
             }
 
             problems.AddRange(errors.Select(e => Locate(p.Row, e)));
-            progress?.Report((pending.IndexOf(p) + 1) * 100 / pending.Count);
+            progress?.Report((i + 1) * 100 / pending.Count);
         }
 
         if (problems.Count > 0)

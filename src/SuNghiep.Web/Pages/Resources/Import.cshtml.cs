@@ -10,11 +10,15 @@ using SuNghiep.Web.Pages.Shared;
 namespace SuNghiep.Web.Pages.Resources;
 
 /// <summary>Upload of staffing and finance years in .xlsx: the whole file is checked, then written all or nothing.</summary>
+// The server reads a little more than the limit, so that a file just over it gets the Vietnamese message below
+// rather than the generic refusal of an oversized request.
 [Authorize(Policy = WebApp.UnitEditPolicy)]
-[RequestSizeLimit(ReorganizationsApi.MaxUpload + 64 * 1024)]
-[RequestFormLimits(MultipartBodyLengthLimit = ReorganizationsApi.MaxUpload)]
+[RequestSizeLimit(HardLimit)]
+[RequestFormLimits(MultipartBodyLengthLimit = HardLimit)]
 public sealed class ImportModel(ResourceImport import) : PageModel
 {
+    private const int HardLimit = ReorganizationsApi.MaxUpload + 2 * 1024 * 1024;
+
     public const string TemplateName = "mau-nhap-bien-che-tai-chinh.xlsx";
 
     public ImportResult? Result { get; private set; }

@@ -166,6 +166,25 @@
             e.detail.isError = false;
         }
     });
+    // A file over the limit is refused before it is sent, rather than after a long upload.
+    document.addEventListener('htmx:beforeRequest', function (e) {
+        var input = e.detail.elt.querySelector && e.detail.elt.querySelector('input[type=file][data-max-bytes]');
+        var file = input && input.files && input.files[0];
+        if (file && file.size > Number(input.getAttribute('data-max-bytes'))) {
+            e.preventDefault();
+            input.classList.add('is-invalid');
+            var result = document.getElementById('import-result');
+            if (result) {
+                result.innerHTML = '';
+                var alert = document.createElement('div');
+                alert.className = 'alert alert-danger';
+                alert.setAttribute('role', 'alert');
+                alert.setAttribute('data-testid', 'import-error');
+                alert.textContent = 'Tệp lớn hơn ' + Math.round(Number(input.getAttribute('data-max-bytes')) / 1048576) + ' MB; hãy chia thành nhiều tệp.';
+                result.appendChild(alert);
+            }
+        }
+    });
     document.addEventListener('htmx:xhr:progress', function (e) {
         var form = e.target.closest && e.target.closest('form');
         var bar = form && form.querySelector('[data-upload-progress]');
