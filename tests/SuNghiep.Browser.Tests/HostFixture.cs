@@ -11,6 +11,7 @@ using SuNghiep.Core.Accounts;
 using SuNghiep.Core.Data;
 using SuNghiep.Core.Entities;
 using SuNghiep.Core.Reorganizations;
+using SuNghiep.Core.Resources;
 using SuNghiep.Core.Seeding;
 using SuNghiep.Core.Units;
 
@@ -146,6 +147,24 @@ public sealed class HostFixture : IAsyncLifetime
         var db = scope.ServiceProvider.GetRequiredService<SuNghiepDbContext>();
         db.UseScope(CallerScope.Everything);
         return (await HistoryQueries.CountAsync(db, date, new CountScope(areaCode, null))).Total;
+    }
+
+    /// <summary>
+    /// Allocates an agency, for a year, what its units already use plus some room: a known margin for the journeys that
+    /// enter staffing over or under the allocation. Returns the allocation.
+    /// </summary>
+    public async Task<int> AllocateWithRoomAsync(string agencyCode, int year, int room)
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SuNghiepDbContext>();
+        db.UseScope(CallerScope.Everything);
+        db.Actor = new Actor(null, "browser tests", null);
+        var resources = scope.ServiceProvider.GetRequiredService<ResourceService>();
+        var agency = await AgencyIdAsync(agencyCode);
+        // The answer of an allocation carries what the agency's units use in the year.
+        var used = (await resources.SetAllocationAsync(agency, year, 1_000_000, null, overAllocation: true)).Value!.BudgetPositions;
+        var result = await resources.SetAllocationAsync(agency, year, used + room, "Quyết định kiểm thử", overAllocation: true);
+        return result.Value!.Allocated!.Value;
     }
 
     private async Task CreateAccountAsync(NewAccount account)

@@ -53,4 +53,39 @@ internal static class PageHelpers
 
     /// <summary>The number a page shows for a count, as vi-VN writes it ("1.234").</summary>
     public static string Vi(int value) => value.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"));
+    /// <summary>Opens a tab of a unit's resources page (Biên chế, Tài chính, Tự chủ).</summary>
+    public static async Task OpenResourceTabAsync(this IPage page, string name)
+    {
+        await page.Locator("[data-resource-tabs]").GetByRole(AriaRole.Tab, new() { Name = name }).ClickAsync();
+        await Expect(page.Locator("[data-resource-tabs]").GetByRole(AriaRole.Tab, new() { Name = name })).ToHaveAttributeAsync("aria-selected", "true");
+    }
+
+    /// <summary>Chooses the year of a resources form ("Staffing" or "Finance"); htmx reloads the form with that year's figures.</summary>
+    public static async Task ChooseResourceYearAsync(this IPage page, string form, int year)
+    {
+        var value = year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await page.RunAndWaitForResponseAsync(
+            () => page.Locator($"#{form}_Year").SelectOptionAsync(value),
+            r => r.Url.Contains("year=" + value, StringComparison.Ordinal));
+        // The swapped form comes back with the year chosen and a fresh select.
+        await Expect(page.Locator($"#{form}_Year")).ToHaveValueAsync(value);
+        await page.WaitForFunctionAsync("() => !document.querySelector('.htmx-request, .htmx-settling, .htmx-swapping')");
+    }
+
+    /// <summary>Fills a resources form's fields by name (e.g. "Finance.RecurrentExpenditure").</summary>
+    public static async Task FillFiguresAsync(this IPage page, IReadOnlyDictionary<string, string> figures)
+    {
+        foreach (var (name, value) in figures)
+        {
+            await page.Locator($"[name='{name}']").FillAsync(value);
+        }
+    }
+
+    /// <summary>The data Chart.js draws on a canvas: its labels and each dataset's values.</summary>
+    public static async Task<System.Text.Json.JsonElement> ChartDataAsync(this IPage page, string canvasId)
+    {
+        await page.WaitForFunctionAsync("id => window.Chart && Chart.getChart(id)", canvasId);
+        return await page.EvaluateAsync<System.Text.Json.JsonElement>(
+            "id => { const c = Chart.getChart(id); return { labels: c.data.labels, datasets: c.data.datasets.map(d => d.data) }; }", canvasId);
+    }
 }

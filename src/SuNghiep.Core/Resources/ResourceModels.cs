@@ -56,3 +56,45 @@ public sealed record StaffingRow(
 public sealed record StaffingTable(
     int Year, int Units, int? Allocated, int BudgetPositions, int RevenuePositions, int ActualStaff, int BudgetContractWorkers,
     IReadOnlyList<StaffingRow> ByAgency);
+
+/// <summary>Active units of a year by computed autonomy group, with the shares (in %) of groups 1-2 and 1-3 among them.</summary>
+public sealed record AutonomyCounts(int Year, int Units, int Group1, int Group2, int Group3, int Group4, int Unknown)
+{
+    public decimal? SelfFinancingShare => Share(Group1 + Group2);
+
+    public decimal? AutonomousShare => Share(Group1 + Group2 + Group3);
+
+    private decimal? Share(int count) => Units == 0 ? null : Math.Round(count * 100m / Units, 2, MidpointRounding.AwayFromZero);
+}
+
+/// <summary>The filters of the staffing and autonomy reads as a query string gives them, read the same by pages and API.</summary>
+public static class ResourceFilter
+{
+    /// <summary>The year (this year when not given), the area code and the agency; each bad value is a message on its parameter.</summary>
+    public static (int Year, Reorganizations.CountScope Scope, List<RuleViolation> Errors) Read(string? year, string? areaCode, string? agencyId, int currentYear)
+    {
+        var errors = new List<RuleViolation>();
+        var y = currentYear;
+        if (!string.IsNullOrWhiteSpace(year)
+            && (!int.TryParse(year.Trim(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out y) || y is < 1945 or > 2100))
+        {
+            errors.Add(new("year", $"Năm \"{year}\" không hợp lệ: nhập năm từ 1945 đến 2100."));
+            y = currentYear;
+        }
+
+        int? agency = null;
+        if (!string.IsNullOrWhiteSpace(agencyId))
+        {
+            if (int.TryParse(agencyId.Trim(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var a))
+            {
+                agency = a;
+            }
+            else
+            {
+                errors.Add(new("agencyId", "Cơ quan quản lý không hợp lệ."));
+            }
+        }
+
+        return (y, new Reorganizations.CountScope(string.IsNullOrWhiteSpace(areaCode) ? null : areaCode.Trim(), agency), errors);
+    }
+}

@@ -10,6 +10,9 @@ namespace SuNghiep.Core.Resources;
 /// <summary>Staffing, finance and autonomy plans of units, year by year; the context audits each change.</summary>
 public sealed class ResourceService(SuNghiepDbContext db, TimeProvider time)
 {
+    /// <summary>What the refusal of an over-allocation tells an API caller to do; pages and the import say it their own way.</summary>
+    public const string OverAllocationApiHint = " Nếu đây là quyết định giao vượt, gửi kèm \"overAllocation\": true.";
+
     private int CurrentYear => VietnamTime.Today(time).Year;
 
     public async Task<StaffingView?> GetStaffingAsync(int unitId, int year, CancellationToken ct = default) =>
@@ -17,6 +20,13 @@ public sealed class ResourceService(SuNghiepDbContext db, TimeProvider time)
             .Select(s => new StaffingView(s.UnitId, s.Year, s.BudgetPositions, s.RevenuePositions, s.ActualStaff, s.BudgetContractWorkers,
                 new JobPositions(s.PositionsLeadership, s.PositionsProfessional, s.PositionsSharedProfessional, s.PositionsSupport), s.Notes))
             .FirstOrDefaultAsync(ct);
+
+    /// <summary>Every year of a unit's staffing, oldest first.</summary>
+    public async Task<IReadOnlyList<StaffingView>> ListStaffingAsync(int unitId, CancellationToken ct = default) =>
+        await db.StaffingYears.AsNoTracking().Where(s => s.UnitId == unitId).OrderBy(s => s.Year)
+            .Select(s => new StaffingView(s.UnitId, s.Year, s.BudgetPositions, s.RevenuePositions, s.ActualStaff, s.BudgetContractWorkers,
+                new JobPositions(s.PositionsLeadership, s.PositionsProfessional, s.PositionsSharedProfessional, s.PositionsSupport), s.Notes))
+            .ToListAsync(ct);
 
     public async Task<WriteResult<StaffingView>> PutStaffingAsync(int unitId, int year, StaffingInput input, CancellationToken ct = default)
     {
@@ -57,7 +67,7 @@ public sealed class ResourceService(SuNghiepDbContext db, TimeProvider time)
             {
                 if (!input.OverAllocation)
                 {
-                    return new(null, [over with { Message = over.Message + " Nếu đây là quyết định giao vượt, gửi kèm \"overAllocation\": true." }], []);
+                    return new(null, [over with { Message = over.Message + OverAllocationApiHint }], []);
                 }
 
                 warnings.Add(over);
@@ -94,6 +104,10 @@ public sealed class ResourceService(SuNghiepDbContext db, TimeProvider time)
         var f = await db.FinanceYears.AsNoTracking().FirstOrDefaultAsync(x => x.UnitId == unitId && x.Year == year, ct);
         return f is null ? null : View(f);
     }
+
+    /// <summary>Every year of a unit's finance with its level and group, oldest first.</summary>
+    public async Task<IReadOnlyList<FinanceView>> ListFinanceAsync(int unitId, CancellationToken ct = default) =>
+        (await db.FinanceYears.AsNoTracking().Where(x => x.UnitId == unitId).OrderBy(x => x.Year).ToListAsync(ct)).Select(View).ToList();
 
     public async Task<WriteResult<FinanceView>> PutFinanceAsync(int unitId, int year, FinanceInput input, CancellationToken ct = default)
     {
@@ -291,7 +305,7 @@ public sealed class ResourceService(SuNghiepDbContext db, TimeProvider time)
             {
                 if (!overAllocation)
                 {
-                    return new(null, [over with { Message = over.Message + " Nếu đây là quyết định giao vượt, gửi kèm \"overAllocation\": true." }], []);
+                    return new(null, [over with { Message = over.Message + OverAllocationApiHint }], []);
                 }
 
                 warnings.Add(over);
@@ -352,6 +366,24 @@ public sealed class ResourceService(SuNghiepDbContext db, TimeProvider time)
 
         return new StaffingTable(year, byAgency.Sum(r => r.Units), allocated, byAgency.Sum(r => r.BudgetPositions), byAgency.Sum(r => r.RevenuePositions),
             byAgency.Sum(r => r.ActualStaff), byAgency.Sum(r => r.BudgetContractWorkers), byAgency);
+    }
+
+    /// <summary>
+    /// Units active at the end of a year in a scope (with lineage), by the group computed from that year's finance; a unit
+    /// without figures for the year counts as unknown. The shares of groups 1-2 and 1-3 are the indicators of Resolution 19.
+    /// </summary>
+    public async Task<AutonomyCounts> AutonomyCountsAsync(int year, CountScope scope, CancellationToken ct = default)
+    {
+        var versions = await HistoryQueries.ScopedAsync(db, db.UnitVersions.AsNoTracking().Where(UnitQueries.InForceOn(new DateOnly(year, 12, 31))), scope, ct);
+        var groups = await (
+                from v in versions
+                join f in db.FinanceYears.AsNoTracking().Where(f => f.Year == year) on v.UnitId equals f.UnitId into found
+                from f in found.DefaultIfEmpty()
+                group v by f == null ? null : f.ComputedGroup into g
+                select new { Group = g.Key, Count = g.Count() })
+            .ToListAsync(ct);
+        int Count(int? group) => groups.Where(g => g.Group == group).Sum(g => g.Count);
+        return new AutonomyCounts(year, groups.Sum(g => g.Count), Count(1), Count(2), Count(3), Count(4), Count(null));
     }
 
     private async Task<Agency?> AgencyInYearAsync(int unitId, int year, CancellationToken ct)

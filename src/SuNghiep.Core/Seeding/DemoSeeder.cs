@@ -451,7 +451,7 @@ public static class DemoSeeder
                     });
 
                     // Recurrent spending about 180 million VND a person a year, rising 4% a year; revenue by group.
-                    var recurrent = Million((decimal)(people * 180_000_000 * Math.Pow(1.04, year - 2015) * (0.9 + _random.NextDouble() * 0.2)));
+                    var recurrent = Million((decimal)(people * 180_000_000.0 * Math.Pow(1.04, year - 2015) * (0.9 + _random.NextDouble() * 0.2)));
                     var share = group switch
                     {
                         1 => 1.05 + _random.NextDouble() * 0.25,

@@ -34,6 +34,18 @@ public static class ResourcesApi
 
         api.MapGet("/staffing", TableAsync).WithTags("Staffing and finance").WithName("StaffingTable")
             .WithSummary("Staffing of a year by managing agency with totals, for an area or agency (with lineage).");
+        api.MapGet("/staffing/export", ExportAsync).WithTags("Staffing and finance").WithName("ExportStaffing")
+            .WithSummary("The staffing table of GET /staffing (same rows and totals) as .xlsx.");
+        api.MapGet("/staffing/import-template", () => TypedResults.File(ResourceImport.Template(), ReorganizationsApi.XlsxType, "mau-nhap-bien-che-tai-chinh.xlsx"))
+            .WithTags("Staffing and finance").WithName("StaffingImportTemplate")
+            .WithSummary("The .xlsx template for importing staffing and finance years: unit code, year, staffing fields, finance fields.");
+        api.MapPost("/staffing/import", ImportAsync).WithTags("Staffing and finance").WithName("ImportStaffing")
+            .WithSummary("Import staffing and finance years from .xlsx (multipart field \"file\"): all or nothing, problems by row and column.")
+            .RequireAuthorization(WebApp.UnitEditPolicy)
+            .DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(ReorganizationsApi.MaxUpload));
+        api.MapGet("/autonomy", AutonomyAsync).WithTags("Staffing and finance").WithName("AutonomyCounts")
+            .WithSummary("Units active at the end of a year by the autonomy group computed from their finance, with the shares of groups 1-2 and 1-3.");
         api.MapPut("/agencies/{id:int}/staffing-allocations/{year:int}", AllocateAsync).WithTags("Staffing and finance")
             .WithName("SetStaffingAllocation")
             .WithSummary("Set an agency's budget-paid positions for a year; refused when the parent's allocation is exceeded unless overAllocation is true.")
@@ -160,33 +172,54 @@ public static class ResourcesApi
     private static async Task<Results<Ok<StaffingTable>, ValidationProblem>> TableAsync(
         ResourceService service, TimeProvider time, string? year, string? areaCode, string? agencyId, CancellationToken ct)
     {
-        var errors = new List<RuleViolation>();
-        var y = Core.VietnamTime.Today(time).Year;
-        if (!string.IsNullOrWhiteSpace(year) && !int.TryParse(year, out y))
-        {
-            errors.Add(new("year", "Năm phải là số nguyên."));
-        }
+        var (y, scope, errors) = Filter(time, year, areaCode, agencyId);
+        return errors.Count > 0 ? Problems.Invalid(errors) : TypedResults.Ok(await service.StaffingTableAsync(y, scope, ct));
+    }
 
-        int? agency = null;
-        if (!string.IsNullOrWhiteSpace(agencyId))
-        {
-            if (int.TryParse(agencyId, out var a))
-            {
-                agency = a;
-            }
-            else
-            {
-                errors.Add(new("agencyId", "Giá trị phải là số nguyên."));
-            }
-        }
-
+    private static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportAsync(
+        ResourceService service, TimeProvider time, string? year, string? areaCode, string? agencyId, CancellationToken ct)
+    {
+        var (y, scope, errors) = Filter(time, year, areaCode, agencyId);
         if (errors.Count > 0)
         {
             return Problems.Invalid(errors);
         }
 
-        return TypedResults.Ok(await service.StaffingTableAsync(y, new CountScope(areaCode, agency), ct));
+        var table = await service.StaffingTableAsync(y, scope, ct);
+        return TypedResults.File(StaffingExport.Xlsx(table), ReorganizationsApi.XlsxType, $"bien-che-{y}.xlsx");
     }
+
+    private static async Task<Results<Ok<AutonomyCounts>, ValidationProblem>> AutonomyAsync(
+        ResourceService service, TimeProvider time, string? year, string? areaCode, string? agencyId, CancellationToken ct)
+    {
+        var (y, scope, errors) = Filter(time, year, areaCode, agencyId);
+        return errors.Count > 0 ? Problems.Invalid(errors) : TypedResults.Ok(await service.AutonomyCountsAsync(y, scope, ct));
+    }
+
+    private static async Task<Results<Ok<ImportResponse>, ProblemHttpResult>> ImportAsync(HttpRequest request, ResourceImport import, CancellationToken ct)
+    {
+        var file = request.HasFormContentType ? (await request.ReadFormAsync(ct)).Files.GetFile("file") : null;
+        if (file is null || file.Length == 0)
+        {
+            return TypedResults.Problem(statusCode: 400, title: "Thiếu tệp", detail: "Gửi tệp .xlsx trong trường \"file\" (multipart/form-data).");
+        }
+
+        await using var stream = new MemoryStream();
+        await file.CopyToAsync(stream, ct);
+        stream.Position = 0;
+        var result = await import.ImportAsync(stream, null, ct);
+        if (!result.Succeeded)
+        {
+            return TypedResults.Problem(statusCode: 400, title: "Tệp có lỗi, chưa ghi dữ liệu nào",
+                detail: $"{result.Problems.Count} lỗi; xem \"problems\" (dòng, cột).",
+                extensions: new Dictionary<string, object?> { ["problems"] = result.Problems });
+        }
+
+        return TypedResults.Ok(new ImportResponse(result.Applied));
+    }
+
+    private static (int Year, CountScope Scope, List<RuleViolation> Errors) Filter(TimeProvider time, string? year, string? areaCode, string? agencyId) =>
+        ResourceFilter.Read(year, areaCode, agencyId, Core.VietnamTime.Today(time).Year);
 
     private static async Task<Results<Ok<AllocationResponse>, ValidationProblem, ProblemHttpResult>> AllocateAsync(
         int id, int year, [FromBody] JsonElement body, ResourceService service, CancellationToken ct)

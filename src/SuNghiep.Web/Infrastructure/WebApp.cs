@@ -49,6 +49,7 @@ public static class WebApp
         services.AddScoped<Core.Reorganizations.ReorganizationImport>();
         services.AddScoped<Core.Resources.ResourceService>();
         services.AddScoped<Core.Plans.PlanService>();
+        services.AddScoped<Core.Resources.ResourceImport>();
         services.AddScoped<AccountService>();
 
         services.AddIdentity<AppUser, IdentityRole>(o =>

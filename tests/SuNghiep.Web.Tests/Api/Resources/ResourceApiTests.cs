@@ -2,39 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using static SuNghiep.Web.Tests.Api.Resources.ResourceRequests;
 
 namespace SuNghiep.Web.Tests.Api.Resources;
 
 public sealed class ResourceApiTests(AppHosts hosts)
 {
-    private static JsonObject Finance(decimal revenue, decimal recurrent, decimal investment = 0, decimal depreciation = 0) => new()
-    {
-        ["revenue"] = new JsonObject
-        {
-            ["orderedServices"] = revenue, ["scienceTasks"] = 0, ["serviceFees"] = 0,
-            ["businessSurplus"] = 0, ["retainedFees"] = 0, ["other"] = 0,
-        },
-        ["recurrentExpenditure"] = recurrent,
-        ["investmentSelfFinancing"] = investment,
-        ["depreciation"] = depreciation,
-        ["directBudgetSpending"] = 1_000_000_000,
-    };
-
-    private static JsonObject Staffing(int budget) => new()
-    {
-        ["budgetPositions"] = budget, ["revenuePositions"] = 2, ["actualStaff"] = budget + 1, ["budgetContractWorkers"] = 1,
-        ["jobPositions"] = new JsonObject { ["leadership"] = 2, ["professional"] = 20, ["sharedProfessional"] = 4, ["support"] = 4 },
-    };
-
-    private static async Task<(SuNghiepApp App, HttpClient Admin, int UnitId, int Agency)> UnitAsync(AppHosts hosts, DatabaseProvider provider)
-    {
-        var app = await hosts.GetAsync(provider);
-        var admin = await app.AdminAsync();
-        var agency = await app.AgencyIdAsync("92.SGDDT");
-        var unit = await admin.CreateUnitAsync(UnitsClient.Body(Unique.Token(), "A", agency));
-        return (app, admin, unit.Id, agency);
-    }
-
     // Decree 60/2021, Art. 9-10: the worked examples of the domain brief, through the API.
     public static TheoryData<long, long, long, long, double?, int?> Examples => new()
     {
@@ -51,7 +24,7 @@ public sealed class ResourceApiTests(AppHosts hosts)
     public async Task PutFinance_Figures_ComputesLevelAndGroupByTheDecree(
         DatabaseProvider provider, long revenue, long recurrent, long investment, long depreciation, double? level, int? group)
     {
-        var (_, admin, id, _) = await UnitAsync(hosts, provider);
+        var (_, admin, id, _, _) = await UnitAsync(hosts, provider);
         using var _admin = admin;
 
         using var put = await admin.PutAsync($"/api/v1/units/{id}/finance/2024", UnitsClient.Content(Finance(revenue, recurrent, investment, depreciation).ToJsonString()));
@@ -80,7 +53,7 @@ public sealed class ResourceApiTests(AppHosts hosts)
     [Theory, DatabaseData]
     public async Task PutFinance_NegativeFigureOrYearOutsideLife_Returns400AndWritesNothing(DatabaseProvider provider)
     {
-        var (_, admin, id, _) = await UnitAsync(hosts, provider);
+        var (_, admin, id, _, _) = await UnitAsync(hosts, provider);
         using var _admin = admin;
         var negative = Finance(100, 1000);
         negative["revenue"]!["serviceFees"] = -1;
@@ -100,7 +73,7 @@ public sealed class ResourceApiTests(AppHosts hosts)
     [Theory, DatabaseData]
     public async Task PutStaffing_OverTheAgencysAllocation_IsRefusedUnlessIntended(DatabaseProvider provider)
     {
-        var (app, admin, id, agency) = await UnitAsync(hosts, provider);
+        var (app, admin, id, _, agency) = await UnitAsync(hosts, provider);
         using var _admin = admin;
         using var allocate = await admin.PutAsync($"/api/v1/agencies/{agency}/staffing-allocations/2024",
             UnitsClient.Content("""{"budgetPositions": 1000000, "overAllocation": true}"""));
@@ -132,7 +105,7 @@ public sealed class ResourceApiTests(AppHosts hosts)
     [Theory, DatabaseData]
     public async Task AutonomyPlans_ApprovedNeedsDecisionAndStablePeriod(DatabaseProvider provider)
     {
-        var (_, admin, id, _) = await UnitAsync(hosts, provider);
+        var (_, admin, id, _, _) = await UnitAsync(hosts, provider);
         using var _admin = admin;
         var plan = new JsonObject
         {
@@ -159,7 +132,7 @@ public sealed class ResourceApiTests(AppHosts hosts)
     [Theory, DatabaseData]
     public async Task Resources_OfAnotherAgencysUnit_Return404ToAScopedOfficer(DatabaseProvider provider)
     {
-        var (app, admin, id, _) = await UnitAsync(hosts, provider);
+        var (app, admin, id, _, _) = await UnitAsync(hosts, provider);
         using var _admin = admin;
         using var put = await admin.PutAsync($"/api/v1/units/{id}/finance/2024", UnitsClient.Content(Finance(1, 10).ToJsonString()));
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);

@@ -1,0 +1,112 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using SuNghiep.Core.Data;
+using SuNghiep.Core.Entities;
+using SuNghiep.Core.Reorganizations;
+using SuNghiep.Core.Resources;
+using SuNghiep.Core.Rules;
+using SuNghiep.Web.Pages.Shared;
+
+namespace SuNghiep.Web.Pages.Resources;
+
+/// <summary>Staffing by managing agency for a year, budget-paid staff and autonomy shares by year, for an area or agency.</summary>
+public sealed class StaffingModel(SuNghiepDbContext db, ResourceService resources, TimeProvider time) : PageModel
+{
+    /// <summary>The reform's baseline year (Resolution 19-NQ/TW): the series start there.</summary>
+    public const int FirstYear = 2015;
+
+    /// <summary>The query string as typed, so that a bad value becomes a message rather than a binding error.</summary>
+    public sealed record FilterModel
+    {
+        public string? Year { get; init; }
+        public string? AreaCode { get; init; }
+        public string? AgencyId { get; init; }
+    }
+
+    /// <summary>A year of the series: the scope's budget-paid staff, what was allocated, and the autonomy groups.</summary>
+    public sealed record YearRow(int Year, int BudgetPositions, int? Allocated, AutonomyCounts Autonomy);
+
+    [BindProperty(SupportsGet = true, Name = "")]
+    public FilterModel Filter { get; set; } = new();
+
+    public int Year { get; private set; }
+    public CountScope Scope { get; private set; } = new(null, null);
+    public IReadOnlyList<RuleViolation> Errors { get; private set; } = [];
+    public StaffingTable? Table { get; private set; }
+    public IReadOnlyList<YearRow> Series { get; private set; } = [];
+    public List<AgencyOption> Agencies { get; private set; } = [];
+    public List<AreaOption> Areas { get; private set; } = [];
+    public string? AgencyName { get; private set; }
+    public DateOnly Today { get; private set; }
+    public IReadOnlyList<int> YearOptions { get; private set; } = [];
+    public bool CanImport => Roles.UnitEditors.Any(User.IsInRole);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Today = Display.Today(time);
+        YearOptions = Enumerable.Range(FirstYear, Today.Year - FirstYear + 1).OrderDescending().ToList();
+        var (year, scope, errors) = ResourceFilter.Read(Filter.Year, Filter.AreaCode, Filter.AgencyId, Today.Year);
+        Year = year;
+        Scope = scope;
+        Errors = errors;
+        if (errors.Count == 0)
+        {
+            Table = await resources.StaffingTableAsync(year, scope, ct);
+            var series = new List<YearRow>();
+            foreach (var y in Enumerable.Range(FirstYear, Today.Year - FirstYear + 1))
+            {
+                var table = y == year ? Table : await resources.StaffingTableAsync(y, scope, ct);
+                series.Add(new YearRow(y, table.BudgetPositions, table.Allocated, await resources.AutonomyCountsAsync(y, scope, ct)));
+            }
+
+            Series = series;
+        }
+
+        // htmx swaps only #results: the filter's choices are needed on full loads only.
+        if (Request.Headers["HX-Request"] != "true" || Request.Headers["HX-History-Restore-Request"] == "true")
+        {
+            Agencies = await Lookups.AgenciesAsync(db, ct);
+            Areas = await Lookups.AreasInScopeAsync(db, ct);
+        }
+
+        if (scope.AgencyId is { } agencyId)
+        {
+            AgencyName = await db.Agencies.AsNoTracking().Where(a => a.Id == agencyId).Select(a => a.Name).FirstOrDefaultAsync(ct);
+        }
+    }
+
+    /// <summary>The same filters on another address (the export).</summary>
+    public string With(string path) => QueryHelpers.AddQueryString(path, new Dictionary<string, string?>
+    {
+        ["year"] = Year.ToString(CultureInfo.InvariantCulture),
+        ["areaCode"] = Scope.AreaCode,
+        ["agencyId"] = Scope.AgencyId?.ToString(CultureInfo.InvariantCulture),
+    }.Where(p => p.Value is not null));
+
+    /// <summary>The filters in words, for the printed page (the form is not printed).</summary>
+    public string ScopeSummary()
+    {
+        var parts = new List<string> { $"năm {Year}" };
+        if (Scope.AreaCode is { } area)
+        {
+            parts.Add("địa bàn mã " + area);
+        }
+
+        if (Scope.AgencyId is { } agency)
+        {
+            parts.Add("cơ quan quản lý " + (AgencyName ?? "#" + agency));
+        }
+
+        return string.Join("; ", parts);
+    }
+
+    public object ChartData() => new
+    {
+        Labels = Series.Select(s => s.Year),
+        Budget = Series.Select(s => s.BudgetPositions),
+        Allocated = Series.Select(s => s.Allocated),
+    };
+}
