@@ -117,31 +117,15 @@ public static class PlansApi
         SuNghiepDbContext db, TimeProvider time, string? agencyId, string? status, string? dueBefore, string? page, string? pageSize, CancellationToken ct)
     {
         var errors = new List<RuleViolation>();
-        int? Number(string? value, string name)
-        {
-            if (string.IsNullOrWhiteSpace(value))
-            {
-                return null;
-            }
-
-            if (int.TryParse(value, out var n))
-            {
-                return n;
-            }
-
-            errors.Add(new(name, "Giá trị phải là số nguyên."));
-            return null;
-        }
-
-        var agency = Number(agencyId, "agencyId");
+        var agency = Requests.Int(agencyId, "agencyId", errors);
         var before = UnitsApi.ParseDate(dueBefore, "dueBefore", errors);
         if (status is { Length: > 0 } s && s is not ("not_started" or "in_progress" or "done" or "late" or "cancelled"))
         {
             errors.Add(new("status", "Trạng thái phải là not_started, in_progress, done, late hoặc cancelled."));
         }
 
-        var pageNumber = Number(page, "page") ?? 1;
-        var size = Number(pageSize, "pageSize") ?? 50;
+        var pageNumber = Requests.Int(page, "page", errors) ?? 1;
+        var size = Requests.Int(pageSize, "pageSize", errors) ?? 50;
         if (pageNumber < 1 || size < 1)
         {
             errors.Add(new("page", "Trang và số dòng mỗi trang phải từ 1 trở lên."));

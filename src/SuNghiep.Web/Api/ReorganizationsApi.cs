@@ -78,9 +78,9 @@ public static class ReorganizationsApi
         var errors = new List<RuleViolation>();
         var fromDate = UnitsApi.ParseDate(from, "from", errors);
         var toDate = UnitsApi.ParseDate(to, "to", errors);
-        var agency = ParseInt(agencyId, "agencyId", errors);
-        var pageNumber = ParseInt(page, "page", errors) ?? 1;
-        var size = ParseInt(pageSize, "pageSize", errors) ?? 50;
+        var agency = Requests.Int(agencyId, "agencyId", errors);
+        var pageNumber = Requests.Int(page, "page", errors) ?? 1;
+        var size = Requests.Int(pageSize, "pageSize", errors) ?? 50;
         if (!string.IsNullOrWhiteSpace(type) && ReorganizationRules.Parse(type) is null)
         {
             errors.Add(new("type", "Loại sắp xếp không hợp lệ."));
@@ -167,7 +167,7 @@ public static class ReorganizationsApi
     {
         var errors = new List<RuleViolation>();
         var date = UnitsApi.ParseDate(asOf, "asOf", errors) ?? UnitsApi.Today(time);
-        var agency = ParseInt(agencyId, "agencyId", errors);
+        var agency = Requests.Int(agencyId, "agencyId", errors);
         if (errors.Count > 0)
         {
             return Problems.Invalid(errors);
@@ -182,7 +182,7 @@ public static class ReorganizationsApi
         var errors = new List<RuleViolation>();
         var fromDate = UnitsApi.ParseDate(from, "from", errors);
         var toDate = UnitsApi.ParseDate(to, "to", errors) ?? UnitsApi.Today(time);
-        var agency = ParseInt(agencyId, "agencyId", errors);
+        var agency = Requests.Int(agencyId, "agencyId", errors);
         if (fromDate is null && !errors.Any(e => e.Field == "from"))
         {
             errors.Add(new("from", "Vui lòng nhập ngày bắt đầu (YYYY-MM-DD)."));
@@ -213,39 +213,19 @@ public static class ReorganizationsApi
     private static async Task<Results<Ok<ImportResponse>, ProblemHttpResult>> ImportAsync(
         HttpRequest request, ReorganizationImport import, CancellationToken ct)
     {
-        var file = request.HasFormContentType ? (await request.ReadFormAsync(ct)).Files.GetFile("file") : null;
-        if (file is null || file.Length == 0)
+        await using var stream = await Requests.FileAsync(request, ct);
+        if (stream is null)
         {
-            return TypedResults.Problem(statusCode: 400, title: "Thiếu tệp", detail: "Gửi tệp .xlsx trong trường \"file\" (multipart/form-data).");
+            return Requests.MissingFile();
         }
 
-        await using var stream = new MemoryStream();
-        await file.CopyToAsync(stream, ct);
-        stream.Position = 0;
         var result = await import.ImportAsync(stream, null, ct);
         if (!result.Succeeded)
         {
-            return TypedResults.Problem(statusCode: 400, title: "Tệp có lỗi, chưa ghi dữ liệu nào",
-                detail: $"{result.Problems.Count} lỗi; xem \"problems\" (dòng, cột).",
-                extensions: new Dictionary<string, object?> { ["problems"] = result.Problems });
+            return Requests.ImportProblems(result.Problems);
         }
 
         return TypedResults.Ok(new ImportResponse(result.Applied));
     }
 
-    private static int? ParseInt(string? value, string name, List<RuleViolation> errors)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        if (int.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n))
-        {
-            return n;
-        }
-
-        errors.Add(new(name, "Giá trị phải là số nguyên."));
-        return null;
-    }
 }

@@ -198,21 +198,16 @@ public static class ResourcesApi
 
     private static async Task<Results<Ok<ImportResponse>, ProblemHttpResult>> ImportAsync(HttpRequest request, ResourceImport import, CancellationToken ct)
     {
-        var file = request.HasFormContentType ? (await request.ReadFormAsync(ct)).Files.GetFile("file") : null;
-        if (file is null || file.Length == 0)
+        await using var stream = await Requests.FileAsync(request, ct);
+        if (stream is null)
         {
-            return TypedResults.Problem(statusCode: 400, title: "Thiếu tệp", detail: "Gửi tệp .xlsx trong trường \"file\" (multipart/form-data).");
+            return Requests.MissingFile();
         }
 
-        await using var stream = new MemoryStream();
-        await file.CopyToAsync(stream, ct);
-        stream.Position = 0;
         var result = await import.ImportAsync(stream, null, ct);
         if (!result.Succeeded)
         {
-            return TypedResults.Problem(statusCode: 400, title: "Tệp có lỗi, chưa ghi dữ liệu nào",
-                detail: $"{result.Problems.Count} lỗi; xem \"problems\" (dòng, cột).",
-                extensions: new Dictionary<string, object?> { ["problems"] = result.Problems });
+            return Requests.ImportProblems(result.Problems);
         }
 
         return TypedResults.Ok(new ImportResponse(result.Applied));

@@ -48,28 +48,12 @@ public static class UnitsApi
     {
         var errors = new List<Core.Rules.RuleViolation>();
         var date = ParseDate(asOf, "asOf", errors);
-        int? Number(string? value, string name)
-        {
-            if (string.IsNullOrWhiteSpace(value))
-            {
-                return null;
-            }
-
-            if (int.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n))
-            {
-                return n;
-            }
-
-            errors.Add(new(name, "Giá trị phải là số nguyên."));
-            return null;
-        }
-
         var query = new UnitQuery
         {
             AsOf = date,
             Search = search, Sector = sector, RoleClass = roleClass, Level = level, AreaCode = areaCode,
-            ManagingAgencyId = Number(managingAgencyId, "managingAgencyId"), AutonomyGroup = autonomyGroup,
-            Status = status, Sort = sort, Page = Number(page, "page") ?? 1, PageSize = Number(pageSize, "pageSize") ?? 20,
+            ManagingAgencyId = Requests.Int(managingAgencyId, "managingAgencyId", errors), AutonomyGroup = autonomyGroup,
+            Status = status, Sort = sort, Page = Requests.Int(page, "page", errors) ?? 1, PageSize = Requests.Int(pageSize, "pageSize", errors) ?? 20,
         };
         errors.AddRange(UnitQueries.Validate(query));
         if (errors.Count > 0)
