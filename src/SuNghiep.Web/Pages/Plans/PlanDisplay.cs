@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Html;
+using SuNghiep.Core.Plans;
+using SuNghiep.Web.Pages.Shared;
+
+namespace SuNghiep.Web.Pages.Plans;
+
+/// <summary>How the plan pages write task statuses, recurrences and targets.</summary>
+public static class PlanDisplay
+{
+    public static readonly IReadOnlyList<(string Value, string Label)> StatusOptions =
+    [
+        ("not_started", "Chưa bắt đầu"), ("in_progress", "Đang thực hiện"), ("done", "Hoàn thành"), ("late", "Trễ hạn"), ("cancelled", "Đã hủy"),
+    ];
+
+    public static string StatusName(string code) => StatusOptions.FirstOrDefault(o => o.Value == code).Label ?? code;
+
+    /// <summary>The status badge; a late task is red, a task due soon carries a yellow "Sắp đến hạn" next to its status.</summary>
+    public static IHtmlContent StatusBadge(TaskView t)
+    {
+        var css = t.Status switch
+        {
+            "late" => "text-bg-danger",
+            "done" => "text-bg-success",
+            "in_progress" => "text-bg-primary",
+            "cancelled" => "text-bg-secondary",
+            _ => "text-bg-light border",
+        };
+        var html = $"<span class=\"badge {css}\" data-testid=\"task-status\" data-status=\"{t.Status}\">{StatusName(t.Status)}</span>";
+        if (t.DueSoon)
+        {
+            html += " <span class=\"badge text-bg-warning\" data-testid=\"due-soon\">Sắp đến hạn</span>";
+        }
+
+        return new HtmlString(html);
+    }
+
+    /// <summary>"31/12/2025", or a recurrence in words: "Hằng năm, trước 15/12", "Hằng tháng, trước ngày 25".</summary>
+    public static string Deadline(TaskView t) => t.Recurrence is { } r ? Recurrence(r) : t.Deadline is { } d ? Display.Date(d) : "Không ghi thời hạn";
+
+    public static string Recurrence(RecurrenceView r) => r.Kind switch
+    {
+        "monthly" => $"Hằng tháng, trước ngày {r.Day}",
+        "quarterly" => $"Hằng quý, trước ngày {r.Day} tháng cuối quý",
+        "half-yearly" => $"Hằng 6 tháng, trước ngày {r.Day} tháng 6 và tháng 12",
+        _ => $"Hằng năm, trước {r.Day:00}/{r.Month:00}",
+    };
+
+    public static string Percent(int? percent) => percent is { } p ? p + "%" : "–";
+
+    public static string Indicator(string? code) =>
+        code is null ? "" : PlanCatalog.Indicators.FirstOrDefault(i => i.Code == code).Name ?? code;
+
+    public static string Direction(string? direction) => direction switch
+    {
+        "decrease" => "Giảm",
+        "increase" => "Tăng",
+        "at-least" => "Đạt ít nhất",
+        "at-most" => "Không quá",
+        null => "",
+        _ => direction,
+    };
+
+    public static string Value(TargetView t) =>
+        t.Value is { } v ? (v == Math.Truncate(v) ? Display.Number((long)v) : Display.Number(v, 2)) + (t.ValueUnit is { } u ? " " + u : "") : "";
+
+    public static string Baseline(TargetView t) => (t.BaselineFrom, t.BaselineTo) switch
+    {
+        (null, null) => "",
+        ({ } f, { } to) when f == to => Display.Date(f),
+        ({ } f, { } to) when f.Month == 1 && f.Day == 1 && to.Month == 12 && to.Day == 31 && f.Year == to.Year => "Năm " + f.Year,
+        (var f, var to) => $"{Display.Date(f)} – {Display.Date(to)}",
+    };
+}

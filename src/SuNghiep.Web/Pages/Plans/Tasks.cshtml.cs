@@ -1,0 +1,137 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SuNghiep.Core.Data;
+using SuNghiep.Core.Plans;
+using SuNghiep.Core.Rules;
+using SuNghiep.Web.Pages.Shared;
+
+namespace SuNghiep.Web.Pages.Plans;
+
+/// <summary>The tasks of an agency, late first, then due soon: PlanQueries.ListTasksAsync as GET /api/v1/tasks reads it.</summary>
+public sealed class TasksModel(SuNghiepDbContext db, TimeProvider time) : PageModel
+{
+    public static readonly IReadOnlyList<int> PageSizes = [20, 50, 100];
+
+    /// <summary>The query string as typed, so that a bad value becomes a message, not a binding error.</summary>
+    public sealed record FilterModel
+    {
+        public string? AgencyId { get; init; }
+        public string? Status { get; init; }
+        public string? DueBefore { get; init; }
+        public string? PageSize { get; init; }
+    }
+
+    [BindProperty(SupportsGet = true, Name = "")]
+    public FilterModel Filter { get; set; } = new();
+
+    public int? AgencyId { get; private set; }
+    public string? Status { get; private set; }
+    public DateOnly? DueBefore { get; private set; }
+    public int PageNumber { get; private set; } = 1;
+    public int PageSize { get; private set; } = PageSizes[0];
+    public IReadOnlyList<TaskView> Items { get; private set; } = [];
+    public int Total { get; private set; }
+    public IReadOnlyList<RuleViolation> Errors { get; private set; } = [];
+    public List<AgencyOption> Agencies { get; private set; } = [];
+    public string? AgencyName { get; private set; }
+    public DateOnly Today { get; private set; }
+    public Pager Pager => Pager.For("/tasks", Request.Query, PageNumber, Total, PageSize);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Today = Display.Today(time);
+        var errors = new List<RuleViolation>();
+        int? Number(string? value, string field, string message)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                return null;
+            }
+
+            if (int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n))
+            {
+                return n;
+            }
+
+            errors.Add(new(field, message));
+            return null;
+        }
+
+        // The agency defaults to the caller's own when the caller is scoped to one; "all" is an explicit choice.
+        if (Filter.AgencyId is null && db.Scope.AgencyPath is { } path)
+        {
+            AgencyId = await db.Agencies.AsNoTracking().Where(a => a.Path == path || a.LineagePath == path).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct);
+        }
+        else if (Filter.AgencyId != "all")
+        {
+            AgencyId = Number(Filter.AgencyId, "agencyId", "Cơ quan không hợp lệ.");
+        }
+
+        Status = string.IsNullOrWhiteSpace(Filter.Status) ? null : Filter.Status.Trim();
+        if (Status is not null && PlanDisplay.StatusOptions.All(o => o.Value != Status))
+        {
+            errors.Add(new("status", "Tình trạng không hợp lệ: chọn Chưa bắt đầu, Đang thực hiện, Hoàn thành, Trễ hạn hoặc Đã hủy."));
+        }
+
+        if (!string.IsNullOrWhiteSpace(Filter.DueBefore))
+        {
+            if (Display.TryParseDate(Filter.DueBefore, out var before))
+            {
+                DueBefore = before;
+            }
+            else
+            {
+                errors.Add(new("dueBefore", "Hạn trước ngày không hợp lệ: chọn một ngày có thật, ví dụ 31/12/2025."));
+            }
+        }
+
+        PageSize = Number(Filter.PageSize, "pageSize", "Số dòng mỗi trang phải là số.") ?? PageSizes[0];
+        if (!PageSizes.Contains(PageSize))
+        {
+            errors.Add(new("pageSize", "Số dòng mỗi trang phải là 20, 50 hoặc 100."));
+            PageSize = PageSizes[0];
+        }
+
+        PageNumber = Number(Request.Query["page"], "page", "Số trang phải là số.") ?? 1;
+        if (PageNumber < 1)
+        {
+            errors.Add(new("page", "Số trang phải từ 1 trở lên."));
+            PageNumber = 1;
+        }
+
+        Errors = errors;
+        if (errors.Count == 0)
+        {
+            (Items, Total) = await PlanQueries.ListTasksAsync(db, new PlanQueries.TaskFilter(AgencyId, Status, DueBefore, PageNumber, PageSize), Today, ct);
+        }
+
+        if (Request.Headers["HX-Request"] != "true" || Request.Headers["HX-History-Restore-Request"] == "true")
+        {
+            Agencies = await Lookups.AgenciesAsync(db, ct);
+        }
+
+        if (AgencyId is { } id)
+        {
+            AgencyName = await db.Agencies.AsNoTracking().Where(a => a.Id == id).Select(a => a.Name).FirstOrDefaultAsync(ct);
+        }
+    }
+
+    /// <summary>The filters in force, in words, for the printed list.</summary>
+    public string FilterSummary()
+    {
+        var parts = new List<string> { AgencyId is { } id ? "cơ quan " + (AgencyName ?? "#" + id) : "tất cả cơ quan" };
+        if (Status is { } s)
+        {
+            parts.Add("tình trạng: " + PlanDisplay.StatusName(s).ToLowerInvariant());
+        }
+
+        if (DueBefore is { } d)
+        {
+            parts.Add("hạn đến ngày " + Display.Date(d));
+        }
+
+        return string.Join("; ", parts);
+    }
+}
