@@ -1,0 +1,124 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SuNghiep.Core.Data;
+using SuNghiep.Core.Entities;
+using SuNghiep.Core.Plans;
+using SuNghiep.Core.Rules;
+using SuNghiep.Web.Pages.Shared;
+
+namespace SuNghiep.Web.Pages.Plans;
+
+/// <summary>A task, its progress reports, and the form to report progress (POST /api/v1/tasks/{id}/progress).</summary>
+public sealed class TaskModel(SuNghiepDbContext db, PlanService service, TimeProvider time) : PageModel
+{
+    /// <summary>The form as typed: strings, so that a bad date or percent becomes a message next to its field.</summary>
+    public sealed record ProgressForm
+    {
+        public string? Date { get; init; }
+        public string? Text { get; init; }
+        public string? Percent { get; init; }
+    }
+
+    [BindProperty]
+    public ProgressForm Input { get; set; } = new();
+
+    public TaskView Item { get; private set; } = null!;
+    public IReadOnlyList<ProgressView> Reports { get; private set; } = [];
+    public IReadOnlyList<string> Coordinators { get; private set; } = [];
+    public DateOnly Today { get; private set; }
+    public bool CanReport => Roles.UnitEditors.Any(User.IsInRole) && Item.Status != "cancelled";
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        Input = new ProgressForm { Date = Display.DateInput(Today) };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        if (!Roles.UnitEditors.Any(User.IsInRole))
+        {
+            return Forbid();
+        }
+
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        var errors = new List<RuleViolation>();
+        DateOnly? date = null;
+        if (!string.IsNullOrWhiteSpace(Input.Date))
+        {
+            if (Display.TryParseDate(Input.Date, out var d))
+            {
+                date = d;
+            }
+            else
+            {
+                errors.Add(new("date", "Ngày báo cáo không hợp lệ: chọn một ngày có thật, ví dụ 15/06/2025."));
+            }
+        }
+
+        int? percent = null;
+        if (!string.IsNullOrWhiteSpace(Input.Percent))
+        {
+            if (int.TryParse(Input.Percent.Trim().TrimEnd('%'), NumberStyles.Integer, CultureInfo.InvariantCulture, out var p))
+            {
+                percent = p;
+            }
+            else
+            {
+                errors.Add(new("percent", "Tỷ lệ hoàn thành phải là một số nguyên từ 0 đến 100."));
+            }
+        }
+
+        if (errors.Count == 0)
+        {
+            var result = await service.AddProgressAsync(id, new ProgressInput(date, Input.Text, percent), ct);
+            if (result.NotFound)
+            {
+                return NotFound();
+            }
+
+            if (result.Value is not null)
+            {
+                TempData["Success"] = "Đã ghi nhận tiến độ thực hiện nhiệm vụ.";
+                return Redirect($"/tasks/{id}");
+            }
+
+            errors.AddRange(result.Errors.Where(e => errors.All(x => x.Field != e.Field)));
+        }
+
+        // "taskId" errors concern the task as a whole.
+        FormErrors.Add(ModelState, errors, new Dictionary<string, string> { ["taskId"] = "" });
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        Today = Display.Today(time);
+        // Out of scope is the same as unknown: the query sees only tasks the caller may see.
+        if (await PlanQueries.GetTaskAsync(db, id, Today, ct) is not { } task)
+        {
+            return false;
+        }
+
+        Item = task;
+        Reports = await db.TaskProgress.AsNoTracking().Where(p => p.TaskId == id)
+            .OrderByDescending(p => p.Date).ThenByDescending(p => p.Id)
+            .Select(p => new ProgressView(p.Id, p.TaskId, p.Date, p.Text, p.Percent, p.ReportedBy)).ToListAsync(ct);
+        var ids = task.CoordinatingAgencyIds.ToList();
+        Coordinators = await db.Agencies.AsNoTracking().Where(a => ids.Contains(a.Id)).OrderBy(a => a.Path).Select(a => a.Name).ToListAsync(ct);
+        return true;
+    }
+}
