@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SuNghiep.Core.Data;
+using SuNghiep.Core.Plans;
+using SuNghiep.Web.Pages.Shared;
+
+namespace SuNghiep.Web.Pages.Plans;
+
+/// <summary>A document with its parents and children, its targets, and its tasks as a provincial assignment table.</summary>
+public sealed class DocumentModel(SuNghiepDbContext db, TimeProvider time) : PageModel
+{
+    public DocumentView Document { get; private set; } = null!;
+    public IReadOnlyList<DocumentSummary> Parents { get; private set; } = [];
+    public IReadOnlyList<DocumentSummary> Children { get; private set; } = [];
+    public IReadOnlyDictionary<int, string> AgencyNames { get; private set; } = new Dictionary<int, string>();
+    public DateOnly Today { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        Today = Display.Today(time);
+        if (await PlanQueries.GetDocumentAsync(db, id, Today, ct) is not { } document)
+        {
+            return NotFound();
+        }
+
+        Document = document;
+        var all = (await PlanQueries.ListDocumentsAsync(db, null, ct)).ToDictionary(d => d.Id);
+        Parents = document.ParentIds.Where(all.ContainsKey).Select(p => all[p]).ToList();
+        Children = document.ChildIds.Where(all.ContainsKey).Select(c => all[c]).OrderBy(c => c.IssuedOn).ThenBy(c => c.Id).ToList();
+        var agencyIds = document.Tasks.SelectMany(t => t.CoordinatingAgencyIds)
+            .Concat(document.Targets.Where(t => t.AgencyId is not null).Select(t => t.AgencyId!.Value)).Distinct().ToList();
+        AgencyNames = await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        return Page();
+    }
+
+    public string Coordinators(TaskView t) =>
+        string.Join("; ", t.CoordinatingAgencyIds.Select(id => AgencyNames.TryGetValue(id, out var name) ? name : "#" + id));
+}
