@@ -10,6 +10,7 @@ using Microsoft.Playwright;
 using SuNghiep.Core.Accounts;
 using SuNghiep.Core.Data;
 using SuNghiep.Core.Entities;
+using SuNghiep.Core.Plans;
 using SuNghiep.Core.Reorganizations;
 using SuNghiep.Core.Resources;
 using SuNghiep.Core.Seeding;
@@ -138,6 +139,18 @@ public sealed class HostFixture : IAsyncLifetime
         db.Actor = new Actor(null, "browser tests", null);
         var result = await scope.ServiceProvider.GetRequiredService<ReorganizationService>().RecordAsync(input);
         return result.Id ?? throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => $"{e.Field}: {e.Message}")));
+    }
+
+    /// <summary>Assigns a task on a seeded document as the system would: a task a journey reports on but does not create.</summary>
+    public async Task<TaskView> AddTaskAsync(string documentNumber, TaskInput input)
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SuNghiepDbContext>();
+        db.UseScope(CallerScope.Everything);
+        db.Actor = new Actor(null, "browser tests", null);
+        var documentId = await db.Documents.Where(d => d.Number == documentNumber).Select(d => d.Id).SingleAsync();
+        var result = await scope.ServiceProvider.GetRequiredService<PlanService>().AddTaskAsync(documentId, input);
+        return result.Value ?? throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => $"{e.Field}: {e.Message}")));
     }
 
     /// <summary>The register's own count of active units in an area on a date, to check a page's figures against.</summary>
