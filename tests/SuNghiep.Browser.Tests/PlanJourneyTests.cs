@@ -63,7 +63,12 @@ public sealed class PlanJourneyTests(HostFixture host)
         await Expect(fields).ToContainTextAsync("Ủy ban nhân dân huyện Tam Nông");
         await Expect(page.GetByTestId("document-parents").GetByTestId("parent-link"))
             .ToHaveTextAsync(["Kết luận 62-KL/TW", "Kế hoạch 234-KH/TU", "Công văn 475-CV/VPHU"]);
-        await Expect(page.GetByTestId("targets").Locator("tbody tr")).ToHaveCountAsync(7);
+        var targets = page.GetByTestId("targets").Locator("tbody tr");
+        await Expect(targets).ToHaveCountAsync(7);
+        await Expect(targets.First.Locator("td").First).ToHaveTextAsync("Số đơn vị sự nghiệp công lập");
+        await Expect(targets.First.Locator("td").Nth(2)).ToHaveTextAsync("Năm 2021");
+        await Expect(targets.First.Locator("td").Nth(3)).ToHaveTextAsync("Giảm 10%");
+        await Expect(targets.First.Locator("td").Nth(4)).ToHaveTextAsync("31/12/2026");
         var table = page.GetByTestId("assignments");
         await Expect(table.Locator("thead th")).ToHaveTextAsync(
             ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn", "Sản phẩm", "Tình trạng"]);

@@ -60,8 +60,23 @@ public static class PlanDisplay
         _ => direction,
     };
 
-    public static string Value(TargetView t) =>
-        t.Value is { } v ? (v == Math.Truncate(v) ? Display.Number((long)v) : Display.Number(v, 2)) + (t.ValueUnit is { } u ? " " + u : "") : "";
+    /// <summary>"10%" for a percentage, "25 đơn vị" for a count.</summary>
+    public static string Value(TargetView t)
+    {
+        if (t.Value is not { } v)
+        {
+            return "";
+        }
+
+        var number = v == Math.Truncate(v) ? Display.Number((long)v) : Display.Number(v, 2);
+        return t.ValueUnit switch
+        {
+            "percent" => number + "%",
+            "count" => number + " đơn vị",
+            { } unit => number + " " + unit,
+            null => number,
+        };
+    }
 
     public static string Baseline(TargetView t) => (t.BaselineFrom, t.BaselineTo) switch
     {
