@@ -11,6 +11,28 @@ namespace SuNghiep.Core.Reorganizations;
 /// <summary>A problem in an imported file, at its row and column as Excel shows them.</summary>
 public sealed record ImportProblem(int Row, string Column, string Header, string Message);
 
+/// <summary>Reads the first sheet of an uploaded .xlsx by its header row, for every import.</summary>
+public static class SheetReader
+{
+    /// <summary>The rows keyed by header, or the one problem that stops the import: an unreadable file or too many rows.</summary>
+    public static (List<IDictionary<string, object?>> Rows, ImportProblem? Problem) Read(Stream file, int maxRows)
+    {
+        List<IDictionary<string, object?>> rows;
+        try
+        {
+            rows = file.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().Take(maxRows + 1).ToList();
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException or System.Xml.XmlException or ArgumentException)
+        {
+            return ([], new(1, "A", "", "Không đọc được tệp: hãy dùng tệp .xlsx theo mẫu."));
+        }
+
+        return rows.Count > maxRows
+            ? ([], new(maxRows + 2, "A", "", $"Tệp có quá {maxRows:N0} dòng; hãy chia thành nhiều tệp."))
+            : (rows, null);
+    }
+}
+
 public sealed record ImportResult(int Applied, IReadOnlyList<ImportProblem> Problems)
 {
     public bool Succeeded => Problems.Count == 0;
@@ -74,19 +96,10 @@ public sealed class ReorganizationImport(SuNghiepDbContext db, ReorganizationSer
     public async Task<ImportResult> ImportAsync(Stream file, IProgress<int>? progress = null, CancellationToken ct = default)
     {
         var problems = new List<ImportProblem>();
-        List<IDictionary<string, object?>> rows;
-        try
+        var (rows, unreadable) = SheetReader.Read(file, MaxRows);
+        if (unreadable is not null)
         {
-            rows = file.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().Take(MaxRows + 1).ToList();
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException or System.Xml.XmlException or ArgumentException)
-        {
-            return new ImportResult(0, [new(1, "A", "", "Không đọc được tệp: hãy dùng tệp .xlsx theo mẫu.")]);
-        }
-
-        if (rows.Count > MaxRows)
-        {
-            return new ImportResult(0, [new(MaxRows + 2, "A", "", $"Tệp có quá {MaxRows:N0} dòng; hãy chia thành nhiều tệp.")]);
+            return new ImportResult(0, [unreadable]);
         }
 
         var missing = Columns.Take(5).Where(c => rows.Count == 0 ? false : !rows[0].ContainsKey(c.Header)).ToList();

@@ -95,19 +95,10 @@ public sealed class ResourceImport(SuNghiepDbContext db, ResourceService service
 
     public async Task<ImportResult> ImportAsync(Stream file, IProgress<int>? progress = null, CancellationToken ct = default)
     {
-        List<IDictionary<string, object?>> rows;
-        try
+        var (rows, unreadable) = SheetReader.Read(file, MaxRows);
+        if (unreadable is not null)
         {
-            rows = file.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().Take(MaxRows + 1).ToList();
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException or System.Xml.XmlException or ArgumentException)
-        {
-            return new ImportResult(0, [new(1, "A", "", "Không đọc được tệp: hãy dùng tệp .xlsx theo mẫu.")]);
-        }
-
-        if (rows.Count > MaxRows)
-        {
-            return new ImportResult(0, [new(MaxRows + 2, "A", "", $"Tệp có quá {MaxRows:N0} dòng; hãy chia thành nhiều tệp.")]);
+            return new ImportResult(0, [unreadable]);
         }
 
         if (rows.Count == 0)

@@ -396,16 +396,11 @@ public static class DemoSeeder
 
             foreach (var unit in _units)
             {
-                var last = unit.Versions.OrderBy(v => v.ValidFrom).Last();
-                unit.Name = last.Name;
-                unit.SearchText = last.SearchText;
-                unit.SortKey = last.SortKey;
-                unit.SectorCode = last.SectorCode;
-                unit.RoleClassCode = last.RoleClassCode;
-                unit.LevelCode = last.LevelCode;
+                var last = Latest(unit);
+                Units.UnitService.Mirror(unit, last);
+                // Nothing is saved yet: the keys are set through the navigations.
                 unit.Area = last.Area;
                 unit.ManagingAgency = last.ManagingAgency;
-                unit.AutonomyGroup = last.AutonomyGroup;
             }
 
             db.Units.AddRange(_units);
