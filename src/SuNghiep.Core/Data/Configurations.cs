@@ -318,3 +318,30 @@ internal sealed class TaskProgressConfiguration : IEntityTypeConfiguration<TaskP
         b.HasIndex(x => new { x.TaskId, x.Date });
     }
 }
+
+internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachment>
+{
+    public void Configure(EntityTypeBuilder<Attachment> b)
+    {
+        b.Property(x => x.FileName).HasMaxLength(255);
+        b.Property(x => x.ContentType).HasMaxLength(128);
+        b.Property(x => x.Sha256).HasMaxLength(64);
+        b.Property(x => x.UploadedBy).HasMaxLength(256);
+        b.HasOne(x => x.Document).WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Progress).WithMany().HasForeignKey(x => x.ProgressId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.DocumentId);
+        b.HasIndex(x => x.ProgressId);
+    }
+}
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> b)
+    {
+        b.Property(x => x.Message).HasMaxLength(1000);
+        b.HasOne(x => x.User).WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(x => x.Task).WithMany().HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.UserId, x.TaskId, x.Kind, x.DueOn }).IsUnique();
+        b.HasIndex(x => new { x.UserId, x.ReadAt });
+    }
+}

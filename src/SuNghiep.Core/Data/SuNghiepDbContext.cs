@@ -29,6 +29,8 @@ public sealed class SuNghiepDbContext(DbContextOptions<SuNghiepDbContext> option
     public DbSet<PlanTask> PlanTasks => Set<PlanTask>();
     public DbSet<PlanTaskCoordinator> TaskCoordinators => Set<PlanTaskCoordinator>();
     public DbSet<TaskProgress> TaskProgress => Set<TaskProgress>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<Sector> Sectors => Set<Sector>();
     public DbSet<RoleClass> RoleClasses => Set<RoleClass>();
     public DbSet<AutonomyGroup> AutonomyGroups => Set<AutonomyGroup>();

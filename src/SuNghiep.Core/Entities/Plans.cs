@@ -116,3 +116,55 @@ public sealed class TaskProgress
     public required string ReportedBy { get; set; }
     public DateTime CreatedAt { get; set; }
 }
+
+/// <summary>
+/// A file attached to a document (its signed scan, an annex) or to a progress report (the report itself, minutes). The
+/// bytes are kept in the database so that a backup of the database is a backup of everything.
+/// </summary>
+public sealed class Attachment
+{
+    public int Id { get; set; }
+    public int? DocumentId { get; set; }
+    public PlanDocument? Document { get; set; }
+    public int? ProgressId { get; set; }
+    public TaskProgress? Progress { get; set; }
+    public required string FileName { get; set; }
+    public required string ContentType { get; set; }
+    public long Size { get; set; }
+    /// <summary>SHA-256 of the content, hex, so that a copy can be checked against the original.</summary>
+    public required string Sha256 { get; set; }
+    public byte[] Content { get; set; } = [];
+    public required string UploadedBy { get; set; }
+    public DateTime UploadedAt { get; set; }
+}
+
+/// <summary>Why a user is told about a task.</summary>
+public enum NotificationKind
+{
+    /// <summary>The lead agency's task falls due within the configured number of days.</summary>
+    DueSoon = 1,
+    /// <summary>The lead agency's task is late.</summary>
+    Late = 2,
+    /// <summary>A task the user's level assigned has become late.</summary>
+    AssignedLate = 3,
+}
+
+/// <summary>
+/// An in-app notice to one user about one task; at most one per user, task, kind and due date, so that a daily sweep
+/// does not repeat itself.
+/// </summary>
+public sealed class Notification
+{
+    public int Id { get; set; }
+    public required string UserId { get; set; }
+    public AppUser? User { get; set; }
+    public int TaskId { get; set; }
+    public PlanTask? Task { get; set; }
+    public NotificationKind Kind { get; set; }
+    public DateOnly DueOn { get; set; }
+    public required string Message { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? ReadAt { get; set; }
+    /// <summary>When the e-mail went out; null when SMTP is not configured, the user has no address, or sending failed.</summary>
+    public DateTime? EmailedAt { get; set; }
+}
