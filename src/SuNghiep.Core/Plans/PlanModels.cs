@@ -3,7 +3,9 @@ using SuNghiep.Core.Rules;
 
 namespace SuNghiep.Core.Plans;
 
-public sealed record DocumentInput(string? Type, string? Number, string? Issuer, DateOnly? IssuedOn, string? Title, string? Signer, IReadOnlyList<int> ParentIds, string? Notes);
+public sealed record DocumentInput(
+    string? Type, string? Number, string? Issuer, DateOnly? IssuedOn, string? Title, string? Signer, IReadOnlyList<int> ParentIds, string? Notes,
+    int? IssuerAgencyId = null);
 
 public sealed record TargetInput(
     string? IndicatorCode, string? Text, string? AreaCode, int? AgencyId, DateOnly? BaselineFrom, DateOnly? BaselineTo,
@@ -31,7 +33,7 @@ public sealed record TaskView(
     string? ExpectedOutput, string Status, bool Late, bool DueSoon, int? Percent, DateOnly? LastProgressOn, int? ParentTaskId);
 
 public sealed record DocumentView(
-    int Id, string Type, string TypeName, string Number, string Issuer, DateOnly IssuedOn, string Title, string? Signer, string? Notes,
+    int Id, string Type, string TypeName, string Number, string Issuer, int? IssuerAgencyId, DateOnly IssuedOn, string Title, string? Signer, string? Notes,
     IReadOnlyList<int> ParentIds, IReadOnlyList<int> ChildIds, IReadOnlyList<TargetView> Targets, IReadOnlyList<TaskView> Tasks);
 
 public sealed record ProgressView(int Id, int TaskId, DateOnly Date, string Text, int Percent, string ReportedBy);

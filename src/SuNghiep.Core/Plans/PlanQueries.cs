@@ -21,7 +21,7 @@ public static class PlanQueries
         var children = await db.DocumentLinks.AsNoTracking().Where(l => l.ParentId == id).Select(l => l.ChildId).ToListAsync(ct);
         var tasks = await TasksAsync(db, db.PlanTasks.Where(t => t.DocumentId == id), today, ct);
         return new DocumentView(
-            d.Id, PlanCatalog.TypeCode(d.Type), PlanCatalog.TypeName(d.Type), d.Number, d.Issuer, d.IssuedOn, d.Title, d.Signer, d.Notes,
+            d.Id, PlanCatalog.TypeCode(d.Type), PlanCatalog.TypeName(d.Type), d.Number, d.Issuer, d.IssuerAgencyId, d.IssuedOn, d.Title, d.Signer, d.Notes,
             d.Parents.Select(p => p.ParentId).Order().ToList(), children.Order().ToList(),
             d.Targets.OrderBy(t => t.Id).Select(View).ToList(), tasks.OrderBy(t => t.Id).ToList());
     }
@@ -42,6 +42,10 @@ public static class PlanQueries
 
     public static async Task<TaskView?> GetTaskAsync(SuNghiepDbContext db, int id, DateOnly today, CancellationToken ct = default) =>
         (await TasksAsync(db, db.PlanTasks.Where(t => t.Id == id), today, ct)).FirstOrDefault();
+
+    /// <summary>The tasks lower levels created to carry out a task, in the caller's scope.</summary>
+    public static async Task<IReadOnlyList<TaskView>> SubTasksAsync(SuNghiepDbContext db, int id, DateOnly today, CancellationToken ct = default) =>
+        (await TasksAsync(db, db.PlanTasks.Where(t => t.ParentTaskId == id), today, ct)).OrderBy(t => t.Id).ToList();
 
     public sealed record TaskFilter(int? AgencyId, string? Status, DateOnly? DueBefore, int Page, int PageSize);
 

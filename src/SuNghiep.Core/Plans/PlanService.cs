@@ -43,6 +43,11 @@ public sealed class PlanService(SuNghiepDbContext db, TimeProvider time)
             errors.Add(new("parentIds", "Văn bản triển khai không thể ban hành trước văn bản mà nó triển khai."));
         }
 
+        if (input.IssuerAgencyId is { } issuerAgency && !await db.Agencies.AnyAsync(a => a.Id == issuerAgency, ct))
+        {
+            errors.Add(new("issuerAgencyId", "Cơ quan ban hành không có trong danh mục cơ quan."));
+        }
+
         var number = input.Number?.Trim();
         if (number is not null && input.IssuedOn is { } on && await db.Documents.AnyAsync(d => d.Number == number && d.IssuedOn == on, ct))
         {
@@ -57,7 +62,7 @@ public sealed class PlanService(SuNghiepDbContext db, TimeProvider time)
         var document = new PlanDocument
         {
             Type = type!.Value, Number = number!, Issuer = input.Issuer!.Trim(), IssuedOn = input.IssuedOn!.Value, Title = input.Title!.Trim(),
-            Signer = Trim(input.Signer), Notes = Trim(input.Notes), CreatedAt = time.GetUtcNow().UtcDateTime,
+            Signer = Trim(input.Signer), Notes = Trim(input.Notes), IssuerAgencyId = input.IssuerAgencyId, CreatedAt = time.GetUtcNow().UtcDateTime,
             Parents = parents.Select(p => new DocumentLink { ParentId = p }).ToList(),
         };
         db.Documents.Add(document);
@@ -212,6 +217,7 @@ public sealed class PlanService(SuNghiepDbContext db, TimeProvider time)
 
         Optional(errors, "expectedOutput", input.ExpectedOutput, 1000);
         Optional(errors, "section", input.Section, 64);
+        await CheckNotEndedAsync(errors, lead?.Id, coordinators, assignedOn, ct);
         if (errors.Count > 0)
         {
             return new(null, errors);
@@ -293,6 +299,24 @@ public sealed class PlanService(SuNghiepDbContext db, TimeProvider time)
 
         await db.SaveChangesAsync(ct);
         return new(new ProgressView(progress.Id, taskId, progress.Date, progress.Text, progress.Percent, progress.ReportedBy), []);
+    }
+
+    /// <summary>
+    /// A task goes to agencies that still exist on the day it is assigned: after 1 July 2025 the district offices are
+    /// gone and their work is their successors'. (An agency that began later may take over an earlier plan's tasks, as
+    /// the merged provinces' departments did, so only the end is checked.)
+    /// </summary>
+    private async Task CheckNotEndedAsync(List<RuleViolation> errors, int? leadId, List<int> coordinatorIds, DateOnly on, CancellationToken ct)
+    {
+        var ids = coordinatorIds.Append(leadId ?? 0).ToList();
+        var ended = await db.Agencies.AsNoTracking().Where(a => ids.Contains(a.Id) && a.ValidTo != null && a.ValidTo < on)
+            .Select(a => new { a.Id, a.Name, a.ValidTo, Successor = a.Successor != null ? a.Successor.Name : null }).ToListAsync(ct);
+        foreach (var a in ended.OrderBy(a => a.Id != leadId).ThenBy(a => a.Id))
+        {
+            var (field, role) = a.Id == leadId ? ("leadAgencyId", "Cơ quan chủ trì") : ("coordinatingAgencyIds", "Cơ quan phối hợp");
+            errors.Add(new(field, $"{role} \"{a.Name}\" đã chấm dứt hoạt động từ ngày {a.ValidTo!.Value.AddDays(1):dd/MM/yyyy}"
+                + (a.Successor is { } successor ? $"; hãy giao cho {successor}." : ".")));
+        }
     }
 
     private async Task<bool> AssignableAsync(Agency agency, CancellationToken ct) =>

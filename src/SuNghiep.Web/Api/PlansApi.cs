@@ -49,7 +49,7 @@ public static class PlansApi
         }
 
         var input = new DocumentInput(f.String("type"), f.String("number"), f.String("issuer"), f.Date("issuedOn"), f.String("title"),
-            f.String("signer"), f.Ints("parentIds"), f.String("notes"));
+            f.String("signer"), f.Ints("parentIds"), f.String("notes"), f.Int("issuerAgencyId"));
         if (f.Errors.Count > 0)
         {
             return Problems.Invalid(f.Errors);

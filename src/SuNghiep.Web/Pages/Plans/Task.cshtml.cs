@@ -28,6 +28,11 @@ public sealed class TaskModel(SuNghiepDbContext db, PlanService service, TimePro
     public IReadOnlyList<ProgressView> Reports { get; private set; } = [];
     public IReadOnlyList<string> Coordinators { get; private set; } = [];
     public DateOnly Today { get; private set; }
+    public TaskView? ParentTask { get; private set; }
+    public IReadOnlyList<TaskView> SubTasks { get; private set; } = [];
+    /// <summary>The documents that implement the task's document: where a lower level's sub-task can be written.</summary>
+    public IReadOnlyList<(int Id, string Number, string Issuer)> ImplementingDocuments { get; private set; } = [];
+    public bool CanAssign => Roles.UnitCreators.Any(User.IsInRole);
     public bool CanReport => Roles.UnitEditors.Any(User.IsInRole) && Item.Status != "cancelled";
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
@@ -40,6 +45,9 @@ public sealed class TaskModel(SuNghiepDbContext db, PlanService service, TimePro
         Input = new ProgressForm { Date = Display.DateInput(Today) };
         return Page();
     }
+
+    /// <summary>The sub-task form's choice of document, as a plain GET so that it works without JavaScript.</summary>
+    public IActionResult OnGetSubTask(int id, int document) => Redirect($"/documents/{document}/tasks/new?parentTaskId={id}");
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
@@ -117,6 +125,11 @@ public sealed class TaskModel(SuNghiepDbContext db, PlanService service, TimePro
         Reports = await db.TaskProgress.AsNoTracking().Where(p => p.TaskId == id)
             .OrderByDescending(p => p.Date).ThenByDescending(p => p.Id)
             .Select(p => new ProgressView(p.Id, p.TaskId, p.Date, p.Text, p.Percent, p.ReportedBy)).ToListAsync(ct);
+        ParentTask = task.ParentTaskId is { } parent ? await PlanQueries.GetTaskAsync(db, parent, Today, ct) : null;
+        SubTasks = await PlanQueries.SubTasksAsync(db, id, Today, ct);
+        ImplementingDocuments = (await db.DocumentLinks.AsNoTracking().Where(l => l.ParentId == task.DocumentId)
+                .OrderBy(l => l.Child!.IssuedOn).Select(l => new { l.Child!.Id, l.Child.Number, l.Child.Issuer }).ToListAsync(ct))
+            .Select(d => (d.Id, d.Number, d.Issuer)).ToList();
         var ids = task.CoordinatingAgencyIds.ToList();
         Coordinators = await db.Agencies.AsNoTracking().Where(a => ids.Contains(a.Id)).OrderBy(a => a.Path).Select(a => a.Name).ToListAsync(ct);
         return true;

@@ -24,7 +24,14 @@ public static class Lookups
             query = query.Where(a => a.Path.StartsWith(path));
         }
 
-        var rows = await query.OrderBy(a => a.Path).Select(a => new { a.Id, a.Code, a.Name, a.Path }).ToListAsync(ct);
+        return Indent(await query.OrderBy(a => a.Path).Select(a => new AgencyRow(a.Id, a.Code, a.Name, a.Path)).ToListAsync(ct));
+    }
+
+    public sealed record AgencyRow(int Id, string Code, string Name, string Path);
+
+    /// <summary>Agencies in path order, indented from the shallowest of them.</summary>
+    public static List<AgencyOption> Indent(List<AgencyRow> rows)
+    {
         var top = rows.Count == 0 ? 0 : rows.Min(r => Depth(r.Path));
         return rows.Select(r => new AgencyOption(r.Id, r.Code, r.Name, Depth(r.Path) - top)).ToList();
     }

@@ -1,0 +1,95 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SuNghiep.Core.Data;
+using SuNghiep.Core.Plans;
+using SuNghiep.Web.Infrastructure;
+using SuNghiep.Web.Pages.Shared;
+
+namespace SuNghiep.Web.Pages.Plans;
+
+/// <summary>Adds a target to a plan (POST /api/v1/documents/{id}/targets).</summary>
+[Authorize(Policy = WebApp.UnitCreatePolicy)]
+public sealed class TargetCreateModel(SuNghiepDbContext db, PlanService service) : PageModel
+{
+    public sealed record InputModel
+    {
+        public string? IndicatorCode { get; init; }
+        public string? Text { get; init; }
+        public string? AreaCode { get; init; }
+        public string? AgencyId { get; init; }
+        public string? BaselineFrom { get; init; }
+        public string? BaselineTo { get; init; }
+        public string? Direction { get; init; }
+        public string? Value { get; init; }
+        public string? ValueUnit { get; init; }
+        public string? Deadline { get; init; }
+    }
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public DocumentSummary Document { get; private set; } = null!;
+    public List<AgencyOption> Agencies { get; private set; } = [];
+    public List<AreaOption> Areas { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        Input = new InputModel { ValueUnit = "percent" };
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        var values = new FormValues();
+        var input = new TargetInput(
+            Input.IndicatorCode, Input.Text, Input.AreaCode, values.Whole(Input.AgencyId, "agencyId", "Cơ quan không hợp lệ."),
+            values.Date(Input.BaselineFrom, "baselineFrom", "Kỳ gốc từ ngày"), values.Date(Input.BaselineTo, "baselineTo", "Kỳ gốc đến ngày"),
+            string.IsNullOrWhiteSpace(Input.Direction) ? null : Input.Direction,
+            values.Number(Input.Value, "value", "Giá trị phải là một số, ví dụ 10 hoặc 12,5."),
+            string.IsNullOrWhiteSpace(Input.ValueUnit) ? null : Input.ValueUnit, values.Date(Input.Deadline, "deadline", "Thời hạn"));
+        if (values.Errors.Count == 0)
+        {
+            var result = await service.AddTargetAsync(id, input, ct);
+            if (result.NotFound)
+            {
+                return NotFound();
+            }
+
+            if (result.Value is not null)
+            {
+                TempData["Success"] = "Đã thêm chỉ tiêu vào văn bản.";
+                return Redirect($"/documents/{id}");
+            }
+
+            values.Errors.AddRange(result.Errors);
+        }
+
+        FormErrors.Add(ModelState, values.Errors);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        var document = await db.Documents.AsNoTracking().Where(d => d.Id == id)
+            .Select(d => new { d.Id, d.Type, d.Number, d.Issuer, d.IssuedOn, d.Title }).FirstOrDefaultAsync(ct);
+        if (document is null)
+        {
+            return false;
+        }
+
+        Document = new DocumentSummary(document.Id, PlanCatalog.TypeCode(document.Type), PlanCatalog.TypeName(document.Type), document.Number,
+            document.Issuer, document.IssuedOn, document.Title, []);
+        Agencies = await Lookups.AgenciesAsync(db, ct);
+        Areas = await Lookups.AreasInScopeAsync(db, ct);
+        return true;
+    }
+}

@@ -1,0 +1,145 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SuNghiep.Core.Data;
+using SuNghiep.Core.Plans;
+using SuNghiep.Web.Infrastructure;
+using SuNghiep.Web.Pages.Shared;
+
+namespace SuNghiep.Web.Pages.Plans;
+
+/// <summary>
+/// Assigns a task of a document (POST /api/v1/documents/{id}/tasks); with ?parentTaskId= it is the sub-task a lower
+/// level creates to carry out a task of the level above.
+/// </summary>
+[Authorize(Policy = WebApp.UnitCreatePolicy)]
+public sealed class TaskCreateModel(SuNghiepDbContext db, PlanService service, TimeProvider time) : PageModel
+{
+    public sealed record InputModel
+    {
+        public string? Section { get; init; }
+        public string? Content { get; init; }
+        public string? LeadAgencyId { get; init; }
+        public List<string> CoordinatingAgencyIds { get; init; } = [];
+        /// <summary>deadline, recurrence or none.</summary>
+        public string? Timing { get; init; }
+        public string? Deadline { get; init; }
+        public string? RecurrenceKind { get; init; }
+        public string? RecurrenceDay { get; init; }
+        public string? RecurrenceMonth { get; init; }
+        public string? ExpectedOutput { get; init; }
+        public string? Status { get; init; }
+        public string? AssignedOn { get; init; }
+        public string? ParentTaskId { get; init; }
+    }
+
+    public static readonly IReadOnlyList<(string Value, string Label)> RecurrenceKinds =
+        [("yearly", "Hằng năm"), ("half-yearly", "6 tháng một lần"), ("quarterly", "Hằng quý"), ("monthly", "Hằng tháng")];
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public DocumentSummary Document { get; private set; } = null!;
+    public TaskView? ParentTask { get; private set; }
+    public List<AgencyOption> Leads { get; private set; } = [];
+    public List<AgencyOption> Coordinators { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id, int? parentTaskId, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, parentTaskId, ct))
+        {
+            return NotFound();
+        }
+
+        var today = Display.Today(time);
+        Input = new InputModel
+        {
+            Timing = "deadline", Status = "not_started", RecurrenceKind = "yearly", RecurrenceDay = "15", RecurrenceMonth = "12",
+            AssignedOn = Display.DateInput(today < Document.IssuedOn ? Document.IssuedOn : today),
+            ParentTaskId = parentTaskId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Content = ParentTask?.Content, ExpectedOutput = ParentTask?.ExpectedOutput,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        var values = new FormValues();
+        var parentId = values.Whole(Input.ParentTaskId, "parentTaskId", "Nhiệm vụ cấp trên không hợp lệ.");
+        if (!await LoadAsync(id, parentId, ct))
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        var timing = Input.Timing ?? "deadline";
+        var deadline = values.Date(Input.Deadline, "deadline", "Thời hạn");
+        if (timing == "deadline" && deadline is null && values.Errors.Count == 0)
+        {
+            values.Errors.Add(new("deadline", "Vui lòng chọn thời hạn, hoặc chọn \"Định kỳ\" hay \"Không ghi thời hạn\"."));
+        }
+
+        RecurrenceInput? recurrence = timing == "recurrence"
+            ? new RecurrenceInput(Input.RecurrenceKind,
+                values.Whole(Input.RecurrenceDay, "recurrence.day", "Ngày đến hạn phải là số từ 1 đến 31."),
+                values.Whole(Input.RecurrenceMonth, "recurrence.month", "Tháng đến hạn phải là số từ 1 đến 12."))
+            : null;
+        var input = new TaskInput(
+            Input.Content, Input.Section, values.Whole(Input.LeadAgencyId, "leadAgencyId", "Cơ quan chủ trì không hợp lệ."),
+            values.Ids(Input.CoordinatingAgencyIds, "coordinatingAgencyIds", "Cơ quan phối hợp không hợp lệ."),
+            timing == "deadline" ? deadline : null, recurrence, Input.ExpectedOutput, Input.Status, parentId,
+            values.Date(Input.AssignedOn, "assignedOn", "Ngày giao"));
+        if (values.Errors.Count == 0)
+        {
+            var result = await service.AddTaskAsync(id, input, ct);
+            if (result.NotFound)
+            {
+                return NotFound();
+            }
+
+            if (result.Value is { } task)
+            {
+                TempData["Success"] = $"Đã giao nhiệm vụ cho {task.LeadAgencyName}.";
+                return Redirect(parentId is null ? $"/documents/{id}" : $"/tasks/{task.Id}");
+            }
+
+            values.Errors.AddRange(result.Errors);
+        }
+
+        FormErrors.Add(ModelState, values.Errors, new Dictionary<string, string>
+        {
+            ["recurrence.kind"] = "Input.RecurrenceKind", ["recurrence.day"] = "Input.RecurrenceDay", ["recurrence.month"] = "Input.RecurrenceMonth",
+        });
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(int id, int? parentTaskId, CancellationToken ct)
+    {
+        var document = await db.Documents.AsNoTracking().Where(d => d.Id == id)
+            .Select(d => new { d.Id, d.Type, d.Number, d.Issuer, d.IssuedOn, d.Title }).FirstOrDefaultAsync(ct);
+        if (document is null)
+        {
+            return false;
+        }
+
+        Document = new DocumentSummary(document.Id, PlanCatalog.TypeCode(document.Type), PlanCatalog.TypeName(document.Type), document.Number,
+            document.Issuer, document.IssuedOn, document.Title, []);
+        var today = Display.Today(time);
+        if (parentTaskId is { } parent)
+        {
+            ParentTask = await PlanQueries.GetTaskAsync(db, parent, today, ct);
+        }
+
+        // Only agencies still in existence can take a task; the lead is one the caller may assign to, the coordinators
+        // anyone in the same tree (a department coordinates with its sister departments).
+        var active = db.Agencies.AsNoTracking().Where(a => a.ValidTo == null || a.ValidTo >= today);
+        Leads = Lookups.Indent(await active.Where(a => db.Scope.AgencyPath == null || a.Path.StartsWith(db.Scope.AgencyPath))
+            .OrderBy(a => a.Path).Select(a => new Lookups.AgencyRow(a.Id, a.Code, a.Name, a.Path)).ToListAsync(ct));
+        var root = db.Scope.AgencyPath is { } path ? "/" + path.Split('/', StringSplitOptions.RemoveEmptyEntries)[0] + "/" : null;
+        Coordinators = Lookups.Indent(await active.Where(a => root == null || a.Path.StartsWith(root))
+            .OrderBy(a => a.Path).Select(a => new Lookups.AgencyRow(a.Id, a.Code, a.Name, a.Path)).ToListAsync(ct));
+        return true;
+    }
+}
