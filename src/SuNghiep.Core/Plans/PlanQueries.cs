@@ -47,7 +47,7 @@ public static class PlanQueries
     public static async Task<IReadOnlyList<TaskView>> SubTasksAsync(SuNghiepDbContext db, int id, DateOnly today, CancellationToken ct = default) =>
         (await TasksAsync(db, db.PlanTasks.Where(t => t.ParentTaskId == id), today, ct)).OrderBy(t => t.Id).ToList();
 
-    public sealed record TaskFilter(int? AgencyId, string? Status, DateOnly? DueBefore, int Page, int PageSize);
+    public sealed record TaskFilter(int? AgencyId, string? Status, DateOnly? DueBefore, int Page, int PageSize, int? DocumentId = null);
 
     /// <summary>
     /// Tasks in the caller's scope, led or coordinated by the agency's subtree when one is given, late first, then due
@@ -62,6 +62,11 @@ public static class PlanQueries
             query = path is null
                 ? query.Where(t => false)
                 : query.Where(t => t.LeadAgency!.LineagePath.StartsWith(path) || t.Coordinators.Any(c => c.Agency!.LineagePath.StartsWith(path)));
+        }
+
+        if (f.DocumentId is { } documentId)
+        {
+            query = query.Where(t => t.DocumentId == documentId);
         }
 
         var tasks = await TasksAsync(db, query, today, ct);
@@ -91,7 +96,7 @@ public static class PlanQueries
                 t.Id, t.DocumentId, t.DocumentNumber, t.Section, t.Content, t.LeadAgencyId, t.LeadAgencyName, t.Coordinators.Order().ToList(),
                 t.Deadline, recurrence is null ? null : new RecurrenceView(PlanCatalog.RecurrenceCode(recurrence.Kind), recurrence.Day, recurrence.Month),
                 next, t.ExpectedOutput, TaskRules.StatusCode(t.State, late), late, !late && TaskRules.IsDueSoon(t.State, next, today, DueSoonDays),
-                t.LastPercent, t.LastProgressOn, t.ParentTaskId);
+                t.LastPercent, t.LastProgressOn, t.ParentTaskId, t.AssignedOn);
         }).ToList();
     }
 }

@@ -27,7 +27,7 @@ public static class PlansApi
 
         var tasks = api.MapGroup("/tasks").WithTags("Plans");
         tasks.MapGet("", ListTasksAsync).WithName("ListTasks")
-            .WithSummary("Tasks in the caller's scope; agencyId (led or coordinated by its subtree), status (late is derived), dueBefore; late and due soon first.");
+            .WithSummary("Tasks in the caller's scope; agencyId (led or coordinated by its subtree), status (late is derived), dueBefore, documentId; late and due soon first.");
         tasks.MapPost("/{id:int}/progress", AddProgressAsync).WithName("AddTaskProgress")
             .WithSummary("Report progress on a task: date, text, percent.").RequireAuthorization(WebApp.UnitEditPolicy);
     }
@@ -114,10 +114,12 @@ public static class PlansApi
     }
 
     private static async Task<Results<Ok<TaskListResponse>, ValidationProblem>> ListTasksAsync(
-        SuNghiepDbContext db, TimeProvider time, string? agencyId, string? status, string? dueBefore, string? page, string? pageSize, CancellationToken ct)
+        SuNghiepDbContext db, TimeProvider time, string? agencyId, string? status, string? dueBefore, string? documentId, string? page, string? pageSize,
+        CancellationToken ct)
     {
         var errors = new List<RuleViolation>();
         var agency = Requests.Int(agencyId, "agencyId", errors);
+        var document = Requests.Int(documentId, "documentId", errors);
         var before = UnitsApi.ParseDate(dueBefore, "dueBefore", errors);
         if (status is { Length: > 0 } s && s is not ("not_started" or "in_progress" or "done" or "late" or "cancelled"))
         {
@@ -136,7 +138,7 @@ public static class PlansApi
             return Problems.Invalid(errors);
         }
 
-        var (items, total) = await PlanQueries.ListTasksAsync(db, new PlanQueries.TaskFilter(agency, status, before, pageNumber, size), Core.VietnamTime.Today(time), ct);
+        var (items, total) = await PlanQueries.ListTasksAsync(db, new PlanQueries.TaskFilter(agency, status, before, pageNumber, size, document), Core.VietnamTime.Today(time), ct);
         return TypedResults.Ok(new TaskListResponse(items, total));
     }
 

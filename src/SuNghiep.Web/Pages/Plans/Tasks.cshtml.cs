@@ -21,6 +21,8 @@ public sealed class TasksModel(SuNghiepDbContext db, TimeProvider time) : PageMo
         public string? Status { get; init; }
         public string? DueBefore { get; init; }
         public string? PageSize { get; init; }
+        public string? DocumentId { get; init; }
+        public string? View { get; init; }
     }
 
     [BindProperty(SupportsGet = true, Name = "")]
@@ -29,6 +31,10 @@ public sealed class TasksModel(SuNghiepDbContext db, TimeProvider time) : PageMo
     public int? AgencyId { get; private set; }
     public string? Status { get; private set; }
     public DateOnly? DueBefore { get; private set; }
+    public int? DocumentId { get; private set; }
+    /// <summary>The same tasks as a list or on a timeline.</summary>
+    public bool Timeline => Filter.View == "timeline";
+    public IReadOnlyList<DocumentSummary> Documents { get; private set; } = [];
     public int PageNumber { get; private set; } = 1;
     public int PageSize { get; private set; } = PageSizes[0];
     public IReadOnlyList<TaskView> Items { get; private set; } = [];
@@ -87,6 +93,7 @@ public sealed class TasksModel(SuNghiepDbContext db, TimeProvider time) : PageMo
             }
         }
 
+        DocumentId = Number(Filter.DocumentId, "documentId", "Văn bản không hợp lệ.");
         PageSize = Number(Filter.PageSize, "pageSize", "Số dòng mỗi trang phải là số.") ?? PageSizes[0];
         if (!PageSizes.Contains(PageSize))
         {
@@ -104,18 +111,28 @@ public sealed class TasksModel(SuNghiepDbContext db, TimeProvider time) : PageMo
         Errors = errors;
         if (errors.Count == 0)
         {
-            (Items, Total) = await PlanQueries.ListTasksAsync(db, new PlanQueries.TaskFilter(AgencyId, Status, DueBefore, PageNumber, PageSize), Today, ct);
+            (Items, Total) = await PlanQueries.ListTasksAsync(db, new PlanQueries.TaskFilter(AgencyId, Status, DueBefore, PageNumber, PageSize, DocumentId), Today, ct);
         }
 
         if (Request.Headers["HX-Request"] != "true" || Request.Headers["HX-History-Restore-Request"] == "true")
         {
             Agencies = await Lookups.AgenciesAsync(db, ct);
+            Documents = (await PlanQueries.ListDocumentsAsync(db, null, ct)).OrderByDescending(d => d.IssuedOn).ToList();
         }
 
         if (AgencyId is { } id)
         {
             AgencyName = await db.Agencies.AsNoTracking().Where(a => a.Id == id).Select(a => a.Name).FirstOrDefaultAsync(ct);
         }
+    }
+
+    /// <summary>This page with the same filters, shown as a list (null) or as a timeline.</summary>
+    public string ViewUrl(string? view)
+    {
+        var query = Request.Query.Where(q => q.Key is not ("view" or "page")).SelectMany(q => q.Value.Select(v => (q.Key, Value: v ?? "")))
+            .Concat(view is null ? [] : [("view", view)]);
+        var text = string.Join("&", query.Select(q => Uri.EscapeDataString(q.Item1) + "=" + Uri.EscapeDataString(q.Item2)));
+        return text.Length == 0 ? "/tasks" : "/tasks?" + text;
     }
 
     /// <summary>The filters in force, in words, for the printed list.</summary>
@@ -130,6 +147,11 @@ public sealed class TasksModel(SuNghiepDbContext db, TimeProvider time) : PageMo
         if (DueBefore is { } d)
         {
             parts.Add("hạn đến ngày " + Display.Date(d));
+        }
+
+        if (DocumentId is { } doc)
+        {
+            parts.Add("văn bản " + (Documents.FirstOrDefault(x => x.Id == doc)?.Number ?? "#" + doc));
         }
 
         return string.Join("; ", parts);

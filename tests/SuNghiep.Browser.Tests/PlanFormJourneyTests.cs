@@ -1,0 +1,101 @@
+using System.Globalization;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace SuNghiep.Browser.Tests;
+
+/// <summary>An official writes a plan in the app: the document, a target, two tasks, then looks at them on the timeline.</summary>
+public sealed class PlanFormJourneyTests(HostFixture host)
+{
+    private static string Unique() => Random.Shared.Next(100_000, 999_999).ToString(CultureInfo.InvariantCulture);
+
+    private static DateOnly Today => DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime);
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task WriteAPlan_ThenSeeItsTasksOnTheTimeline(bool javaScript)
+    {
+        var page = await host.NewPageAsync(javaScript);
+        await page.SignInAsync(HostFixture.HomeAffairsEmail, HostFixture.Password);
+        await page.WaitForURLAsync("**/units");
+        var number = Unique() + "/KH-SNV";
+
+        // The document, implementing 62-KL/TW; a missing title is refused first, with what was typed kept.
+        await page.GotoAsync(host.BaseUrl + "/documents");
+        await page.GetByTestId("new-document").ClickAsync();
+        await page.GetByLabel("Số, ký hiệu").FillAsync(number);
+        await page.GetByLabel("Cơ quan ban hành (như văn bản ghi)").FillAsync("Sở Nội vụ thành phố Cần Thơ");
+        await page.GetByTestId("parent-select").SelectOptionAsync(new SelectOptionValue { Label = (await ParentLabelAsync(page, "62-KL/TW"))! });
+        await page.GetByTestId("save-document").ClickAsync();
+        await Expect(page.GetByTestId("error-summary")).ToContainTextAsync("Vui lòng nhập trích yếu.");
+        await Expect(page.GetByLabel("Số, ký hiệu")).ToHaveValueAsync(number);
+        await page.GetByLabel("Trích yếu").FillAsync("Kế hoạch sắp xếp đơn vị sự nghiệp công lập năm " + Today.Year);
+        await page.GetByTestId("save-document").ClickAsync();
+        await Expect(page.GetByTestId("document-title")).ToHaveTextAsync($"Kế hoạch số {number}");
+        await Expect(page.GetByTestId("document-parents")).ToContainTextAsync("62-KL/TW");
+
+        // A target with a Vietnamese decimal.
+        await page.GetByTestId("new-target").ClickAsync();
+        await page.GetByLabel("Nội dung chỉ tiêu (như văn bản ghi)").FillAsync("Giảm 12,5% số đơn vị so với năm 2021");
+        await page.GetByLabel("Chỉ số đo chỉ tiêu").SelectOptionAsync("units.count");
+        await page.GetByLabel("Địa bàn (mã)").FillAsync("92");
+        await page.GetByLabel("Chiều").SelectOptionAsync("decrease");
+        await page.GetByLabel("Giá trị").FillAsync("12,5");
+        await page.GetByLabel("Thời hạn").FillAsync("2026-12-31");
+        await page.GetByLabel("Kỳ gốc từ ngày").FillAsync("2021-01-01");
+        await page.GetByLabel("Kỳ gốc đến ngày").FillAsync("2021-12-31");
+        await page.GetByTestId("save-target").ClickAsync();
+        await Expect(page.GetByTestId("targets").Locator("tbody tr").First).ToContainTextAsync("Giảm 12,5%");
+
+        // A task with a deadline two months on, and a yearly report.
+        var due = Today.AddMonths(2);
+        await page.GetByTestId("new-task").ClickAsync();
+        await page.GetByLabel("Nội dung nhiệm vụ").FillAsync("Sáp nhập các trung tâm văn hóa cấp xã");
+        await page.GetByLabel("Cơ quan chủ trì").SelectOptionAsync(new SelectOptionValue { Label = "Sở Nội vụ thành phố Cần Thơ" });
+        await page.GetByLabel("Thời hạn hoàn thành").FillAsync(due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await page.GetByTestId("save-task").ClickAsync();
+        await Expect(page.GetByTestId("success")).ToContainTextAsync("Đã giao nhiệm vụ cho Sở Nội vụ thành phố Cần Thơ");
+        await page.GetByTestId("new-task").ClickAsync();
+        await page.GetByLabel("Nội dung nhiệm vụ").FillAsync("Báo cáo kết quả sắp xếp hằng năm");
+        await page.GetByLabel("Cơ quan chủ trì").SelectOptionAsync(new SelectOptionValue { Label = "Sở Nội vụ thành phố Cần Thơ" });
+        await page.GetByLabel("Định kỳ", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Chu kỳ (nếu định kỳ)").SelectOptionAsync("quarterly");
+        await page.GetByLabel("Trước ngày").FillAsync("20");
+        await page.GetByTestId("save-task").ClickAsync();
+        var rows = page.GetByTestId("assignments").Locator("tbody tr[data-task-id]");
+        await Expect(rows).ToHaveCountAsync(2);
+        await Expect(rows.Nth(1)).ToContainTextAsync("Hằng quý, trước ngày 20 tháng cuối quý");
+
+        // The timeline of the plan: one bar ending on the deadline, one mark per quarter in the window.
+        await page.GotoAsync(host.BaseUrl + "/tasks?agencyId=all");
+        await page.GetByTestId("view-timeline").ClickAsync();
+        await page.Locator("#documentId").SelectOptionAsync(new SelectOptionValue { Label = $"{number} – Sở Nội vụ thành phố Cần Thơ" });
+        if (!javaScript)
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "Lọc" }).ClickAsync();
+        }
+
+        var timeline = page.GetByTestId("timeline");
+        await Expect(timeline.Locator("tbody tr")).ToHaveCountAsync(2);
+        await Expect(timeline.GetByTestId("timeline-bar")).ToHaveCountAsync(1);
+        var marks = await timeline.GetByTestId("timeline-mark").CountAsync();
+        Assert.InRange(marks, 4, 5);   // the quarters' 20ths from today to the window's end (12 months on)
+        await Expect(timeline).ToContainTextAsync($"hạn {due:dd/MM/yyyy}");
+        Assert.Contains("view=timeline", page.Url, StringComparison.Ordinal);
+        await page.ScreenshotAsync(javaScript ? "tasks-timeline" : "tasks-timeline-nojs");
+    }
+
+    private static async Task<string?> ParentLabelAsync(IPage page, string number)
+    {
+        foreach (var option in await page.GetByTestId("parent-select").Locator("option").AllAsync())
+        {
+            if ((await option.TextContentAsync())!.StartsWith(number + " ", StringComparison.Ordinal))
+            {
+                return (await option.TextContentAsync())!.Trim();
+            }
+        }
+
+        return null;
+    }
+}
