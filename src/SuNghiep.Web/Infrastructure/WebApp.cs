@@ -153,6 +153,7 @@ public static class WebApp
         ReorganizationsApi.Map(secured);
         ResourcesApi.Map(secured);
         PlansApi.Map(secured);
+        TaskImportApi.Map(secured);
         ReferenceApi.Map(secured);
 
         app.MapRazorPages();
