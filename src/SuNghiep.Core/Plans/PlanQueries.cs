@@ -69,14 +69,29 @@ public static class PlanQueries
             query = query.Where(t => t.DocumentId == documentId);
         }
 
-        var tasks = await TasksAsync(db, query, today, ct);
-        var filtered = tasks
+        // Status and the next due date are derived for the day, so the filter and order are done in memory, on the few
+        // columns they need; only the page's tasks are read in full.
+        var keys = await query.AsNoTracking()
+            .Select(t => new { t.Id, t.Deadline, t.RecurrenceKind, t.RecurrenceDay, t.RecurrenceMonth, t.State, t.AssignedOn, t.LastProgressOn })
+            .ToListAsync(ct);
+        var ordered = keys.Select(t =>
+            {
+                var recurrence = t.RecurrenceKind is { } kind ? new Recurrence(kind, t.RecurrenceDay ?? 31, t.RecurrenceMonth ?? 12) : null;
+                var late = TaskRules.IsLate(t.State, t.Deadline, recurrence, t.AssignedOn, t.LastProgressOn, today);
+                var next = TaskRules.NextDue(t.Deadline, recurrence, today);
+                return (t.Id, Status: TaskRules.StatusCode(t.State, late), Late: late,
+                    DueSoon: !late && TaskRules.IsDueSoon(t.State, next, today, DueSoonDays), NextDue: next);
+            })
             .Where(t => f.Status is not { Length: > 0 } s || t.Status == s)
             .Where(t => f.DueBefore is not { } before || (t.NextDue is { } due && due <= before))
             .OrderByDescending(t => t.Late).ThenByDescending(t => t.DueSoon).ThenBy(t => t.NextDue ?? DateOnly.MaxValue).ThenBy(t => t.Id)
+            .Select(t => t.Id)
             .ToList();
         var size = Math.Clamp(f.PageSize, 1, 500);
-        return (filtered.Skip((Math.Max(f.Page, 1) - 1) * size).Take(size).ToList(), filtered.Count);
+        var page = ordered.Skip((Math.Max(f.Page, 1) - 1) * size).Take(size).ToList();
+        var position = page.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+        var items = await TasksAsync(db, db.PlanTasks.Where(t => page.Contains(t.Id)), today, ct);
+        return (items.OrderBy(t => position[t.Id]).ToList(), ordered.Count);
     }
 
     private static async Task<List<TaskView>> TasksAsync(SuNghiepDbContext db, IQueryable<PlanTask> query, DateOnly today, CancellationToken ct)
