@@ -51,6 +51,7 @@ public static class WebApp
         services.AddScoped<Core.Plans.PlanService>();
         services.AddScoped<Core.Resources.ResourceImport>();
         services.AddScoped<AccountService>();
+        services.AddReminders(config);
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
@@ -154,6 +155,7 @@ public static class WebApp
         ResourcesApi.Map(secured);
         PlansApi.Map(secured);
         ReferenceApi.Map(secured);
+        NotificationsApi.Map(secured);
 
         app.MapRazorPages();
     }
