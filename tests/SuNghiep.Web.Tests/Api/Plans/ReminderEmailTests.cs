@@ -5,9 +5,10 @@ using SuNghiep.Core.Plans;
 namespace SuNghiep.Web.Tests.Api.Plans;
 
 /// <summary>
-/// E-mail of reminders when SMTP is configured, against a sink on loopback that the test starts. Both tests are in one
-/// class so that they run one after the other: each sends every e-mail still owed, not only its own.
+/// E-mail of reminders when SMTP is configured, against a sink on loopback that the test starts. Each sweep sends every
+/// e-mail still owed, not only the test's own, so these run with the other sweeps, one at a time.
 /// </summary>
+[Collection(nameof(Sweeps))]
 public sealed class ReminderEmailTests(AppHosts hosts)
 {
     private static SmtpOptions Smtp(int port) => new() { Host = "127.0.0.1", Port = port, From = "nhacviec@test.sunghiep.vn", TimeoutSeconds = 10 };

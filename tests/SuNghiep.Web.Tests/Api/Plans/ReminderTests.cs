@@ -9,6 +9,7 @@ namespace SuNghiep.Web.Tests.Api.Plans;
 /// The reminder sweep: the lead agency's users hear of a task due soon or late, the assigning level of a task that became
 /// late, each once; the API shows a user their own notifications only.
 /// </summary>
+[Collection(nameof(Sweeps))]
 public sealed class ReminderTests(AppHosts hosts)
 {
     private static readonly DateOnly Deadline = new(2001, 3, 15);

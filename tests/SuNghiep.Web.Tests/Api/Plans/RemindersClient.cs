@@ -10,10 +10,14 @@ using SuNghiep.Web.Api;
 namespace SuNghiep.Web.Tests.Api.Plans;
 
 /// <summary>
-/// Helpers for the reminder tests. A sweep reads every open task of the database, so each test works in 2001, before
-/// any other test's tasks were assigned (sweeps leave out tasks assigned after their date), and in agencies of its own,
-/// so that its users hear of its tasks only.
+/// The tests that sweep. A sweep reads every open task of the database and one on a later date makes every earlier
+/// task late, so they run one after another; each works in 2001, before any other test's tasks were assigned (sweeps
+/// leave out tasks assigned after their date), and in agencies of its own, so that its users hear of its tasks only.
 /// </summary>
+[CollectionDefinition(nameof(Sweeps))]
+public sealed class Sweeps;
+
+/// <summary>Helpers for the tests in <see cref="Sweeps"/>.</summary>
 internal static class RemindersClient
 {
     /// <summary>A department of the demo province made for one test, beside Sở Y tế; returns its id, code and name.</summary>

@@ -6,6 +6,7 @@ using SuNghiep.Web.Tests.Pages.Resources;
 namespace SuNghiep.Web.Tests.Pages.Notifications;
 
 /// <summary>The notifications page and the navbar's count, through plain forms as a browser without JavaScript posts them.</summary>
+[Collection(nameof(Sweeps))]
 public sealed class NotificationsPageTests(AppHosts hosts)
 {
     [Theory, DatabaseData]
