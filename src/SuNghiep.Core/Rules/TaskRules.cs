@@ -81,6 +81,20 @@ public static class TaskRules
         return lastProgressOn is not { } reported || reported < periodStart;
     }
 
+    /// <summary>
+    /// The due date a late task missed: its deadline, or for a recurring task the last occurrence before today (the one
+    /// whose report is missing). Null when the task is not late.
+    /// </summary>
+    public static DateOnly? MissedDue(TaskState state, DateOnly? deadline, Recurrence? recurrence, DateOnly assignedOn, DateOnly? lastProgressOn, DateOnly today)
+    {
+        if (!IsLate(state, deadline, recurrence, assignedOn, lastProgressOn, today))
+        {
+            return null;
+        }
+
+        return recurrence is null ? deadline : Occurrences(recurrence, assignedOn, today.AddDays(-1)).Last();
+    }
+
     /// <summary>Due within the given number of days (today included) and not late.</summary>
     public static bool IsDueSoon(TaskState state, DateOnly? nextDue, DateOnly today, int days) =>
         state is not (TaskState.Done or TaskState.Cancelled) && nextDue is { } due && due >= today && due <= today.AddDays(days);

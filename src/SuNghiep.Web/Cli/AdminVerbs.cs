@@ -8,7 +8,7 @@ namespace SuNghiep.Web.Cli;
 /// <summary>The admin verbs of the `sunghiep` binary. Each change they make is audited with the operator as actor.</summary>
 public static class AdminVerbs
 {
-    private static readonly string[] Verbs = ["migrate", "seed", "user", "help", "--help"];
+    private static readonly string[] Verbs = ["migrate", "seed", "user", "remind", "help", "--help"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -62,6 +62,9 @@ public static class AdminVerbs
             case ["user", "add", .. var rest]:
                 return await AddUserAsync(rest, output, error);
 
+            case ["remind", .. var rest]:
+                return await RemindAsync(rest, output, error);
+
             default:
                 await output.WriteLineAsync("""
                     Usage:
@@ -69,12 +72,43 @@ public static class AdminVerbs
                       sunghiep migrate             apply the database migrations and load reference data
                       sunghiep seed demo           load the demo province (Cần Thơ) and the documents of the cascade
                       sunghiep seed documents      load the documents of the cascade (19-NQ/TW, 62-KL/TW, 38/NQ-CP and the plans that implement them)
+                      sunghiep remind [--date yyyy-MM-dd]  notify (and e-mail, when Smtp:Host is set) about tasks due soon or late, as of today or the date
                       sunghiep user add --email E --password P --role R [--agency CODE | --area CODE | --unit CODE] [--name "Full name"]
                     Roles: SystemAdmin, HomeAffairs, AgencyOfficer, UnitOfficer, Viewer
                     Database: Database__Provider=Sqlite|Postgres, ConnectionStrings__Default=...
                     """);
                 return args is ["help"] or ["--help"] ? 0 : 2;
         }
+    }
+
+    private static async Task<int> RemindAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        DateOnly? date = null;
+        switch (args)
+        {
+            case []:
+                break;
+            case ["--date", var text] when DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d):
+                date = d;
+                break;
+            default:
+                await error.WriteLineAsync("Usage: sunghiep remind [--date yyyy-MM-dd]");
+                return 2;
+        }
+
+        await using var app = WebApp.Build([]);
+        await DatabaseSetup.MigrateAsync(app.Services);
+        await DatabaseSetup.SeedReferenceAsync(app.Services);
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SuNghiepDbContext>();
+        db.Actor = new Actor(null, $"cli:{Environment.UserName}", null);
+        db.UseScope(CallerScope.Everything);
+        var today = date ?? Core.VietnamTime.Today(scope.ServiceProvider.GetRequiredService<TimeProvider>());
+        var r = await scope.ServiceProvider.GetRequiredService<Core.Plans.ReminderService>().SweepAsync(today);
+        await output.WriteLineAsync(
+            $"Reminders as of {today:yyyy-MM-dd}: {r.OpenTasks} open tasks; {r.Added} new notifications " +
+            $"({r.DueSoon} due soon, {r.Late} late, {r.AssignedLate} to assigning levels); {r.Emailed} e-mails sent, {r.EmailFailed} failed.");
+        return 0;
     }
 
     private static async Task<int> AddUserAsync(string[] args, TextWriter output, TextWriter error)

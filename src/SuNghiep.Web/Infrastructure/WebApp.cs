@@ -51,6 +51,7 @@ public static class WebApp
         services.AddScoped<Core.Plans.PlanService>();
         services.AddScoped<Core.Resources.ResourceImport>();
         services.AddScoped<AccountService>();
+        services.AddReminders(config);
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
@@ -155,6 +156,7 @@ public static class WebApp
         PlansApi.Map(secured);
         TaskImportApi.Map(secured);
         ReferenceApi.Map(secured);
+        NotificationsApi.Map(secured);
 
         app.MapRazorPages();
     }

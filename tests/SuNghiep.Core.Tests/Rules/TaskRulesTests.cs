@@ -55,6 +55,43 @@ public sealed class TaskRulesTests
     public void IsDueSoon_Window_CountsTodayAndTheLastDay(TaskState state, string due, string today, int days, bool soon) =>
         Assert.Equal(soon, TaskRules.IsDueSoon(state, D(due), D(today), days));
 
+    // The reminders' window (Reminders:DueSoonDays, 7 by default) around a deadline of 15/06/2024: nothing the day before
+    // the window opens, "due soon" from its first day through the due day, "late" with the deadline as the missed date
+    // from the day after.
+    [Theory]
+    //          today          due soon on    missed due
+    [InlineData("2024-06-07",  null,          null)]           // the day before the window
+    [InlineData("2024-06-08",  "2024-06-15",  null)]           // the first day of the window
+    [InlineData("2024-06-15",  "2024-06-15",  null)]           // the due day
+    [InlineData("2024-06-16",  null,          "2024-06-15")]   // the day after: late
+    [InlineData("2025-03-01",  null,          "2024-06-15")]   // still the same missed date months later
+    public void Reminders_DeadlineWindow_DueSoonThenLate(string today, string? dueSoonOn, string? missed)
+    {
+        var next = TaskRules.NextDue(D("2024-06-15"), null, D(today));
+        var soon = TaskRules.IsDueSoon(TaskState.InProgress, next, D(today), 7) ? next : null;
+
+        Assert.Equal((N(dueSoonOn), N(missed)), (soon, TaskRules.MissedDue(TaskState.InProgress, D("2024-06-15"), null, D("2024-01-01"), null, D(today))));
+    }
+
+    // A late recurring task missed its last occurrence before today; a report in that period clears it.
+    [Theory]
+    //          kind                        day  last progress  today          missed due
+    [InlineData(RecurrenceKind.Yearly,      15,  null,          "2024-12-16",  "2024-12-15")]
+    [InlineData(RecurrenceKind.Yearly,      15,  "2024-12-10",  "2025-12-16",  "2025-12-15")]   // the 2025 report is missing
+    [InlineData(RecurrenceKind.Yearly,      15,  "2025-12-15",  "2025-12-16",  null)]           // reported on the due date
+    [InlineData(RecurrenceKind.Quarterly,   20,  "2024-04-02",  "2024-09-25",  "2024-09-20")]   // reported for Q2, not for Q3
+    [InlineData(RecurrenceKind.Quarterly,   20,  null,          "2024-03-20",  null)]           // the first due date is today
+    public void MissedDue_Recurrence_IsTheLastOccurrenceBeforeToday(RecurrenceKind kind, int day, string? lastProgress, string today, string? missed) =>
+        Assert.Equal(N(missed), TaskRules.MissedDue(TaskState.InProgress, null, new Recurrence(kind, day, 12), D("2024-03-01"), N(lastProgress), D(today)));
+
+    [Theory]
+    //          state                   missed due
+    [InlineData(TaskState.NotStarted,   "2024-05-31")]
+    [InlineData(TaskState.Done,         null)]
+    [InlineData(TaskState.Cancelled,    null)]
+    public void MissedDue_ClosedTask_IsNull(TaskState state, string? missed) =>
+        Assert.Equal(N(missed), TaskRules.MissedDue(state, D("2024-05-31"), null, D("2024-01-01"), null, D("2024-07-01")));
+
     [Theory]
     //          state                   late   code
     [InlineData(TaskState.NotStarted,   false, "not_started")]

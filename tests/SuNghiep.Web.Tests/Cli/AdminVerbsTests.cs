@@ -55,6 +55,27 @@ public sealed class AdminVerbsTests(AppHosts hosts)
         Assert.Contains(expected, error, StringComparison.Ordinal);
     }
 
+    [Theory, DatabaseData]
+    public async Task Remind_Date_Returns0AndSaysWhatItAdded(DatabaseProvider provider)
+    {
+        var app = await hosts.GetAsync(provider);
+        using var admin = await app.AdminAsync();
+        var (lead, leadCode, _) = await Api.Plans.RemindersClient.CreateAgencyAsync(app);
+        await app.CreateUserAsync("AgencyOfficer", agency: leadCode);
+        var document = await Api.Plans.RemindersClient.CreateDocument2001Async(admin, Unique.Token(), null, app);
+        var task = await Api.Plans.PlansClient.AddTaskAsync(admin, document.Id, Api.Plans.PlansClient.Task("Nhắc qua dòng lệnh", lead, new DateOnly(2001, 3, 15)));
+
+        var (code, output, error) = await RunAsync(app, ["remind", "--date", "2001-03-10"]);
+        var (badCode, _, badError) = await RunAsync(app, ["remind", "--date", "10/03/2001"]);
+
+        Assert.True(code == 0, $"exit {code}: {error}");
+        Assert.StartsWith("Reminders as of 2001-03-10:", output, StringComparison.Ordinal);
+        Assert.Contains("due soon", output, StringComparison.Ordinal);
+        Assert.Equal(1, await Api.Plans.RemindersClient.CountForTaskAsync(app, task.Id));
+        Assert.Equal(2, badCode);
+        Assert.Contains("sunghiep remind [--date yyyy-MM-dd]", badError, StringComparison.Ordinal);
+    }
+
     private static async Task<(int Code, string Output, string Error)> RunAsync(SuNghiepApp app, string[] args)
     {
         var variables = new Dictionary<string, string?>

@@ -36,6 +36,8 @@ public sealed class SuNghiepApp(TestDatabase database) : WebApplicationFactory<P
         builder.UseSetting("Seed:Demo", "true");
         builder.UseSetting("SUNGHIEP_ADMIN_EMAIL", AdminEmail);
         builder.UseSetting("SUNGHIEP_ADMIN_PASSWORD", AdminPassword);
+        // Tests run the reminder sweep themselves, on dates they choose.
+        builder.UseSetting("Reminders:Enabled", "false");
         // Configuration, not SetMinimumLevel: appsettings.json's Logging section would win over the latter.
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // EF logs as an error the probe of a migrations table that a fresh database does not have yet.

@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using SuNghiep.Core.Data;
+using SuNghiep.Core.Entities;
+
+namespace SuNghiep.Core.Plans;
+
+public sealed record NotificationView(int Id, int TaskId, string Kind, DateOnly DueOn, string Message, DateTime CreatedAt, DateTime? ReadAt);
+
+/// <summary>A user's own notifications: the page and the API read and mark them here, always by the user's id.</summary>
+public static class Notifications
+{
+    public static string KindCode(NotificationKind kind) => kind switch
+    {
+        NotificationKind.DueSoon => "due_soon",
+        NotificationKind.Late => "late",
+        _ => "assigned_late",
+    };
+
+    public static string KindName(string code) => code switch
+    {
+        "due_soon" => "Sắp đến hạn",
+        "late" => "Trễ hạn",
+        _ => "Nhiệm vụ đã giao bị trễ hạn",
+    };
+
+    public static Task<int> UnreadCountAsync(SuNghiepDbContext db, string userId, CancellationToken ct = default) =>
+        db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAt == null, ct);
+
+    /// <summary>Newest first; with unreadOnly, only those not read yet. Total counts the filtered list.</summary>
+    public static async Task<(IReadOnlyList<NotificationView> Items, int Total)> ListAsync(
+        SuNghiepDbContext db, string userId, bool unreadOnly, int page, int pageSize, CancellationToken ct = default)
+    {
+        var query = db.Notifications.AsNoTracking().Where(n => n.UserId == userId);
+        if (unreadOnly)
+        {
+            query = query.Where(n => n.ReadAt == null);
+        }
+
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
+            .Skip((Math.Max(page, 1) - 1) * pageSize).Take(pageSize)
+            .Select(n => new { n.Id, n.TaskId, n.Kind, n.DueOn, n.Message, n.CreatedAt, n.ReadAt })
+            .ToListAsync(ct);
+        return (rows.Select(n => new NotificationView(n.Id, n.TaskId, KindCode(n.Kind), n.DueOn, n.Message, n.CreatedAt, n.ReadAt)).ToList(), total);
+    }
+
+    /// <summary>Marks one of the user's notifications read (again is harmless); null when the user has no such notification.</summary>
+    public static async Task<NotificationView?> MarkReadAsync(SuNghiepDbContext db, string userId, int id, DateTime now, CancellationToken ct = default)
+    {
+        await db.Notifications.Where(n => n.Id == id && n.UserId == userId && n.ReadAt == null)
+            .ExecuteUpdateAsync(n => n.SetProperty(x => x.ReadAt, now), ct);
+        var row = await db.Notifications.AsNoTracking().Where(n => n.Id == id && n.UserId == userId)
+            .Select(n => new { n.Id, n.TaskId, n.Kind, n.DueOn, n.Message, n.CreatedAt, n.ReadAt })
+            .FirstOrDefaultAsync(ct);
+        return row is null ? null : new NotificationView(row.Id, row.TaskId, KindCode(row.Kind), row.DueOn, row.Message, row.CreatedAt, row.ReadAt);
+    }
+
+    /// <summary>Marks all the user's unread notifications read; returns how many.</summary>
+    public static Task<int> MarkAllReadAsync(SuNghiepDbContext db, string userId, DateTime now, CancellationToken ct = default) =>
+        db.Notifications.Where(n => n.UserId == userId && n.ReadAt == null)
+            .ExecuteUpdateAsync(n => n.SetProperty(x => x.ReadAt, now), ct);
+}
