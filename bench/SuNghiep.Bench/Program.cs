@@ -58,7 +58,7 @@ namespace SuNghiep.Bench
         public async Task<int> RegisterPage()
         {
             await using var db = Context();
-            var page = await UnitQueries.ListAsync(db, new UnitQuery { Search = "truong", Sector = "education", Sort = "name", Page = 2, PageSize = 20, AsOf = DateOnly.Parse(AsOf, System.Globalization.CultureInfo.InvariantCulture) }, DateOnly.FromDateTime(DateTime.Today));
+            var page = await UnitQueries.ListAsync(db, new UnitQuery { Search = "truong", Sector = "education", Sort = "name", Page = 2, PageSize = 20, AsOf = DateOnly.Parse(AsOf, System.Globalization.CultureInfo.InvariantCulture) }, SuNghiep.Core.VietnamTime.Today(TimeProvider.System));
             return page.Total;
         }
 

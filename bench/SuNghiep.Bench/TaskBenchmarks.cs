@@ -58,7 +58,7 @@ public class TaskBenchmarks
         };
         db.Documents.Add(document);
         await db.SaveChangesAsync();
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = SuNghiep.Core.VietnamTime.Today(TimeProvider.System);
         var random = new Random(19);
         for (var i = 0; i < OwnTasks + OtherTasks; i++)
         {
@@ -105,7 +105,7 @@ public class TaskBenchmarks
         await using var scope = _services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SuNghiepDbContext>();
         db.UseScope(_scope);
-        var (_, total) = await PlanQueries.ListTasksAsync(db, new PlanQueries.TaskFilter(_agencyId, Status == "all" ? null : Status, null, 1, 20), DateOnly.FromDateTime(DateTime.Today));
+        var (_, total) = await PlanQueries.ListTasksAsync(db, new PlanQueries.TaskFilter(_agencyId, Status == "all" ? null : Status, null, 1, 20), SuNghiep.Core.VietnamTime.Today(TimeProvider.System));
         return total;
     }
 }

@@ -14,7 +14,7 @@ public sealed class HistoryJourneyTests(HostFixture host)
 
     private static string Unique() => Random.Shared.Next(100_000, 999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private static DateOnly Today => DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime);
+    private static DateOnly Today => SuNghiep.Core.VietnamTime.Today(TimeProvider.System);
 
     /// <summary>Two health units of the demo province made for one test, so that no other journey touches them.</summary>
     private async Task<(UnitView Continuing, UnitView Absorbed)> TwoUnitsAsync(string n)

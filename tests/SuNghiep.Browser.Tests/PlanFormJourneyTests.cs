@@ -9,7 +9,7 @@ public sealed class PlanFormJourneyTests(HostFixture host)
 {
     private static string Unique() => Random.Shared.Next(100_000, 999_999).ToString(CultureInfo.InvariantCulture);
 
-    private static DateOnly Today => DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime);
+    private static DateOnly Today => SuNghiep.Core.VietnamTime.Today(TimeProvider.System);
 
     [Theory]
     [InlineData(true)]

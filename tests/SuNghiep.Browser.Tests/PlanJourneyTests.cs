@@ -12,7 +12,7 @@ public sealed class PlanJourneyTests(HostFixture host)
 
     private static string Unique() => Random.Shared.Next(100_000, 999_999).ToString(CultureInfo.InvariantCulture);
 
-    private static DateOnly Today => DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime);
+    private static DateOnly Today => SuNghiep.Core.VietnamTime.Today(TimeProvider.System);
 
     private static string Vn(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
