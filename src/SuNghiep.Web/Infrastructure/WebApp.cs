@@ -49,6 +49,7 @@ public static class WebApp
         services.AddScoped<Core.Reorganizations.ReorganizationImport>();
         services.AddScoped<Core.Resources.ResourceService>();
         services.AddScoped<Core.Plans.PlanService>();
+        services.AddScoped<Core.Plans.AttachmentService>();
         services.AddScoped<Core.Resources.ResourceImport>();
         services.AddScoped<AccountService>();
 
@@ -153,6 +154,7 @@ public static class WebApp
         ReorganizationsApi.Map(secured);
         ResourcesApi.Map(secured);
         PlansApi.Map(secured);
+        AttachmentsApi.Map(secured);
         ReferenceApi.Map(secured);
 
         app.MapRazorPages();
