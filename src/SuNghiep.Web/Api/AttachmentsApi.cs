@@ -92,11 +92,10 @@ public static class AttachmentsApi
         return TypedResults.File(file.Content, file.ContentType, file.FileName);
     }
 
-    /// <summary>An uploaded file is never run as a page of the site: the browser must take its type as given and sandbox it.</summary>
+    /// <summary>An uploaded file is never run as a page of the site: it is saved (attachment), its type taken as given.</summary>
     internal static void Protect(HttpResponse response)
     {
         response.Headers.XContentTypeOptions = "nosniff";
-        response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
         response.Headers.CacheControl = "private, no-store";
     }
 
