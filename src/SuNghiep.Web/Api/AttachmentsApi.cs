@@ -113,7 +113,9 @@ public static class AttachmentsApi
         try
         {
             var form = await request.ReadFormAsync(ct);
-            return (form.Files.GetFiles(field).Select(f => new UploadedFile(f.FileName, f.Length, f.OpenReadStream)).ToList(), null);
+            // A file input left empty sends a nameless, empty part: no file was chosen.
+            return (form.Files.GetFiles(field).Where(f => f.FileName.Length > 0 || f.Length > 0)
+                .Select(f => new UploadedFile(f.FileName, f.Length, f.OpenReadStream)).ToList(), null);
         }
         catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
         {

@@ -40,6 +40,27 @@ public sealed class AttachmentPageTests(AppHosts hosts)
     }
 
     [Theory, DatabaseData]
+    public async Task DocumentPage_DisallowedFile_ShowsTheMessageUnderTheFieldAndKeepsNothing(DatabaseProvider provider)
+    {
+        var app = await hosts.GetAsync(provider);
+        using var admin = await app.AdminAsync();
+        var token = Unique.Token();
+        var document = await admin.CreateDocumentAsync(PlansClient.Document(token));
+        var email = await app.CreateUserAsync(Roles.AgencyOfficer, agency: Health);
+        using var session = await PageSession.SignInAsync(app, email);
+        var (_, before) = await session.GetAsync($"/documents/{document.Id}");
+
+        using var refused = await PostMultipartAsync(session, $"/documents/{document.Id}", before.QuerySelector("[data-testid=attachment-form]")!, [],
+            ("phu-luc.pdf", AttachmentApiTests.Pdf(token)), ("trang.html", "<script>alert(1)</script>"u8.ToArray()));
+        var page = await PageSession.ParseAsync(refused);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("trang.html", page.QuerySelector("[data-testid=error-files]")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("[data-testid=no-attachments]"));
+        Assert.Empty((await admin.GetDocumentAsync(document.Id)).Attachments);
+    }
+
+    [Theory, DatabaseData]
     public async Task DocumentPage_Viewer_SeesNoUploadForm(DatabaseProvider provider)
     {
         var app = await hosts.GetAsync(provider);
