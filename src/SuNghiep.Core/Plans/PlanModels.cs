@@ -34,7 +34,8 @@ public sealed record TaskView(
 
 public sealed record DocumentView(
     int Id, string Type, string TypeName, string Number, string Issuer, int? IssuerAgencyId, DateOnly IssuedOn, string Title, string? Signer, string? Notes,
-    IReadOnlyList<int> ParentIds, IReadOnlyList<int> ChildIds, IReadOnlyList<TargetView> Targets, IReadOnlyList<TaskView> Tasks);
+    IReadOnlyList<int> ParentIds, IReadOnlyList<int> ChildIds, IReadOnlyList<TargetView> Targets, IReadOnlyList<TaskView> Tasks,
+    IReadOnlyList<AttachmentView> Attachments);
 
 public sealed record ProgressView(int Id, int TaskId, DateOnly Date, string Text, int Percent, string ReportedBy);
 

@@ -20,10 +20,11 @@ public static class PlanQueries
 
         var children = await db.DocumentLinks.AsNoTracking().Where(l => l.ParentId == id).Select(l => l.ChildId).ToListAsync(ct);
         var tasks = await TasksAsync(db, db.PlanTasks.Where(t => t.DocumentId == id), today, ct);
+        var attachments = await AttachmentService.ViewsAsync(db.Attachments.Where(a => a.DocumentId == id), ct);
         return new DocumentView(
             d.Id, PlanCatalog.TypeCode(d.Type), PlanCatalog.TypeName(d.Type), d.Number, d.Issuer, d.IssuerAgencyId, d.IssuedOn, d.Title, d.Signer, d.Notes,
             d.Parents.Select(p => p.ParentId).Order().ToList(), children.Order().ToList(),
-            d.Targets.OrderBy(t => t.Id).Select(View).ToList(), tasks.OrderBy(t => t.Id).ToList());
+            d.Targets.OrderBy(t => t.Id).Select(View).ToList(), tasks.OrderBy(t => t.Id).ToList(), attachments);
     }
 
     public static async Task<IReadOnlyList<DocumentSummary>> ListDocumentsAsync(SuNghiepDbContext db, string? search, CancellationToken ct = default)

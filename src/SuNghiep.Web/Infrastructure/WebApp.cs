@@ -49,6 +49,7 @@ public static class WebApp
         services.AddScoped<Core.Reorganizations.ReorganizationImport>();
         services.AddScoped<Core.Resources.ResourceService>();
         services.AddScoped<Core.Plans.PlanService>();
+        services.AddScoped<Core.Plans.AttachmentService>();
         services.AddScoped<Core.Resources.ResourceImport>();
         services.AddScoped<AccountService>();
         services.AddReminders(config);
@@ -155,6 +156,7 @@ public static class WebApp
         ResourcesApi.Map(secured);
         PlansApi.Map(secured);
         TaskImportApi.Map(secured);
+        AttachmentsApi.Map(secured);
         ReferenceApi.Map(secured);
         NotificationsApi.Map(secured);
 

@@ -45,6 +45,7 @@ public sealed class SuNghiepApp(TestDatabase database) : WebApplicationFactory<P
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
         // The import's request size limit cannot apply in the in-memory test server, which says so on every upload.
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Routing.EndpointRoutingMiddleware", "Error");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Mvc.Filters.RequestSizeLimitFilter", "Error");
     }
 
     /// <summary>A client that fails the test on any 5xx answer, whatever the test asserts after.</summary>

@@ -2,13 +2,17 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SuNghiep.Core.Data;
+using SuNghiep.Core.Entities;
 using SuNghiep.Core.Plans;
+using SuNghiep.Web.Api;
 using SuNghiep.Web.Pages.Shared;
 
 namespace SuNghiep.Web.Pages.Plans;
 
 /// <summary>A document with its parents and children, its targets, and its tasks as a provincial assignment table.</summary>
-public sealed class DocumentModel(SuNghiepDbContext db, TimeProvider time) : PageModel
+[RequestSizeLimit(AttachmentChecks.PageRequestLimit)]
+[RequestFormLimits(MultipartBodyLengthLimit = AttachmentChecks.PageRequestLimit)]
+public sealed class DocumentModel(SuNghiepDbContext db, TimeProvider time, AttachmentService attachments) : PageModel
 {
     public DocumentView Document { get; private set; } = null!;
     public IReadOnlyList<DocumentSummary> Parents { get; private set; } = [];
@@ -36,4 +40,39 @@ public sealed class DocumentModel(SuNghiepDbContext db, TimeProvider time) : Pag
 
     public string Coordinators(TaskView t) =>
         string.Join("; ", t.CoordinatingAgencyIds.Select(id => AgencyNames.TryGetValue(id, out var name) ? name : "#" + id));
+
+    // Attachments: the files of the document and their upload, by the roles that may assign tasks (as the API).
+    public bool CanAttach => Roles.UnitCreators.Any(User.IsInRole);
+
+    public async Task<IActionResult> OnPostAttachmentsAsync(int id, CancellationToken ct)
+    {
+        if (!CanAttach)
+        {
+            return Forbid();
+        }
+
+        var (files, tooLarge) = await AttachmentsApi.FilesAsync(Request, AttachmentChecks.Field, ct);
+        var result = tooLarge is null ? await attachments.AddToDocumentAsync(id, files, ct) : null;
+        if (result is { NotFound: true })
+        {
+            return NotFound();
+        }
+
+        if (result is { Value: { } added })
+        {
+            TempData["Success"] = added.Count == 1 ? $"Đã đính kèm tệp \"{added[0].FileName}\"." : $"Đã đính kèm {added.Count} tệp.";
+            return Redirect($"/documents/{id}#attachments");
+        }
+
+        ModelState.Clear();
+        IEnumerable<string> messages = tooLarge is not null ? [tooLarge] : result!.Errors.Select(e => e.Message);
+        foreach (var message in messages)
+        {
+            ModelState.AddModelError(AttachmentChecks.Field, message);
+        }
+
+        var page = await OnGetAsync(id, ct);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return page;
+    }
 }

@@ -6,12 +6,15 @@ using SuNghiep.Core.Data;
 using SuNghiep.Core.Entities;
 using SuNghiep.Core.Plans;
 using SuNghiep.Core.Rules;
+using SuNghiep.Web.Api;
 using SuNghiep.Web.Pages.Shared;
 
 namespace SuNghiep.Web.Pages.Plans;
 
 /// <summary>A task, its progress reports, and the form to report progress (POST /api/v1/tasks/{id}/progress).</summary>
-public sealed class TaskModel(SuNghiepDbContext db, PlanService service, TimeProvider time) : PageModel
+[RequestSizeLimit(AttachmentChecks.PageRequestLimit)]
+[RequestFormLimits(MultipartBodyLengthLimit = AttachmentChecks.PageRequestLimit)]
+public sealed class TaskModel(SuNghiepDbContext db, AttachmentService attachments, TimeProvider time) : PageModel
 {
     /// <summary>The form as typed: strings, so that a bad date or percent becomes a message next to its field.</summary>
     public sealed record ProgressForm
@@ -27,6 +30,8 @@ public sealed class TaskModel(SuNghiepDbContext db, PlanService service, TimePro
     public TaskView Item { get; private set; } = null!;
     public IReadOnlyList<ProgressView> Reports { get; private set; } = [];
     public IReadOnlyList<string> Coordinators { get; private set; } = [];
+    /// <summary>The files of each progress report, by report id.</summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<AttachmentView>> Files { get; private set; } = new Dictionary<int, IReadOnlyList<AttachmentView>>();
     public DateOnly Today { get; private set; }
     public TaskView? ParentTask { get; private set; }
     public IReadOnlyList<TaskView> SubTasks { get; private set; } = [];
@@ -89,9 +94,16 @@ public sealed class TaskModel(SuNghiepDbContext db, PlanService service, TimePro
             }
         }
 
+        // The report and its files are saved together or not at all.
+        var (files, tooLarge) = await AttachmentsApi.FilesAsync(Request, AttachmentChecks.Field, ct);
+        if (tooLarge is not null)
+        {
+            errors.Add(new(AttachmentChecks.Field, tooLarge));
+        }
+
         if (errors.Count == 0)
         {
-            var result = await service.AddProgressAsync(id, new ProgressInput(date, Input.Text, percent), ct);
+            var result = await attachments.AddProgressWithFilesAsync(id, new ProgressInput(date, Input.Text, percent), files, ct);
             if (result.NotFound)
             {
                 return NotFound();
@@ -99,7 +111,7 @@ public sealed class TaskModel(SuNghiepDbContext db, PlanService service, TimePro
 
             if (result.Value is not null)
             {
-                TempData["Success"] = "Đã ghi nhận tiến độ thực hiện nhiệm vụ.";
+                TempData["Success"] = files.Count == 0 ? "Đã ghi nhận tiến độ thực hiện nhiệm vụ." : $"Đã ghi nhận tiến độ thực hiện nhiệm vụ với {files.Count} tệp đính kèm.";
                 return Redirect($"/tasks/{id}");
             }
 
@@ -131,6 +143,7 @@ public sealed class TaskModel(SuNghiepDbContext db, PlanService service, TimePro
                 .OrderBy(l => l.Child!.IssuedOn).Select(l => new { l.Child!.Id, l.Child.Number, l.Child.Issuer }).ToListAsync(ct))
             .Select(d => (d.Id, d.Number, d.Issuer)).ToList();
         var ids = task.CoordinatingAgencyIds.ToList();
+        Files = await attachments.ForTaskAsync(id, ct);
         Coordinators = await db.Agencies.AsNoTracking().Where(a => ids.Contains(a.Id)).OrderBy(a => a.Path).Select(a => a.Name).ToListAsync(ct);
         return true;
     }
