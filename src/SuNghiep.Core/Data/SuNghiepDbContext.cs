@@ -93,12 +93,14 @@ public sealed class SuNghiepDbContext(DbContextOptions<SuNghiepDbContext> option
         builder.Entity<FinanceYear>().HasQueryFilter(Through<FinanceYear>(f => f.Unit!, visible));
         builder.Entity<AutonomyPlan>().HasQueryFilter(Through<AutonomyPlan>(p => p.Unit!, visible));
 
-        // An agency sees the tasks it leads or coordinates and those of its subtree; an area scope, those of the agencies
-        // in the area. Documents and their targets are public acts and are not filtered.
+        // An agency sees the tasks it leads or coordinates and those of its subtree, and the tasks its own documents
+        // assigned (so that the assigning level can follow what it asked); an area scope, those of the agencies in the
+        // area. Documents and their targets are public acts and are not filtered.
         builder.Entity<PlanTask>().HasQueryFilter(t =>
             ScopeUnrestricted
             || (ScopeAgencyPath != null && (t.LeadAgency!.LineagePath.StartsWith(ScopeAgencyPath)
-                || t.Coordinators.Any(c => c.Agency!.LineagePath.StartsWith(ScopeAgencyPath))))
+                || t.Coordinators.Any(c => c.Agency!.LineagePath.StartsWith(ScopeAgencyPath))
+                || (t.Document!.IssuerAgency != null && t.Document.IssuerAgency.LineagePath.StartsWith(ScopeAgencyPath))))
             || (ScopeAreaPath != null && t.LeadAgency!.Area != null && t.LeadAgency.Area.LineagePath.StartsWith(ScopeAreaPath)));
     }
 

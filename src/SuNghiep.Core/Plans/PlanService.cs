@@ -236,6 +236,33 @@ public sealed class PlanService(SuNghiepDbContext db, TimeProvider time)
         return new(await PlanQueries.GetTaskAsync(db, task.Id, Today, ct), []);
     }
 
+    /// <summary>
+    /// Sets the status a person decides: started, done, or cancelled (with the reason in the note); "late" is never set,
+    /// it follows from the deadline. The change is audited with the task.
+    /// </summary>
+    public async Task<PlanResult<TaskView>> SetStatusAsync(int taskId, string? status, CancellationToken ct = default)
+    {
+        var task = await db.PlanTasks.FirstOrDefaultAsync(t => t.Id == taskId, ct);
+        if (task is null)
+        {
+            return new(null, [], NotFound: true);
+        }
+
+        if (status?.Trim().ToLowerInvariant() == "late")
+        {
+            return new(null, [new("status", "Trạng thái \"late\" (trễ hạn) được tính từ thời hạn, không nhập trực tiếp.")]);
+        }
+
+        if (string.IsNullOrWhiteSpace(status) || PlanCatalog.ParseState(status) is not { } state)
+        {
+            return new(null, [new("status", "Trạng thái phải là not_started, in_progress, done hoặc cancelled.")]);
+        }
+
+        task.State = state;
+        await db.SaveChangesAsync(ct);
+        return new(await PlanQueries.GetTaskAsync(db, taskId, Today, ct), []);
+    }
+
     /// <summary>Records progress; 100% marks the task done, any report starts a task not yet started.</summary>
     public async Task<PlanResult<ProgressView>> AddProgressAsync(int taskId, ProgressInput input, CancellationToken ct = default)
     {

@@ -28,6 +28,9 @@ public static class PlansApi
         var tasks = api.MapGroup("/tasks").WithTags("Plans");
         tasks.MapGet("", ListTasksAsync).WithName("ListTasks")
             .WithSummary("Tasks in the caller's scope; agencyId (led or coordinated by its subtree), status (late is derived), dueBefore, documentId; late and due soon first.");
+        tasks.MapGet("/{id:int}", GetTaskAsync).WithName("GetTask").WithSummary("A task in the caller's scope, with its derived status.");
+        tasks.MapPost("/{id:int}/status", SetStatusAsync).WithName("SetTaskStatus")
+            .WithSummary("Set a task's status: not_started, in_progress, done or cancelled (late is derived).").RequireAuthorization(WebApp.UnitCreatePolicy);
         tasks.MapPost("/{id:int}/progress", AddProgressAsync).WithName("AddTaskProgress")
             .WithSummary("Report progress on a task: date, text, percent.").RequireAuthorization(WebApp.UnitEditPolicy);
     }
@@ -140,6 +143,35 @@ public static class PlansApi
 
         var (items, total) = await PlanQueries.ListTasksAsync(db, new PlanQueries.TaskFilter(agency, status, before, pageNumber, size, document), Core.VietnamTime.Today(time), ct);
         return TypedResults.Ok(new TaskListResponse(items, total));
+    }
+
+    private static async Task<Results<Ok<TaskView>, ProblemHttpResult>> GetTaskAsync(int id, SuNghiepDbContext db, TimeProvider time, CancellationToken ct) =>
+        await PlanQueries.GetTaskAsync(db, id, Core.VietnamTime.Today(time), ct) is { } view
+            ? TypedResults.Ok(view)
+            : Problems.NotFound("Không tìm thấy nhiệm vụ.");
+
+    private static async Task<Results<Ok<TaskView>, ValidationProblem, ProblemHttpResult>> SetStatusAsync(
+        int id, [FromBody] JsonElement body, PlanService service, CancellationToken ct)
+    {
+        var f = new JsonFields(body);
+        if (!f.IsObject)
+        {
+            return Problems.Invalid([new("body", "Nội dung yêu cầu phải là một đối tượng JSON.")]);
+        }
+
+        var status = f.String("status");
+        if (f.Errors.Count > 0)
+        {
+            return Problems.Invalid(f.Errors);
+        }
+
+        var result = await service.SetStatusAsync(id, status, ct);
+        if (result.NotFound)
+        {
+            return Problems.NotFound("Không tìm thấy nhiệm vụ.");
+        }
+
+        return result.Value is { } view ? TypedResults.Ok(view) : Problems.Invalid(result.Errors);
     }
 
     private static async Task<Results<Created<ProgressView>, ValidationProblem, ProblemHttpResult>> AddProgressAsync(

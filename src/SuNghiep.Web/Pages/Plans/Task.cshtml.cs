@@ -14,7 +14,7 @@ namespace SuNghiep.Web.Pages.Plans;
 /// <summary>A task, its progress reports, and the form to report progress (POST /api/v1/tasks/{id}/progress).</summary>
 [RequestSizeLimit(AttachmentChecks.PageRequestLimit)]
 [RequestFormLimits(MultipartBodyLengthLimit = AttachmentChecks.PageRequestLimit)]
-public sealed class TaskModel(SuNghiepDbContext db, AttachmentService attachments, TimeProvider time) : PageModel
+public sealed class TaskModel(SuNghiepDbContext db, PlanService service, AttachmentService attachments, TimeProvider time) : PageModel
 {
     /// <summary>The form as typed: strings, so that a bad date or percent becomes a message next to its field.</summary>
     public sealed record ProgressForm
@@ -53,6 +53,37 @@ public sealed class TaskModel(SuNghiepDbContext db, AttachmentService attachment
 
     /// <summary>The sub-task form's choice of document, as a plain GET so that it works without JavaScript.</summary>
     public IActionResult OnGetSubTask(int id, int document) => Redirect($"/documents/{document}/tasks/new?parentTaskId={id}");
+
+    /// <summary>The assigning level sets the status: started, done, or cancelled.</summary>
+    public async Task<IActionResult> OnPostStatusAsync(int id, string? status, CancellationToken ct)
+    {
+        if (!CanAssign)
+        {
+            return Forbid();
+        }
+
+        var result = await service.SetStatusAsync(id, status, ct);
+        if (result.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (result.Value is { } task)
+        {
+            TempData["Success"] = $"Đã cập nhật tình trạng: {PlanDisplay.StatusName(task.Status).ToLowerInvariant()}.";
+            return Redirect($"/tasks/{id}");
+        }
+
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        FormErrors.Add(ModelState, result.Errors, new Dictionary<string, string> { ["status"] = "Status" });
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {

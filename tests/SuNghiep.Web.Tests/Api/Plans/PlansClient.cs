@@ -89,6 +89,8 @@ internal static class PlansClient
         }
     }
 
+    public static async Task<T> OkJsonAsync<T>(HttpClient client, string url) => await OkAsync<T>(await client.GetAsync(url));
+
     private static async Task<T> OkAsync<T>(HttpResponseMessage response)
     {
         using (response)

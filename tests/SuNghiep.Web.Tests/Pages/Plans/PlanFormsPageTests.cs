@@ -203,4 +203,26 @@ public sealed class PlanFormsPageTests(AppHosts hosts)
         var (_, page) = await session.GetAsync($"/documents/{document.Id}");
         Assert.Null(page.QuerySelector("[data-testid=new-task]"));
     }
+
+    [Theory, DatabaseData]
+    public async Task StatusForm_CancelsTheTask_AndIsRefusedToAViewer(DatabaseProvider provider)
+    {
+        var app = await hosts.GetAsync(provider);
+        using var admin = await app.AdminAsync();
+        var document = await admin.CreateDocumentAsync(PlansClient.Document(Unique.Token()));
+        var task = await admin.AddTaskAsync(document.Id, PlansClient.Task("Rà soát trạm y tế", await app.AgencyIdAsync("92.SYT"), new DateOnly(2024, 3, 1)));
+        using var viewer = await PageSession.SignInAsync(app, await app.CreateUserAsync(Roles.Viewer, agency: "92.UBND"));
+        using var session = await HomeAffairsAsync(app);
+
+        var (_, viewerPage) = await viewer.GetAsync($"/tasks/{task.Id}");
+        var (_, page) = await session.GetAsync($"/tasks/{task.Id}");
+        using var response = await session.PostFormAsync($"/tasks/{task.Id}?handler=Status", page.QuerySelector("[data-testid=status-form]")!, new() { ["status"] = "cancelled" });
+
+        Assert.Null(viewerPage.QuerySelector("[data-testid=status-form]"));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("cancelled", (await admin.GetDocumentAsync(document.Id)).Tasks.Single().Status);
+        var (_, after) = await session.GetAsync($"/tasks/{task.Id}");
+        Assert.Equal("cancelled", after.QuerySelector("[data-testid=task-status]")!.GetAttribute("data-status"));
+        Assert.Null(after.QuerySelector("[data-testid=progress-form]"));   // a cancelled task takes no progress
+    }
 }
