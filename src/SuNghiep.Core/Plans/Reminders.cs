@@ -53,7 +53,7 @@ public sealed record SweepResult(DateOnly Date, int OpenTasks, int DueSoon, int 
 public sealed class ReminderService(
     SuNghiepDbContext db, IOptions<RemindersOptions> options, IOptions<SmtpOptions> smtp, TimeProvider time, ILogger<ReminderService> logger)
 {
-    private const int ContentLength = 300;
+    private const int ContentLength = 120;
     // After this many failures in a row the server is taken to be down; the rest wait for the next sweep.
     private const int FailuresBeforeGivingUp = 3;
 
@@ -122,7 +122,9 @@ public sealed class ReminderService(
     private static IEnumerable<Notice> NoticesFor(OpenTask t, DateOnly today, int days)
     {
         var recurrence = t.RecurrenceKind is { } kind ? new Recurrence(kind, t.RecurrenceDay ?? 31, t.RecurrenceMonth ?? 12) : null;
-        var content = t.Content.Length > ContentLength ? t.Content[..ContentLength] + "…" : t.Content;
+        // A notice names the task; the task page holds its whole text. Cut at a word, not inside one.
+        var content = t.Content.Length <= ContentLength ? t.Content
+            : t.Content[..(t.Content.LastIndexOf(' ', ContentLength) is > 0 and var space ? space : ContentLength)].TrimEnd(',', ';', '.') + "…";
 
         // A recurring task can be late for the last period and due soon for the next: both are worth saying.
         var next = TaskRules.NextDue(t.Deadline, recurrence, today);

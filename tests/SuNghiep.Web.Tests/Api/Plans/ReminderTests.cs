@@ -46,6 +46,29 @@ public sealed class ReminderTests(AppHosts hosts)
         Assert.Empty((await outsider.NotificationsAsync()).Items);
     }
 
+    [Theory, DatabaseData]
+    public async Task Sweep_LongTask_NamesItShortenedAtAWord(DatabaseProvider provider)
+    {
+        var app = await hosts.GetAsync(provider);
+        using var admin = await app.AdminAsync();
+        var token = Unique.Token();
+        var (lead, leadCode, _) = await app.CreateAgencyAsync();
+        var (officer, _) = await app.SignInAsNewUserAsync(Roles.AgencyOfficer, agency: leadCode);
+        var document = await admin.CreateDocument2001Async(token, null, app);
+        var content = $"Rà soát {token} " + string.Join(" ", Enumerable.Repeat("sắp xếp tổ chức bộ máy,", 20));
+        await admin.AddTaskAsync(document.Id, PlansClient.Task(content, lead, Deadline));
+
+        await app.SweepAsync(new DateOnly(2001, 3, 10));
+
+        var message = Assert.Single((await officer.NotificationsAsync()).Items).Message;
+        var named = message.Split('"')[1];
+        Assert.EndsWith("…", named, StringComparison.Ordinal);
+        Assert.InRange(named.Length, 100, 121);
+        Assert.StartsWith(named[..^1], content, StringComparison.Ordinal);
+        Assert.True(content[named.Length - 1] is ' ' or ',', $"cut inside a word: {named}");   // after a whole word, its comma dropped
+        Assert.False(named[^2] is ',' or ' ', named);
+    }
+
     // Who assigned a task: the document's issuing agency; for a document with none, the lead of the parent task; else nobody.
     public static TheoryData<string> Assigners => new() { "issuer", "parent task", "nobody" };
 
