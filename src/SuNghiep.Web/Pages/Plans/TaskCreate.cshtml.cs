@@ -132,9 +132,15 @@ public sealed class TaskCreateModel(SuNghiepDbContext db, PlanService service, T
             ParentTask = await PlanQueries.GetTaskAsync(db, parent, today, ct);
         }
 
-        // Only agencies still in existence can take a task; the lead is one the caller may assign to, the coordinators
-        // anyone in the same tree (a department coordinates with its sister departments).
+        // Only agencies still in existence can take a task; the lead is one the caller may assign to (its agency subtree,
+        // or the agencies of its area), the coordinators anyone in the same tree (a department coordinates with its
+        // sister departments).
         var active = db.Agencies.AsNoTracking().Where(a => a.ValidTo == null || a.ValidTo >= today);
+        if (db.Scope.AreaPath is { } areaPath)
+        {
+            active = active.Where(a => a.Area != null && a.Area.LineagePath.StartsWith(areaPath));
+        }
+
         Leads = Lookups.Indent(await active.Where(a => db.Scope.AgencyPath == null || a.Path.StartsWith(db.Scope.AgencyPath))
             .OrderBy(a => a.Path).Select(a => new Lookups.AgencyRow(a.Id, a.Code, a.Name, a.Path)).ToListAsync(ct));
         var root = db.Scope.AgencyPath is { } path ? "/" + path.Split('/', StringSplitOptions.RemoveEmptyEntries)[0] + "/" : null;

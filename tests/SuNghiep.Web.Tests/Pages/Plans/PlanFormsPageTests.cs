@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using AngleSharp.Dom;
 using SuNghiep.Core.Entities;
@@ -224,5 +225,25 @@ public sealed class PlanFormsPageTests(AppHosts hosts)
         var (_, after) = await session.GetAsync($"/tasks/{task.Id}");
         Assert.Equal("cancelled", after.QuerySelector("[data-testid=task-status]")!.GetAttribute("data-status"));
         Assert.Null(after.QuerySelector("[data-testid=progress-form]"));   // a cancelled task takes no progress
+    }
+
+    [Theory, DatabaseData]
+    public async Task TaskForm_ForAnAreaAccount_OffersTheActiveAgenciesOfItsAreaAsLeads(DatabaseProvider provider)
+    {
+        var app = await hosts.GetAsync(provider);
+        using var admin = await app.AdminAsync();
+        var document = await admin.CreateDocumentAsync(PlansClient.Document(Unique.Token()));
+        using var session = await PageSession.SignInAsync(app, await app.CreateUserAsync(Roles.HomeAffairs, area: "92"));
+        var today = PlansClient.Today;
+        var expected = await app.WithDbAsync((db, _) => db.Agencies
+            .Where(a => (a.ValidTo == null || a.ValidTo >= today) && a.Area != null && a.Area.LineagePath.StartsWith("/p92/"))
+            .Select(a => a.Id).ToListAsync());
+
+        var (_, form) = await session.GetAsync($"/documents/{document.Id}/tasks/new");
+
+        var offered = form.QuerySelectorAll("#Input_LeadAgencyId option[value]").Select(o => o.GetAttribute("value")!).Where(v => v.Length > 0)
+            .Select(v => int.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Contains(await app.AgencyIdAsync("92.SNV"), offered);
+        Assert.Equal(expected.Order(), offered.Order());
     }
 }
