@@ -38,6 +38,13 @@ public static class PlanQueries
             .ToList();
     }
 
+    /// <summary>A document's heading fields, without its links, targets or tasks.</summary>
+    public static async Task<DocumentSummary?> GetSummaryAsync(SuNghiepDbContext db, int id, CancellationToken ct = default) =>
+        await db.Documents.AsNoTracking().Where(d => d.Id == id).Select(d => new { d.Id, d.Type, d.Number, d.Issuer, d.IssuedOn, d.Title })
+            .FirstOrDefaultAsync(ct) is { } d
+            ? new DocumentSummary(d.Id, PlanCatalog.TypeCode(d.Type), PlanCatalog.TypeName(d.Type), d.Number, d.Issuer, d.IssuedOn, d.Title, [])
+            : null;
+
     public static TargetView View(PlanTarget t) => new(
         t.Id, t.IndicatorCode, t.Text, t.AreaCode, t.AgencyId, t.BaselineFrom, t.BaselineTo, t.Direction, t.Value, t.ValueUnit, t.Deadline);
 

@@ -79,15 +79,12 @@ public sealed class TargetCreateModel(SuNghiepDbContext db, PlanService service)
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
-        var document = await db.Documents.AsNoTracking().Where(d => d.Id == id)
-            .Select(d => new { d.Id, d.Type, d.Number, d.Issuer, d.IssuedOn, d.Title }).FirstOrDefaultAsync(ct);
-        if (document is null)
+        if (await PlanQueries.GetSummaryAsync(db, id, ct) is not { } document)
         {
             return false;
         }
 
-        Document = new DocumentSummary(document.Id, PlanCatalog.TypeCode(document.Type), PlanCatalog.TypeName(document.Type), document.Number,
-            document.Issuer, document.IssuedOn, document.Title, []);
+        Document = document;
         Agencies = await Lookups.AgenciesAsync(db, ct);
         Areas = await Lookups.AreasInScopeAsync(db, ct);
         return true;
