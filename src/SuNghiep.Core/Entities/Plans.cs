@@ -93,7 +93,7 @@ public sealed class PlanTask
     public List<TaskProgress> Progress { get; set; } = [];
     public DateTime CreatedAt { get; set; }
 
-    public Recurrence? Recurrence => RecurrenceKind is { } kind ? new Recurrence(kind, RecurrenceDay ?? 31, RecurrenceMonth ?? 12) : null;
+    public Recurrence? Recurrence => Rules.Recurrence.Of(RecurrenceKind, RecurrenceDay, RecurrenceMonth);
 }
 
 public sealed class PlanTaskCoordinator

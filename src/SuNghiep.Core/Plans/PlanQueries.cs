@@ -82,17 +82,12 @@ public static class PlanQueries
         var keys = await query.AsNoTracking()
             .Select(t => new { t.Id, t.Deadline, t.RecurrenceKind, t.RecurrenceDay, t.RecurrenceMonth, t.State, t.AssignedOn, t.LastProgressOn })
             .ToListAsync(ct);
-        var ordered = keys.Select(t =>
-            {
-                var recurrence = t.RecurrenceKind is { } kind ? new Recurrence(kind, t.RecurrenceDay ?? 31, t.RecurrenceMonth ?? 12) : null;
-                var late = TaskRules.IsLate(t.State, t.Deadline, recurrence, t.AssignedOn, t.LastProgressOn, today);
-                var next = TaskRules.NextDue(t.Deadline, recurrence, today);
-                return (t.Id, Status: TaskRules.StatusCode(t.State, late), Late: late,
-                    DueSoon: !late && TaskRules.IsDueSoon(t.State, next, today, DueSoonDays), NextDue: next);
-            })
-            .Where(t => f.Status is not { Length: > 0 } s || t.Status == s)
-            .Where(t => f.DueBefore is not { } before || (t.NextDue is { } due && due <= before))
-            .OrderByDescending(t => t.Late).ThenByDescending(t => t.DueSoon).ThenBy(t => t.NextDue ?? DateOnly.MaxValue).ThenBy(t => t.Id)
+        var ordered = keys
+            .Select(t => (t.Id, S: TaskRules.Standing(t.State, t.Deadline, Recurrence.Of(t.RecurrenceKind, t.RecurrenceDay, t.RecurrenceMonth),
+                t.AssignedOn, t.LastProgressOn, today, DueSoonDays)))
+            .Where(t => f.Status is not { Length: > 0 } s || t.S.Status == s)
+            .Where(t => f.DueBefore is not { } before || (t.S.NextDue is { } due && due <= before))
+            .OrderByDescending(t => t.S.Late).ThenByDescending(t => t.S.DueSoon).ThenBy(t => t.S.NextDue ?? DateOnly.MaxValue).ThenBy(t => t.Id)
             .Select(t => t.Id)
             .ToList();
         var size = Math.Clamp(f.PageSize, 1, 500);
@@ -112,13 +107,12 @@ public static class PlanQueries
         }).ToListAsync(ct);
         return rows.Select(t =>
         {
-            var recurrence = t.RecurrenceKind is { } kind ? new Recurrence(kind, t.RecurrenceDay ?? 31, t.RecurrenceMonth ?? 12) : null;
-            var late = TaskRules.IsLate(t.State, t.Deadline, recurrence, t.AssignedOn, t.LastProgressOn, today);
-            var next = TaskRules.NextDue(t.Deadline, recurrence, today);
+            var recurrence = Recurrence.Of(t.RecurrenceKind, t.RecurrenceDay, t.RecurrenceMonth);
+            var s = TaskRules.Standing(t.State, t.Deadline, recurrence, t.AssignedOn, t.LastProgressOn, today, DueSoonDays);
             return new TaskView(
                 t.Id, t.DocumentId, t.DocumentNumber, t.Section, t.Content, t.LeadAgencyId, t.LeadAgencyName, t.Coordinators.Order().ToList(),
                 t.Deadline, recurrence is null ? null : new RecurrenceView(PlanCatalog.RecurrenceCode(recurrence.Kind), recurrence.Day, recurrence.Month),
-                next, t.ExpectedOutput, TaskRules.StatusCode(t.State, late), late, !late && TaskRules.IsDueSoon(t.State, next, today, DueSoonDays),
+                s.NextDue, t.ExpectedOutput, s.Status, s.Late, s.DueSoon,
                 t.LastPercent, t.LastProgressOn, t.ParentTaskId, t.AssignedOn);
         }).ToList();
     }

@@ -121,7 +121,7 @@ public sealed class ReminderService(
 
     private static IEnumerable<Notice> NoticesFor(OpenTask t, DateOnly today, int days)
     {
-        var recurrence = t.RecurrenceKind is { } kind ? new Recurrence(kind, t.RecurrenceDay ?? 31, t.RecurrenceMonth ?? 12) : null;
+        var recurrence = Recurrence.Of(t.RecurrenceKind, t.RecurrenceDay, t.RecurrenceMonth);
         // A notice names the task; the task page holds its whole text. Cut at a word, not inside one.
         var content = t.Content.Length <= ContentLength ? t.Content
             : t.Content[..(t.Content.LastIndexOf(' ', ContentLength) is > 0 and var space ? space : ContentLength)].TrimEnd(',', ';', '.') + "…";

@@ -13,7 +13,14 @@ public enum RecurrenceKind
 /// A recurrence: the kind, and the day (and for yearly tasks the month) of each due date. "Báo cáo hằng năm trước
 /// 15/12" is Yearly, day 15, month 12; "hằng quý, ngày 20 tháng cuối quý" is Quarterly, day 20.
 /// </summary>
-public sealed record Recurrence(RecurrenceKind Kind, int Day, int Month = 12);
+public sealed record Recurrence(RecurrenceKind Kind, int Day, int Month = 12)
+{
+    /// <summary>The recurrence of a task's stored columns; none without a kind. A missing day or month means the period's end.</summary>
+    public static Recurrence? Of(RecurrenceKind? kind, int? day, int? month) => kind is { } k ? new Recurrence(k, day ?? 31, month ?? 12) : null;
+}
+
+/// <summary>What a task's status is on a day: late, the next due date, due soon, and the status code the API shows.</summary>
+public sealed record TaskStanding(bool Late, DateOnly? NextDue, bool DueSoon, string Status);
 
 /// <summary>The status a person sets; lateness is never set, it follows from the deadline.</summary>
 public enum TaskState
@@ -98,6 +105,15 @@ public static class TaskRules
     /// <summary>Due within the given number of days (today included) and not late.</summary>
     public static bool IsDueSoon(TaskState state, DateOnly? nextDue, DateOnly today, int days) =>
         state is not (TaskState.Done or TaskState.Cancelled) && nextDue is { } due && due >= today && due <= today.AddDays(days);
+
+    /// <summary>A task's standing on a day, from the columns it is derived from; "due soon" never applies to a late task.</summary>
+    public static TaskStanding Standing(
+        TaskState state, DateOnly? deadline, Recurrence? recurrence, DateOnly assignedOn, DateOnly? lastProgressOn, DateOnly today, int dueSoonDays)
+    {
+        var late = IsLate(state, deadline, recurrence, assignedOn, lastProgressOn, today);
+        var next = NextDue(deadline, recurrence, today);
+        return new TaskStanding(late, next, !late && IsDueSoon(state, next, today, dueSoonDays), StatusCode(state, late));
+    }
 
     /// <summary>The status the API shows: not_started, in_progress, done, cancelled, or late when late.</summary>
     public static string StatusCode(TaskState state, bool late) => late ? "late" : state switch

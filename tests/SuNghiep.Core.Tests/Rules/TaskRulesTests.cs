@@ -105,4 +105,33 @@ public sealed class TaskRulesTests
     [Fact]
     public void NextDue_Recurrence_IsTheNextOccurrence() =>
         Assert.Equal(D("2025-06-14"), TaskRules.NextDue(null, new Recurrence(RecurrenceKind.HalfYearly, 14), D("2025-03-01")));
+
+    // The standing a list shows: late wins over due soon, a closed task is neither, a recurrence's next due date moves on.
+    public static TheoryData<string, string?, string?, string, bool, string?, bool> Standings => new()
+    {
+        // state          deadline      yearly   today         late   next due      due soon
+        { "in_progress",  "2026-06-30", null,    "2026-07-01", true,  "2026-06-30", false },
+        { "in_progress",  "2026-07-05", null,    "2026-07-01", false, "2026-07-05", true  },
+        { "done",         "2026-06-30", null,    "2026-07-01", false, "2026-06-30", false },
+        { "not_started",  null,         "15/12", "2026-12-10", false, "2026-12-15", true  },
+        { "not_started",  null,         "15/12", "2026-12-16", true,  "2027-12-15", false },
+    };
+
+    [Theory, MemberData(nameof(Standings))]
+    public void Standing_CombinesLatenessNextDueAndDueSoon(string state, string? deadline, string? yearly, string today, bool late, string? next, bool soon)
+    {
+        var recurrence = yearly is null ? null : Recurrence.Of(RecurrenceKind.Yearly, int.Parse(yearly[..2], CultureInfo.InvariantCulture), int.Parse(yearly[3..], CultureInfo.InvariantCulture));
+        var taskState = state switch { "done" => TaskState.Done, "in_progress" => TaskState.InProgress, _ => TaskState.NotStarted };
+
+        var s = TaskRules.Standing(taskState, deadline is null ? null : DateOnly.Parse(deadline, CultureInfo.InvariantCulture), recurrence,
+            new DateOnly(2026, 1, 1), null, DateOnly.Parse(today, CultureInfo.InvariantCulture), 7);
+
+        Assert.Equal((late, next, soon), (s.Late, s.NextDue?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), s.DueSoon));
+        Assert.Equal(late ? "late" : state, s.Status);
+    }
+
+    [Fact]
+    public void RecurrenceOf_MissingDayAndMonth_MeanThePeriodsEnd() =>
+        Assert.Equal((new Recurrence(RecurrenceKind.Quarterly, 31, 12), (Recurrence?)null),
+            (Recurrence.Of(RecurrenceKind.Quarterly, null, null), Recurrence.Of(null, 15, 6)));
 }
