@@ -337,18 +337,7 @@ public sealed partial class TaskImport(SuNghiepDbContext db, PlanService service
     private static List<string> AgencyNames(string? cell) =>
         (cell ?? "").Split([';', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 
-    private static string? Text(object? value)
-    {
-        var text = value switch
-        {
-            null => null,
-            double d when d == Math.Floor(d) && Math.Abs(d) < 1e15 => d.ToString("0", CultureInfo.InvariantCulture),
-            DateTime dt => dt.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
-            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-            _ => value.ToString(),
-        };
-        return string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-    }
+    private static string? Text(object? value) => SheetReader.Text(value);
 
     private static readonly string[] DateFormats = ["dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-dd", "dd-MM-yyyy", "d-M-yyyy", "dd.MM.yyyy", "d.M.yyyy"];
 
@@ -362,19 +351,15 @@ public sealed partial class TaskImport(SuNghiepDbContext db, PlanService service
     /// </summary>
     public static DeadlineCell ParseDeadline(object? value)
     {
-        switch (value)
+        // A bare number of four digits is a year typed into a number cell, not a date serial of 1905.
+        if (value is double n && n == Math.Floor(n) && n is >= 1900 and <= 2200)
         {
-            case null:
-                return new(null, null, null);
-            case DateTime dt:
-                return new(DateOnly.FromDateTime(dt), null, null);
-            case DateOnly d:
-                return new(d, null, null);
-            // A bare number of four digits is a year typed into a number cell, not a date serial of 1905.
-            case double n when n == Math.Floor(n) && n is >= 1900 and <= 2200:
-                return EndOf((int)n, 12);
-            case double serial when serial is > 0 and < 2958466:
-                return new(DateOnly.FromDateTime(DateTime.FromOADate(serial)), null, null);
+            return EndOf((int)n, 12);
+        }
+
+        if (SheetReader.ExcelDate(value) is { } excel)
+        {
+            return new(excel, null, null);
         }
 
         var text = Text(value);

@@ -31,6 +31,29 @@ public static class SheetReader
             ? ([], new(maxRows + 2, "A", "", $"Tệp có quá {maxRows:N0} dòng; hãy chia thành nhiều tệp."))
             : (rows, null);
     }
+
+    /// <summary>A cell as the text a person typed: whole numbers without ".0", dates as dd/MM/yyyy; null when blank.</summary>
+    public static string? Text(object? value)
+    {
+        var text = value switch
+        {
+            null => null,
+            double d when d == Math.Floor(d) && Math.Abs(d) < 1e15 => d.ToString("0", CultureInfo.InvariantCulture),
+            DateTime dt => dt.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString(),
+        };
+        return string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    }
+
+    /// <summary>A cell Excel stores as a date (a date value or its serial number), or null when it is not one.</summary>
+    public static DateOnly? ExcelDate(object? value) => value switch
+    {
+        DateTime dt => DateOnly.FromDateTime(dt),
+        DateOnly d => d,
+        double serial when serial is > 0 and < 2958466 => DateOnly.FromDateTime(DateTime.FromOADate(serial)),
+        _ => null,
+    };
 }
 
 public sealed record ImportResult(int Applied, IReadOnlyList<ImportProblem> Problems)
@@ -356,13 +379,7 @@ public sealed class ReorganizationImport(SuNghiepDbContext db, ReorganizationSer
             return null;
         }
 
-        var text = value switch
-        {
-            double d when d == Math.Floor(d) => d.ToString("0", CultureInfo.InvariantCulture),
-            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-            _ => value.ToString(),
-        };
-        return string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        return SheetReader.Text(value);
     }
 
     private static readonly string[] DateFormats = ["dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-dd"];
@@ -375,12 +392,9 @@ public sealed class ReorganizationImport(SuNghiepDbContext db, ReorganizationSer
             return null;
         }
 
-        switch (value)
+        if (SheetReader.ExcelDate(value) is { } excel)
         {
-            case DateTime dt:
-                return DateOnly.FromDateTime(dt);
-            case double serial when serial is > 0 and < 2958466:
-                return DateOnly.FromDateTime(DateTime.FromOADate(serial));
+            return excel;
         }
 
         if (DateOnly.TryParseExact(value.ToString()!.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))

@@ -302,17 +302,7 @@ public sealed class ResourceImport(SuNghiepDbContext db, ResourceService service
 
     private static string Fold(string header) => VietnameseText.Fold(header).Replace(" ", "", StringComparison.Ordinal);
 
-    private static string? Text(object? value)
-    {
-        var text = value switch
-        {
-            null => null,
-            double d when d == Math.Floor(d) => d.ToString("0", CultureInfo.InvariantCulture),
-            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-            _ => value.ToString(),
-        };
-        return string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-    }
+    private static string? Text(object? value) => SheetReader.Text(value);
 
     private static int? Whole(object value) => value switch
     {
