@@ -45,6 +45,12 @@ public sealed class PlanFormJourneyTests(HostFixture host)
         await page.GetByLabel("Thời hạn").FillAsync("2026-12-31");
         await page.GetByLabel("Kỳ gốc từ ngày").FillAsync("2021-01-01");
         await page.GetByLabel("Kỳ gốc đến ngày").FillAsync("2021-12-31");
+        await page.GetByLabel("Giá trị").FillAsync("mười hai");
+        await page.GetByTestId("save-target").ClickAsync();
+        await Expect(page.FieldError("Input.Value")).ToContainTextAsync("Giá trị phải là một số");
+        await Expect(page.GetByLabel("Nội dung chỉ tiêu (như văn bản ghi)")).ToHaveValueAsync("Giảm 12,5% số đơn vị so với năm 2021");
+        await page.ScreenshotAsync(javaScript ? "target-form-errors" : "target-form-errors-nojs");
+        await page.GetByLabel("Giá trị").FillAsync("12,5");
         await page.GetByTestId("save-target").ClickAsync();
         await Expect(page.GetByTestId("targets").Locator("tbody tr").First).ToContainTextAsync("Giảm 12,5%");
 
@@ -52,6 +58,11 @@ public sealed class PlanFormJourneyTests(HostFixture host)
         var due = Today.AddMonths(2);
         await page.GetByTestId("new-task").ClickAsync();
         await page.GetByLabel("Nội dung nhiệm vụ").FillAsync("Sáp nhập các trung tâm văn hóa cấp xã");
+        await page.GetByTestId("save-task").ClickAsync();
+        await Expect(page.FieldError("Input.LeadAgencyId")).ToHaveTextAsync("Vui lòng chọn cơ quan chủ trì.");
+        await Expect(page.FieldError("Input.Deadline")).ToContainTextAsync("Vui lòng chọn thời hạn");
+        await Expect(page.GetByLabel("Nội dung nhiệm vụ")).ToHaveValueAsync("Sáp nhập các trung tâm văn hóa cấp xã");
+        await page.ScreenshotAsync(javaScript ? "task-form-errors" : "task-form-errors-nojs");
         await page.GetByLabel("Cơ quan chủ trì").SelectOptionAsync(new SelectOptionValue { Label = "Sở Nội vụ thành phố Cần Thơ" });
         await page.GetByLabel("Thời hạn hoàn thành").FillAsync(due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await page.GetByTestId("save-task").ClickAsync();

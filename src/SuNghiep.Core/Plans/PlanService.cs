@@ -70,7 +70,14 @@ public sealed class PlanService(SuNghiepDbContext db, TimeProvider time)
         return new(await PlanQueries.GetDocumentAsync(db, document.Id, Today, ct), []);
     }
 
-    public async Task<PlanResult<TargetView>> AddTargetAsync(int documentId, TargetInput input, CancellationToken ct = default)
+    public Task<PlanResult<TargetView>> AddTargetAsync(int documentId, TargetInput input, CancellationToken ct = default) =>
+        TargetAsync(documentId, input, save: true, ct);
+
+    /// <summary>The problems AddTargetAsync would find, without saving.</summary>
+    public async Task<IReadOnlyList<RuleViolation>> ValidateTargetAsync(int documentId, TargetInput input, CancellationToken ct = default) =>
+        (await TargetAsync(documentId, input, save: false, ct)).Errors;
+
+    private async Task<PlanResult<TargetView>> TargetAsync(int documentId, TargetInput input, bool save, CancellationToken ct)
     {
         if (!await db.Documents.AnyAsync(d => d.Id == documentId, ct))
         {
@@ -120,7 +127,7 @@ public sealed class PlanService(SuNghiepDbContext db, TimeProvider time)
             errors.Add(new("areaCode", $"Không có địa bàn mã \"{area}\"."));
         }
 
-        if (errors.Count > 0)
+        if (errors.Count > 0 || !save)
         {
             return new(null, errors);
         }
@@ -136,7 +143,17 @@ public sealed class PlanService(SuNghiepDbContext db, TimeProvider time)
         return new(PlanQueries.View(target), []);
     }
 
-    public async Task<PlanResult<TaskView>> AddTaskAsync(int documentId, TaskInput input, CancellationToken ct = default)
+    public Task<PlanResult<TaskView>> AddTaskAsync(int documentId, TaskInput input, CancellationToken ct = default) =>
+        TaskAsync(documentId, input, save: true, ct);
+
+    /// <summary>
+    /// The problems AddTaskAsync would find, without saving: a form that has problems of its own (a date it could not
+    /// read) shows these beside them, all at once.
+    /// </summary>
+    public async Task<IReadOnlyList<RuleViolation>> ValidateTaskAsync(int documentId, TaskInput input, CancellationToken ct = default) =>
+        (await TaskAsync(documentId, input, save: false, ct)).Errors;
+
+    private async Task<PlanResult<TaskView>> TaskAsync(int documentId, TaskInput input, bool save, CancellationToken ct)
     {
         var document = await db.Documents.AsNoTracking().FirstOrDefaultAsync(d => d.Id == documentId, ct);
         if (document is null)
@@ -218,7 +235,7 @@ public sealed class PlanService(SuNghiepDbContext db, TimeProvider time)
         Optional(errors, "expectedOutput", input.ExpectedOutput, 1000);
         Optional(errors, "section", input.Section, 64);
         await CheckNotEndedAsync(errors, lead?.Id, coordinators, assignedOn, ct);
-        if (errors.Count > 0)
+        if (errors.Count > 0 || !save)
         {
             return new(null, errors);
         }

@@ -49,17 +49,17 @@ public sealed class DocumentCreateModel(SuNghiepDbContext db, PlanService servic
             Input.Type, Input.Number, Input.Issuer, values.Date(Input.IssuedOn, "issuedOn", "Ngày ban hành"), Input.Title, Input.Signer,
             values.Ids(Input.ParentIds, "parentIds", "Văn bản cấp trên không hợp lệ."), Input.Notes,
             values.Whole(Input.IssuerAgencyId, "issuerAgencyId", "Cơ quan ban hành không hợp lệ."));
-        if (values.Errors.Count == 0)
+        // A date the form could not read reaches the service as none, which it refuses: nothing is saved, and its
+        // messages on the other fields come with the form's own.
+        var result = await service.CreateDocumentAsync(values.Errors.Count == 0 ? input : input with { IssuedOn = null }, ct);
+        if (result.Value is { } view)
         {
-            var result = await service.CreateDocumentAsync(input, ct);
-            if (result.Value is { } view)
-            {
-                TempData["Success"] = $"Đã lưu {view.TypeName.ToLowerInvariant()} số {view.Number}.";
-                return Redirect($"/documents/{view.Id}");
-            }
-
-            values.Errors.AddRange(result.Errors);
+            TempData["Success"] = $"Đã lưu {view.TypeName.ToLowerInvariant()} số {view.Number}.";
+            return Redirect($"/documents/{view.Id}");
         }
+
+        var unread = values.Errors.Count > 0 && input.IssuedOn is not null;   // the date was read; it was set aside above
+        values.Errors.AddRange(result.Errors.Where(e => values.Errors.All(x => x.Field != e.Field) && !(unread && e.Field == "issuedOn")));
 
         FormErrors.Add(ModelState, values.Errors);
         await LoadAsync(ct);

@@ -55,7 +55,11 @@ public sealed class TargetCreateModel(SuNghiepDbContext db, PlanService service)
             string.IsNullOrWhiteSpace(Input.Direction) ? null : Input.Direction,
             values.Number(Input.Value, "value", "Giá trị phải là một số, ví dụ 10 hoặc 12,5."),
             string.IsNullOrWhiteSpace(Input.ValueUnit) ? null : Input.ValueUnit, values.Date(Input.Deadline, "deadline", "Thời hạn"));
-        if (values.Errors.Count == 0)
+        if (values.Errors.Count > 0)
+        {
+            values.Errors.AddRange((await service.ValidateTargetAsync(id, input, ct)).Where(e => values.Errors.All(x => x.Field != e.Field)));
+        }
+        else
         {
             var result = await service.AddTargetAsync(id, input, ct);
             if (result.NotFound)

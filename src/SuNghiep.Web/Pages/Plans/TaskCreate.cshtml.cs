@@ -90,7 +90,12 @@ public sealed class TaskCreateModel(SuNghiepDbContext db, PlanService service, T
             values.Ids(Input.CoordinatingAgencyIds, "coordinatingAgencyIds", "Cơ quan phối hợp không hợp lệ."),
             timing == "deadline" ? deadline : null, recurrence, Input.ExpectedOutput, Input.Status, parentId,
             values.Date(Input.AssignedOn, "assignedOn", "Ngày giao"));
-        if (values.Errors.Count == 0)
+        if (values.Errors.Count > 0)
+        {
+            // What the form could not read is reported with what the service finds in the rest, not one after the other.
+            values.Errors.AddRange((await service.ValidateTaskAsync(id, input, ct)).Where(e => values.Errors.All(x => x.Field != e.Field)));
+        }
+        else
         {
             var result = await service.AddTaskAsync(id, input, ct);
             if (result.NotFound)

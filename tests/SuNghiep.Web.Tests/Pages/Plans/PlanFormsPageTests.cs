@@ -246,4 +246,35 @@ public sealed class PlanFormsPageTests(AppHosts hosts)
         Assert.Contains(await app.AgencyIdAsync("92.SNV"), offered);
         Assert.Equal(expected.Order(), offered.Order());
     }
+
+    [Theory, DatabaseData]
+    public async Task Forms_AnUnreadableValue_IsReportedWithTheOtherProblemsAtOnceAndNothingIsSaved(DatabaseProvider provider)
+    {
+        var app = await hosts.GetAsync(provider);
+        using var admin = await app.AdminAsync();
+        var document = await admin.CreateDocumentAsync(PlansClient.Document(Unique.Token()));
+        using var session = await HomeAffairsAsync(app);
+        var token = Unique.Token();
+
+        var (_, documentPage) = await PostAsync(session, "/documents/new",
+            ("Input.Type", "plan"), ("Input.Number", token + "/KH"), ("Input.IssuedOn", "31/02/2024"), ("Input.Issuer", "UBND"), ("Input.Title", ""));
+        var (_, agencyPage) = await PostAsync(session, "/documents/new",
+            ("Input.Type", "plan"), ("Input.Number", token + "/KH"), ("Input.IssuedOn", "2024-02-28"), ("Input.Issuer", "UBND"), ("Input.Title", "Kế hoạch"),
+            ("Input.IssuerAgencyId", "sở nội vụ"));
+        var (_, targetPage) = await PostAsync(session, $"/documents/{document.Id}/targets/new", ("Input.Text", ""), ("Input.Value", "mười"));
+        var (_, taskPage) = await PostAsync(session, $"/documents/{document.Id}/tasks/new",
+            ("Input.Content", "Rà soát"), ("Input.Timing", "deadline"), ("Input.Deadline", ""), ("Input.LeadAgencyId", ""));
+
+        Assert.Contains("Ngày ban hành không hợp lệ", Error(documentPage, "Input.IssuedOn"), StringComparison.Ordinal);
+        Assert.Contains("trích yếu", Error(documentPage, "Input.Title"), StringComparison.Ordinal);
+        Assert.Equal("Cơ quan ban hành không hợp lệ.", Error(agencyPage, "Input.IssuerAgencyId"));
+        Assert.Equal("", Error(agencyPage, "Input.IssuedOn"));   // the date was fine
+        Assert.Contains("Giá trị phải là một số", Error(targetPage, "Input.Value"), StringComparison.Ordinal);
+        Assert.Contains("nội dung chỉ tiêu", Error(targetPage, "Input.Text"), StringComparison.Ordinal);
+        Assert.Contains("Vui lòng chọn thời hạn", Error(taskPage, "Input.Deadline"), StringComparison.Ordinal);
+        Assert.Equal("Vui lòng chọn cơ quan chủ trì.", Error(taskPage, "Input.LeadAgencyId"));
+        Assert.Empty(await admin.ListDocumentsAsync("search=" + token));
+        var after = await admin.GetDocumentAsync(document.Id);
+        Assert.Equal((0, 0), (after.Targets.Count, after.Tasks.Count));
+    }
 }
