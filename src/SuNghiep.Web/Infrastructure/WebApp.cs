@@ -66,12 +66,13 @@ public static class WebApp
             .AddEntityFrameworkStores<SuNghiepDbContext>()
             .AddErrorDescriber<VietnameseIdentityErrors>()
             .AddDefaultTokenProviders();
-        services.AddAuthentication()
+        var authentication = services.AddAuthentication()
             .AddBearerToken(IdentityConstants.BearerScheme)
             .AddPolicyScheme(CallerScheme, "Bearer token or cookie", o => o.ForwardDefaultSelector = context =>
                 context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? IdentityConstants.BearerScheme
                     : IdentityConstants.ApplicationScheme);
+        SingleSignOn.Add(authentication, config);
 
         // The caller is known before routing, so that the scope is set on the context before any handler runs.
         services.Configure<Microsoft.AspNetCore.Authentication.AuthenticationOptions>(o => o.DefaultAuthenticateScheme = CallerScheme);
@@ -101,6 +102,7 @@ public static class WebApp
         {
             o.Conventions.AuthorizeFolder("/");
             o.Conventions.AllowAnonymousToPage("/Account/Login");
+            o.Conventions.AllowAnonymousToPage("/Account/SingleSignOn");
             o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
             o.Conventions.AllowAnonymousToPage("/Error");
             o.Conventions.AuthorizeFolder("/Admin", AdminPolicy);
