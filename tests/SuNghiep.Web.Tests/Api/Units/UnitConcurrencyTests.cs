@@ -189,6 +189,27 @@ public sealed class UnitConcurrencyTests(AppHosts hosts)
         Assert.Equal(recorded, (await s.Client.HistoryAsync(a.Id)).Events.Count);
     }
 
+    [Theory, DatabaseData]
+    public async Task Void_SameEventFourTimesAtOnce_OneVoidsAndTheOthersAreRefused(DatabaseProvider provider)
+    {
+        var s = await Scenario.StartAsync(hosts, provider);
+        var a = await s.UnitAsync("A");
+        var rename = await s.Client.RecordAsync(Event("rename", new DateOnly(2021, 1, 1)).With("sourceUnitIds", Ids(a)).With("newName", $"{a.Name} tên mới"));
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => s.Client.VoidAsync(rename.Id, "Ghi nhầm")));
+        var statuses = responses.Select(r => r.StatusCode).ToList();
+        foreach (var r in responses)
+        {
+            r.Dispose();
+        }
+
+        // Later ones either lost the race (409) or read the event already voided (400).
+        Assert.Equal(1, statuses.Count(c => c == HttpStatusCode.OK));
+        Assert.All(statuses.Where(c => c != HttpStatusCode.OK), c => Assert.Contains(c, new[] { HttpStatusCode.BadRequest, HttpStatusCode.Conflict }));
+        await AssertTiledAsync(s, a.Id, expectedVersions: 1);
+        Assert.Equal(a.Name, (await s.Client.GetUnitAsync(a.Id)).Name);
+    }
+
     /// <summary>Ten edits from ten dates (2020-01 to 2020-10, in shuffled order), all sent at once.</summary>
     private static async Task<List<HttpStatusCode>> PutAllAsync(Scenario s, Web.Api.UnitResponse a, string ifMatch)
     {
