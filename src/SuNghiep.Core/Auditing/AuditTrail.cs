@@ -19,7 +19,7 @@ internal static class AuditTrail
     // Derived columns are noise in a trail that people read.
     private static readonly HashSet<string> Skipped = new(StringComparer.Ordinal)
     {
-        nameof(Unit.SearchText), nameof(Unit.SortKey), nameof(Agency.Path), nameof(Unit.CreatedAt), nameof(Unit.UpdatedAt),
+        nameof(Unit.SearchText), nameof(Unit.SortKey), nameof(Agency.Path), nameof(Unit.CreatedAt), nameof(Unit.UpdatedAt), nameof(Unit.Revision),
         nameof(AppUser.NormalizedEmail), nameof(AppUser.NormalizedUserName),
     };
 

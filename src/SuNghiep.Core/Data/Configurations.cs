@@ -100,6 +100,7 @@ internal sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
         b.Property(x => x.LevelCode).HasMaxLength(32);
         b.Property(x => x.Address).HasMaxLength(500);
         b.Property(x => x.Notes).HasMaxLength(4000);
+        b.Property(x => x.Revision).IsConcurrencyToken();
         b.HasIndex(x => x.Code).IsUnique();
         b.HasIndex(x => x.SortKey);
         b.HasIndex(x => x.SectorCode);
@@ -180,6 +181,8 @@ internal sealed class UnitVersionConfiguration : IEntityTypeConfiguration<UnitVe
         b.Property(x => x.DecisionNumber).HasMaxLength(64);
         b.Property(x => x.DecisionIssuer).HasMaxLength(250);
         b.HasIndex(x => new { x.UnitId, x.ValidFrom }).IsUnique();
+        // At most one open version per unit, whatever writes race: a second one would count the unit twice.
+        b.HasIndex(x => x.UnitId, "IX_UnitVersions_UnitId_Open").IsUnique().HasFilter("\"ValidTo\" IS NULL");
         b.HasIndex(x => new { x.ValidFrom, x.ValidTo });
         b.HasOne(x => x.Unit).WithMany(x => x.Versions).HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.Area).WithMany().HasForeignKey(x => x.AreaId).OnDelete(DeleteBehavior.Restrict);

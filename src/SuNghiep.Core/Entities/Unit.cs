@@ -30,4 +30,9 @@ public sealed class Unit
     public List<UnitVersion> Versions { get; set; } = [];
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+    /// <summary>
+    /// Raised by every write of the unit or its versions, and checked by the database on each one (a concurrency token):
+    /// of two writers that read the same revision, the second fails instead of overwriting the first.
+    /// </summary>
+    public int Revision { get; set; }
 }

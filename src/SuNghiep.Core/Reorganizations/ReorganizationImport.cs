@@ -246,6 +246,11 @@ public sealed class ReorganizationImport(SuNghiepDbContext db, ReorganizationSer
             else
             {
                 problems.AddRange(result.Errors.Select(error => Locate(e, error)));
+                if (result.Conflict)
+                {
+                    // The transaction is lost with the failed write; the file is reported and nothing is kept.
+                    break;
+                }
             }
 
             progress?.Report(applied * 100 / ordered.Count);

@@ -24,10 +24,15 @@ public sealed record ReorganizationInput
     public string? Notes { get; init; }
 }
 
+/// <summary>The outcome of recording or voiding an event; a conflict means a unit it touches changed meanwhile.</summary>
 public sealed record ReorganizationResult(
-    int? Id, IReadOnlyList<RuleViolation> Errors, IReadOnlyList<RuleViolation> Warnings, bool NotFound = false)
+    int? Id, IReadOnlyList<RuleViolation> Errors, IReadOnlyList<RuleViolation> Warnings, bool NotFound = false, bool Conflict = false)
 {
     public bool Succeeded => Id is not null;
+
+    internal static ReorganizationResult Stale { get; } = new(null,
+        [new("", "Một đơn vị của sự kiện vừa được người khác thay đổi; nội dung chưa được ghi. Vui lòng tải lại và thử lại.")],
+        [], Conflict: true);
 }
 
 /// <summary>Records and voids reorganizations: the only way units end, start or change agency by a decision.</summary>
@@ -134,11 +139,17 @@ public sealed class ReorganizationService(SuNghiepDbContext db, UnitService unit
         };
 
         var byId = found.ToDictionary(u => u.Id);
+        // Every unit named is checked against the revision read, the continuing ones too: two events that build on the
+        // same state of a unit cannot both be recorded.
+        foreach (var unit in found)
+        {
+            UnitService.Touch(unit, now);
+        }
+
         foreach (var id in plan.Ending)
         {
             var unit = byId[id];
             unit.EndedOn = effective;
-            unit.UpdatedAt = now;
             Latest(unit).ValidTo = effective;
             reorganization.Participants.Add(new() { Unit = unit, Role = ParticipantRole.Ended });
         }
@@ -183,7 +194,6 @@ public sealed class ReorganizationService(SuNghiepDbContext db, UnitService unit
             next.SortKey = Text.VietnameseText.SortKey(next.Name);
             unit.Versions.Add(next);
             UnitService.Mirror(unit, next);
-            unit.UpdatedAt = now;
             reorganization.Participants.Add(new()
             {
                 Unit = unit, Role = type == ReorganizationType.Transfer ? ParticipantRole.Transferred : ParticipantRole.Renamed,
@@ -191,7 +201,10 @@ public sealed class ReorganizationService(SuNghiepDbContext db, UnitService unit
         }
 
         db.Reorganizations.Add(reorganization);
-        await db.SaveChangesAsync(ct);
+        if (!await SaveAsync(found, ct))
+        {
+            return ReorganizationResult.Stale;
+        }
 
         var warnings = ReorganizationRules.Warnings(
             type.Value, plan.Ending.Concat(plan.Continuing).Select(id => byId[id].AutonomyGroup).ToList(),
@@ -281,14 +294,49 @@ public sealed class ReorganizationService(SuNghiepDbContext db, UnitService unit
                     break;
             }
 
-            unit.UpdatedAt = now;
+            UnitService.Touch(unit, now);
         }
 
         reorganization.VoidedAt = now;
         reorganization.VoidedBy = db.Actor.Name;
         reorganization.VoidReason = reason!.Trim();
-        await db.SaveChangesAsync(ct);
+        if (!await SaveAsync(visible, ct))
+        {
+            return ReorganizationResult.Stale;
+        }
+
         return new ReorganizationResult(reorganization.Id, [], []);
+    }
+
+    /// <summary>
+    /// Saves, or reports false when one of the units changed since it was read: its revision check failed, or the index
+    /// on open versions refused a version that a concurrent writer opened first.
+    /// </summary>
+    private async Task<bool> SaveAsync(List<Unit> touched, CancellationToken ct)
+    {
+        var read = touched.ToDictionary(u => u.Id, u => db.Entry(u).Property(x => x.Revision).OriginalValue);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+        catch (DbUpdateException) when (db.Database.CurrentTransaction is null)
+        {
+            db.ChangeTracker.Clear();
+            var ids = read.Keys.ToList();
+            var now = await db.Units.IgnoreQueryFilters().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.Revision }).ToListAsync(ct);
+            if (now.Any(u => u.Revision != read[u.Id]))
+            {
+                return false;
+            }
+
+            throw;
+        }
     }
 
     private static UnitVersion Latest(Unit unit) => unit.Versions.OrderBy(v => v.ValidFrom).Last();

@@ -93,7 +93,10 @@ public sealed class ResourceService(SuNghiepDbContext db, TimeProvider time)
         if (db.ChangeTracker.HasChanges())
         {
             row.UpdatedAt = time.GetUtcNow().UtcDateTime;
-            await db.SaveChangesAsync(ct);
+            if (!await SavedFirstAsync(ct))
+            {
+                return await PutStaffingAsync(unitId, year, input, ct);
+            }
         }
 
         return new(await GetStaffingAsync(unitId, year, ct), [], warnings);
@@ -156,10 +159,45 @@ public sealed class ResourceService(SuNghiepDbContext db, TimeProvider time)
         if (db.ChangeTracker.HasChanges())
         {
             row.UpdatedAt = time.GetUtcNow().UtcDateTime;
-            await db.SaveChangesAsync(ct);
+            if (!await SavedFirstAsync(ct))
+            {
+                return await PutFinanceAsync(unitId, year, input, ct);
+            }
         }
 
         return new(View(row), [], []);
+    }
+
+    /// <summary>
+    /// Saves a year's row; false when it was new and another request inserted the same year first (the unique index refused
+    /// ours). A PUT replaces the year, so the caller writes again over that row, as if it had come a moment later.
+    /// </summary>
+    private async Task<bool> SavedFirstAsync(CancellationToken ct)
+    {
+        var added = db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).Select(e => e.Entity)
+            .FirstOrDefault(e => e is StaffingYear or FinanceYear or StaffingAllocation);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException) when (added is not null && db.Database.CurrentTransaction is null)
+        {
+            db.ChangeTracker.Clear();
+            var taken = added switch
+            {
+                StaffingYear y => await db.StaffingYears.IgnoreQueryFilters().AnyAsync(x => x.UnitId == y.UnitId && x.Year == y.Year, ct),
+                FinanceYear y => await db.FinanceYears.IgnoreQueryFilters().AnyAsync(x => x.UnitId == y.UnitId && x.Year == y.Year, ct),
+                StaffingAllocation a => await db.StaffingAllocations.AnyAsync(x => x.AgencyId == a.AgencyId && x.Year == a.Year, ct),
+                _ => false,
+            };
+            if (!taken)
+            {
+                throw;
+            }
+
+            return false;
+        }
     }
 
     public static AutonomyAssessment Assess(FinanceYear f) => AutonomyRules.Assess(
@@ -322,7 +360,10 @@ public sealed class ResourceService(SuNghiepDbContext db, TimeProvider time)
         row.BudgetPositions = positions!.Value;
         row.DecisionNumber = string.IsNullOrWhiteSpace(decision) ? null : decision.Trim();
         row.UpdatedAt = time.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
+        if (!await SavedFirstAsync(ct))
+        {
+            return await SetAllocationAsync(agencyId, year, positions, decision, overAllocation, ct);
+        }
 
         var used = await UnitsOfAgencyInYear(agencyId, year).SumAsync(s => s.BudgetPositions, ct);
         if (used > row.BudgetPositions)

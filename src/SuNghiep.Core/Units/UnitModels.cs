@@ -16,7 +16,8 @@ public sealed record UnitView(
     string? Address,
     string? Notes,
     string AreaName,
-    string ManagingAgencyName);
+    string ManagingAgencyName,
+    int Revision);
 
 /// <summary>
 /// A unit as a form or request gives it: every field raw, so that each bad value becomes a message on its own field
@@ -45,6 +46,12 @@ public sealed record UnitInput
     public string? DecisionNumber { get; init; }
     public DateOnly? DecisionDate { get; init; }
     public string? DecisionIssuer { get; init; }
+
+    /// <summary>
+    /// The revision of the unit the writer read (the API's If-Match, the edit page's hidden field): an update of a unit
+    /// that has changed since is refused as a conflict. Null only for writers that read and write in one go.
+    /// </summary>
+    public int? Revision { get; init; }
 }
 
 /// <summary>Filters, sort and page of the register list; the same for the page and the API.</summary>

@@ -109,7 +109,7 @@ public static class UnitQueries
         versions.Select(v => new UnitView(
             v.UnitId, v.Unit!.Code, v.Name, v.SectorCode, v.RoleClassCode, v.LevelCode, v.Area!.Code, v.ManagingAgencyId,
             v.AutonomyGroup, v.Unit.EstablishedOn, v.Unit.EndedOn, v.Unit.Address, v.Unit.Notes,
-            v.Area.Type + " " + v.Area.Name, v.ManagingAgency!.Name));
+            v.Area.Type + " " + v.Area.Name, v.ManagingAgency!.Name, v.Unit.Revision));
 
     /// <summary>The lineage path prefixes an area code stands for: every area that ever had the code, with its lineage.</summary>
     public static Task<List<string>> AreaPrefixesAsync(SuNghiepDbContext db, string code, CancellationToken ct) =>

@@ -6,11 +6,15 @@ using SuNghiep.Core.Text;
 
 namespace SuNghiep.Core.Units;
 
-/// <summary>The outcome of a write: the unit, the broken rules, or not found (which includes out of scope).</summary>
-public sealed record UnitWriteResult(UnitView? Unit, IReadOnlyList<RuleViolation> Errors, bool NotFound = false)
+/// <summary>
+/// The outcome of a write: the unit, the broken rules, not found (which includes out of scope), or a conflict (the unit
+/// changed since the writer read it; nothing was written).
+/// </summary>
+public sealed record UnitWriteResult(UnitView? Unit, IReadOnlyList<RuleViolation> Errors, bool NotFound = false, bool Conflict = false)
 {
     public bool Succeeded => Unit is not null;
     public static UnitWriteResult Missing { get; } = new(null, [], NotFound: true);
+    public static UnitWriteResult Stale { get; } = new(null, [], Conflict: true);
 }
 
 /// <summary>
@@ -59,6 +63,11 @@ public sealed class UnitService(SuNghiepDbContext db, TimeProvider time)
             return UnitWriteResult.Missing;
         }
 
+        if (input.Revision is { } read && read != unit.Revision)
+        {
+            return UnitWriteResult.Stale;
+        }
+
         var (attributes, errors) = await CheckAsync(unit, input, ct);
         if (attributes is null)
         {
@@ -87,10 +96,20 @@ public sealed class UnitService(SuNghiepDbContext db, TimeProvider time)
         Mirror(unit, unit.Versions.OrderBy(v => v.ValidFrom).Last());
         if (db.ChangeTracker.HasChanges())
         {
-            unit.UpdatedAt = time.GetUtcNow().UtcDateTime;
+            Touch(unit, time.GetUtcNow().UtcDateTime);
         }
 
         return await SaveAsync(unit, ct);
+    }
+
+    /// <summary>
+    /// Marks a write of the unit or of its versions. The raised revision is checked against the one read when the row is
+    /// saved, in the same transaction as the versions, so of two writers that closed the same version only one succeeds.
+    /// </summary>
+    internal static void Touch(Unit unit, DateTime now)
+    {
+        unit.UpdatedAt = now;
+        unit.Revision++;
     }
 
     private Unit NewUnit() => new()
@@ -101,17 +120,29 @@ public sealed class UnitService(SuNghiepDbContext db, TimeProvider time)
 
     private async Task<UnitWriteResult> SaveAsync(Unit unit, CancellationToken ct)
     {
+        var read = unit.Id == 0 ? (int?)null : db.Entry(unit).Property(u => u.Revision).OriginalValue;
         try
         {
             await db.SaveChangesAsync(ct);
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return UnitWriteResult.Stale;
+        }
         catch (DbUpdateException)
         {
-            // Another request may have taken the code between our check and the insert.
+            // Another request may have taken the code between our check and the insert, or opened a version of this unit
+            // (the index on open versions refused ours) and so raised its revision.
             db.ChangeTracker.Clear();
             if (await CodeTakenAsync(unit.Code, unit.Id, ct))
             {
                 return new UnitWriteResult(null, [CodeTaken(unit.Code)]);
+            }
+
+            if (read is { } before && await db.Units.IgnoreQueryFilters().AnyAsync(u => u.Id == unit.Id && u.Revision != before, ct))
+            {
+                return UnitWriteResult.Stale;
             }
 
             throw;

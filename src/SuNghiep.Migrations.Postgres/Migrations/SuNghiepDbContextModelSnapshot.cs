@@ -1358,6 +1358,10 @@ namespace SuNghiep.Migrations.Postgres.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<string>("RoleClassCode")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1496,6 +1500,10 @@ namespace SuNghiep.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("ValidFrom", "ValidTo");
+
+                    b.HasIndex(new[] { "UnitId" }, "IX_UnitVersions_UnitId_Open")
+                        .IsUnique()
+                        .HasFilter("\"ValidTo\" IS NULL");
 
                     b.ToTable("UnitVersions");
                 });

@@ -1315,6 +1315,10 @@ namespace SuNghiep.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RoleClassCode")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1451,6 +1455,10 @@ namespace SuNghiep.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("ValidFrom", "ValidTo");
+
+                    b.HasIndex(new[] { "UnitId" }, "IX_UnitVersions_UnitId_Open")
+                        .IsUnique()
+                        .HasFilter("\"ValidTo\" IS NULL");
 
                     b.ToTable("UnitVersions");
                 });

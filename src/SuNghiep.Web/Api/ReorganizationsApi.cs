@@ -104,7 +104,7 @@ public static class ReorganizationsApi
     private static async Task<Results<Ok<ReorganizationView>, ProblemHttpResult>> GetAsync(int id, SuNghiepDbContext db, CancellationToken ct) =>
         await HistoryQueries.GetAsync(db, id, ct) is { } view ? TypedResults.Ok(view) : Problems.NotFound("Không tìm thấy sự kiện sắp xếp.");
 
-    private static async Task<Results<Created<ReorganizationCreated>, ValidationProblem>> RecordAsync(
+    private static async Task<Results<Created<ReorganizationCreated>, ValidationProblem, ProblemHttpResult>> RecordAsync(
         [FromBody] JsonElement body, ReorganizationService service, SuNghiepDbContext db, CancellationToken ct)
     {
         var f = new JsonFields(body);
@@ -135,6 +135,11 @@ public static class ReorganizationsApi
         }
 
         var result = await service.RecordAsync(input, ct);
+        if (result.Conflict)
+        {
+            return Problems.Conflict(result.Errors[0].Message);
+        }
+
         if (!result.Succeeded)
         {
             return Problems.Invalid(result.Errors);
@@ -152,6 +157,11 @@ public static class ReorganizationsApi
         if (result.NotFound)
         {
             return Problems.NotFound("Không tìm thấy sự kiện sắp xếp.");
+        }
+
+        if (result.Conflict)
+        {
+            return Problems.Conflict(result.Errors[0].Message);
         }
 
         if (!result.Succeeded)

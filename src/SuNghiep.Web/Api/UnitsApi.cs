@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
 using SuNghiep.Core.Data;
 using SuNghiep.Core.Units;
 using SuNghiep.Web.Infrastructure;
@@ -34,11 +36,14 @@ public static class UnitsApi
         var units = api.MapGroup("/units").WithTags("Units");
         units.MapGet("", ListAsync).WithName("ListUnits")
             .WithSummary("The register: filter, search (accent-insensitive), sort and page the units in the caller's scope.");
-        units.MapGet("/{id:int}", GetAsync).WithName("GetUnit").WithSummary("One unit in the caller's scope.");
+        units.MapGet("/{id:int}", GetAsync).WithName("GetUnit")
+            .WithSummary("One unit in the caller's scope, with its ETag for a later PUT.");
         units.MapPost("", CreateAsync).WithName("CreateUnit").WithSummary("Add a unit to the register.")
             .RequireAuthorization(WebApp.UnitCreatePolicy).Accepts<UnitRequest>("application/json");
-        units.MapPut("/{id:int}", UpdateAsync).WithName("UpdateUnit").WithSummary("Replace a unit's fields.")
-            .RequireAuthorization(WebApp.UnitEditPolicy).Accepts<UnitRequest>("application/json");
+        units.MapPut("/{id:int}", UpdateAsync).WithName("UpdateUnit")
+            .WithSummary("Replace a unit's fields; If-Match must carry the ETag of the unit as read (428 without it, 412 when it changed since).")
+            .RequireAuthorization(WebApp.UnitEditPolicy).Accepts<UnitRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
     }
 
     private static async Task<Results<Ok<UnitListResponse>, ValidationProblem>> ListAsync(
@@ -67,7 +72,7 @@ public static class UnitsApi
     }
 
     private static async Task<Results<Ok<UnitResponse>, ValidationProblem, ProblemHttpResult>> GetAsync(
-        int id, string? asOf, SuNghiepDbContext db, TimeProvider time, CancellationToken ct)
+        int id, string? asOf, HttpResponse response, SuNghiepDbContext db, TimeProvider time, CancellationToken ct)
     {
         var errors = new List<Core.Rules.RuleViolation>();
         var date = ParseDate(asOf, "asOf", errors) ?? Today(time);
@@ -76,9 +81,26 @@ public static class UnitsApi
             return Problems.Invalid(errors);
         }
 
-        return await UnitQueries.GetAsync(db, id, date, ct) is { } unit
-            ? TypedResults.Ok(UnitResponse.From(unit, date))
-            : Problems.NotFound("Không tìm thấy đơn vị.");
+        if (await UnitQueries.GetAsync(db, id, date, ct) is not { } unit)
+        {
+            return Problems.NotFound("Không tìm thấy đơn vị.");
+        }
+
+        response.Headers.ETag = ETag(unit);
+        return TypedResults.Ok(UnitResponse.From(unit, date));
+    }
+
+    /// <summary>
+    /// The unit's state as a strong entity tag: its revision, raised by every write of the unit or its versions, whatever
+    /// date it is read as of.
+    /// </summary>
+    internal static string ETag(UnitView unit) => $"\"{unit.Id}-{unit.Revision}\"";
+
+    /// <summary>Whether an If-Match header names the unit's current tag (or "*"), by strong comparison.</summary>
+    private static bool Matches(IList<EntityTagHeaderValue> tags, int id, int revision)
+    {
+        var current = new EntityTagHeaderValue($"\"{id}-{revision}\"");
+        return tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(current, useStrongComparison: true));
     }
 
     /// <summary>A YYYY-MM-DD query parameter; a bad one is reported under its name.</summary>
@@ -99,7 +121,7 @@ public static class UnitsApi
     }
 
     private static async Task<Results<Created<UnitResponse>, ValidationProblem>> CreateAsync(
-        [FromBody] JsonElement body, UnitService service, TimeProvider time, CancellationToken ct)
+        [FromBody] JsonElement body, HttpResponse response, UnitService service, TimeProvider time, CancellationToken ct)
     {
         var (input, errors) = Read(body);
         if (errors.Count > 0)
@@ -108,28 +130,69 @@ public static class UnitsApi
         }
 
         var result = await service.CreateAsync(input, ct);
-        return result.Unit is { } unit
-            ? TypedResults.Created($"/api/v1/units/{unit.Id}", UnitResponse.From(unit, Today(time)))
-            : Problems.Invalid(result.Errors);
+        if (result.Unit is not { } unit)
+        {
+            return Problems.Invalid(result.Errors);
+        }
+
+        response.Headers.ETag = ETag(unit);
+        return TypedResults.Created($"/api/v1/units/{unit.Id}", UnitResponse.From(unit, Today(time)));
     }
 
+    /// <summary>
+    /// Preconditions come before the body is checked (RFC 9110, 13.2.2): an unknown unit is 404, a missing If-Match 428,
+    /// a stale one 412; the service checks the revision again where it writes, so a race lost after this check is 412 too.
+    /// </summary>
     private static async Task<Results<Ok<UnitResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        int id, [FromBody] JsonElement body, UnitService service, TimeProvider time, CancellationToken ct)
+        int id, [FromBody] JsonElement body, HttpRequest request, HttpResponse response, SuNghiepDbContext db, UnitService service,
+        TimeProvider time, CancellationToken ct)
     {
+        var revision = await db.Units.AsNoTracking().Where(u => u.Id == id).Select(u => (int?)u.Revision).FirstOrDefaultAsync(ct);
+        if (revision is null)
+        {
+            return Problems.NotFound("Không tìm thấy đơn vị.");
+        }
+
+        if (request.Headers.IfMatch.Count == 0)
+        {
+            return Problems.PreconditionRequired(
+                $"Gửi kèm tiêu đề If-Match với ETag nhận được từ GET /api/v1/units/{id}, để không ghi đè thay đổi của người khác.");
+        }
+
+        if (!EntityTagHeaderValue.TryParseStrictList(request.Headers.IfMatch, out var tags) || !Matches(tags, id, revision.Value))
+        {
+            return Stale(id);
+        }
+
         var (input, errors) = Read(body);
         if (errors.Count > 0)
         {
             return Problems.Invalid(await WithRulesAsync(errors, service, id, input, ct));
         }
 
-        var result = await service.UpdateAsync(id, input, ct);
+        var result = await service.UpdateAsync(id, input with { Revision = revision }, ct);
         if (result.NotFound)
         {
             return Problems.NotFound("Không tìm thấy đơn vị.");
         }
 
-        return result.Unit is { } unit ? TypedResults.Ok(UnitResponse.From(unit, Today(time))) : Problems.Invalid(result.Errors);
+        if (result.Conflict)
+        {
+            return Stale(id);
+        }
+
+        if (result.Unit is not { } unit)
+        {
+            return Problems.Invalid(result.Errors);
+        }
+
+        response.Headers.ETag = ETag(unit);
+        return TypedResults.Ok(UnitResponse.From(unit, Today(time)));
     }
+
+    private static ProblemHttpResult Stale(int id) => Problems.PreconditionFailed(
+        $"Đơn vị đã được người khác thay đổi kể từ khi bạn đọc (ETag trong If-Match không còn đúng); không có gì được ghi. "
+        + $"Đọc lại đơn vị bằng GET /api/v1/units/{id} rồi gửi lại với ETag mới.");
 
     // A value of the wrong type is reported on its field; the other fields still get the rules' messages.
     private static async Task<List<Core.Rules.RuleViolation>> WithRulesAsync(

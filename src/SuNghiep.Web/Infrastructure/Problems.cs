@@ -17,6 +17,18 @@ public static class Problems
     public static ProblemHttpResult NotFound(string title) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: title);
 
+    /// <summary>428: a write that could overwrite someone else's change must say which state it was based on.</summary>
+    public static ProblemHttpResult PreconditionRequired(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status428PreconditionRequired, title: "Thiếu tiêu đề If-Match", detail: detail);
+
+    /// <summary>412: the resource changed since the caller read it; nothing was written.</summary>
+    public static ProblemHttpResult PreconditionFailed(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "Dữ liệu đã được người khác thay đổi", detail: detail);
+
+    /// <summary>409: a concurrent write touched the same data first; nothing was written.</summary>
+    public static ProblemHttpResult Conflict(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Dữ liệu đã được người khác thay đổi", detail: detail);
+
     // The framework's own problems (malformed body, missing token, unknown route) get Vietnamese titles too.
     internal static void Localize(ProblemDetailsContext context)
     {

@@ -49,8 +49,35 @@ public static class UnitsClient
     public static Task<HttpResponseMessage> PostUnitAsync(this HttpClient client, JsonNode body) =>
         client.PostAsync("/api/v1/units", Content(body.ToJsonString()));
 
-    public static Task<HttpResponseMessage> PutUnitAsync(this HttpClient client, int id, JsonNode body) =>
-        client.PutAsync($"/api/v1/units/{id}", Content(body.ToJsonString()));
+    /// <summary>
+    /// PUT as a well-behaved client does: GET the unit first and send its ETag in If-Match. When the GET finds nothing
+    /// (unknown, out of scope, no right to read) the PUT goes without it, so that the PUT's own answer is what is tested.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PutUnitAsync(this HttpClient client, int id, JsonNode body)
+    {
+        using var current = await client.GetAsync($"/api/v1/units/{id}");
+        return await client.PutUnitAsync(id, body, current.IsSuccessStatusCode ? current.Headers.ETag?.ToString() : null);
+    }
+
+    /// <summary>PUT with the given If-Match (none when null).</summary>
+    public static async Task<HttpResponseMessage> PutUnitAsync(this HttpClient client, int id, JsonNode body, string? ifMatch)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/units/{id}") { Content = Content(body.ToJsonString()) };
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
+        return await client.SendAsync(request);
+    }
+
+    /// <summary>The ETag that GET /api/v1/units/{id} answers.</summary>
+    public static async Task<string> ETagAsync(this HttpClient client, int id)
+    {
+        using var response = await client.GetAsync($"/api/v1/units/{id}");
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET /api/v1/units/{id} answered {(int)response.StatusCode}");
+        return response.Headers.ETag?.ToString() ?? throw new InvalidOperationException($"GET /api/v1/units/{id} answered no ETag.");
+    }
 
     public static StringContent Content(string json) => new(json, Encoding.UTF8, "application/json");
 

@@ -10,7 +10,14 @@ namespace SuNghiep.Web.Pages.Units;
 [Authorize(Policy = WebApp.UnitEditPolicy)]
 public sealed class EditModel(SuNghiepDbContext db, UnitService units) : UnitFormModel(db)
 {
+    public const string ConflictMessage =
+        "Đơn vị này đã được người khác thay đổi kể từ khi bạn mở trang. Thay đổi của bạn chưa được lưu; biểu mẫu dưới đây "
+        + "hiển thị thông tin hiện tại của đơn vị. Vui lòng xem lại, nhập lại thay đổi của bạn rồi lưu.";
+
     public UnitView Unit { get; private set; } = null!;
+
+    /// <summary>Set when the unit changed after the page was opened: the form shows the current values, nothing was saved.</summary>
+    public bool Conflict { get; private set; }
     public override string SubmitLabel => "Lưu thay đổi";
     public override string CancelUrl => $"/units/{Unit.Id}";
     public override bool ChangesFromDate => true;
@@ -24,6 +31,7 @@ public sealed class EditModel(SuNghiepDbContext db, UnitService units) : UnitFor
 
         Unit = unit;
         Input = InputModel.From(unit);
+        Revision = unit.Revision;
         await LoadChoicesAsync(ct);
         return Page();
     }
@@ -37,16 +45,27 @@ public sealed class EditModel(SuNghiepDbContext db, UnitService units) : UnitFor
         }
 
         Unit = current;
+        // A form without the revision it was opened on cannot prove it saw the current state.
+        if (Revision != current.Revision)
+        {
+            return await ConflictAsync(current, ct);
+        }
+
         var (input, errors) = Read();
         if (errors.Count > 0)
         {
             return await InvalidAsync(errors, () => units.ValidateAsync(id, input, ct), ct);
         }
 
-        var result = await units.UpdateAsync(id, input, ct);
+        var result = await units.UpdateAsync(id, input with { Revision = Revision }, ct);
         if (result.NotFound)
         {
             return NotFound();
+        }
+
+        if (result.Conflict)
+        {
+            return await UnitQueries.GetAsync(Db, id, DateOnly.MaxValue, ct) is { } changed ? await ConflictAsync(changed, ct) : NotFound();
         }
 
         if (result.Unit is not { } unit)
@@ -58,5 +77,19 @@ public sealed class EditModel(SuNghiepDbContext db, UnitService units) : UnitFor
             ? $"Đã ghi thay đổi của đơn vị \"{unit.Name}\" (mã {unit.Code}), áp dụng từ ngày {Display.Date(from)}."
             : $"Đã lưu đơn vị \"{unit.Name}\" (mã {unit.Code}).";
         return Redirect($"/units/{unit.Id}");
+    }
+
+    /// <summary>Shows the unit as it is now, with the warning, so that the officer redoes the change on top of it.</summary>
+    private async Task<IActionResult> ConflictAsync(UnitView current, CancellationToken ct)
+    {
+        Unit = current;
+        Conflict = true;
+        // The posted values would otherwise win over the model's in the rendered fields.
+        ModelState.Clear();
+        Input = InputModel.From(current);
+        Revision = current.Revision;
+        await LoadChoicesAsync(ct);
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return Page();
     }
 }

@@ -109,6 +109,10 @@ public abstract class UnitFormModel(SuNghiepDbContext db) : PageModel
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
+    /// <summary>The revision of the unit the edit page was opened on, carried in a hidden field; null on the create page.</summary>
+    [BindProperty]
+    public int? Revision { get; set; }
+
     public List<AgencyOption> Agencies { get; private set; } = [];
     public List<AreaOption> Areas { get; private set; } = [];
 
