@@ -52,6 +52,7 @@ public static class WebApp
         services.AddScoped<Core.Plans.AttachmentService>();
         services.AddScoped<Core.Resources.ResourceImport>();
         services.AddScoped<AccountService>();
+        services.AddScoped<SignInGuard>();
         services.AddReminders(config);
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
