@@ -84,6 +84,7 @@ public static class WebApp
             o.Cookie.Name = "sunghiep";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
         });
@@ -127,11 +128,17 @@ public static class WebApp
             o.SupportedUICultures = [vi];
             o.RequestCultureProviders.Clear();
         });
-        services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = "RequestVerificationToken";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.AddEdgeSecurity(config);
     }
 
     public static void Configure(WebApplication app)
     {
+        app.UseEdgeSecurity();
         app.UseExceptionHandler();
         // Pages get a Vietnamese page for 404 and the like; the API keeps answering with problem details.
         app.UseStatusCodePages();
@@ -142,6 +149,7 @@ public static class WebApp
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseRateLimits();
         app.UseMiddleware<CallerMiddleware>();
         app.UseAuthorization();
 
