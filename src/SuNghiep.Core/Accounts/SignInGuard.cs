@@ -125,7 +125,7 @@ public sealed class SignInGuard(
     }
 
     /// <summary>1 s after the first failure beyond the allowance, then 2, 4, 8... up to the maximum.</summary>
-    internal static TimeSpan? AddressDelay(int beyondAllowance, TimeSpan maximum) =>
+    public static TimeSpan? AddressDelay(int beyondAllowance, TimeSpan maximum) =>
         beyondAllowance <= 0 ? null : TimeSpan.FromSeconds(Math.Min(Math.Pow(2, Math.Min(beyondAllowance - 1, 30)), maximum.TotalSeconds));
 
     // One statement per step, so that instances counting at once do not lose a failure; a quiet window starts over.
