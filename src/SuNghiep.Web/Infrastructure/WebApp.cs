@@ -155,7 +155,8 @@ public static class WebApp
 
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapScalarApiReference("/api/docs", o => o.WithTitle("SuNghiep API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+        // System fonts rather than Scalar's from its CDN: the page works offline and within the site's font-src.
+        app.MapScalarApiReference("/api/docs", o => o.WithTitle("SuNghiep API").WithOpenApiRoutePattern("/openapi/{documentName}.json").DisableDefaultFonts()).AllowAnonymous();
 
         var api = app.MapGroup("/api/v1");
         AuthApi.Map(api);
