@@ -233,7 +233,8 @@ public static partial class EdgeSecurity
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-                if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+                if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+                    && !headers.CacheControl.ToString().Contains("no-store", StringComparison.OrdinalIgnoreCase))
                 {
                     headers.CacheControl = "no-store";
                 }

@@ -46,6 +46,11 @@ public sealed class SuNghiepApp(TestDatabase database, Action<IWebHostBuilder>? 
         // The import's request size limit cannot apply in the in-memory test server, which says so on every upload.
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Routing.EndpointRoutingMiddleware", "Error");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Mvc.Filters.RequestSizeLimitFilter", "Error");
+        // Every test signs in from the same (absent) client address and most share the administrator's token: the shared
+        // hosts lift those limits, which EdgeSecurityTests and SignInDelayTests check in hosts of their own.
+        builder.UseSetting("RateLimits:SignInPerMinute", "100000");
+        builder.UseSetting("RateLimits:ApiPerMinute", "1000000");
+        builder.UseSetting("Security:AddressFreeFailures", "100000");
         // A test's own host may change settings (low rate limits, trusted proxies) after these.
         configure?.Invoke(builder);
     }
