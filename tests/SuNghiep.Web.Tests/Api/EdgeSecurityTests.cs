@@ -310,6 +310,37 @@ public sealed class EdgeSecurityTests(EdgeHosts hosts, AppHosts shared) : IClass
     }
 
     [Theory, DatabaseData]
+    public async Task LoginPage_OverHttpsOrHttp_SignInCookieIsSecureOnlyOverHttps(DatabaseProvider provider)
+    {
+        var app = await shared.GetAsync(provider);
+        var email = await app.CreateUserAsync(Roles.Viewer);
+
+        var overHttps = await SignInCookieAsync(app, new Uri("https://sunghiep.example/"), email);
+        var overHttp = await SignInCookieAsync(app, new Uri("http://sunghiep.example/"), email);
+
+        Assert.Contains("; secure", overHttps, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("; httponly", overHttps, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("; secure", overHttp, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static async Task<string> SignInCookieAsync(SuNghiepApp app, Uri baseAddress, string email)
+    {
+        using var client = app.Client(cookies: true);
+        client.BaseAddress = baseAddress;
+        var form = await client.GetStringAsync("/login");
+        var token = Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        Assert.NotEmpty(token);
+        using var response = await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = SuNghiepApp.Password,
+            ["__RequestVerificationToken"] = token,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("sunghiep=", StringComparison.Ordinal));
+    }
+
+    [Theory, DatabaseData]
     public async Task ApiDocs_InlineScript_IsAllowedByItsHashOnly(DatabaseProvider provider)
     {
         var app = await shared.GetAsync(provider);
