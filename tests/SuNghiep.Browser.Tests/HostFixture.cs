@@ -76,6 +76,9 @@ public sealed class HostFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        // A journey whose page broke the policy fails the run even if its own assertions passed.
+        var violations = CspViolations.ToArray();
+
         if (Browser is not null)
         {
             await Browser.CloseAsync();
@@ -96,6 +99,11 @@ public sealed class HostFixture : IAsyncLifetime
         {
             // A file still held open is left to the temp folder's cleaner.
         }
+
+        if (violations.Length > 0)
+        {
+            throw new InvalidOperationException("Content-Security-Policy violations:\n" + string.Join("\n", violations));
+        }
     }
 
     /// <summary>A fresh browser context (its own cookies) and page on the app.</summary>
@@ -109,8 +117,20 @@ public sealed class HostFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
         });
         context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        // Chromium reports in the console what the Content-Security-Policy refused: every page of every journey is watched.
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                CspViolations.Add($"{page.Url}: {message.Text}");
+            }
+        };
+        return page;
     }
+
+    /// <summary>What the Content-Security-Policy refused on any page the journeys opened.</summary>
+    public System.Collections.Concurrent.ConcurrentBag<string> CspViolations { get; } = new();
 
     public async Task<int> AgencyIdAsync(string code)
     {

@@ -37,6 +37,7 @@ public sealed class SuNghiepDbContext(DbContextOptions<SuNghiepDbContext> option
     public DbSet<AdministrativeLevel> AdministrativeLevels => Set<AdministrativeLevel>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
 
     // The caller's scope, read by the query filter on Units. A new context sees no unit until a scope is set.
     internal bool ScopeUnrestricted { get; private set; }

@@ -1185,6 +1185,28 @@ namespace SuNghiep.Migrations.Postgres.Migrations
                         });
                 });
 
+            modelBuilder.Entity("SuNghiep.Core.Entities.SignInThrottle", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("BlockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("LastFailureAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("LastFailureAt");
+
+                    b.ToTable("SignInThrottles");
+                });
+
             modelBuilder.Entity("SuNghiep.Core.Entities.StaffingAllocation", b =>
                 {
                     b.Property<int>("Id")

@@ -1150,6 +1150,28 @@ namespace SuNghiep.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("SuNghiep.Core.Entities.SignInThrottle", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("BlockedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastFailureAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("LastFailureAt");
+
+                    b.ToTable("SignInThrottles");
+                });
+
             modelBuilder.Entity("SuNghiep.Core.Entities.StaffingAllocation", b =>
                 {
                     b.Property<int>("Id")

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using SuNghiep.Core.Accounts;
 using SuNghiep.Core.Entities;
+using SuNghiep.Web.Infrastructure;
 
 namespace SuNghiep.Web.Api;
 
@@ -17,7 +19,7 @@ public static class AuthApi
     }
 
     private static async Task<Results<SignInHttpResult, ValidationProblem, ProblemHttpResult>> LoginAsync(
-        LoginRequest? request, SignInManager<AppUser> signIn, UserManager<AppUser> users)
+        LoginRequest? request, SignInManager<AppUser> signIn, SignInGuard guard, HttpContext context)
     {
         if (string.IsNullOrWhiteSpace(request?.Email) || string.IsNullOrEmpty(request.Password))
         {
@@ -35,25 +37,26 @@ public static class AuthApi
             return Infrastructure.Problems.Invalid(errors);
         }
 
-        var user = await users.FindByEmailAsync(request.Email.Trim());
-        if (user is null)
+        var outcome = await guard.CheckAsync(request.Email, request.Password, EdgeSecurity.ClientAddress(context), context.RequestAborted);
+        if (outcome is not { Status: SignInStatus.Succeeded, User: { } user })
         {
-            return Unauthorized("Email hoặc mật khẩu không đúng.");
-        }
-
-        var result = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
-        if (result.IsLockedOut)
-        {
-            return Unauthorized("Tài khoản đang tạm khóa do đăng nhập sai nhiều lần; vui lòng thử lại sau.");
-        }
-
-        if (!result.Succeeded)
-        {
-            return Unauthorized("Email hoặc mật khẩu không đúng.");
+            return Refused(outcome, context);
         }
 
         var principal = await signIn.CreateUserPrincipalAsync(user);
         return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
+    }
+
+    private static ProblemHttpResult Refused(SignInOutcome outcome, HttpContext context)
+    {
+        if (outcome.Status is SignInStatus.Locked or SignInStatus.Delayed)
+        {
+            context.Response.Headers.RetryAfter = SignInMessages.Seconds(outcome.RetryAfter);
+        }
+
+        return outcome.Status == SignInStatus.Delayed
+            ? TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: SignInMessages.For(outcome))
+            : Unauthorized(SignInMessages.For(outcome));
     }
 
     private static ProblemHttpResult Unauthorized(string title) =>

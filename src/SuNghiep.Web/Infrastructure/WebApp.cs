@@ -52,6 +52,7 @@ public static class WebApp
         services.AddScoped<Core.Plans.AttachmentService>();
         services.AddScoped<Core.Resources.ResourceImport>();
         services.AddScoped<AccountService>();
+        services.AddScoped<SignInGuard>();
         services.AddReminders(config);
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
@@ -84,6 +85,7 @@ public static class WebApp
             o.Cookie.Name = "sunghiep";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
         });
@@ -128,11 +130,17 @@ public static class WebApp
             o.SupportedUICultures = [vi];
             o.RequestCultureProviders.Clear();
         });
-        services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = "RequestVerificationToken";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.AddEdgeSecurity(config);
     }
 
     public static void Configure(WebApplication app)
     {
+        app.UseEdgeSecurity();
         app.UseExceptionHandler();
         // Pages get a Vietnamese page for 404 and the like; the API keeps answering with problem details.
         app.UseStatusCodePages();
@@ -143,12 +151,14 @@ public static class WebApp
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseRateLimits();
         app.UseMiddleware<CallerMiddleware>();
         app.UseAuthorization();
 
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapScalarApiReference("/api/docs", o => o.WithTitle("SuNghiep API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+        // System fonts rather than Scalar's from its CDN: the page works offline and within the site's font-src.
+        app.MapScalarApiReference("/api/docs", o => o.WithTitle("SuNghiep API").WithOpenApiRoutePattern("/openapi/{documentName}.json").DisableDefaultFonts()).AllowAnonymous();
 
         var api = app.MapGroup("/api/v1");
         AuthApi.Map(api);

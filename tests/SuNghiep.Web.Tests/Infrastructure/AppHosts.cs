@@ -34,13 +34,16 @@ public sealed class AppHosts : IAsyncDisposable
         }
     }
 
-    private static async Task<SuNghiepApp> StartAsync(DatabaseProvider provider)
+    private static Task<SuNghiepApp> StartAsync(DatabaseProvider provider) => StartOwnAsync(provider);
+
+    /// <summary>A host of the caller's own, on its own database, with its own settings; the caller disposes it.</summary>
+    public static async Task<SuNghiepApp> StartOwnAsync(DatabaseProvider provider, Action<Microsoft.AspNetCore.Hosting.IWebHostBuilder>? configure = null)
     {
         await BuildGate.WaitAsync();
         try
         {
             var database = await TestDatabase.CreateAsync(provider);
-            var app = new SuNghiepApp(database);
+            var app = new SuNghiepApp(database, configure);
             try
             {
                 // Starts the server: runs Program's entry point up to app.RunAsync, including WebApp.InitializeAsync.

@@ -15,7 +15,7 @@ namespace SuNghiep.Web.Tests.Infrastructure;
 /// The app in the test host on one database. Program's entry point runs as in production, so WebApp.InitializeAsync
 /// migrates, loads the reference data and the demo province, and creates the administrator before the first request.
 /// </summary>
-public sealed class SuNghiepApp(TestDatabase database) : WebApplicationFactory<Program>
+public sealed class SuNghiepApp(TestDatabase database, Action<IWebHostBuilder>? configure = null) : WebApplicationFactory<Program>
 {
     public const string AdminEmail = "admin@test.sunghiep.vn";
     public const string AdminPassword = "Quantri-2025-test";
@@ -46,6 +46,13 @@ public sealed class SuNghiepApp(TestDatabase database) : WebApplicationFactory<P
         // The import's request size limit cannot apply in the in-memory test server, which says so on every upload.
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Routing.EndpointRoutingMiddleware", "Error");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Mvc.Filters.RequestSizeLimitFilter", "Error");
+        // Every test signs in from the same (absent) client address and most share the administrator's token: the shared
+        // hosts lift those limits, which EdgeSecurityTests and SignInDelayTests check in hosts of their own.
+        builder.UseSetting("RateLimits:SignInPerMinute", "100000");
+        builder.UseSetting("RateLimits:ApiPerMinute", "1000000");
+        builder.UseSetting("Security:AddressFreeFailures", "100000");
+        // A test's own host may change settings (low rate limits, trusted proxies) after these.
+        configure?.Invoke(builder);
     }
 
     /// <summary>A client that fails the test on any 5xx answer, whatever the test asserts after.</summary>

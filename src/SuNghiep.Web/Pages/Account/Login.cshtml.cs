@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SuNghiep.Core.Accounts;
 using SuNghiep.Core.Entities;
+using SuNghiep.Web.Infrastructure;
 
 namespace SuNghiep.Web.Pages.Account;
 
-public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users) : PageModel
+public sealed class LoginModel(SignInManager<AppUser> signIn, SignInGuard guard) : PageModel
 {
     public sealed record InputModel
     {
@@ -38,19 +40,20 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
             return Page();
         }
 
-        var user = await users.FindByEmailAsync(Input.Email!.Trim());
-        var result = user is null
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(user, Input.Password!, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var outcome = await guard.CheckAsync(Input.Email!, Input.Password!, EdgeSecurity.ClientAddress(HttpContext), HttpContext.RequestAborted);
+        if (outcome is { Status: SignInStatus.Succeeded, User: { } user })
         {
+            await signIn.SignInAsync(user, isPersistent: false);
             return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/units");
         }
 
-        ModelState.AddModelError(string.Empty, result.IsLockedOut
-            ? "Tài khoản đang tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau."
-            : "Email hoặc mật khẩu không đúng.");
-        Response.StatusCode = StatusCodes.Status400BadRequest;
+        ModelState.AddModelError(string.Empty, SignInMessages.For(outcome));
+        Response.StatusCode = outcome.Status == SignInStatus.Delayed ? StatusCodes.Status429TooManyRequests : StatusCodes.Status400BadRequest;
+        if (outcome.Status is SignInStatus.Locked or SignInStatus.Delayed)
+        {
+            Response.Headers.RetryAfter = SignInMessages.Seconds(outcome.RetryAfter);
+        }
+
         return Page();
     }
 }
