@@ -63,7 +63,7 @@ public sealed class TaskScopeTests(AppHosts hosts)
     {
         var app = await hosts.GetAsync(provider);
         var (officer, _) = await app.SignInAsNewUserAsync(Roles.AgencyOfficer, agency: Health);
-        var document = await officer.CreateDocumentAsync(PlansClient.Document(Unique.Token()));
+        var document = await officer.CreateDocumentAsync(PlansClient.Document(Unique.Token()).With("issuerAgencyId", await app.AgencyIdAsync(Health)));
 
         using var response = await officer.PostJsonAsync($"/api/v1/documents/{document.Id}/tasks", PlansClient.Task("Giao cho Sở Giáo dục", await app.AgencyIdAsync(Education)));
         var own = await officer.AddTaskAsync(document.Id, PlansClient.Task("Giao cho Sở Y tế", await app.AgencyIdAsync(Health)));
@@ -78,7 +78,7 @@ public sealed class TaskScopeTests(AppHosts hosts)
         var app = await hosts.GetAsync(provider);
         var (officer, email) = await app.SignInAsNewUserAsync(Roles.AgencyOfficer, agency: Health);
         var token = Unique.Token();
-        var document = await officer.CreateDocumentAsync(PlansClient.Document(token));
+        var document = await officer.CreateDocumentAsync(PlansClient.Document(token).With("issuerAgencyId", await app.AgencyIdAsync(Health)));
         var task = await officer.AddTaskAsync(document.Id, PlansClient.Task($"Nhiệm vụ {token}", await app.AgencyIdAsync(Health)));
         var progress = await officer.AddProgressAsync(task.Id, PlansClient.Progress(PlansClient.Today, 40, $"Tiến độ {token}"));
 
