@@ -135,6 +135,21 @@ public sealed class LeakTests(AppHosts hosts)
             (await db.Targets.CountAsync(t => t.DocumentId == document.Id), await db.PlanTasks.CountAsync(t => t.DocumentId == document.Id))));
     }
 
+    // A renaming writes a unit's name too.
+    [Theory, DatabaseData]
+    public async Task Rename_ToZeroWidthCharacters_Returns400OnNewNameAndKeepsTheName(DatabaseProvider provider)
+    {
+        var app = await hosts.GetAsync(provider);
+        using var admin = await app.AdminAsync();
+        var unit = await admin.CreateUnitAsync(UnitsClient.Body(Unique.Token(), "A", await app.AgencyIdAsync(Education)));
+
+        using var response = await admin.PostEventAsync(HistoryClient.Event("rename", new DateOnly(2024, 7, 1))
+            .With("sourceUnitIds", HistoryClient.Ids(unit)).With("newName", "\u200B\u2060\u200B"));
+
+        Assert.Equal(["newName"], (await response.ValidationErrorsAsync()).Keys);
+        Assert.Equal(unit, await admin.GetUnitAsync(unit.Id));
+    }
+
     private static async Task<IReadOnlyDictionary<string, string[]>> ValidationAsync(HttpResponseMessage response)
     {
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
