@@ -26,6 +26,8 @@ public sealed class PlanFormJourneyTests(HostFixture host)
         await page.GetByTestId("new-document").ClickAsync();
         await page.GetByLabel("Số, ký hiệu").FillAsync(number);
         await page.GetByLabel("Cơ quan ban hành (như văn bản ghi)").FillAsync("Sở Nội vụ thành phố Cần Thơ");
+        // Recorded in the name of an agency of the account's scope, whose targets and tasks it then writes.
+        await page.GetByLabel("Cơ quan ban hành trong danh mục").SelectOptionAsync((await host.AgencyIdAsync("92.SNV")).ToString(CultureInfo.InvariantCulture));
         await page.GetByTestId("parent-select").SelectOptionAsync(new SelectOptionValue { Label = (await ParentLabelAsync(page, "62-KL/TW"))! });
         await page.GetByTestId("save-document").ClickAsync();
         await Expect(page.GetByTestId("error-summary")).ToContainTextAsync("Vui lòng nhập trích yếu.");

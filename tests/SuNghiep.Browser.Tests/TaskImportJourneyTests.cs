@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using MiniExcelLibs;
@@ -22,7 +23,8 @@ public sealed class TaskImportJourneyTests(HostFixture host)
         db.UseScope(CallerScope.Everything);
         db.Actor = new Actor(null, "browser tests", null);
         var result = await scope.ServiceProvider.GetRequiredService<PlanService>().CreateDocumentAsync(new DocumentInput(
-            "plan", $"{n}/KH-SNV", "Sở Nội vụ thành phố Cần Thơ", new DateOnly(2024, 3, 1), $"Kế hoạch thử nhập biểu {n}", null, [], null));
+            "plan", $"{n}/KH-SNV", "Sở Nội vụ thành phố Cần Thơ", new DateOnly(2024, 3, 1), $"Kế hoạch thử nhập biểu {n}", null, [], null,
+            await db.Agencies.Where(a => a.Code == "92.SNV").Select(a => (int?)a.Id).SingleAsync()));
         return result.Value ?? throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => $"{e.Field}: {e.Message}")));
     }
 

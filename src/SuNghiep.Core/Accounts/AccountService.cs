@@ -186,7 +186,8 @@ public sealed class AccountService(SuNghiepDbContext db, UserManager<AppUser> us
     }
 
     private static IEnumerable<RuleViolation> FullNameErrors(string? fullName) =>
-        fullName?.Trim().Length > 200 ? [new("fullName", "Họ tên dài tối đa 200 ký tự.")] : [];
+        fullName?.Trim().Length > 200 ? [new("fullName", "Họ tên dài tối đa 200 ký tự.")]
+        : Text.TextChecks.Problem("fullName", "Họ tên", fullName) is { } problem ? [problem] : [];
 
     private static string FieldOf(string identityCode) =>
         identityCode.StartsWith("Password", StringComparison.Ordinal) ? "password" : "email";

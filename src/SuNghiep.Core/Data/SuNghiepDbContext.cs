@@ -152,11 +152,17 @@ public sealed class SuNghiepDbContext(DbContextOptions<SuNghiepDbContext> option
     }
 }
 
-/// <summary>What a caller may see: everything, an agency subtree, an area subtree, one unit, or nothing.</summary>
+/// <summary>
+/// What a caller may see (everything, an agency subtree, an area subtree, one unit, or nothing) and its role, which decides
+/// what it may change there (Rules/Permissions). Without a role nothing may be changed.
+/// </summary>
 public sealed record CallerScope(bool Unrestricted, string? AgencyPath, string? AreaPath, int? UnitId, string Description)
 {
-    public static readonly CallerScope Everything = new(true, null, null, null, "Toàn quốc");
+    /// <summary>The system itself (command line, seeding) or an administrator.</summary>
+    public static readonly CallerScope Everything = new(true, null, null, null, "Toàn quốc") { Role = Roles.SystemAdmin };
     public static readonly CallerScope Nothing = new(false, null, null, null, "Không có phạm vi");
+
+    public string? Role { get; init; }
 }
 
 /// <summary>The person or process behind a change.</summary>

@@ -22,6 +22,8 @@ public sealed record AttachmentContent(string FileName, string ContentType, byte
 public static class AttachmentChecks
 {
     public const long DefaultMaxBytes = 20 * 1024 * 1024;
+    public const long DefaultMaxRequestBytes = 50 * 1024 * 1024;
+    public const long DefaultAgencyQuotaBytes = 2L * 1024 * 1024 * 1024;
     public const int MaxFiles = 10;
     public const int MaxNameLength = 255;
     public const string Field = "files";
@@ -152,6 +154,12 @@ public sealed class AttachmentService(SuNghiepDbContext db, PlanService plans, T
 {
     public long MaxBytes => config.GetValue("Attachments:MaxBytes", AttachmentChecks.DefaultMaxBytes);
 
+    /// <summary>All the files of one upload together.</summary>
+    public long MaxRequestBytes => config.GetValue("Attachments:MaxRequestBytes", AttachmentChecks.DefaultMaxRequestBytes);
+
+    /// <summary>All the files an agency keeps: its documents' and its tasks' progress reports'.</summary>
+    public long AgencyQuotaBytes => config.GetValue("Attachments:AgencyQuotaBytes", AttachmentChecks.DefaultAgencyQuotaBytes);
+
     public static string Url(int id) => $"/api/v1/attachments/{id}";
 
     /// <summary>The attachments of a document, or null when there is no such document.</summary>
@@ -185,12 +193,19 @@ public sealed class AttachmentService(SuNghiepDbContext db, PlanService plans, T
 
     public async Task<PlanResult<IReadOnlyList<AttachmentView>>> AddToDocumentAsync(int documentId, IReadOnlyList<UploadedFile> files, CancellationToken ct = default)
     {
-        if (!await db.Documents.AnyAsync(d => d.Id == documentId, ct))
+        var document = await db.Documents.Where(d => d.Id == documentId).Select(d => new { d.IssuerAgencyId }).FirstOrDefaultAsync(ct);
+        if (document is null)
         {
             return new(null, [], NotFound: true);
         }
 
-        var (checkedFiles, errors) = await CheckAsync(files, ct);
+        // A document's files are the issuing agency's, as the document is.
+        if (!await plans.MayWriteDocumentAsync(documentId, ct))
+        {
+            return new(null, [], Forbidden: PlanService.DocumentOwned);
+        }
+
+        var (checkedFiles, errors) = await CheckAsync(files, document.IssuerAgencyId, ct);
         if (errors.Count > 0)
         {
             return new(null, errors);
@@ -207,7 +222,7 @@ public sealed class AttachmentService(SuNghiepDbContext db, PlanService plans, T
             return new(null, [], NotFound: true);
         }
 
-        var (checkedFiles, errors) = await CheckAsync(files, ct);
+        var (checkedFiles, errors) = await CheckAsync(files, await LeadAgencyAsync(taskId, ct), ct);
         if (errors.Count > 0)
         {
             return new(null, errors);
@@ -228,7 +243,7 @@ public sealed class AttachmentService(SuNghiepDbContext db, PlanService plans, T
             return await plans.AddProgressAsync(taskId, input, ct);
         }
 
-        var (checkedFiles, fileErrors) = await CheckAsync(files, ct);
+        var (checkedFiles, fileErrors) = await CheckAsync(files, await LeadAgencyAsync(taskId, ct), ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var progress = await plans.AddProgressAsync(taskId, input, ct);
         if (progress.NotFound || progress.Value is null || fileErrors.Count > 0)
@@ -246,7 +261,46 @@ public sealed class AttachmentService(SuNghiepDbContext db, PlanService plans, T
 
     private sealed record CheckedFile(string Name, string ContentType, byte[] Content);
 
-    private async Task<(List<CheckedFile> Files, List<RuleViolation> Errors)> CheckAsync(IReadOnlyList<UploadedFile> files, CancellationToken ct)
+    // The agency whose quota a task's progress files count against: the task's lead agency.
+    private Task<int?> LeadAgencyAsync(int taskId, CancellationToken ct) =>
+        db.PlanTasks.Where(t => t.Id == taskId).Select(t => (int?)t.LeadAgencyId).FirstOrDefaultAsync(ct);
+
+    /// <summary>
+    /// The files checked one by one, then together: the whole upload within Attachments:MaxRequestBytes, and the agency's
+    /// files with these within Attachments:AgencyQuotaBytes (a central body's documents, without an agency, have no quota).
+    /// </summary>
+    private async Task<(List<CheckedFile> Files, List<RuleViolation> Errors)> CheckAsync(IReadOnlyList<UploadedFile> files, int? agencyId, CancellationToken ct)
+    {
+        var (result, errors) = await CheckEachAsync(files, ct);
+        if (errors.Count > 0)
+        {
+            return (result, errors);
+        }
+
+        var total = result.Sum(f => f.Content.LongLength);
+        if (total > MaxRequestBytes)
+        {
+            return (result, [new(AttachmentChecks.Field,
+                $"Tổng dung lượng các tệp gửi lên là {AttachmentChecks.Size(total)}, vượt giới hạn {AttachmentChecks.Size(MaxRequestBytes)} mỗi lần tải lên; hãy gửi làm nhiều lần.")]);
+        }
+
+        if (agencyId is { } agency)
+        {
+            var quota = AgencyQuotaBytes;
+            var used = await db.Attachments.IgnoreQueryFilters()
+                .Where(a => (a.Document != null && a.Document.IssuerAgencyId == agency) || (a.Progress != null && a.Progress.Task!.LeadAgencyId == agency))
+                .SumAsync(a => (long?)a.Size, ct) ?? 0;
+            if (used + total > quota)
+            {
+                return (result, [new(AttachmentChecks.Field,
+                    $"Tệp đính kèm của cơ quan đã dùng {AttachmentChecks.Size(used)}; thêm {AttachmentChecks.Size(total)} sẽ vượt hạn mức {AttachmentChecks.Size(quota)} của mỗi cơ quan. Liên hệ quản trị hệ thống để được nâng hạn mức.")]);
+            }
+        }
+
+        return (result, errors);
+    }
+
+    private async Task<(List<CheckedFile> Files, List<RuleViolation> Errors)> CheckEachAsync(IReadOnlyList<UploadedFile> files, CancellationToken ct)
     {
         var errors = new List<RuleViolation>();
         var result = new List<CheckedFile>();
@@ -263,6 +317,14 @@ public sealed class AttachmentService(SuNghiepDbContext db, PlanService plans, T
         }
 
         var max = MaxBytes;
+        // What the client says the files weigh is enough to refuse an upload that is too large before reading it.
+        if (files.Sum(f => Math.Max(f.Length, 0)) is var declared && declared > MaxRequestBytes)
+        {
+            errors.Add(new(AttachmentChecks.Field,
+                $"Tổng dung lượng các tệp gửi lên là {AttachmentChecks.Size(declared)}, vượt giới hạn {AttachmentChecks.Size(MaxRequestBytes)} mỗi lần tải lên; hãy gửi làm nhiều lần."));
+            return (result, errors);
+        }
+
         foreach (var file in files)
         {
             var name = AttachmentChecks.SanitizeName(file.FileName);

@@ -39,7 +39,8 @@ public sealed record DocumentView(
 
 public sealed record ProgressView(int Id, int TaskId, DateOnly Date, string Text, int Percent, string ReportedBy);
 
-public sealed record PlanResult<T>(T? Value, IReadOnlyList<RuleViolation> Errors, bool NotFound = false) where T : class;
+/// <summary>A write's outcome; Forbidden, with the reason, when the row is visible but the write is not the caller's.</summary>
+public sealed record PlanResult<T>(T? Value, IReadOnlyList<RuleViolation> Errors, bool NotFound = false, string? Forbidden = null) where T : class;
 
 /// <summary>Names and codes of the plan catalogues.</summary>
 public static class PlanCatalog

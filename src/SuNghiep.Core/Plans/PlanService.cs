@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SuNghiep.Core.Data;
 using SuNghiep.Core.Entities;
 using SuNghiep.Core.Rules;
+using SuNghiep.Core.Text;
 
 namespace SuNghiep.Core.Plans;
 
@@ -43,9 +44,25 @@ public sealed class PlanService(SuNghiepDbContext db, TimeProvider time)
             errors.Add(new("parentIds", "Văn bản triển khai không thể ban hành trước văn bản mà nó triển khai."));
         }
 
-        if (input.IssuerAgencyId is { } issuerAgency && !await db.Agencies.AnyAsync(a => a.Id == issuerAgency, ct))
+        TextChecks.Check(errors,
+            ("number", "Số, ký hiệu văn bản", input.Number, false), ("issuer", "Cơ quan ban hành", input.Issuer, false),
+            ("title", "Trích yếu", input.Title, true), ("signer", "Người ký", input.Signer, false), ("notes", "Ghi chú", input.Notes, true));
+
+        // A document is recorded in the name of an agency the caller answers for; a central body's, by the administrator.
+        if (input.IssuerAgencyId is { } issuerAgency)
         {
-            errors.Add(new("issuerAgencyId", "Cơ quan ban hành không có trong danh mục cơ quan."));
+            if (await PlaceAsync(issuerAgency, ct) is not { } place)
+            {
+                errors.Add(new("issuerAgencyId", "Cơ quan ban hành không có trong danh mục cơ quan."));
+            }
+            else if (!Permissions.MayActFor(db.Scope, place))
+            {
+                errors.Add(new("issuerAgencyId", "Chỉ ghi được văn bản do cơ quan thuộc phạm vi được giao của tài khoản ban hành."));
+            }
+        }
+        else if (!Permissions.MayActFor(db.Scope, null))
+        {
+            errors.Add(new("issuerAgencyId", "Vui lòng chọn cơ quan ban hành trong danh mục, thuộc phạm vi được giao của tài khoản (văn bản của cơ quan trung ương do quản trị hệ thống ghi)."));
         }
 
         var number = input.Number?.Trim();
@@ -79,12 +96,19 @@ public sealed class PlanService(SuNghiepDbContext db, TimeProvider time)
 
     private async Task<PlanResult<TargetView>> TargetAsync(int documentId, TargetInput input, bool save, CancellationToken ct)
     {
-        if (!await db.Documents.AnyAsync(d => d.Id == documentId, ct))
+        var issuer = await db.Documents.Where(d => d.Id == documentId).Select(d => new { d.IssuerAgencyId }).FirstOrDefaultAsync(ct);
+        if (issuer is null)
         {
             return new(null, [], NotFound: true);
         }
 
+        if (!Permissions.MayActFor(db.Scope, await PlaceAsync(issuer.IssuerAgencyId, ct)))
+        {
+            return new(null, [], Forbidden: DocumentOwned);
+        }
+
         var errors = new List<RuleViolation>();
+        TextChecks.Check(errors, ("text", "Nội dung chỉ tiêu", input.Text, true));
         if (input.IndicatorCode is { Length: > 0 } code && PlanCatalog.Indicators.All(i => i.Code != code))
         {
             errors.Add(new("indicatorCode", $"Chỉ số phải là một trong: {string.Join(", ", PlanCatalog.Indicators.Select(i => i.Code))}, hoặc để trống."));
@@ -161,8 +185,17 @@ public sealed class PlanService(SuNghiepDbContext db, TimeProvider time)
             return new(null, [], NotFound: true);
         }
 
+        // Tasks are assigned by the document's issuing agency; a lower level writes its sub-tasks in its own document.
+        if (!Permissions.MayActFor(db.Scope, await PlaceAsync(document.IssuerAgencyId, ct)))
+        {
+            return new(null, [], Forbidden: DocumentOwned);
+        }
+
         var errors = new List<RuleViolation>();
         Required(errors, "content", input.Content, "Vui lòng nhập nội dung nhiệm vụ.", 4000);
+        TextChecks.Check(errors,
+            ("content", "Nội dung nhiệm vụ", input.Content, true), ("section", "Mục", input.Section, false),
+            ("expectedOutput", "Sản phẩm dự kiến", input.ExpectedOutput, true));
         var lead = input.LeadAgencyId is { } leadId ? await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == leadId, ct) : null;
         if (lead is null)
         {
@@ -227,7 +260,8 @@ public sealed class PlanService(SuNghiepDbContext db, TimeProvider time)
             errors.Add(new("status", "Trạng thái phải là not_started, in_progress, done hoặc cancelled."));
         }
 
-        if (input.ParentTaskId is { } parent && !await db.PlanTasks.IgnoreQueryFilters().AnyAsync(t => t.Id == parent, ct))
+        // A parent out of the caller's scope is as unknown as one that does not exist.
+        if (input.ParentTaskId is { } parent && !await db.PlanTasks.AnyAsync(t => t.Id == parent, ct))
         {
             errors.Add(new("parentTaskId", "Không có nhiệm vụ cấp trên này."));
         }
@@ -263,6 +297,11 @@ public sealed class PlanService(SuNghiepDbContext db, TimeProvider time)
         if (task is null)
         {
             return new(null, [], NotFound: true);
+        }
+
+        if (!await MaySetStatusAsync(task.DocumentId, task.ParentTaskId, ct))
+        {
+            return new(null, [], Forbidden: "Trạng thái của nhiệm vụ do cấp giao nhiệm vụ (cơ quan ban hành văn bản, hoặc cơ quan chủ trì nhiệm vụ cấp trên) quyết định; cơ quan chủ trì báo cáo tiến độ, cơ quan phối hợp không đổi trạng thái.");
         }
 
         if (status?.Trim().ToLowerInvariant() == "late")
@@ -304,6 +343,7 @@ public sealed class PlanService(SuNghiepDbContext db, TimeProvider time)
         }
 
         Required(errors, "text", input.Text, "Vui lòng nhập nội dung tiến độ.", 4000);
+        TextChecks.Check(errors, ("text", "Nội dung tiến độ", input.Text, true));
         if (input.Percent is not (>= 0 and <= 100))
         {
             errors.Add(new("percent", "Tỷ lệ hoàn thành phải từ 0 đến 100."));
@@ -362,6 +402,30 @@ public sealed class PlanService(SuNghiepDbContext db, TimeProvider time)
                 + (a.Successor is { } successor ? $"; hãy giao cho {successor}." : ".")));
         }
     }
+
+    public const string DocumentOwned = "Văn bản, chỉ tiêu, nhiệm vụ và tệp đính kèm của văn bản thuộc cơ quan ban hành: chỉ tài khoản có phạm vi chứa cơ quan ban hành (hoặc quản trị hệ thống) được ghi thêm.";
+
+    /// <summary>Whether the caller is the level that assigned the task: the parent task's lead agency, or the document's issuer.</summary>
+    public async Task<bool> MaySetStatusAsync(int documentId, int? parentTaskId, CancellationToken ct = default)
+    {
+        var assigner = parentTaskId is { } parent
+            ? await db.PlanTasks.IgnoreQueryFilters().Where(t => t.Id == parent).Select(t => (int?)t.LeadAgencyId).FirstOrDefaultAsync(ct)
+            : await db.Documents.Where(d => d.Id == documentId).Select(d => d.IssuerAgencyId).FirstOrDefaultAsync(ct);
+        return Permissions.MaySetTaskStatus(db.Scope, await PlaceAsync(assigner, ct));
+    }
+
+    /// <summary>Whether the caller may write in the name of a document's issuing agency (targets, tasks, files).</summary>
+    public async Task<bool> MayWriteDocumentAsync(int documentId, CancellationToken ct = default)
+    {
+        var issuer = await db.Documents.Where(d => d.Id == documentId).Select(d => d.IssuerAgencyId).FirstOrDefaultAsync(ct);
+        return Permissions.MayActFor(db.Scope, await PlaceAsync(issuer, ct));
+    }
+
+    internal async Task<AgencyPlace?> PlaceAsync(int? agencyId, CancellationToken ct) =>
+        agencyId is not { } id
+            ? null
+            : await db.Agencies.AsNoTracking().Where(a => a.Id == id)
+                .Select(a => new AgencyPlace(a.LineagePath, a.Area != null ? a.Area.LineagePath : null)).FirstOrDefaultAsync(ct);
 
     private async Task<bool> AssignableAsync(Agency agency, CancellationToken ct) =>
         db.Scope.Unrestricted

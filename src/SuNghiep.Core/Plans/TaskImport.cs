@@ -15,9 +15,9 @@ namespace SuNghiep.Core.Plans;
 public sealed record DeadlineCell(DateOnly? Deadline, RecurrenceInput? Recurrence, string? Error);
 
 /// <summary>The outcome of a task import: the ids of the tasks added, or the problems and nothing added.</summary>
-public sealed record TaskImportResult(IReadOnlyList<int> TaskIds, IReadOnlyList<ImportProblem> Problems, bool NotFound = false)
+public sealed record TaskImportResult(IReadOnlyList<int> TaskIds, IReadOnlyList<ImportProblem> Problems, bool NotFound = false, string? Forbidden = null)
 {
-    public bool Succeeded => !NotFound && Problems.Count == 0;
+    public bool Succeeded => !NotFound && Forbidden is null && Problems.Count == 0;
 }
 
 /// <summary>
@@ -117,6 +117,11 @@ public sealed partial class TaskImport(SuNghiepDbContext db, PlanService service
         if (!await db.Documents.AnyAsync(d => d.Id == documentId, ct))
         {
             return new([], [], NotFound: true);
+        }
+
+        if (!await service.MayWriteDocumentAsync(documentId, ct))
+        {
+            return new([], [], Forbidden: PlanService.DocumentOwned);
         }
 
         var (rows, unreadable) = SheetReader.Read(file, MaxRows);

@@ -60,6 +60,9 @@ public sealed class ReorganizationService(SuNghiepDbContext db, UnitService unit
             input.ContinuingUnitId, input.NewUnits.Count, input.NewManagingAgencyId, input.NewName), facts);
         var allErrors = errors.ToList();
         allErrors.AddRange(UnitRules.ValidateLength("notes", input.Notes, 4000));
+        Text.TextChecks.Check(allErrors,
+            ("newName", "Tên mới của đơn vị", input.NewName, false), ("decision.number", "Số, ký hiệu quyết định", input.DecisionNumber, false),
+            ("decision.issuer", "Cơ quan ban hành quyết định", input.DecisionIssuer, false), ("notes", "Ghi chú", input.Notes, true));
 
         // New units start on the effective date and are checked as any new unit is.
         var created = new List<(UnitInput Input, UnitService.Attributes Attributes)>();
@@ -238,6 +241,7 @@ public sealed class ReorganizationService(SuNghiepDbContext db, UnitService unit
         }
 
         errors.AddRange(UnitRules.ValidateLength("reason", reason, 2000));
+        Text.TextChecks.Check(errors, ("reason", "Lý do hủy", reason, true));
 
         if (reorganization.VoidedAt is not null)
         {

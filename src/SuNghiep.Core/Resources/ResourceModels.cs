@@ -41,7 +41,9 @@ public sealed record AutonomyPlanInput(
     int? PeriodStart, int? PeriodEnd, int? ProposedGroup, DateOnly? SubmittedOn, string? Status, int? ApprovedGroup,
     string? DecisionNumber, DateOnly? DecisionDate, string? DecisionIssuer, string? Notes);
 
-public sealed record WriteResult<T>(T? Value, IReadOnlyList<RuleViolation> Errors, IReadOnlyList<RuleViolation> Warnings, bool NotFound = false)
+/// <summary>A write's outcome; Forbidden, with the reason, when the row is visible but the write is not the caller's.</summary>
+public sealed record WriteResult<T>(
+    T? Value, IReadOnlyList<RuleViolation> Errors, IReadOnlyList<RuleViolation> Warnings, bool NotFound = false, string? Forbidden = null)
     where T : class;
 
 public static class WriteResult

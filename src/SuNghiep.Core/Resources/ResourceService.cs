@@ -3,6 +3,7 @@ using SuNghiep.Core.Data;
 using SuNghiep.Core.Entities;
 using SuNghiep.Core.Reorganizations;
 using SuNghiep.Core.Rules;
+using SuNghiep.Core.Text;
 using SuNghiep.Core.Units;
 
 namespace SuNghiep.Core.Resources;
@@ -41,6 +42,7 @@ public sealed class ResourceService(SuNghiepDbContext db, TimeProvider time)
             ("budgetContractWorkers", input.BudgetContractWorkers), ("jobPositions.leadership", input.Leadership),
             ("jobPositions.professional", input.Professional), ("jobPositions.sharedProfessional", input.SharedProfessional),
             ("jobPositions.support", input.Support)]).ToList();
+        TextChecks.Check(errors, ("notes", "Ghi chú", input.Notes, true));
         if (StaffingRules.YearInLife(year, unit.EstablishedOn, unit.EndedOn, CurrentYear) is { } outside)
         {
             errors.Add(outside);
@@ -267,6 +269,16 @@ public sealed class ResourceService(SuNghiepDbContext db, TimeProvider time)
             errors.Add(new("status", "Trạng thái phải là submitted, approved hoặc rejected."));
         }
 
+        // The unit submits; the approving level records its decision.
+        if (status is AutonomyPlanStatus.Approved or AutonomyPlanStatus.Rejected && !Permissions.MayDecideAutonomyPlan(db.Scope.Role))
+        {
+            errors.Add(new("status", "Đơn vị chỉ trình phương án (submitted); phê duyệt hoặc không phê duyệt do cấp có thẩm quyền (cơ quan quản lý, Sở Nội vụ) ghi theo quyết định."));
+        }
+
+        TextChecks.Check(errors,
+            ("decision.number", "Số quyết định", input.DecisionNumber, false), ("decision.issuer", "Cơ quan ban hành quyết định", input.DecisionIssuer, false),
+            ("notes", "Ghi chú", input.Notes, true));
+
         if (status is AutonomyPlanStatus.Approved or AutonomyPlanStatus.Rejected)
         {
             if (string.IsNullOrWhiteSpace(input.DecisionNumber) || input.DecisionDate is null || string.IsNullOrWhiteSpace(input.DecisionIssuer))
@@ -320,6 +332,14 @@ public sealed class ResourceService(SuNghiepDbContext db, TimeProvider time)
                     && await db.Areas.AnyAsync(a => a.Id == areaId && a.LineagePath.StartsWith(db.Scope.AreaPath), ct))))
         {
             return WriteResult.Missing<StaffingRow>();
+        }
+
+        // The level above allocates: the caller's scope must reach the agency's parent, not only the agency.
+        var place = await PlaceAsync(agency.Id, ct);
+        var parentPlace = agency.ParentId is { } parentOf ? await PlaceAsync(parentOf, ct) : null;
+        if (!Permissions.MayAllocate(db.Scope, place!, parentPlace))
+        {
+            return new(null, [], [], Forbidden: "Biên chế của một cơ quan do cấp trên trực tiếp giao; tài khoản không giao biên chế cho chính cơ quan được giao phạm vi hoặc cơ quan ngoài phạm vi cấp trên của mình.");
         }
 
         var errors = StaffingRules.NonNegative([("budgetPositions", positions)]).ToList();
@@ -400,7 +420,8 @@ public sealed class ResourceService(SuNghiepDbContext db, TimeProvider time)
                 r.Units, r.Budget, r.Revenue, r.Actual, r.Contract))
             .OrderBy(r => Text.VietnameseText.SortKey(r.AgencyName), StringComparer.Ordinal).ToList();
         int? allocated = null;
-        if (scope.AgencyId is { } agencyId)
+        // Another agency's allocation is not read through its id: only within the caller's scope.
+        if (scope.AgencyId is { } agencyId && await PlaceAsync(agencyId, ct) is { } asked && Permissions.Contains(db.Scope, asked))
         {
             allocated = await db.StaffingAllocations.Where(x => x.AgencyId == agencyId && x.Year == year).Select(x => (int?)x.BudgetPositions).FirstOrDefaultAsync(ct);
         }
@@ -426,6 +447,10 @@ public sealed class ResourceService(SuNghiepDbContext db, TimeProvider time)
         int Count(int? group) => groups.Where(g => g.Group == group).Sum(g => g.Count);
         return new AutonomyCounts(year, groups.Sum(g => g.Count), Count(1), Count(2), Count(3), Count(4), Count(null));
     }
+
+    private Task<AgencyPlace?> PlaceAsync(int agencyId, CancellationToken ct) =>
+        db.Agencies.AsNoTracking().Where(a => a.Id == agencyId)
+            .Select(a => new AgencyPlace(a.LineagePath, a.Area != null ? a.Area.LineagePath : null)).FirstOrDefaultAsync(ct);
 
     private async Task<Agency?> AgencyInYearAsync(int unitId, int year, CancellationToken ct)
     {

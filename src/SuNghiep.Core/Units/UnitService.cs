@@ -226,6 +226,9 @@ public sealed class UnitService(SuNghiepDbContext db, TimeProvider time)
         errors.AddRange(UnitRules.ValidateText(input.Address, input.Notes));
         errors.AddRange(UnitRules.ValidateLength("decisionNumber", input.DecisionNumber, 64));
         errors.AddRange(UnitRules.ValidateLength("decisionIssuer", input.DecisionIssuer, 250));
+        TextChecks.Check(errors,
+            ("name", "Tên đơn vị", input.Name, false), ("address", "Địa chỉ", input.Address, false), ("notes", "Ghi chú", input.Notes, true),
+            ("decisionNumber", "Số, ký hiệu quyết định", input.DecisionNumber, false), ("decisionIssuer", "Cơ quan ban hành quyết định", input.DecisionIssuer, false));
 
         var sector = Catalog.FindSector(input.Sector);
         if (sector is null)
@@ -287,6 +290,32 @@ public sealed class UnitService(SuNghiepDbContext db, TimeProvider time)
             var changed = ChangedFields(unit, input, sector, role, level, area, code, name);
             errors.AddRange(UnitRules.ValidateChangeOfEndedUnit(unit.EndedOn, today, input.EndedOn, changed));
             errors.AddRange(VersionErrors(versions, input, changed));
+
+            // Scope says which units the caller reaches; the role says which of their fields it may change.
+            var touched = changed.ToList();
+            if (unit.EndedOn != input.EndedOn)
+            {
+                touched.Add("endedOn");
+            }
+
+            if (Blank(unit.Address) != Blank(input.Address))
+            {
+                touched.Add("address");
+            }
+
+            if (Blank(unit.Notes) != Blank(input.Notes))
+            {
+                touched.Add("notes");
+            }
+
+            if (input.EffectiveFrom is not null)
+            {
+                touched.Add("effectiveFrom");
+            }
+
+            var refused = Permissions.UnitFieldRefusals(db.Scope.Role, touched);
+            errors.RemoveAll(e => refused.Any(r => r.Field == e.Field));
+            errors.AddRange(refused);
         }
         else if (input.EffectiveFrom is not null)
         {
@@ -361,6 +390,8 @@ public sealed class UnitService(SuNghiepDbContext db, TimeProvider time)
         return errors;
     }
 
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
     private static List<string> ChangedFields(
         Unit unit, UnitInput input, Sector? sector, RoleClass? role, AdministrativeLevel? level, Area? area, string code, string name)
     {
@@ -411,5 +442,7 @@ public sealed class UnitService(SuNghiepDbContext db, TimeProvider time)
     private Task<bool> CodeTakenAsync(string code, int exceptId, CancellationToken ct) =>
         db.Units.IgnoreQueryFilters().AnyAsync(u => u.Code == code && u.Id != exceptId, ct);
 
-    private static RuleViolation CodeTaken(string code) => new("code", $"Mã đơn vị \"{code}\" đã được sử dụng.");
+    // The same words whether the unit that holds the code is in the caller's scope or not, so that the answer does not
+    // reveal what exists elsewhere.
+    private static RuleViolation CodeTaken(string code) => new("code", $"Không dùng được mã đơn vị \"{code}\"; hãy chọn mã khác.");
 }

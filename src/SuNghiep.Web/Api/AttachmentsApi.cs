@@ -57,6 +57,11 @@ public static class AttachmentsApi
             return Problems.NotFound("Không tìm thấy văn bản.");
         }
 
+        if (result.Forbidden is { } refused)
+        {
+            return Problems.Forbidden(refused);
+        }
+
         return result.Value is { } added ? TypedResults.Created($"/api/v1/documents/{id}/attachments", added) : Problems.Invalid(result.Errors);
     }
 

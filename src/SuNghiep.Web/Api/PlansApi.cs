@@ -86,6 +86,11 @@ public static class PlansApi
             return Problems.NotFound("Không tìm thấy văn bản.");
         }
 
+        if (result.Forbidden is { } refused)
+        {
+            return Problems.Forbidden(refused);
+        }
+
         return result.Value is { } view ? TypedResults.Created($"/api/v1/documents/{id}", view) : Problems.Invalid(result.Errors);
     }
 
@@ -111,6 +116,11 @@ public static class PlansApi
         if (result.NotFound)
         {
             return Problems.NotFound("Không tìm thấy văn bản.");
+        }
+
+        if (result.Forbidden is { } refused)
+        {
+            return Problems.Forbidden(refused);
         }
 
         return result.Value is { } view ? TypedResults.Created($"/api/v1/tasks/{view.Id}", view) : Problems.Invalid(result.Errors);
@@ -171,6 +181,11 @@ public static class PlansApi
             return Problems.NotFound("Không tìm thấy nhiệm vụ.");
         }
 
+        if (result.Forbidden is { } refused)
+        {
+            return Problems.Forbidden(refused);
+        }
+
         return result.Value is { } view ? TypedResults.Ok(view) : Problems.Invalid(result.Errors);
     }
 
@@ -193,6 +208,11 @@ public static class PlansApi
         if (result.NotFound)
         {
             return Problems.NotFound("Không tìm thấy nhiệm vụ.");
+        }
+
+        if (result.Forbidden is { } refused)
+        {
+            return Problems.Forbidden(refused);
         }
 
         return result.Value is { } view ? TypedResults.Created($"/api/v1/tasks/{id}", view) : Problems.Invalid(result.Errors);

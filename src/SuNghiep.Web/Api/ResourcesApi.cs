@@ -234,6 +234,11 @@ public static class ResourcesApi
             return Problems.NotFound("Không tìm thấy cơ quan.");
         }
 
+        if (result.Forbidden is { } refused)
+        {
+            return Problems.Forbidden(refused);
+        }
+
         return result.Value is { } row
             ? TypedResults.Ok(new AllocationResponse(row.AgencyId, row.AgencyName, year, row.Allocated ?? 0, row.BudgetPositions, Group(result.Warnings)))
             : Problems.Invalid(result.Errors);

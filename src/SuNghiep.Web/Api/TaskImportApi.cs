@@ -44,6 +44,11 @@ public static class TaskImportApi
             return Problems.NotFound("Không tìm thấy văn bản.");
         }
 
+        if (result.Forbidden is { } refused)
+        {
+            return Problems.Forbidden(refused);
+        }
+
         return result.Succeeded ? TypedResults.Ok(new TaskImportResponse(result.TaskIds.Count, result.TaskIds)) : Requests.ImportProblems(result.Problems);
     }
 }

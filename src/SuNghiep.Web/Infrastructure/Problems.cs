@@ -14,6 +14,10 @@ public static class Problems
             title: "Dữ liệu không hợp lệ",
             detail: "Một hoặc nhiều trường không hợp lệ; xem \"errors\".");
 
+    /// <summary>The row is visible to the caller, but the write belongs to another level (see docs/SECURITY.md).</summary>
+    public static ProblemHttpResult Forbidden(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Không có quyền", detail: detail);
+
     public static ProblemHttpResult NotFound(string title) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: title);
 

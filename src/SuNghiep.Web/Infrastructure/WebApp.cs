@@ -209,7 +209,9 @@ internal sealed class CallerMiddleware(RequestDelegate next)
         var ip = context.Connection.RemoteIpAddress?.ToString();
         if (user.Identity?.IsAuthenticated == true && user.FindFirstValue(ClaimTypes.NameIdentifier) is { } id)
         {
-            db.UseScope(await AccountService.ScopeOfAsync(db, id, user.IsInRole(Roles.SystemAdmin), context.RequestAborted));
+            var scope = await AccountService.ScopeOfAsync(db, id, user.IsInRole(Roles.SystemAdmin), context.RequestAborted);
+            // An account has one role; were it given several, the first of Roles.All (the widest) decides.
+            db.UseScope(scope with { Role = Roles.All.FirstOrDefault(user.IsInRole) });
             db.Actor = new Actor(id, user.Identity.Name ?? id, ip);
         }
         else

@@ -12,7 +12,7 @@ namespace SuNghiep.Web.Pages.Plans;
 /// <summary>A document with its parents and children, its targets, and its tasks as a provincial assignment table.</summary>
 [RequestSizeLimit(AttachmentChecks.PageRequestLimit)]
 [RequestFormLimits(MultipartBodyLengthLimit = AttachmentChecks.PageRequestLimit)]
-public sealed class DocumentModel(SuNghiepDbContext db, TimeProvider time, AttachmentService attachments) : PageModel
+public sealed class DocumentModel(SuNghiepDbContext db, TimeProvider time, AttachmentService attachments, PlanService plans) : PageModel
 {
     public DocumentView Document { get; private set; } = null!;
     public IReadOnlyList<DocumentSummary> Parents { get; private set; } = [];
@@ -29,6 +29,7 @@ public sealed class DocumentModel(SuNghiepDbContext db, TimeProvider time, Attac
         }
 
         Document = document;
+        CanWrite = Roles.UnitCreators.Any(User.IsInRole) && await plans.MayWriteDocumentAsync(id, ct);
         var all = (await PlanQueries.ListDocumentsAsync(db, null, ct)).ToDictionary(d => d.Id);
         Parents = document.ParentIds.Where(all.ContainsKey).Select(p => all[p]).ToList();
         Children = document.ChildIds.Where(all.ContainsKey).Select(c => all[c]).OrderBy(c => c.IssuedOn).ThenBy(c => c.Id).ToList();
@@ -41,12 +42,15 @@ public sealed class DocumentModel(SuNghiepDbContext db, TimeProvider time, Attac
     public string Coordinators(TaskView t) =>
         string.Join("; ", t.CoordinatingAgencyIds.Select(id => AgencyNames.TryGetValue(id, out var name) ? name : "#" + id));
 
-    // Attachments: the files of the document and their upload, by the roles that may assign tasks (as the API).
-    public bool CanAttach => Roles.UnitCreators.Any(User.IsInRole);
+    /// <summary>Whether the caller writes in the name of the document's issuing agency: its targets, tasks and files.</summary>
+    public bool CanWrite { get; private set; }
+
+    // Attachments: the files of the document and their upload, by the issuing agency (as the API).
+    public bool CanAttach => CanWrite;
 
     public async Task<IActionResult> OnPostAttachmentsAsync(int id, CancellationToken ct)
     {
-        if (!CanAttach)
+        if (!Roles.UnitCreators.Any(User.IsInRole))
         {
             return Forbid();
         }
@@ -56,6 +60,11 @@ public sealed class DocumentModel(SuNghiepDbContext db, TimeProvider time, Attac
         if (result is { NotFound: true })
         {
             return NotFound();
+        }
+
+        if (result is { Forbidden: not null })
+        {
+            return Forbid();
         }
 
         if (result is { Value: { } added })

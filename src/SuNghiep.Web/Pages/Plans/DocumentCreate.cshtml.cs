@@ -31,6 +31,9 @@ public sealed class DocumentCreateModel(SuNghiepDbContext db, PlanService servic
     public IReadOnlyList<DocumentSummary> Documents { get; private set; } = [];
     public List<AgencyOption> Agencies { get; private set; } = [];
 
+    /// <summary>Whether the caller records documents of central bodies, outside the register's agencies (the administrator).</summary>
+    public bool MayRecordCentral => Core.Rules.Permissions.MayActFor(db.Scope, null);
+
     public async Task OnGetAsync(int? parentId, CancellationToken ct)
     {
         Input = new InputModel

@@ -37,7 +37,12 @@ public sealed class TargetCreateModel(SuNghiepDbContext db, PlanService service)
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         Input = new InputModel { ValueUnit = "percent" };
-        return await LoadAsync(id, ct) ? Page() : NotFound();
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        return await service.MayWriteDocumentAsync(id, ct) ? Page() : Forbid();
     }
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
@@ -65,6 +70,11 @@ public sealed class TargetCreateModel(SuNghiepDbContext db, PlanService service)
             if (result.NotFound)
             {
                 return NotFound();
+            }
+
+            if (result.Forbidden is not null)
+            {
+                return Forbid();
             }
 
             if (result.Value is not null)

@@ -38,6 +38,8 @@ public sealed class TaskModel(SuNghiepDbContext db, PlanService service, Attachm
     /// <summary>The documents that implement the task's document: where a lower level's sub-task can be written.</summary>
     public IReadOnlyList<(int Id, string Number, string Issuer)> ImplementingDocuments { get; private set; } = [];
     public bool CanAssign => Roles.UnitCreators.Any(User.IsInRole);
+    /// <summary>Whether the caller is the level that assigned the task, whose the status is.</summary>
+    public bool CanSetStatus { get; private set; }
     public bool CanReport => Roles.UnitEditors.Any(User.IsInRole) && Item.Status != "cancelled";
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
@@ -66,6 +68,11 @@ public sealed class TaskModel(SuNghiepDbContext db, PlanService service, Attachm
         if (result.NotFound)
         {
             return NotFound();
+        }
+
+        if (result.Forbidden is not null)
+        {
+            return Forbid();
         }
 
         if (result.Value is { } task)
@@ -165,6 +172,7 @@ public sealed class TaskModel(SuNghiepDbContext db, PlanService service, Attachm
         }
 
         Item = task;
+        CanSetStatus = CanAssign && await service.MaySetStatusAsync(task.DocumentId, task.ParentTaskId, ct);
         Reports = await db.TaskProgress.AsNoTracking().Where(p => p.TaskId == id)
             .OrderByDescending(p => p.Date).ThenByDescending(p => p.Id)
             .Select(p => new ProgressView(p.Id, p.TaskId, p.Date, p.Text, p.Percent, p.ReportedBy)).ToListAsync(ct);

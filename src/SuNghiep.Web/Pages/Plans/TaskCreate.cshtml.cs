@@ -52,6 +52,11 @@ public sealed class TaskCreateModel(SuNghiepDbContext db, PlanService service, T
             return NotFound();
         }
 
+        if (!await service.MayWriteDocumentAsync(id, ct))
+        {
+            return Forbid();
+        }
+
         var today = Display.Today(time);
         Input = new InputModel
         {
@@ -101,6 +106,11 @@ public sealed class TaskCreateModel(SuNghiepDbContext db, PlanService service, T
             if (result.NotFound)
             {
                 return NotFound();
+            }
+
+            if (result.Forbidden is not null)
+            {
+                return Forbid();
             }
 
             if (result.Value is { } task)

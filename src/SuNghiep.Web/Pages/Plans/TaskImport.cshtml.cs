@@ -25,7 +25,7 @@ public sealed class TaskImportModel(SuNghiepDbContext db, PlanService service, T
     public string? Error { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
-        await LoadAsync(id, ct) ? Page() : NotFound();
+        !await LoadAsync(id, ct) ? NotFound() : await service.MayWriteDocumentAsync(id, ct) ? Page() : Forbid();
 
     public IActionResult OnGetTemplate() => File(TaskImport.Template(), ReorganizationsApi.XlsxType, TaskImportApi.TemplateName);
 
@@ -59,6 +59,11 @@ public sealed class TaskImportModel(SuNghiepDbContext db, PlanService service, T
         if (result.NotFound)
         {
             return NotFound();
+        }
+
+        if (result.Forbidden is not null)
+        {
+            return Forbid();
         }
 
         if (!result.Succeeded)

@@ -127,6 +127,9 @@ public sealed class UnitModel(SuNghiepDbContext db, ResourceService resources, I
     public string? Saved { get; private set; }
     public IReadOnlyList<string> Warnings { get; private set; } = [];
     public bool CanEdit => Roles.UnitEditors.Any(User.IsInRole);
+
+    /// <summary>Whether the caller records the approving level's decision on a plan, or only submits it (the unit itself).</summary>
+    public bool CanDecidePlans => Core.Rules.Permissions.MayDecideAutonomyPlan(db.Scope.Role);
     public string Address => $"/units/{Unit.Id}/resources";
 
     public async Task<IActionResult> OnGetAsync(int id, string? year, string? tab, CancellationToken ct)

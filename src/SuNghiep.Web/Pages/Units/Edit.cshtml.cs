@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using SuNghiep.Core.Data;
+using SuNghiep.Core.Rules;
 using SuNghiep.Core.Units;
 using SuNghiep.Web.Infrastructure;
 using SuNghiep.Web.Pages.Shared;
@@ -20,7 +21,7 @@ public sealed class EditModel(SuNghiepDbContext db, UnitService units) : UnitFor
     public bool Conflict { get; private set; }
     public override string SubmitLabel => "Lưu thay đổi";
     public override string CancelUrl => $"/units/{Unit.Id}";
-    public override bool ChangesFromDate => true;
+    public override bool ChangesFromDate => !Locked.Contains("effectiveFrom");
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -30,6 +31,7 @@ public sealed class EditModel(SuNghiepDbContext db, UnitService units) : UnitFor
         }
 
         Unit = unit;
+        Locked = LockedFields();
         Input = InputModel.From(unit);
         Revision = unit.Revision;
         await LoadChoicesAsync(ct);
@@ -45,12 +47,14 @@ public sealed class EditModel(SuNghiepDbContext db, UnitService units) : UnitFor
         }
 
         Unit = current;
+        Locked = LockedFields();
         // A form without the revision it was opened on cannot prove it saw the current state.
         if (Revision != current.Revision)
         {
             return await ConflictAsync(current, ct);
         }
 
+        Input = KeepLocked(Input, InputModel.From(current));
         var (input, errors) = Read();
         if (errors.Count > 0)
         {
@@ -91,5 +95,33 @@ public sealed class EditModel(SuNghiepDbContext db, UnitService units) : UnitFor
         await LoadChoicesAsync(ct);
         Response.StatusCode = StatusCodes.Status409Conflict;
         return Page();
+    }
+
+    private HashSet<string> LockedFields() =>
+        Permissions.UnitFields.Keys.Where(f => !Permissions.MayChangeUnitField(Db.Scope.Role, f)).ToHashSet(StringComparer.Ordinal);
+
+    // A disabled field is not posted; what the role may not change is taken as stored, whatever the request says.
+    private InputModel KeepLocked(InputModel posted, InputModel stored)
+    {
+        string? Pick(string field, string? given, string? kept) => Locked.Contains(field) ? kept : given;
+        return posted with
+        {
+            Code = Pick("code", posted.Code, stored.Code),
+            Name = Pick("name", posted.Name, stored.Name),
+            Sector = Pick("sector", posted.Sector, stored.Sector),
+            RoleClass = Pick("roleClass", posted.RoleClass, stored.RoleClass),
+            Level = Pick("level", posted.Level, stored.Level),
+            AreaCode = Pick("areaCode", posted.AreaCode, stored.AreaCode),
+            ManagingAgencyId = Pick("managingAgencyId", posted.ManagingAgencyId, stored.ManagingAgencyId),
+            AutonomyGroup = Pick("autonomyGroup", posted.AutonomyGroup, stored.AutonomyGroup),
+            EstablishedOn = Pick("establishedOn", posted.EstablishedOn, stored.EstablishedOn),
+            EndedOn = Pick("endedOn", posted.EndedOn, stored.EndedOn),
+            Address = Pick("address", posted.Address, stored.Address),
+            Notes = Pick("notes", posted.Notes, stored.Notes),
+            EffectiveFrom = Pick("effectiveFrom", posted.EffectiveFrom, null),
+            DecisionNumber = Pick("effectiveFrom", posted.DecisionNumber, null),
+            DecisionDate = Pick("effectiveFrom", posted.DecisionDate, null),
+            DecisionIssuer = Pick("effectiveFrom", posted.DecisionIssuer, null),
+        };
     }
 }

@@ -119,6 +119,9 @@ public abstract class UnitFormModel(SuNghiepDbContext db) : PageModel
     public abstract string SubmitLabel { get; }
     public abstract string CancelUrl { get; }
 
+    /// <summary>The fields (API names) the caller's role may not change here: shown disabled, and kept as stored.</summary>
+    public IReadOnlySet<string> Locked { get; protected set; } = new HashSet<string>();
+
     /// <summary>Whether the form offers "Áp dụng từ ngày": only an existing unit has a version to close.</summary>
     public virtual bool ChangesFromDate => false;
 

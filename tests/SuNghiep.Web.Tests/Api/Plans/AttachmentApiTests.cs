@@ -194,7 +194,7 @@ public sealed class AttachmentApiTests(AppHosts hosts)
         var app = await hosts.GetAsync(provider);
         var (officer, email) = await app.SignInAsNewUserAsync(Roles.AgencyOfficer, agency: Health);
         var token = Unique.Token();
-        var document = await officer.CreateDocumentAsync(PlansClient.Document(token));
+        var document = await officer.CreateDocumentAsync(PlansClient.Document(token).With("issuerAgencyId", await app.AgencyIdAsync(Health)));
         var pdf = Pdf(token);
 
         var item = Assert.Single(await ReadAsync<List<AttachmentView>>(

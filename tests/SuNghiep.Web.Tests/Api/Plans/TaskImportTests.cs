@@ -195,7 +195,7 @@ public sealed class TaskImportTests(AppHosts hosts)
         var app = await hosts.GetAsync(provider);
         var (officer, _) = await app.SignInAsNewUserAsync(Roles.AgencyOfficer, agency: "92.SYT");
         var token = Unique.Token();
-        var document = await officer.CreateDocumentAsync(PlansClient.Document(token));
+        var document = await officer.CreateDocumentAsync(PlansClient.Document(token).With("issuerAgencyId", await app.AgencyIdAsync("92.SYT")));
         var file = Xlsx(
         [
             Row(('C', $"Sở Y tế chủ trì {token}"), ('D', "92.SYT"), ('E', "92.SGDDT")),

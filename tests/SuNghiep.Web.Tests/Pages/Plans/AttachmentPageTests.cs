@@ -20,7 +20,7 @@ public sealed class AttachmentPageTests(AppHosts hosts)
         var app = await hosts.GetAsync(provider);
         using var admin = await app.AdminAsync();
         var token = Unique.Token();
-        var document = await admin.CreateDocumentAsync(PlansClient.Document(token));
+        var document = await admin.CreateDocumentAsync(PlansClient.Document(token).With("issuerAgencyId", await app.AgencyIdAsync(Health)));
         var email = await app.CreateUserAsync(Roles.AgencyOfficer, agency: Health);
         using var session = await PageSession.SignInAsync(app, email);
         var (_, empty) = await session.GetAsync($"/documents/{document.Id}");
@@ -45,7 +45,7 @@ public sealed class AttachmentPageTests(AppHosts hosts)
         var app = await hosts.GetAsync(provider);
         using var admin = await app.AdminAsync();
         var token = Unique.Token();
-        var document = await admin.CreateDocumentAsync(PlansClient.Document(token));
+        var document = await admin.CreateDocumentAsync(PlansClient.Document(token).With("issuerAgencyId", await app.AgencyIdAsync(Health)));
         var email = await app.CreateUserAsync(Roles.AgencyOfficer, agency: Health);
         using var session = await PageSession.SignInAsync(app, email);
         var (_, before) = await session.GetAsync($"/documents/{document.Id}");
@@ -65,7 +65,7 @@ public sealed class AttachmentPageTests(AppHosts hosts)
     {
         var app = await hosts.GetAsync(provider);
         using var admin = await app.AdminAsync();
-        var document = await admin.CreateDocumentAsync(PlansClient.Document(Unique.Token()));
+        var document = await admin.CreateDocumentAsync(PlansClient.Document(Unique.Token()).With("issuerAgencyId", await app.AgencyIdAsync(Health)));
         var email = await app.CreateUserAsync(Roles.Viewer, agency: Health);
         using var session = await PageSession.SignInAsync(app, email);
 
@@ -123,7 +123,7 @@ public sealed class AttachmentPageTests(AppHosts hosts)
     {
         using var admin = await app.AdminAsync();
         var token = Unique.Token();
-        var document = await admin.CreateDocumentAsync(PlansClient.Document(token));
+        var document = await admin.CreateDocumentAsync(PlansClient.Document(token).With("issuerAgencyId", await app.AgencyIdAsync(Health)));
         var task = await admin.AddTaskAsync(document.Id, PlansClient.Task($"Nhiệm vụ {token}", await app.AgencyIdAsync(Health)));
         var email = await app.CreateUserAsync(Roles.AgencyOfficer, agency: Health);
         var session = await PageSession.SignInAsync(app, email);

@@ -35,7 +35,7 @@ public sealed class PlanFormsPageTests(AppHosts hosts)
     {
         var app = await hosts.GetAsync(provider);
         using var admin = await app.AdminAsync();
-        var (a, b) = (await admin.CreateDocumentAsync(PlansClient.Document(Unique.Token())), await admin.CreateDocumentAsync(PlansClient.Document(Unique.Token())));
+        var (a, b) = (await admin.CreateDocumentAsync(PlansClient.Document(Unique.Token()).With("issuerAgencyId", await app.AgencyIdAsync("92.UBND"))), await admin.CreateDocumentAsync(PlansClient.Document(Unique.Token()).With("issuerAgencyId", await app.AgencyIdAsync("92.UBND"))));
         using var session = await HomeAffairsAsync(app);
         var number = Unique.Token() + "/KH-SNV";
         var issuer = await app.AgencyIdAsync("92.SNV");
@@ -80,7 +80,7 @@ public sealed class PlanFormsPageTests(AppHosts hosts)
     {
         var app = await hosts.GetAsync(provider);
         using var admin = await app.AdminAsync();
-        var document = await admin.CreateDocumentAsync(PlansClient.Document(Unique.Token()));
+        var document = await admin.CreateDocumentAsync(PlansClient.Document(Unique.Token()).With("issuerAgencyId", await app.AgencyIdAsync("92.UBND")));
         using var session = await HomeAffairsAsync(app);
         var url = $"/documents/{document.Id}/targets/new";
         (string, string)[] target =
@@ -104,7 +104,7 @@ public sealed class PlanFormsPageTests(AppHosts hosts)
     {
         var app = await hosts.GetAsync(provider);
         using var admin = await app.AdminAsync();
-        var document = await admin.CreateDocumentAsync(PlansClient.Document(Unique.Token()));
+        var document = await admin.CreateDocumentAsync(PlansClient.Document(Unique.Token()).With("issuerAgencyId", await app.AgencyIdAsync("92.UBND")));
         using var session = await HomeAffairsAsync(app);
         var (lead, health, finance) = (await app.AgencyIdAsync("92.SNV"), await app.AgencyIdAsync("92.SYT"), await app.AgencyIdAsync("92.STC"));
 
@@ -126,7 +126,7 @@ public sealed class PlanFormsPageTests(AppHosts hosts)
     {
         var app = await hosts.GetAsync(provider);
         using var admin = await app.AdminAsync();
-        var document = await admin.CreateDocumentAsync(PlansClient.Document(Unique.Token()));
+        var document = await admin.CreateDocumentAsync(PlansClient.Document(Unique.Token()).With("issuerAgencyId", await app.AgencyIdAsync("92.UBND")));
         using var session = await HomeAffairsAsync(app);
 
         var (response, page) = await PostAsync(session, $"/documents/{document.Id}/tasks/new",
@@ -142,8 +142,8 @@ public sealed class PlanFormsPageTests(AppHosts hosts)
     {
         var app = await hosts.GetAsync(provider);
         using var admin = await app.AdminAsync();
-        var province = await admin.CreateDocumentAsync(PlansClient.Document(Unique.Token()));
-        var department = await admin.CreateDocumentAsync(PlansClient.Document(Unique.Token(), "2024-02-01", province.Id));
+        var province = await admin.CreateDocumentAsync(PlansClient.Document(Unique.Token()).With("issuerAgencyId", await app.AgencyIdAsync("92.UBND")));
+        var department = await admin.CreateDocumentAsync(PlansClient.Document(Unique.Token(), "2024-02-01", province.Id).With("issuerAgencyId", await app.AgencyIdAsync("92.UBND")));
         var parent = await admin.AddTaskAsync(province.Id, PlansClient.Task("Sắp xếp các trường học", await app.AgencyIdAsync("92.SGDDT"), new DateOnly(2026, 12, 31)));
         using var session = await HomeAffairsAsync(app);
 
@@ -173,7 +173,7 @@ public sealed class PlanFormsPageTests(AppHosts hosts)
     {
         var app = await hosts.GetAsync(provider);
         using var admin = await app.AdminAsync();
-        var document = await admin.CreateDocumentAsync(PlansClient.Document(Unique.Token(), "2025-08-01"));
+        var document = await admin.CreateDocumentAsync(PlansClient.Document(Unique.Token(), "2025-08-01").With("issuerAgencyId", await app.AgencyIdAsync("92.UBND")));
         var ended = await app.AgencyIdAsync("TN.PGDDT");
 
         using var response = await admin.PostJsonAsync($"/api/v1/documents/{document.Id}/tasks", PlansClient.Task("Rà soát trường học", ended, new DateOnly(2026, 6, 30)));
@@ -191,7 +191,7 @@ public sealed class PlanFormsPageTests(AppHosts hosts)
     {
         var app = await hosts.GetAsync(provider);
         using var admin = await app.AdminAsync();
-        var document = await admin.CreateDocumentAsync(PlansClient.Document(Unique.Token()));
+        var document = await admin.CreateDocumentAsync(PlansClient.Document(Unique.Token()).With("issuerAgencyId", await app.AgencyIdAsync("92.UBND")));
         using var session = await PageSession.SignInAsync(app, await app.CreateUserAsync(Roles.Viewer, agency: "92.UBND"));
 
         foreach (var url in new[] { "/documents/new", $"/documents/{document.Id}/targets/new", $"/documents/{document.Id}/tasks/new" })
@@ -210,7 +210,7 @@ public sealed class PlanFormsPageTests(AppHosts hosts)
     {
         var app = await hosts.GetAsync(provider);
         using var admin = await app.AdminAsync();
-        var document = await admin.CreateDocumentAsync(PlansClient.Document(Unique.Token()));
+        var document = await admin.CreateDocumentAsync(PlansClient.Document(Unique.Token()).With("issuerAgencyId", await app.AgencyIdAsync("92.UBND")));
         var task = await admin.AddTaskAsync(document.Id, PlansClient.Task("Rà soát trạm y tế", await app.AgencyIdAsync("92.SYT"), new DateOnly(2024, 3, 1)));
         using var viewer = await PageSession.SignInAsync(app, await app.CreateUserAsync(Roles.Viewer, agency: "92.UBND"));
         using var session = await HomeAffairsAsync(app);
@@ -232,7 +232,7 @@ public sealed class PlanFormsPageTests(AppHosts hosts)
     {
         var app = await hosts.GetAsync(provider);
         using var admin = await app.AdminAsync();
-        var document = await admin.CreateDocumentAsync(PlansClient.Document(Unique.Token()));
+        var document = await admin.CreateDocumentAsync(PlansClient.Document(Unique.Token()).With("issuerAgencyId", await app.AgencyIdAsync("92.UBND")));
         using var session = await PageSession.SignInAsync(app, await app.CreateUserAsync(Roles.HomeAffairs, area: "92"));
         var today = PlansClient.Today;
         var expected = await app.WithDbAsync((db, _) => db.Agencies
@@ -252,7 +252,7 @@ public sealed class PlanFormsPageTests(AppHosts hosts)
     {
         var app = await hosts.GetAsync(provider);
         using var admin = await app.AdminAsync();
-        var document = await admin.CreateDocumentAsync(PlansClient.Document(Unique.Token()));
+        var document = await admin.CreateDocumentAsync(PlansClient.Document(Unique.Token()).With("issuerAgencyId", await app.AgencyIdAsync("92.UBND")));
         using var session = await HomeAffairsAsync(app);
         var token = Unique.Token();
 
