@@ -57,14 +57,14 @@ public static class WebApp
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
                 o.User.RequireUniqueEmail = true;
-                o.Password.RequiredLength = 10;
-                o.Password.RequireNonAlphanumeric = false;
+                PasswordPolicy.Apply(o.Password);
                 o.Lockout.MaxFailedAccessAttempts = config.GetValue("Security:MaxFailedSignIns", 5);
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(config.GetValue("Security:LockoutMinutes", 15));
                 o.Lockout.AllowedForNewUsers = true;
             })
             .AddEntityFrameworkStores<SuNghiepDbContext>()
             .AddErrorDescriber<VietnameseIdentityErrors>()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddDefaultTokenProviders();
         services.AddAuthentication()
             .AddBearerToken(IdentityConstants.BearerScheme)
@@ -83,13 +83,13 @@ public static class WebApp
             o.Cookie.Name = "sunghiep";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
+            Sessions.Configure(o, config);
         });
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
 
         // Keys live in the database so that every instance behind a load balancer reads the same cookies and tokens.
-        services.AddDataProtection().SetApplicationName("SuNghiep").PersistKeysToDbContext<SuNghiepDbContext>();
+        services.AddDataProtection().SetApplicationName("SuNghiep").PersistKeysToDbContext<SuNghiepDbContext>()
+            .ProtectKeysWithConfiguredCertificate(config);
 
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser())
@@ -159,6 +159,7 @@ public static class WebApp
         AttachmentsApi.Map(secured);
         ReferenceApi.Map(secured);
         NotificationsApi.Map(secured);
+        AccountApi.Map(secured);
 
         app.MapRazorPages();
     }
@@ -185,26 +186,5 @@ public static class WebApp
             // Printed once, to the console only: it is not stored anywhere in clear.
             Console.WriteLine($"First administrator: {created.Email}  password: {password}  (change it after signing in)");
         }
-    }
-}
-
-/// <summary>Sets the caller's scope and identity on the request's DbContext before any handler queries it.</summary>
-internal sealed class CallerMiddleware(RequestDelegate next)
-{
-    public async Task InvokeAsync(HttpContext context, SuNghiepDbContext db)
-    {
-        var user = context.User;
-        var ip = context.Connection.RemoteIpAddress?.ToString();
-        if (user.Identity?.IsAuthenticated == true && user.FindFirstValue(ClaimTypes.NameIdentifier) is { } id)
-        {
-            db.UseScope(await AccountService.ScopeOfAsync(db, id, user.IsInRole(Roles.SystemAdmin), context.RequestAborted));
-            db.Actor = new Actor(id, user.Identity.Name ?? id, ip);
-        }
-        else
-        {
-            db.Actor = new Actor(null, "anonymous", ip);
-        }
-
-        await next(context);
     }
 }
