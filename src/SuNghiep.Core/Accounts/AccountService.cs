@@ -117,6 +117,9 @@ public sealed class AccountService(SuNghiepDbContext db, UserManager<AppUser> us
         user.ScopeAreaId = scope.AreaId;
         user.ScopeUnitId = scope.UnitId;
         user.LockoutEnd = input.Locked ? DateTimeOffset.MaxValue : null;
+        // A new security stamp signs the person out everywhere (cookies and bearer tokens, on their next request), so
+        // that a new role, scope or lock applies at once. Set here, it is saved and audited with the change.
+        user.SecurityStamp = NewSecurityStamp();
         var updated = await users.UpdateAsync(user);
         if (!updated.Succeeded)
         {
@@ -130,8 +133,6 @@ public sealed class AccountService(SuNghiepDbContext db, UserManager<AppUser> us
             await users.AddToRoleAsync(user, role!);
         }
 
-        // Changing role or scope signs the person out everywhere, so the new rights apply at once.
-        await users.UpdateSecurityStampAsync(user);
         await tx.CommitAsync(ct);
         return new AccountResult(user, []);
     }
@@ -248,6 +249,8 @@ public sealed class AccountService(SuNghiepDbContext db, UserManager<AppUser> us
 
         return errors;
     }
+
+    private static string NewSecurityStamp() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(20));
 
     /// <summary>A random password of 20 characters (about 116 bits) from an alphabet without look-alike letters.</summary>
     public static string GeneratePassword() =>
