@@ -103,6 +103,36 @@ public sealed class StartupTests
         Assert.All(keys, xml => Assert.Contains("<masterKey", xml, StringComparison.Ordinal));
     }
 
+    [Theory, DatabaseData]
+    public async Task Cookie_ActiveSession_EndsAfterTheAbsoluteLifetime(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        // 7.2 seconds in all, however busy the session; 30 idle minutes would keep it alive for ever by sliding.
+        await using var app = await StartAsync(database, new() { ["Security:AbsoluteHours"] = "0.002", ["Security:IdleMinutes"] = "30" });
+        using var session = new Pages.Resources.PageSession(app.CreateDefaultClient(new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler()));
+        var (_, login) = await session.GetAsync("/login");
+        using var signIn = await session.PostFormAsync("/login", login.QuerySelector("main form")!, new()
+        {
+            ["Input.Email"] = SuNghiepApp.AdminEmail,
+            ["Input.Password"] = SuNghiepApp.AdminPassword,
+        });
+        var started = Stopwatch.StartNew();
+
+        var (first, _) = await session.GetAsync("/units");
+        HttpResponseMessage last;
+        do
+        {
+            await Task.Delay(500);
+            (last, _) = await session.GetAsync("/units");
+        }
+        while (last.StatusCode == HttpStatusCode.OK && started.Elapsed < TimeSpan.FromSeconds(30));
+
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal("/login", last.Headers.Location?.AbsolutePath);
+        Assert.True(started.Elapsed > TimeSpan.FromSeconds(6), $"ended after {started.Elapsed}");
+    }
+
     private static void WriteSelfSignedCertificate(string path, string password)
     {
         using var rsa = RSA.Create(2048);
