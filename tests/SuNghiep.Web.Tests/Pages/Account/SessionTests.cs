@@ -149,6 +149,7 @@ public sealed class SessionTests(AppHosts hosts)
         using var reset = await admin.PostFormAsync($"/admin/users/{id}/edit?handler=ResetPassword", edit.QuerySelector("form[action*='handler=ResetPassword']")!, []);
         var oneTime = (await PageSession.ParseAsync(reset)).QuerySelector("[data-testid='one-time-password'] code")!.TextContent.Trim();
         var (ended, _) = await before.GetAsync("/units");
+        var (_, list) = await admin.GetAsync($"/admin/users?search={Uri.EscapeDataString(email)}");
         using var session = (await SignInAsync(app, email, oneTime)).Session;
         var (led, _) = await session.GetAsync("/units");
         var (form, formPage) = await session.GetAsync("/account/password");
@@ -158,6 +159,7 @@ public sealed class SessionTests(AppHosts hosts)
         Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
         Assert.True(oneTime.Length >= PasswordPolicy.MinimumLength);
         Assert.Equal("/login", ended.Headers.Location!.AbsolutePath);
+        Assert.Contains("Chờ đổi mật khẩu", list.QuerySelector("[data-testid='users'] tbody")?.TextContent, StringComparison.Ordinal);
         Assert.Equal("/account/password", led.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.OK, form.StatusCode);
         Assert.NotNull(formPage.QuerySelector("[data-testid='must-change']"));
