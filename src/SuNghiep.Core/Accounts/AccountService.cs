@@ -237,8 +237,9 @@ public sealed class AccountService(SuNghiepDbContext db, UserManager<AppUser> us
         }
     }
 
-    /// <summary>The password rules' messages for a candidate password, for a form that shows them before saving.</summary>
-    public async Task<List<RuleViolation>> PasswordErrorsAsync(AppUser user, string password, string field)
+    // UserManager's own check is not public: every validator runs here, so that the password's problems are reported
+    // together with the current password's, before anything is saved.
+    private async Task<List<RuleViolation>> PasswordErrorsAsync(AppUser user, string password, string field)
     {
         var errors = new List<RuleViolation>();
         foreach (var validator in users.PasswordValidators)
