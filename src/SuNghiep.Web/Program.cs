@@ -8,7 +8,17 @@ if (AdminVerbs.IsVerb(args))
 }
 
 var app = WebApp.Build(args);
-await WebApp.InitializeAsync(app);
+try
+{
+    await WebApp.InitializeAsync(app);
+}
+catch (SuNghiep.Core.Seeding.SetupRefusedException refused)
+{
+    // No half-started app: one without an administrator would answer /healthz and let nobody in.
+    await Console.Error.WriteLineAsync($"SuNghiep did not start. {refused.Message}");
+    return 1;
+}
+
 await app.RunAsync();
 return 0;
 

@@ -17,6 +17,9 @@ public sealed record AccountResult(AppUser? User, IReadOnlyList<RuleViolation> E
     public bool Succeeded => User is not null;
 }
 
+/// <summary>A password given by an administrator, to be changed at the next sign-in.</summary>
+public sealed record OneTimePassword(AppUser User, string Password);
+
 /// <summary>Creates and changes accounts for the admin page and the `user` verb.</summary>
 public sealed class AccountService(SuNghiepDbContext db, UserManager<AppUser> users, TimeProvider time)
 {
@@ -114,6 +117,9 @@ public sealed class AccountService(SuNghiepDbContext db, UserManager<AppUser> us
         user.ScopeAreaId = scope.AreaId;
         user.ScopeUnitId = scope.UnitId;
         user.LockoutEnd = input.Locked ? DateTimeOffset.MaxValue : null;
+        // A new security stamp signs the person out everywhere (cookies and bearer tokens, on their next request), so
+        // that a new role, scope or lock applies at once. Set here, it is saved and audited with the change.
+        user.SecurityStamp = NewSecurityStamp();
         var updated = await users.UpdateAsync(user);
         if (!updated.Succeeded)
         {
@@ -127,11 +133,129 @@ public sealed class AccountService(SuNghiepDbContext db, UserManager<AppUser> us
             await users.AddToRoleAsync(user, role!);
         }
 
-        // Changing role or scope signs the person out everywhere, so the new rights apply at once.
-        await users.UpdateSecurityStampAsync(user);
         await tx.CommitAsync(ct);
         return new AccountResult(user, []);
     }
+
+    /// <summary>The account's current role, scope and lock, as the admin page shows them, to change one of them.</summary>
+    public async Task<AccountChange?> CurrentAsync(string id, CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow();
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new
+        {
+            u.FullName, u.LockoutEnd,
+            Role = db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, r => r.RoleId, r => r.Id, (_, r) => r.Name).FirstOrDefault(),
+            AgencyCode = u.ScopeAgency != null ? u.ScopeAgency.Code : null,
+            AreaCode = u.ScopeArea != null ? u.ScopeArea.Code : null,
+            UnitCode = db.Units.IgnoreQueryFilters().Where(x => x.Id == u.ScopeUnitId).Select(x => x.Code).FirstOrDefault(),
+        }).FirstOrDefaultAsync(ct);
+        return user is null
+            ? null
+            : new AccountChange(user.Role, user.FullName, user.AgencyCode, user.AreaCode, user.UnitCode, user.LockoutEnd is { } end && end > now);
+    }
+
+    /// <summary>
+    /// Changes the password after checking the current one. A wrong current password counts as a failed sign-in (so it
+    /// cannot be guessed here either). Success renews the security stamp: every session of the account ends, and clears
+    /// the one-time password flag.
+    /// </summary>
+    public async Task<AccountResult> ChangePasswordAsync(string id, string? currentPassword, string? newPassword, CancellationToken ct = default)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return new AccountResult(null, [new("id", "Không tìm thấy tài khoản.")]);
+        }
+
+        var errors = new List<RuleViolation>();
+        if (string.IsNullOrEmpty(currentPassword))
+        {
+            errors.Add(new("currentPassword", "Vui lòng nhập mật khẩu hiện tại."));
+        }
+        else if (!await users.CheckPasswordAsync(user, currentPassword))
+        {
+            await users.AccessFailedAsync(user);
+            errors.Add(new("currentPassword", "Mật khẩu hiện tại không đúng."));
+        }
+
+        if (string.IsNullOrEmpty(newPassword))
+        {
+            errors.Add(new("newPassword", "Vui lòng nhập mật khẩu mới."));
+        }
+        else if (currentPassword == newPassword)
+        {
+            errors.Add(new("newPassword", "Mật khẩu mới phải khác mật khẩu hiện tại."));
+        }
+        else
+        {
+            errors.AddRange(await PasswordErrorsAsync(user, newPassword, "newPassword"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return new AccountResult(null, errors);
+        }
+
+        user.MustChangePassword = false;
+        var changed = await users.ChangePasswordAsync(user, currentPassword!, newPassword!);
+        if (!changed.Succeeded)
+        {
+            return new AccountResult(null, changed.Errors.Select(e => new RuleViolation("newPassword", e.Description)).ToList());
+        }
+
+        await users.ResetAccessFailedCountAsync(user);
+        return new AccountResult(user, []);
+    }
+
+    /// <summary>
+    /// Gives the account a generated one-time password that must be changed at the next sign-in, and ends its sessions.
+    /// The password is returned once, to be handed over; it is stored only hashed.
+    /// </summary>
+    public async Task<OneTimePassword?> ResetPasswordAsync(string id, CancellationToken ct = default)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return null;
+        }
+
+        var password = GeneratePassword();
+        user.PasswordHash = users.PasswordHasher.HashPassword(user, password);
+        user.MustChangePassword = true;
+        user.AccessFailedCount = 0;
+        // Renewing the stamp saves the account: the hash, the flag and the stamp are written and audited together.
+        var updated = await users.UpdateSecurityStampAsync(user);
+        return updated.Succeeded ? new OneTimePassword(user, password) : null;
+    }
+
+    /// <summary>Ends every session of the account (cookies and bearer tokens) by renewing its security stamp.</summary>
+    public async Task SignOutEverywhereAsync(string id)
+    {
+        if (await users.FindByIdAsync(id) is { } user)
+        {
+            await users.UpdateSecurityStampAsync(user);
+        }
+    }
+
+    // UserManager's own check is not public: every validator runs here, so that the password's problems are reported
+    // together with the current password's, before anything is saved.
+    private async Task<List<RuleViolation>> PasswordErrorsAsync(AppUser user, string password, string field)
+    {
+        var errors = new List<RuleViolation>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            var result = await validator.ValidateAsync(users, user, password);
+            errors.AddRange(result.Errors.Select(e => new RuleViolation(field, e.Description)));
+        }
+
+        return errors;
+    }
+
+    private static string NewSecurityStamp() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(20));
+
+    /// <summary>A random password of 20 characters (about 116 bits) from an alphabet without look-alike letters.</summary>
+    public static string GeneratePassword() =>
+        System.Security.Cryptography.RandomNumberGenerator.GetString("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789", 20);
 
     private async Task<(int? AgencyId, int? AreaId, int? UnitId)> ResolveScopeAsync(
         string? agencyCode, string? areaCode, string? unitCode, string? role, List<RuleViolation> errors, CancellationToken ct)
@@ -192,16 +316,18 @@ public sealed class AccountService(SuNghiepDbContext db, UserManager<AppUser> us
     private static string FieldOf(string identityCode) =>
         identityCode.StartsWith("Password", StringComparison.Ordinal) ? "password" : "email";
 
-    /// <summary>The scope of a signed-in account, as the query filter uses it.</summary>
-    public static async Task<CallerScope> ScopeOfAsync(SuNghiepDbContext db, string userId, bool isAdmin, CancellationToken ct = default)
+    /// <summary>
+    /// The account behind a request, read in one query on every request: what proves the sign-in still holds (security
+    /// stamp, lockout, one-time password), its roles, and its scope as the query filter uses it. Null when it is gone.
+    /// </summary>
+    public static async Task<AccountState?> StateOfAsync(SuNghiepDbContext db, string userId, CancellationToken ct = default)
     {
-        if (isAdmin)
-        {
-            return CallerScope.Everything;
-        }
-
         var s = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new
         {
+            u.SecurityStamp,
+            u.LockoutEnd,
+            u.MustChangePassword,
+            Roles = db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, r => r.RoleId, r => r.Id, (_, r) => r.Name).ToList(),
             AgencyPath = u.ScopeAgency != null ? u.ScopeAgency.Path : null,
             AgencyName = u.ScopeAgency != null ? u.ScopeAgency.Name : null,
             AreaPath = u.ScopeArea != null ? u.ScopeArea.Path : null,
@@ -210,27 +336,32 @@ public sealed class AccountService(SuNghiepDbContext db, UserManager<AppUser> us
         }).FirstOrDefaultAsync(ct);
         if (s is null)
         {
-            return CallerScope.Nothing;
+            return null;
         }
 
-        if (s.AgencyPath is not null)
-        {
-            return new CallerScope(false, s.AgencyPath, null, null, s.AgencyName!);
-        }
-
-        if (s.AreaPath is not null)
-        {
-            return new CallerScope(false, null, s.AreaPath, null, s.AreaName!);
-        }
-
-        if (s.ScopeUnitId is not null)
-        {
-            return new CallerScope(false, null, null, s.ScopeUnitId, "Một đơn vị");
-        }
-
-        // Accounts without a scope read the whole country (the Ministry's analysts); officers always have one.
-        var roles = await db.UserRoles.Where(r => r.UserId == userId)
-            .Join(db.Roles, r => r.RoleId, r => r.Id, (_, r) => r.Name).ToListAsync(ct);
-        return roles.Any(r => r is Roles.HomeAffairs or Roles.Viewer) ? CallerScope.Everything : CallerScope.Nothing;
+        var roles = s.Roles.OfType<string>().ToList();
+        var scope = roles.Contains(Roles.SystemAdmin) ? CallerScope.Everything
+            : s.AgencyPath is not null ? new CallerScope(false, s.AgencyPath, null, null, s.AgencyName!)
+            : s.AreaPath is not null ? new CallerScope(false, null, s.AreaPath, null, s.AreaName!)
+            : s.ScopeUnitId is not null ? new CallerScope(false, null, null, s.ScopeUnitId, "Một đơn vị")
+            // Accounts without a scope read the whole country (the Ministry's analysts); officers always have one.
+            : roles.Any(r => r is Roles.HomeAffairs or Roles.Viewer) ? CallerScope.Everything
+            : CallerScope.Nothing;
+        // The role that decides what the caller may write comes from the database too; an account has one role, and were
+        // it given several, the first of Roles.All (the widest) decides.
+        scope = scope with { Role = Roles.All.FirstOrDefault(roles.Contains) };
+        return new AccountState(s.SecurityStamp, s.LockoutEnd, s.MustChangePassword, roles, scope);
     }
+}
+
+/// <summary>What the database says about a signed-in account at the time of a request.</summary>
+public sealed record AccountState(
+    string? SecurityStamp, DateTimeOffset? LockoutEnd, bool MustChangePassword, IReadOnlyList<string> Roles, CallerScope Scope)
+{
+    /// <summary>
+    /// Whether a sign-in (cookie or bearer token) that carries this stamp still holds: the stamp is renewed by every
+    /// change of password, role, scope or lock and by signing out, and a locked account holds no session.
+    /// </summary>
+    public bool Admits(string? stamp, DateTimeOffset now) =>
+        stamp is not null && string.Equals(stamp, SecurityStamp, StringComparison.Ordinal) && !(LockoutEnd > now);
 }

@@ -12,6 +12,9 @@ public sealed class AppUser : IdentityUser
     public Area? ScopeArea { get; set; }
     public int? ScopeUnitId { get; set; }
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>Set when an administrator gave a one-time password: the account may do nothing but change it.</summary>
+    public bool MustChangePassword { get; set; }
 }
 
 public static class Roles

@@ -61,7 +61,8 @@ public static class DatabaseSetup
 
     /// <summary>
     /// Creates the first administrator from the given credentials, or with a generated password that is returned once
-    /// for the console. Returns null when an administrator already exists.
+    /// for the console. Returns null when an administrator already exists. Throws <see cref="SetupRefusedException"/> when
+    /// the given credentials break the account rules: an app without an administrator must not start.
     /// </summary>
     public static async Task<(string Email, string? GeneratedPassword)?> EnsureAdministratorAsync(
         IServiceProvider services, string? email, string? password, ILogger logger)
@@ -74,24 +75,22 @@ public static class DatabaseSetup
         }
 
         email = string.IsNullOrWhiteSpace(email) ? "admin@sunghiep.local" : email.Trim();
-        var generated = string.IsNullOrEmpty(password) ? GeneratePassword() : null;
+        var generated = string.IsNullOrEmpty(password) ? Accounts.AccountService.GeneratePassword() : null;
         var db = scope.ServiceProvider.GetRequiredService<SuNghiepDbContext>();
         db.Actor = new Actor(null, "first start", null);
         var accounts = scope.ServiceProvider.GetRequiredService<Accounts.AccountService>();
         var result = await accounts.CreateAsync(new Accounts.NewAccount(email, password ?? generated, Roles.SystemAdmin, "Quản trị hệ thống"));
         if (!result.Succeeded)
         {
-            logger.LogError("The first administrator could not be created: {Errors}", string.Join("; ", result.Errors.Select(e => e.Message)));
-            return null;
+            var reasons = string.Join("; ", result.Errors.Select(e => $"{e.Field}: {e.Message}"));
+            logger.LogCritical("The first administrator {Email} could not be created: {Reasons}", email, reasons);
+            throw new SetupRefusedException(
+                $"The first administrator ({email}) cannot be created from SUNGHIEP_ADMIN_EMAIL / SUNGHIEP_ADMIN_PASSWORD: {reasons}");
         }
 
         return (email, generated);
     }
-
-    private static string GeneratePassword()
-    {
-        const string alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
-        var bytes = System.Security.Cryptography.RandomNumberGenerator.GetBytes(18);
-        return "Sn-" + new string(bytes.Select(b => alphabet[b % alphabet.Length]).ToArray()) + "9a";
-    }
 }
+
+/// <summary>First-start work found a setting that leaves the app unusable or unsafe; the app must not start.</summary>
+public sealed class SetupRefusedException(string message) : Exception(message);

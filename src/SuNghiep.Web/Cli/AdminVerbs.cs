@@ -62,6 +62,9 @@ public static class AdminVerbs
             case ["user", "add", .. var rest]:
                 return await AddUserAsync(rest, output, error);
 
+            case ["user", var verb, .. var rest] when verb is "lock" or "unlock" or "role" or "reset-password":
+                return await ChangeUserAsync(verb, rest, output, error);
+
             case ["remind", .. var rest]:
                 return await RemindAsync(rest, output, error);
 
@@ -74,6 +77,10 @@ public static class AdminVerbs
                       sunghiep seed documents      load the documents of the cascade (19-NQ/TW, 62-KL/TW, 38/NQ-CP and the plans that implement them)
                       sunghiep remind [--date yyyy-MM-dd]  notify (and e-mail, when Smtp:Host is set) about tasks due soon or late, as of today or the date
                       sunghiep user add --email E --password P --role R [--agency CODE | --area CODE | --unit CODE] [--name "Full name"]
+                      sunghiep user lock --email E            lock the account and end its sessions
+                      sunghiep user unlock --email E          unlock the account
+                      sunghiep user role --email E --role R   change the account's role (its scope is kept) and end its sessions
+                      sunghiep user reset-password --email E  print a one-time password, to be changed at the next sign-in
                     Roles: SystemAdmin, HomeAffairs, AgencyOfficer, UnitOfficer, Viewer
                     Database: Database__Provider=Sqlite|Postgres, ConnectionStrings__Default=...
                     """);
@@ -108,6 +115,87 @@ public static class AdminVerbs
         await output.WriteLineAsync(
             $"Reminders as of {today:yyyy-MM-dd}: {r.OpenTasks} open tasks; {r.Added} new notifications " +
             $"({r.DueSoon} due soon, {r.Late} late, {r.AssignedLate} to assigning levels); {r.Emailed} e-mails sent, {r.EmailFailed} failed.");
+        return 0;
+    }
+
+    // lock, unlock, role and reset-password: each renews the account's security stamp, so that its cookies and bearer
+    // tokens stop working at once, and each is audited with the operator as actor.
+    private static async Task<int> ChangeUserAsync(string verb, string[] args, TextWriter output, TextWriter error)
+    {
+        string email;
+        string? role = null;
+        switch (verb, args)
+        {
+            case ("role", ["--email", var e, "--role", var r]):
+                (email, role) = (e, r);
+                break;
+            case ("role", ["--role", var r, "--email", var e]):
+                (email, role) = (e, r);
+                break;
+            case (not "role", ["--email", var e]):
+                email = e;
+                break;
+            default:
+                await error.WriteLineAsync(verb == "role"
+                    ? "Usage: sunghiep user role --email E --role R"
+                    : $"Usage: sunghiep user {verb} --email E");
+                return 2;
+        }
+
+        await using var app = WebApp.Build([]);
+        await DatabaseSetup.MigrateAsync(app.Services);
+        await DatabaseSetup.SeedReferenceAsync(app.Services);
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SuNghiepDbContext>();
+        db.Actor = new Actor(null, $"cli:{Environment.UserName}", null);
+        db.UseScope(CallerScope.Everything);
+        var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Core.Entities.AppUser>>();
+        if (await users.FindByEmailAsync(email.Trim()) is not { } user)
+        {
+            await error.WriteLineAsync($"--email: no account has the email \"{email}\".");
+            return 1;
+        }
+
+        if (verb == "reset-password")
+        {
+            var reset = await accounts.ResetPasswordAsync(user.Id);
+            if (reset is null)
+            {
+                await error.WriteLineAsync($"The password of {user.Email} could not be reset.");
+                return 1;
+            }
+
+            // Printed once, to the console only: the account must change it at its next sign-in.
+            await output.WriteLineAsync($"One-time password for {user.Email}: {reset.Password}");
+            await output.WriteLineAsync("It must be changed at the next sign-in. Every session of the account has ended.");
+            return 0;
+        }
+
+        var current = (await accounts.CurrentAsync(user.Id))!;
+        var change = verb switch
+        {
+            "lock" => current with { Locked = true },
+            "unlock" => current with { Locked = false },
+            _ => current with { Role = role },
+        };
+        var result = await accounts.UpdateAsync(user.Id, change);
+        if (!result.Succeeded)
+        {
+            foreach (var e in result.Errors)
+            {
+                await error.WriteLineAsync($"--{e.Field}: {e.Message}");
+            }
+
+            return 1;
+        }
+
+        await output.WriteLineAsync(verb switch
+        {
+            "lock" => $"Account {user.Email} locked; its sessions have ended.",
+            "unlock" => $"Account {user.Email} unlocked.",
+            _ => $"Account {user.Email} now has role {Core.Entities.Roles.All.First(r => string.Equals(r, role!.Trim(), StringComparison.OrdinalIgnoreCase))}; its sessions have ended.",
+        });
         return 0;
     }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -58,14 +57,14 @@ public static class WebApp
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
                 o.User.RequireUniqueEmail = true;
-                o.Password.RequiredLength = 10;
-                o.Password.RequireNonAlphanumeric = false;
+                PasswordPolicy.Apply(o.Password);
                 o.Lockout.MaxFailedAccessAttempts = config.GetValue("Security:MaxFailedSignIns", 5);
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(config.GetValue("Security:LockoutMinutes", 15));
                 o.Lockout.AllowedForNewUsers = true;
             })
             .AddEntityFrameworkStores<SuNghiepDbContext>()
             .AddErrorDescriber<VietnameseIdentityErrors>()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddDefaultTokenProviders();
         var authentication = services.AddAuthentication()
             .AddBearerToken(IdentityConstants.BearerScheme)
@@ -86,13 +85,13 @@ public static class WebApp
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
+            Sessions.Configure(o, config);
         });
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
 
         // Keys live in the database so that every instance behind a load balancer reads the same cookies and tokens.
-        services.AddDataProtection().SetApplicationName("SuNghiep").PersistKeysToDbContext<SuNghiepDbContext>();
+        services.AddDataProtection().SetApplicationName("SuNghiep").PersistKeysToDbContext<SuNghiepDbContext>()
+            .ProtectKeysWithConfiguredCertificate(config);
 
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser())
@@ -171,6 +170,7 @@ public static class WebApp
         AttachmentsApi.Map(secured);
         ReferenceApi.Map(secured);
         NotificationsApi.Map(secured);
+        AccountApi.Map(secured);
 
         app.MapRazorPages();
     }
@@ -197,28 +197,5 @@ public static class WebApp
             // Printed once, to the console only: it is not stored anywhere in clear.
             Console.WriteLine($"First administrator: {created.Email}  password: {password}  (change it after signing in)");
         }
-    }
-}
-
-/// <summary>Sets the caller's scope and identity on the request's DbContext before any handler queries it.</summary>
-internal sealed class CallerMiddleware(RequestDelegate next)
-{
-    public async Task InvokeAsync(HttpContext context, SuNghiepDbContext db)
-    {
-        var user = context.User;
-        var ip = context.Connection.RemoteIpAddress?.ToString();
-        if (user.Identity?.IsAuthenticated == true && user.FindFirstValue(ClaimTypes.NameIdentifier) is { } id)
-        {
-            var scope = await AccountService.ScopeOfAsync(db, id, user.IsInRole(Roles.SystemAdmin), context.RequestAborted);
-            // An account has one role; were it given several, the first of Roles.All (the widest) decides.
-            db.UseScope(scope with { Role = Roles.All.FirstOrDefault(user.IsInRole) });
-            db.Actor = new Actor(id, user.Identity.Name ?? id, ip);
-        }
-        else
-        {
-            db.Actor = new Actor(null, "anonymous", ip);
-        }
-
-        await next(context);
     }
 }

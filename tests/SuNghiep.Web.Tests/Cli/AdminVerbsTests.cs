@@ -76,7 +76,7 @@ public sealed class AdminVerbsTests(AppHosts hosts)
         Assert.Contains("sunghiep remind [--date yyyy-MM-dd]", badError, StringComparison.Ordinal);
     }
 
-    private static async Task<(int Code, string Output, string Error)> RunAsync(SuNghiepApp app, string[] args)
+    internal static async Task<(int Code, string Output, string Error)> RunAsync(SuNghiepApp app, string[] args)
     {
         var variables = new Dictionary<string, string?>
         {

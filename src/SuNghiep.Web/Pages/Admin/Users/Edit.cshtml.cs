@@ -23,6 +23,9 @@ public sealed class EditModel(SuNghiepDbContext db, AccountService accounts, Tim
 
     public string Email { get; private set; } = "";
 
+    /// <summary>The one-time password just given, shown once in the answer to the reset and never stored in clear.</summary>
+    public string? OneTimePassword { get; private set; }
+
     public override IScopeInput ScopeInput => Input;
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
@@ -71,5 +74,19 @@ public sealed class EditModel(SuNghiepDbContext db, AccountService accounts, Tim
 
         TempData["Success"] = $"Đã lưu tài khoản {email}.";
         return Redirect("/admin/users?search=" + Uri.EscapeDataString(email));
+    }
+
+    public async Task<IActionResult> OnPostResetPasswordAsync(string id, CancellationToken ct)
+    {
+        if (await accounts.ResetPasswordAsync(id, ct) is not { } reset)
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        OneTimePassword = reset.Password;
+        Response.Headers.CacheControl = "no-store";
+        // The page shows the account as it is now, below the password.
+        return await OnGetAsync(id, ct);
     }
 }

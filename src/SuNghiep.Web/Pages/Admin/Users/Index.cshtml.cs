@@ -9,7 +9,7 @@ public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageMo
 {
     public const int PageSize = 20;
 
-    public sealed record Row(string Id, string Email, string? FullName, string? Role, string Scope, bool Locked);
+    public sealed record Row(string Id, string Email, string? FullName, string? Role, string Scope, bool Locked, bool MustChangePassword);
 
     [BindProperty(SupportsGet = true)]
     public string? Search { get; set; }
@@ -33,7 +33,7 @@ public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageMo
         var rows = await query.OrderBy(u => u.NormalizedEmail).Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(u => new
             {
-                u.Id, u.Email, u.FullName, u.LockoutEnd,
+                u.Id, u.Email, u.FullName, u.LockoutEnd, u.MustChangePassword,
                 Role = db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, r => r.RoleId, r => r.Id, (_, r) => r.Name).FirstOrDefault(),
                 Agency = u.ScopeAgency != null ? u.ScopeAgency.Name + " (" + u.ScopeAgency.Code + ")" : null,
                 Area = u.ScopeArea != null ? u.ScopeArea.Type + " " + u.ScopeArea.Name + " (" + u.ScopeArea.Code + ")" : null,
@@ -47,7 +47,7 @@ public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageMo
             : r.Area is { } ar ? "Địa bàn: " + Shared.Display.Capitalized(ar)
             : r.Unit is { } un ? "Đơn vị: " + un
             : "Toàn quốc",
-            r.LockoutEnd is { } end && end > now)).ToList();
+            r.LockoutEnd is { } end && end > now, r.MustChangePassword)).ToList();
     }
 
     public string PageUrl(int page) =>
