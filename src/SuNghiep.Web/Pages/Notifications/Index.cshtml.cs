@@ -27,6 +27,16 @@ public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageMo
         UnreadOnly = unread == "true";
         // A page number that is not one shows the first page rather than an error: the links are the only way here.
         PageNumber = int.TryParse(page, NumberStyles.Integer, CultureInfo.InvariantCulture, out var p) && p > 0 ? p : 1;
+        if (PageNumber > Core.Rules.InputLimits.MaxPage)
+        {
+            // Beyond it, (page - 1) x page size overflows and the list would silently start again at page 1.
+            ModelState.AddModelError("page", Core.Rules.InputLimits.PageMessage);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            PageNumber = 1;
+            Unread = await Core.Plans.Notifications.UnreadCountAsync(db, UserId, ct);
+            return;
+        }
+
         (Items, Total) = await Core.Plans.Notifications.ListAsync(db, UserId, UnreadOnly, PageNumber, PageSize, ct);
         Unread = await Core.Plans.Notifications.UnreadCountAsync(db, UserId, ct);
     }

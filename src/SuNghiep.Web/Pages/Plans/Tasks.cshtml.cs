@@ -107,6 +107,11 @@ public sealed class TasksModel(SuNghiepDbContext db, TimeProvider time) : PageMo
             errors.Add(new("page", "Số trang phải từ 1 trở lên."));
             PageNumber = 1;
         }
+        else if (PageNumber > InputLimits.MaxPage)
+        {
+            errors.Add(new("page", InputLimits.PageMessage));
+            PageNumber = 1;
+        }
 
         Errors = errors;
         if (errors.Count == 0)

@@ -35,7 +35,9 @@ public static class Display
     {
         date = default;
         return !string.IsNullOrWhiteSpace(text)
-            && DateOnly.TryParseExact(text.Trim(), ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+            && DateOnly.TryParseExact(text.Trim(), ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out date)
+            // 0001-01-01 and 9999-12-31 are real dates, but the reports' date arithmetic overflows at the ends of the calendar.
+            && InputLimits.IsPlausible(date);
     }
 
     /// <summary>The value a date input expects.</summary>
