@@ -76,10 +76,30 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
                 Detail = status >= 500 ? "Lỗi đã được ghi lại; vui lòng thử lại sau."
                     // The server's own text is English and names the limit in bytes.
                     : status == 413 ? UploadLimitMiddleware.TooLargeDetail(context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize)
-                    : exception is InvalidOperationException ? Api.JsonFields.UnreadableText
-                    : exception.Message,
+                    : BadJson(exception) ?? exception.Message,
             },
         });
+    }
+
+    // The framework's text for a body it could not bind is English and says nothing of where; say what was wrong instead.
+    private static string? BadJson(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is InvalidOperationException && IsJsonReader(e))
+            {
+                return Api.JsonFields.UnreadableText;
+            }
+
+            if (e is System.Text.Json.JsonException json)
+            {
+                return e.InnerException is InvalidOperationException inner && IsJsonReader(inner)
+                    ? Api.JsonFields.UnreadableText
+                    : $"Không đọc được nội dung JSON{(json.Path is { Length: > 0 } path ? $" tại {path}" : "")}: sai cú pháp hoặc giá trị sai kiểu.";
+            }
+        }
+
+        return null;
     }
 
     private static bool IsJsonReader(Exception exception) =>

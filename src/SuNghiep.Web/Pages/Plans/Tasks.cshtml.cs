@@ -110,6 +110,8 @@ public sealed class TasksModel(SuNghiepDbContext db, TimeProvider time) : PageMo
         else if (PageNumber > InputLimits.MaxPage)
         {
             errors.Add(new("page", InputLimits.PageMessage));
+            // Only a typed address goes beyond the pager's links: answer it as the bad request it is.
+            Response.StatusCode = StatusCodes.Status400BadRequest;
             PageNumber = 1;
         }
 

@@ -104,6 +104,8 @@ public sealed class IndexModel(SuNghiepDbContext db) : PageModel
         else if (page.Length > 0 && int.Parse(page, CultureInfo.InvariantCulture) > InputLimits.MaxPage)
         {
             errors.Add(new("page", InputLimits.PageMessage));
+            // Only a typed address goes beyond the pager's links: answer it as the bad request it is.
+            Response.StatusCode = StatusCodes.Status400BadRequest;
         }
         else if (page.Length > 0)
         {
