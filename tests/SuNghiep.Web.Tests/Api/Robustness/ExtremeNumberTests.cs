@@ -230,4 +230,30 @@ public sealed class ExtremeNumberTests(AppHosts hosts)
         Assert.Contains("10.000.000", problem.GetProperty("errors").GetProperty("budgetPositions")[0].GetString(), StringComparison.Ordinal);
         Assert.False(stored);
     }
+
+    public static TheoryData<int, decimal, string, string> ImportedOutOfRange => new()
+    {
+        // budget-paid positions, recurrent spending (VND),        column, expected words of the message
+        { 2_000_000,              12_000_000_000m,                 "C",    "từ 0 đến 1.000.000 cho một đơn vị" },
+        { 25,                     100_000_000_000_000_000m,        "S",    "từ 0 đến 10.000.000.000.000.000 đồng" },
+    };
+
+    [Theory, DatabaseData(nameof(ImportedOutOfRange))]
+    public async Task ImportStaffing_FigureOutOfRange_Returns400AtItsRowAndColumn(DatabaseProvider provider, int budget, decimal recurrent, string column, string message)
+    {
+        var (_, admin, id, code, _) = await UnitAsync(hosts, provider);
+        using var _admin = admin;
+        using var template = await admin.GetAsync("/api/v1/staffing/import-template");
+        var headers = ReadHeaders(await template.Content.ReadAsByteArrayAsync());
+        object?[] row = [code, Year, budget, 3, 20, 1, 2, 14, 4, 3, null, null, 1_000_000_000m, 0m, 0m, 0m, 0m, 0m, recurrent, 0m, 0m, 0m];
+
+        using var response = await admin.PostAsync("/api/v1/staffing/import", Upload(Workbook(headers, [row])));
+        var problem = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("problems")[0];
+        using var after = await admin.GetAsync($"/api/v1/units/{id}/staffing/{Year}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal((2, column), (problem.GetProperty("row").GetInt32(), problem.GetProperty("column").GetString()));
+        Assert.Contains(message, problem.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, after.StatusCode);
+    }
 }
