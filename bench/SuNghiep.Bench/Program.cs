@@ -63,7 +63,7 @@ namespace SuNghiep.Bench
         }
 
         [Benchmark]
-        public async Task<int> ProvinceStaffingTable()
+        public async Task<long> ProvinceStaffingTable()
         {
             await using var db = Context();
             var services = new SuNghiep.Core.Resources.ResourceService(db, TimeProvider.System);

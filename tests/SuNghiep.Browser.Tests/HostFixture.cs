@@ -196,7 +196,7 @@ public sealed class HostFixture : IAsyncLifetime
         var agency = await AgencyIdAsync(agencyCode);
         // The answer of an allocation carries what the agency's units use in the year.
         var used = (await resources.SetAllocationAsync(agency, year, 1_000_000, null, overAllocation: true)).Value!.BudgetPositions;
-        var result = await resources.SetAllocationAsync(agency, year, used + room, "Quyết định kiểm thử", overAllocation: true);
+        var result = await resources.SetAllocationAsync(agency, year, (int)(used + room), "Quyết định kiểm thử", overAllocation: true);
         return result.Value!.Allocated!.Value;
     }
 

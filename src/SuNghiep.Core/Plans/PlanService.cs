@@ -136,6 +136,11 @@ public sealed class PlanService(SuNghiepDbContext db, TimeProvider time)
             errors.Add(new("valueUnit", "Đơn vị của giá trị là percent hoặc count."));
         }
 
+        if (input.Value is { } value && PlanRanges.TargetValue(value, input.ValueUnit) is { } outOfRange)
+        {
+            errors.Add(outOfRange);
+        }
+
         if (input.BaselineFrom is { } from && input.BaselineTo is { } to && to < from)
         {
             errors.Add(new("baselineTo", "Kỳ gốc: ngày kết thúc phải sau ngày bắt đầu."));
@@ -244,7 +249,11 @@ public sealed class PlanService(SuNghiepDbContext db, TimeProvider time)
             errors.Add(new("assignedOn", $"Ngày giao phải từ ngày ban hành văn bản ({document.IssuedOn:dd/MM/yyyy}) đến hôm nay."));
         }
 
-        if (input.Deadline is { } deadline && deadline < assignedOn)
+        if (input.Deadline is { } late && !InputLimits.IsPlausible(late))
+        {
+            errors.Add(new("deadline", InputLimits.DateMessage));
+        }
+        else if (input.Deadline is { } deadline && deadline < assignedOn)
         {
             errors.Add(new("deadline", $"Thời hạn không thể trước ngày giao ({assignedOn:dd/MM/yyyy})."));
         }

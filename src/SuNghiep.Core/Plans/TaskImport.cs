@@ -26,7 +26,7 @@ public sealed record TaskImportResult(IReadOnlyList<int> TaskIds, IReadOnlyList<
 /// through <see cref="PlanService.AddTaskAsync"/> in one transaction: all rows are added, or none and every problem is
 /// reported with its row and column.
 /// </summary>
-public sealed partial class TaskImport(SuNghiepDbContext db, PlanService service, TimeProvider time)
+public sealed partial class TaskImport(SuNghiepDbContext db, PlanService service, TimeProvider time, SheetLimits? limits = null)
 {
     public const int MaxRows = 5000;
 
@@ -124,7 +124,7 @@ public sealed partial class TaskImport(SuNghiepDbContext db, PlanService service
             return new([], [], Forbidden: PlanService.DocumentOwned);
         }
 
-        var (rows, unreadable) = SheetReader.Read(file, MaxRows);
+        var (rows, unreadable) = SheetReader.Read(file, MaxRows, limits);
         if (unreadable is not null)
         {
             return Failed([unreadable]);
@@ -373,7 +373,7 @@ public sealed partial class TaskImport(SuNghiepDbContext db, PlanService service
             return new(null, null, null);
         }
 
-        if (DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && InputLimits.IsPlausible(date))
         {
             return new(date, null, null);
         }
@@ -402,7 +402,7 @@ public sealed partial class TaskImport(SuNghiepDbContext db, PlanService service
         }
 
         var stripped = Prefix().Replace(f, "");
-        if (DateOnly.TryParseExact(stripped, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        if (DateOnly.TryParseExact(stripped, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date) && InputLimits.IsPlausible(date))
         {
             return new(date, null, null);
         }

@@ -11,25 +11,197 @@ namespace SuNghiep.Core.Reorganizations;
 /// <summary>A problem in an imported file, at its row and column as Excel shows them.</summary>
 public sealed record ImportProblem(int Row, string Column, string Header, string Message);
 
+/// <summary>
+/// How much an uploaded .xlsx may unpack to. A zip of half a megabyte can hold a sheet of gigabytes ("zip bomb"), so the
+/// sizes are checked from the zip's directory and again while the bytes are read, since the directory can lie.
+/// </summary>
+public sealed record SheetLimits(long MaxUncompressedBytes, int MaxCellCharacters)
+{
+    /// <summary>200 MB unpacked; 32,767 characters per cell, Excel's own limit.</summary>
+    public static readonly SheetLimits Default = new(200L * 1024 * 1024, 32_767);
+}
+
 /// <summary>Reads the first sheet of an uploaded .xlsx by its header row, for every import.</summary>
 public static class SheetReader
 {
+    private const string Unreadable = "Không đọc được tệp: hãy dùng tệp .xlsx theo mẫu.";
+
     /// <summary>The rows keyed by header, or the one problem that stops the import: an unreadable file or too many rows.</summary>
-    public static (List<IDictionary<string, object?>> Rows, ImportProblem? Problem) Read(Stream file, int maxRows)
+    public static (List<IDictionary<string, object?>> Rows, ImportProblem? Problem) Read(Stream file, int maxRows, SheetLimits? limits = null)
     {
+        if (Check(file, limits ?? SheetLimits.Default) is { } refused)
+        {
+            return ([], refused);
+        }
+
         List<IDictionary<string, object?>> rows;
         try
         {
+            file.Position = 0;
             rows = file.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().Take(maxRows + 1).ToList();
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException or System.Xml.XmlException or ArgumentException)
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
         {
-            return ([], new(1, "A", "", "Không đọc được tệp: hãy dùng tệp .xlsx theo mẫu."));
+            // A damaged package fails in the reader in many ways; none of them is the server's fault.
+            return ([], new(1, "A", "", Unreadable));
         }
 
         return rows.Count > maxRows
             ? ([], new(maxRows + 2, "A", "", $"Tệp có quá {maxRows:N0} dòng; hãy chia thành nhiều tệp."))
             : (rows, null);
+    }
+
+    /// <summary>
+    /// Walks the package before the reader does: the sizes its directory declares, the bytes it really unpacks to, the
+    /// length of every cell's text, and the shared strings the cells refer to. Nothing is kept in memory but a buffer.
+    /// </summary>
+    private static ImportProblem? Check(Stream file, SheetLimits limits)
+    {
+        var megabytes = limits.MaxUncompressedBytes / (1024 * 1024);
+        var tooLarge = new ImportProblem(1, "A", "", $"Tệp giải nén ra quá {megabytes:N0} MB; hãy chia thành nhiều tệp nhỏ hơn.");
+        try
+        {
+            file.Position = 0;
+            using var zip = new System.IO.Compression.ZipArchive(file, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true);
+            if (zip.Entries.Sum(e => e.Length) > limits.MaxUncompressedBytes)
+            {
+                return tooLarge;
+            }
+
+            var hasSharedStrings = zip.Entries.Any(e => e.FullName.Equals("xl/sharedStrings.xml", StringComparison.OrdinalIgnoreCase));
+            long read = 0;
+            foreach (var entry in zip.Entries)
+            {
+                var xml = entry.FullName.StartsWith("xl/worksheets/", StringComparison.OrdinalIgnoreCase)
+                    || entry.FullName.Equals("xl/sharedStrings.xml", StringComparison.OrdinalIgnoreCase);
+                using var counted = new CountingStream(entry.Open(), limits.MaxUncompressedBytes - read);
+                ImportProblem? problem;
+                try
+                {
+                    problem = xml ? CheckXml(counted, limits.MaxCellCharacters, hasSharedStrings) : Drain(counted);
+                }
+                catch (System.Xml.XmlException) when (counted.Exceeded)
+                {
+                    return tooLarge;
+                }
+
+                read += counted.Count;
+                if (counted.Exceeded)
+                {
+                    return tooLarge;
+                }
+
+                if (problem is not null)
+                {
+                    return problem;
+                }
+            }
+
+            return null;
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+        {
+            return new(1, "A", "", Unreadable);
+        }
+    }
+
+    private static ImportProblem? Drain(Stream stream)
+    {
+        var buffer = new byte[81920];
+        while (stream.Read(buffer) > 0)
+        {
+        }
+
+        return null;
+    }
+
+    private static ImportProblem? CheckXml(CountingStream stream, int maxCell, bool hasSharedStrings)
+    {
+        var settings = new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true };
+        using var reader = System.Xml.XmlReader.Create(stream, settings);
+        var buffer = new char[4096];
+        string? cell = null;
+        while (!stream.Exceeded && reader.Read())
+        {
+            if (reader.NodeType == System.Xml.XmlNodeType.Element && reader.LocalName == "c")
+            {
+                cell = reader.GetAttribute("r");
+                if (!hasSharedStrings && reader.GetAttribute("t") == "s")
+                {
+                    return new(Row(cell), Column(cell), "", "Tệp hỏng: ô dùng bảng chuỗi dùng chung (sharedStrings) nhưng tệp không có bảng này; hãy mở và lưu lại tệp bằng Excel.");
+                }
+            }
+            else if (reader.NodeType is System.Xml.XmlNodeType.Text or System.Xml.XmlNodeType.CDATA or System.Xml.XmlNodeType.SignificantWhitespace)
+            {
+                // Counted in chunks: the text itself is never held whole.
+                long length = 0;
+                int n;
+                while ((n = reader.ReadValueChunk(buffer, 0, buffer.Length)) > 0)
+                {
+                    length += n;
+                    if (length > maxCell)
+                    {
+                        return new(Row(cell), Column(cell), "", $"Một ô có hơn {maxCell:N0} ký tự (giới hạn của Excel); hãy rút ngắn nội dung ô.");
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static int Row(string? reference) =>
+        int.TryParse(new string((reference ?? "").SkipWhile(char.IsLetter).ToArray()), NumberStyles.None, CultureInfo.InvariantCulture, out var row) ? row : 1;
+
+    private static string Column(string? reference) =>
+        new string((reference ?? "").TakeWhile(char.IsLetter).ToArray()) is { Length: > 0 } column ? column : "A";
+
+    /// <summary>Counts the bytes read through it and stops (reading as the end) when they pass a limit.</summary>
+    private sealed class CountingStream(Stream inner, long limit) : Stream
+    {
+        public long Count { get; private set; }
+
+        public bool Exceeded { get; private set; }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            if (Exceeded)
+            {
+                return 0;
+            }
+
+            var n = inner.Read(buffer);
+            Count += n;
+            if (Count > limit)
+            {
+                Exceeded = true;
+                return 0;
+            }
+
+            return n;
+        }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => Count; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
     }
 
     /// <summary>A cell as the text a person typed: whole numbers without ".0", dates as dd/MM/yyyy; null when blank.</summary>
@@ -47,13 +219,17 @@ public static class SheetReader
     }
 
     /// <summary>A cell Excel stores as a date (a date value or its serial number), or null when it is not one.</summary>
-    public static DateOnly? ExcelDate(object? value) => value switch
+    public static DateOnly? ExcelDate(object? value)
     {
-        DateTime dt => DateOnly.FromDateTime(dt),
-        DateOnly d => d,
-        double serial when serial is > 0 and < 2958466 => DateOnly.FromDateTime(DateTime.FromOADate(serial)),
-        _ => null,
-    };
+        DateOnly? date = value switch
+        {
+            DateTime dt => DateOnly.FromDateTime(dt),
+            DateOnly d => d,
+            double serial when serial is > 0 and < 2958466 => DateOnly.FromDateTime(DateTime.FromOADate(serial)),
+            _ => null,
+        };
+        return date is { } d2 && InputLimits.IsPlausible(d2) ? d2 : null;
+    }
 }
 
 public sealed record ImportResult(int Applied, IReadOnlyList<ImportProblem> Problems)
@@ -66,7 +242,7 @@ public sealed record ImportResult(int Applied, IReadOnlyList<ImportProblem> Prob
 /// written and every problem is reported with its row and column. A row with a type starts an event; a row without one
 /// adds another new unit to the event above it (a division into several units, for instance).
 /// </summary>
-public sealed class ReorganizationImport(SuNghiepDbContext db, ReorganizationService service)
+public sealed class ReorganizationImport(SuNghiepDbContext db, ReorganizationService service, SheetLimits? limits = null)
 {
     public const int MaxRows = 5000;
 
@@ -119,7 +295,7 @@ public sealed class ReorganizationImport(SuNghiepDbContext db, ReorganizationSer
     public async Task<ImportResult> ImportAsync(Stream file, IProgress<int>? progress = null, CancellationToken ct = default)
     {
         var problems = new List<ImportProblem>();
-        var (rows, unreadable) = SheetReader.Read(file, MaxRows);
+        var (rows, unreadable) = SheetReader.Read(file, MaxRows, limits);
         if (unreadable is not null)
         {
             return new ImportResult(0, [unreadable]);
@@ -402,7 +578,7 @@ public sealed class ReorganizationImport(SuNghiepDbContext db, ReorganizationSer
             return excel;
         }
 
-        if (DateOnly.TryParseExact(value.ToString()!.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (DateOnly.TryParseExact(value.ToString()!.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && InputLimits.IsPlausible(date))
         {
             return date;
         }

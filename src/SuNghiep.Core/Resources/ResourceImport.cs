@@ -14,7 +14,7 @@ namespace SuNghiep.Core.Resources;
 /// its rules and the audit apply. The whole file is checked and applied in one transaction, or nothing is written and
 /// every problem is reported with its row and column. A row may carry staffing, finance or both.
 /// </summary>
-public sealed class ResourceImport(SuNghiepDbContext db, ResourceService service)
+public sealed class ResourceImport(SuNghiepDbContext db, ResourceService service, SheetLimits? limits = null)
 {
     public const int MaxRows = 5000;
 
@@ -95,7 +95,7 @@ public sealed class ResourceImport(SuNghiepDbContext db, ResourceService service
 
     public async Task<ImportResult> ImportAsync(Stream file, IProgress<int>? progress = null, CancellationToken ct = default)
     {
-        var (rows, unreadable) = SheetReader.Read(file, MaxRows);
+        var (rows, unreadable) = SheetReader.Read(file, MaxRows, limits);
         if (unreadable is not null)
         {
             return new ImportResult(0, [unreadable]);

@@ -4,7 +4,7 @@ namespace SuNghiep.Core.Resources;
 
 public sealed record JobPositions(int Leadership, int Professional, int SharedProfessional, int Support)
 {
-    public int Total => Leadership + Professional + SharedProfessional + Support;
+    public long Total => (long)Leadership + Professional + SharedProfessional + Support;
 }
 
 /// <summary>A unit's staffing for a year as the API and pages read and write it.</summary>
@@ -19,7 +19,7 @@ public sealed record StaffingInput(
 public sealed record RevenueView(
     decimal OrderedServices, decimal ScienceTasks, decimal ServiceFees, decimal BusinessSurplus, decimal RetainedFees, decimal Other)
 {
-    public decimal Total => OrderedServices + ScienceTasks + ServiceFees + BusinessSurplus + RetainedFees + Other;
+    public decimal Total => AutonomyRules.SaturatingSum(OrderedServices, ScienceTasks, ServiceFees, BusinessSurplus, RetainedFees, Other);
 }
 
 /// <summary>A unit's finance for a year with the level and group computed by the decree's formula.</summary>
@@ -52,11 +52,11 @@ public static class WriteResult
 }
 
 public sealed record StaffingRow(
-    int AgencyId, string AgencyName, int? Allocated, int Units, int BudgetPositions, int RevenuePositions, int ActualStaff,
-    int BudgetContractWorkers);
+    int AgencyId, string AgencyName, int? Allocated, int Units, long BudgetPositions, long RevenuePositions, long ActualStaff,
+    long BudgetContractWorkers);
 
 public sealed record StaffingTable(
-    int Year, int Units, int? Allocated, int BudgetPositions, int RevenuePositions, int ActualStaff, int BudgetContractWorkers,
+    int Year, int Units, int? Allocated, long BudgetPositions, long RevenuePositions, long ActualStaff, long BudgetContractWorkers,
     IReadOnlyList<StaffingRow> ByAgency);
 
 /// <summary>Active units of a year by computed autonomy group, with the shares (in %) of groups 1-2 and 1-3 among them.</summary>

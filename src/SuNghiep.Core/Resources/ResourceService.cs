@@ -14,6 +14,8 @@ public sealed class ResourceService(SuNghiepDbContext db, TimeProvider time)
     /// <summary>What the refusal of an over-allocation tells an API caller to do; pages and the import say it their own way.</summary>
     public const string OverAllocationApiHint = " Nếu đây là quyết định giao vượt, gửi kèm \"overAllocation\": true.";
 
+    private const decimal MaxStoredLevel = 99_999_999.9999m;
+
     private int CurrentYear => VietnamTime.Today(time).Year;
 
     public async Task<StaffingView?> GetStaffingAsync(int unitId, int year, CancellationToken ct = default) =>
@@ -37,11 +39,15 @@ public sealed class ResourceService(SuNghiepDbContext db, TimeProvider time)
             return WriteResult.Missing<StaffingView>();
         }
 
-        var errors = StaffingRules.NonNegative([
-            ("budgetPositions", input.BudgetPositions), ("revenuePositions", input.RevenuePositions), ("actualStaff", input.ActualStaff),
-            ("budgetContractWorkers", input.BudgetContractWorkers), ("jobPositions.leadership", input.Leadership),
-            ("jobPositions.professional", input.Professional), ("jobPositions.sharedProfessional", input.SharedProfessional),
-            ("jobPositions.support", input.Support)]).ToList();
+        var errors = StaffingRules.Counts([
+            ("budgetPositions", "Số người hưởng lương từ ngân sách nhà nước", input.BudgetPositions),
+            ("revenuePositions", "Số người hưởng lương từ nguồn thu sự nghiệp", input.RevenuePositions),
+            ("actualStaff", "Số người làm việc thực có", input.ActualStaff),
+            ("budgetContractWorkers", "Số hợp đồng lao động hưởng lương từ ngân sách nhà nước", input.BudgetContractWorkers),
+            ("jobPositions.leadership", "Số vị trí lãnh đạo, quản lý", input.Leadership),
+            ("jobPositions.professional", "Số vị trí chức danh nghề nghiệp chuyên ngành", input.Professional),
+            ("jobPositions.sharedProfessional", "Số vị trí chức danh nghề nghiệp chuyên môn dùng chung", input.SharedProfessional),
+            ("jobPositions.support", "Số vị trí hỗ trợ, phục vụ", input.Support)]).ToList();
         TextChecks.Check(errors, ("notes", "Ghi chú", input.Notes, true));
         if (StaffingRules.YearInLife(year, unit.EstablishedOn, unit.EndedOn, CurrentYear) is { } outside)
         {
@@ -64,7 +70,7 @@ public sealed class ResourceService(SuNghiepDbContext db, TimeProvider time)
         if (agency is not null)
         {
             var allocated = await db.StaffingAllocations.Where(a => a.AgencyId == agency.Id && a.Year == year).Select(a => (int?)a.BudgetPositions).FirstOrDefaultAsync(ct);
-            var siblings = await UnitsOfAgencyInYear(agency.Id, year).Where(s => s.UnitId != unitId).SumAsync(s => s.BudgetPositions, ct);
+            var siblings = await UnitsOfAgencyInYear(agency.Id, year).Where(s => s.UnitId != unitId).SumAsync(s => (long)s.BudgetPositions, ct);
             if (StaffingRules.Allocation(allocated, siblings, input.BudgetPositions!.Value, "budgetPositions", agency.Name) is { } over)
             {
                 if (!input.OverAllocation)
@@ -122,12 +128,17 @@ public sealed class ResourceService(SuNghiepDbContext db, TimeProvider time)
             return WriteResult.Missing<FinanceView>();
         }
 
-        var errors = StaffingRules.NonNegative([
-            ("revenue.orderedServices", input.OrderedServices), ("revenue.scienceTasks", input.ScienceTasks),
-            ("revenue.serviceFees", input.ServiceFees), ("revenue.businessSurplus", input.BusinessSurplus),
-            ("revenue.retainedFees", input.RetainedFees), ("revenue.other", input.Other),
-            ("recurrentExpenditure", input.RecurrentExpenditure), ("investmentSelfFinancing", input.InvestmentSelfFinancing),
-            ("depreciation", input.Depreciation), ("directBudgetSpending", input.DirectBudgetSpending)]).ToList();
+        var errors = StaffingRules.Amounts([
+            ("revenue.orderedServices", "Kinh phí NSNN đặt hàng, giao nhiệm vụ, đấu thầu dịch vụ sự nghiệp công", input.OrderedServices),
+            ("revenue.scienceTasks", "Kinh phí nhiệm vụ khoa học và công nghệ thường xuyên", input.ScienceTasks),
+            ("revenue.serviceFees", "Thu hoạt động dịch vụ sự nghiệp công", input.ServiceFees),
+            ("revenue.businessSurplus", "Chênh lệch thu chi sản xuất, kinh doanh, liên doanh, liên kết", input.BusinessSurplus),
+            ("revenue.retainedFees", "Phí được để lại chi", input.RetainedFees),
+            ("revenue.other", "Thu hợp pháp khác", input.Other),
+            ("recurrentExpenditure", "Chi thường xuyên", input.RecurrentExpenditure),
+            ("investmentSelfFinancing", "Tự bảo đảm chi đầu tư", input.InvestmentSelfFinancing),
+            ("depreciation", "Khấu hao tài sản cố định", input.Depreciation),
+            ("directBudgetSpending", "Chi trực tiếp từ NSNN", input.DirectBudgetSpending)]).ToList();
         if (StaffingRules.YearInLife(year, unit.EstablishedOn, unit.EndedOn, CurrentYear) is { } outside)
         {
             errors.Add(outside);
@@ -156,7 +167,8 @@ public sealed class ResourceService(SuNghiepDbContext db, TimeProvider time)
         row.Depreciation = input.Depreciation!.Value;
         row.DirectBudgetSpending = input.DirectBudgetSpending!.Value;
         var assessment = Assess(row);
-        row.SelfFinancingLevel = assessment.Level is { } level ? Math.Round(level, 4) : null;
+        // The column holds 8 integer digits; a level beyond (revenue a million times the spending) is stored at that bound.
+        row.SelfFinancingLevel = assessment.Level is { } level ? Math.Min(Math.Round(level, 4), MaxStoredLevel) : null;
         row.ComputedGroup = assessment.Group;
         if (db.ChangeTracker.HasChanges())
         {
@@ -342,7 +354,7 @@ public sealed class ResourceService(SuNghiepDbContext db, TimeProvider time)
             return new(null, [], [], Forbidden: "Biên chế của một cơ quan do cấp trên trực tiếp giao; tài khoản không giao biên chế cho chính cơ quan được giao phạm vi hoặc cơ quan ngoài phạm vi cấp trên của mình.");
         }
 
-        var errors = StaffingRules.NonNegative([("budgetPositions", positions)]).ToList();
+        var errors = InputLimits.InRange([("budgetPositions", "Số người được giao hưởng lương từ ngân sách nhà nước", positions)], InputLimits.MaxAllocation, "").ToList();
         if (year is < 2000 or > 2100)
         {
             errors.Add(new("year", "Năm không hợp lệ."));
@@ -358,7 +370,7 @@ public sealed class ResourceService(SuNghiepDbContext db, TimeProvider time)
         {
             var parent = await db.Agencies.AsNoTracking().FirstAsync(a => a.Id == parentId, ct);
             var parentAllocation = await db.StaffingAllocations.Where(a => a.AgencyId == parentId && a.Year == year).Select(a => (int?)a.BudgetPositions).FirstOrDefaultAsync(ct);
-            var siblings = await db.StaffingAllocations.Where(a => a.Year == year && a.AgencyId != agencyId && a.Agency!.ParentId == parentId).SumAsync(a => a.BudgetPositions, ct);
+            var siblings = await db.StaffingAllocations.Where(a => a.Year == year && a.AgencyId != agencyId && a.Agency!.ParentId == parentId).SumAsync(a => (long)a.BudgetPositions, ct);
             if (StaffingRules.Allocation(parentAllocation, siblings, positions!.Value, "budgetPositions", parent.Name) is { } over)
             {
                 if (!overAllocation)
@@ -385,7 +397,7 @@ public sealed class ResourceService(SuNghiepDbContext db, TimeProvider time)
             return await SetAllocationAsync(agencyId, year, positions, decision, overAllocation, ct);
         }
 
-        var used = await UnitsOfAgencyInYear(agencyId, year).SumAsync(s => s.BudgetPositions, ct);
+        var used = await UnitsOfAgencyInYear(agencyId, year).SumAsync(s => (long)s.BudgetPositions, ct);
         if (used > row.BudgetPositions)
         {
             warnings.Add(new("budgetPositions", $"Các đơn vị của {agency.Name} đang có {used:N0} người hưởng lương ngân sách, vượt số được giao ({row.BudgetPositions:N0})."));
@@ -406,10 +418,11 @@ public sealed class ResourceService(SuNghiepDbContext db, TimeProvider time)
             {
                 AgencyId = g.Key,
                 Units = g.Count(),
-                Budget = g.Sum(x => x.s.BudgetPositions),
-                Revenue = g.Sum(x => x.s.RevenuePositions),
-                Actual = g.Sum(x => x.s.ActualStaff),
-                Contract = g.Sum(x => x.s.BudgetContractWorkers),
+                // In 64 bits: the sum of stored counts must not overflow, whatever a row holds.
+                Budget = g.Sum(x => (long)x.s.BudgetPositions),
+                Revenue = g.Sum(x => (long)x.s.RevenuePositions),
+                Actual = g.Sum(x => (long)x.s.ActualStaff),
+                Contract = g.Sum(x => (long)x.s.BudgetContractWorkers),
             })
             .ToListAsync(ct);
         var agencyIds = rows.Select(r => r.AgencyId).ToList();

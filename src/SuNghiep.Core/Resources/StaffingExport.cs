@@ -15,7 +15,7 @@ public static class StaffingExport
     ];
 
     /// <summary>How many budget-paid positions the units hold beyond what their agency was allocated; null when none.</summary>
-    public static int? Excess(int? allocated, int budgetPositions) =>
+    public static long? Excess(int? allocated, long budgetPositions) =>
         allocated is { } a && budgetPositions > a ? budgetPositions - a : null;
 
     public static byte[] Xlsx(StaffingTable table)
@@ -29,7 +29,7 @@ public static class StaffingExport
         return stream.ToArray();
     }
 
-    private static Dictionary<string, object?> Row(string name, int units, int? allocated, int budget, int revenue, int actual, int contract)
+    private static Dictionary<string, object?> Row(string name, int units, int? allocated, long budget, long revenue, long actual, long contract)
     {
         object?[] values = [name, units, allocated, budget, Excess(allocated, budget), revenue, actual, contract];
         return Headers.Select((h, i) => (h, values[i])).ToDictionary(x => x.h, x => x.Item2);

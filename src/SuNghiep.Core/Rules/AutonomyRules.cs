@@ -18,7 +18,11 @@ public sealed record FinanceFigures(
     decimal Depreciation)
 {
     /// <summary>A: the revenue that counts towards self-financing.</summary>
-    public decimal Revenue => OrderedServices + ScienceTasks + ServiceFees + BusinessSurplus + RetainedFees + Other;
+    public decimal Revenue => AutonomyRules.SaturatingSum(OrderedServices, ScienceTasks, ServiceFees, BusinessSurplus, RetainedFees, Other);
+
+    /// <summary>Whether every figure lies within the range the formula is computed on (±10^16 VND).</summary>
+    public bool InRange => new[] { OrderedServices, ScienceTasks, ServiceFees, BusinessSurplus, RetainedFees, Other, RecurrentExpenditure, InvestmentSelfFinancing, Depreciation }
+        .All(x => Math.Abs(x) <= InputLimits.MaxAmount);
 }
 
 /// <summary>The thresholds of a decree, with the date from which they hold.</summary>
@@ -41,6 +45,28 @@ public static class AutonomyRules
         new(new DateOnly(2021, 8, 15), "Nghị định 60/2021/NĐ-CP, Điều 9-10; Thông tư 56/2022/TT-BTC", 100m, 10m, [70m, 30m, 10m]),
     ];
 
+    /// <summary>A sum that stops at decimal's bounds instead of throwing, for totals of figures stored unchecked.</summary>
+    public static decimal SaturatingSum(params ReadOnlySpan<decimal> values)
+    {
+        var sum = 0m;
+        foreach (var v in values)
+        {
+            if (v > 0 && sum > decimal.MaxValue - v)
+            {
+                return decimal.MaxValue;
+            }
+
+            if (v < 0 && sum < decimal.MinValue - v)
+            {
+                return decimal.MinValue;
+            }
+
+            sum += v;
+        }
+
+        return sum;
+    }
+
     public static AutonomyThresholds ThresholdsOn(DateOnly date) =>
         Thresholds.Where(t => t.ValidFrom <= date).OrderByDescending(t => t.ValidFrom).FirstOrDefault() ?? Thresholds[0];
 
@@ -53,6 +79,12 @@ public static class AutonomyRules
     public static AutonomyAssessment Assess(FinanceFigures f, DateOnly on)
     {
         var t = ThresholdsOn(on);
+        // A figure stored before the range was checked must not make the page that shows it fail.
+        if (!f.InRange)
+        {
+            return new(null, null, null, null, "Số liệu vượt giới hạn cho phép: không tính được mức tự bảo đảm chi thường xuyên.", t);
+        }
+
         if (f.RecurrentExpenditure <= 0)
         {
             return new(null, null, null, null, "Chi thường xuyên bằng 0: không tính được mức tự bảo đảm chi thường xuyên.", t);

@@ -18,39 +18,32 @@ public static class StaffingRules
         return null;
     }
 
-    /// <summary>Every figure is present and not negative.</summary>
-    public static IEnumerable<RuleViolation> NonNegative(IEnumerable<(string Field, decimal? Value)> figures)
-    {
-        foreach (var (field, value) in figures)
-        {
-            if (value is null)
-            {
-                yield return new(field, "Vui lòng nhập số liệu (nhập 0 nếu không có).");
-            }
-            else if (value < 0)
-            {
-                yield return new(field, "Số liệu không được âm.");
-            }
-        }
-    }
+    /// <summary>Every count of people or positions is present and within 0..1,000,000 for one unit.</summary>
+    public static IEnumerable<RuleViolation> Counts(IEnumerable<(string Field, string Label, decimal? Value)> figures) =>
+        InputLimits.InRange(figures, InputLimits.MaxStaffCount, " cho một đơn vị");
+
+    /// <summary>Every amount is present and within 0..10^16 VND.</summary>
+    public static IEnumerable<RuleViolation> Amounts(IEnumerable<(string Field, string Label, decimal? Value)> figures) =>
+        InputLimits.InRange(figures, InputLimits.MaxAmount, " đồng");
 
     /// <summary>A warning when the professional job positions fall below 65% of all positions (Decree 106/2020, Art. 5).</summary>
     public static RuleViolation? ProfessionalShare(int leadership, int professional, int sharedProfessional, int support)
     {
-        var total = leadership + professional + sharedProfessional + support;
-        if (total == 0 || (professional + sharedProfessional) * 100m >= total * MinProfessionalShare)
+        // In 64 bits: four stored counts near int.MaxValue must not wrap into a negative total.
+        var total = (long)leadership + professional + sharedProfessional + support;
+        if (total <= 0 || ((long)professional + sharedProfessional) * 100m >= total * MinProfessionalShare)
         {
             return null;
         }
 
-        return new("jobPositions", $"Vị trí chuyên môn, nghiệp vụ chỉ chiếm {(professional + sharedProfessional) * 100m / total:0.##}% tổng số vị trí, dưới mức tối thiểu 65% (Nghị định 106/2020/NĐ-CP).");
+        return new("jobPositions", $"Vị trí chuyên môn, nghiệp vụ chỉ chiếm {((long)professional + sharedProfessional) * 100m / total:0.##}% tổng số vị trí, dưới mức tối thiểu 65% (Nghị định 106/2020/NĐ-CP).");
     }
 
     /// <summary>
     /// Whether the children's budget-paid positions exceed what the parent was allocated. Over-allocation is sometimes
     /// decided; it is then recorded with a warning rather than refused.
     /// </summary>
-    public static RuleViolation? Allocation(int? allocated, int siblings, int value, string field, string parentName)
+    public static RuleViolation? Allocation(long? allocated, long siblings, long value, string field, string parentName)
     {
         if (allocated is not { } limit || siblings + value <= limit)
         {

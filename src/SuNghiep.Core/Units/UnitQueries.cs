@@ -61,6 +61,11 @@ public static class UnitQueries
         {
             errors.Add(new("page", "Số trang phải từ 1 trở lên."));
         }
+        else if (q.Page > InputLimits.MaxPage)
+        {
+            // Beyond it, (page - 1) x page size overflows and the list would silently start again at page 1.
+            errors.Add(new("page", InputLimits.PageMessage));
+        }
 
         if (q.PageSize < 1)
         {

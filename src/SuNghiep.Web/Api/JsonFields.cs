@@ -14,6 +14,24 @@ internal sealed class JsonFields(JsonElement root, string prefix = "", List<Rule
 
     public bool IsObject => root.ValueKind == JsonValueKind.Object;
 
+    public const string UnreadableText = "Chuỗi ký tự không hợp lệ: có ký tự Unicode hỏng (nửa cặp đại diện UTF-16 đứng lẻ).";
+
+    /// <summary>
+    /// A string value, or null when it holds an escaped lone surrogate ("\ud800"): valid JSON, but no valid text, and
+    /// System.Text.Json refuses to read it.
+    /// </summary>
+    public static string? Text(JsonElement value)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     private JsonElement? Get(string name)
     {
         if (root.ValueKind != JsonValueKind.Object)
@@ -39,8 +57,11 @@ internal sealed class JsonFields(JsonElement root, string prefix = "", List<Rule
         {
             case null:
                 return null;
+            case JsonValueKind.String when Text(v.Value) is { } text:
+                return text;
             case JsonValueKind.String:
-                return v.Value.GetString();
+                Errors.Add(new(prefix + name, UnreadableText));
+                return null;
             case JsonValueKind.Number:
                 return v.Value.GetRawText();
             default:
@@ -62,7 +83,7 @@ internal sealed class JsonFields(JsonElement root, string prefix = "", List<Rule
             return n;
         }
 
-        if (v.Value.ValueKind == JsonValueKind.String && int.TryParse(v.Value.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out n))
+        if (v.Value.ValueKind == JsonValueKind.String && int.TryParse(Text(v.Value), NumberStyles.Integer, CultureInfo.InvariantCulture, out n))
         {
             return n;
         }
@@ -85,7 +106,7 @@ internal sealed class JsonFields(JsonElement root, string prefix = "", List<Rule
         }
 
         if (v.Value.ValueKind == JsonValueKind.String
-            && decimal.TryParse(v.Value.GetString(), NumberStyles.Number, CultureInfo.InvariantCulture, out n))
+            && decimal.TryParse(Text(v.Value), NumberStyles.Number, CultureInfo.InvariantCulture, out n))
         {
             return n;
         }
@@ -203,9 +224,15 @@ internal sealed class JsonFields(JsonElement root, string prefix = "", List<Rule
         }
 
         if (v.Value.ValueKind == JsonValueKind.String
-            && DateOnly.TryParseExact(v.Value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            && DateOnly.TryParseExact(Text(v.Value), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
         {
-            return d;
+            if (InputLimits.IsPlausible(d))
+            {
+                return d;
+            }
+
+            Errors.Add(new(prefix + name, InputLimits.DateMessage));
+            return null;
         }
 
         Errors.Add(new(prefix + name, "Ngày phải có dạng YYYY-MM-DD và là ngày có thật."));

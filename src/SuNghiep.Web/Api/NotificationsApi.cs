@@ -42,6 +42,12 @@ public static class NotificationsApi
             errors.Add(new("page", "Trang phải từ 1 trở lên."));
         }
 
+        // Beyond it, (page - 1) x page size overflows and the list would silently start again at page 1.
+        if (pageNumber > InputLimits.MaxPage)
+        {
+            errors.Add(new("page", InputLimits.PageMessage));
+        }
+
         if (size is < 1 or > 500)
         {
             errors.Add(new("pageSize", "Số dòng mỗi trang phải từ 1 đến 500."));

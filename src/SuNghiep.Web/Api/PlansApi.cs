@@ -146,6 +146,12 @@ public static class PlansApi
             errors.Add(new("page", "Trang và số dòng mỗi trang phải từ 1 trở lên."));
         }
 
+        // Beyond it, (page - 1) x page size overflows and the list would silently start again at page 1.
+        if (pageNumber > InputLimits.MaxPage)
+        {
+            errors.Add(new("page", InputLimits.PageMessage));
+        }
+
         if (errors.Count > 0)
         {
             return Problems.Invalid(errors);

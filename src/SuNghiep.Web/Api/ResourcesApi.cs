@@ -10,7 +10,7 @@ namespace SuNghiep.Web.Api;
 
 public sealed record StaffingResponse(StaffingView Staffing, IReadOnlyDictionary<string, string[]> Warnings);
 
-public sealed record AllocationResponse(int AgencyId, string AgencyName, int Year, int BudgetPositions, int UsedByUnits, IReadOnlyDictionary<string, string[]> Warnings);
+public sealed record AllocationResponse(int AgencyId, string AgencyName, int Year, int BudgetPositions, long UsedByUnits, IReadOnlyDictionary<string, string[]> Warnings);
 
 /// <summary>Staffing, finance and autonomy plans, year by year.</summary>
 public static class ResourcesApi

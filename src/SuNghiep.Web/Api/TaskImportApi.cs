@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using SuNghiep.Core.Data;
 using SuNghiep.Core.Plans;
+using SuNghiep.Core.Reorganizations;
 using SuNghiep.Web.Infrastructure;
 
 namespace SuNghiep.Web.Api;
@@ -27,7 +28,7 @@ public static class TaskImportApi
     }
 
     private static async Task<Results<Ok<TaskImportResponse>, ProblemHttpResult>> ImportAsync(
-        int id, HttpRequest request, SuNghiepDbContext db, PlanService service, TimeProvider time, CancellationToken ct)
+        int id, HttpRequest request, SuNghiepDbContext db, PlanService service, TimeProvider time, SheetLimits limits, CancellationToken ct)
     {
         await using var stream = await Requests.FileAsync(request, ct);
         if (stream is null)
@@ -38,7 +39,7 @@ public static class TaskImportApi
                 : Requests.MissingFile();
         }
 
-        var result = await new TaskImport(db, service, time).ImportAsync(id, stream, ct);
+        var result = await new TaskImport(db, service, time, limits).ImportAsync(id, stream, ct);
         if (result.NotFound)
         {
             return Problems.NotFound("Không tìm thấy văn bản.");

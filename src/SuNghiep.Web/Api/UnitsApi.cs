@@ -113,7 +113,13 @@ public static class UnitsApi
 
         if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d))
         {
-            return d;
+            if (Core.Rules.InputLimits.IsPlausible(d))
+            {
+                return d;
+            }
+
+            errors.Add(new(name, Core.Rules.InputLimits.DateMessage));
+            return null;
         }
 
         errors.Add(new(name, "Ngày phải có dạng YYYY-MM-DD và là ngày có thật."));

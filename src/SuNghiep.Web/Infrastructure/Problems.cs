@@ -50,6 +50,7 @@ public static class Problems
             403 => ("Không có quyền", p.Detail ?? "Vai trò của tài khoản không được phép thực hiện thao tác này."),
             404 => ("Không tìm thấy", p.Detail),
             405 => ("Phương thức không được hỗ trợ", p.Detail),
+            413 => (UploadLimitMiddleware.TooLargeTitle, UploadLimitMiddleware.TooLargeDetail(null)),
             415 => ("Kiểu nội dung không được hỗ trợ", p.Detail ?? "Gửi nội dung JSON với Content-Type: application/json."),
             _ => (p.Title, p.Detail),
         };
@@ -70,6 +71,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         {
             BadHttpRequestException bad => bad.StatusCode,
             System.Text.Json.JsonException => StatusCodes.Status400BadRequest,
+            // Valid JSON that holds no valid text (an escaped lone surrogate, "\ud800"): the reader refuses it when asked for a string.
+            InvalidOperationException when IsJsonReader(exception) => StatusCodes.Status400BadRequest,
             _ => StatusCodes.Status500InternalServerError,
         };
         if (status >= 500)
@@ -85,11 +88,38 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             ProblemDetails =
             {
                 Status = status,
-                Title = status >= 500 ? "Đã có lỗi xảy ra" : "Yêu cầu không hợp lệ",
-                Detail = status >= 500 ? "Lỗi đã được ghi lại; vui lòng thử lại sau." : exception.Message,
+                Title = status >= 500 ? "Đã có lỗi xảy ra" : status == 413 ? UploadLimitMiddleware.TooLargeTitle : "Yêu cầu không hợp lệ",
+                Detail = status >= 500 ? "Lỗi đã được ghi lại; vui lòng thử lại sau."
+                    // The server's own text is English and names the limit in bytes.
+                    : status == 413 ? UploadLimitMiddleware.TooLargeDetail(context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize)
+                    : BadJson(exception) ?? exception.Message,
             },
         });
     }
+
+    // The framework's text for a body it could not bind is English and says nothing of where; say what was wrong instead.
+    private static string? BadJson(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is InvalidOperationException && IsJsonReader(e))
+            {
+                return Api.JsonFields.UnreadableText;
+            }
+
+            if (e is System.Text.Json.JsonException json)
+            {
+                return e.InnerException is InvalidOperationException inner && IsJsonReader(inner)
+                    ? Api.JsonFields.UnreadableText
+                    : $"Không đọc được nội dung JSON{(json.Path is { Length: > 0 } path ? $" tại {path}" : "")}: sai cú pháp hoặc giá trị sai kiểu.";
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsJsonReader(Exception exception) =>
+        exception.TargetSite?.DeclaringType?.Assembly == typeof(System.Text.Json.JsonElement).Assembly;
 }
 
 /// <summary>Describes the bearer token in the OpenAPI document so that the docs page can call the API.</summary>

@@ -46,6 +46,9 @@ public static class WebApp
         services.AddScoped<UnitService>();
         services.AddScoped<Core.Reorganizations.ReorganizationService>();
         services.AddScoped<Core.Reorganizations.ReorganizationImport>();
+        services.AddSingleton(new Core.Reorganizations.SheetLimits(
+            config.GetValue("Imports:MaxUncompressedMegabytes", 200L) * 1024 * 1024,
+            config.GetValue("Imports:MaxCellCharacters", Core.Reorganizations.SheetLimits.Default.MaxCellCharacters)));
         services.AddScoped<Core.Resources.ResourceService>();
         services.AddScoped<Core.Plans.PlanService>();
         services.AddScoped<Core.Plans.AttachmentService>();
@@ -149,6 +152,7 @@ public static class WebApp
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseMiddleware<UploadLimitMiddleware>();
         app.UseAuthentication();
         app.UseRateLimits();
         app.UseMiddleware<CallerMiddleware>();

@@ -25,7 +25,8 @@ public sealed class StatusModel : PageModel
             400 => ("Yêu cầu không hợp lệ", "Yêu cầu không hợp lệ hoặc biểu mẫu đã hết hạn. Vui lòng tải lại trang và thử lại."),
             405 => ("Thao tác không được hỗ trợ", "Trang này không hỗ trợ thao tác bạn vừa thực hiện."),
             429 => ("Quá nhiều yêu cầu", "Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Vui lòng đợi một lát rồi thử lại."),
-            413 => ("Tệp quá lớn", "Tệp hoặc dữ liệu gửi lên vượt quá giới hạn cho phép (tệp nhập tối đa 10 MB)."),
+            413 => (Infrastructure.UploadLimitMiddleware.TooLargeTitle,
+                Infrastructure.UploadLimitMiddleware.TooLargeDetail(HttpContext.Items[Infrastructure.UploadLimitMiddleware.LimitKey] as long?)),
             _ => ("Đã có lỗi xảy ra", "Lỗi đã được ghi lại. Vui lòng thử lại sau."),
         };
     }

@@ -22,11 +22,23 @@ public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageMo
 
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
-    public async Task OnGetAsync(string? unread, string? page, CancellationToken ct)
+    public async Task OnGetAsync(string? unread, CancellationToken ct)
     {
+        // "page" from the query string only: the route's "page" value is the page's name, and model binding prefers it.
+        var page = Request.Query["page"].ToString();
         UnreadOnly = unread == "true";
         // A page number that is not one shows the first page rather than an error: the links are the only way here.
         PageNumber = int.TryParse(page, NumberStyles.Integer, CultureInfo.InvariantCulture, out var p) && p > 0 ? p : 1;
+        if (PageNumber > Core.Rules.InputLimits.MaxPage)
+        {
+            // Beyond it, (page - 1) x page size overflows and the list would silently start again at page 1.
+            ModelState.AddModelError("page", Core.Rules.InputLimits.PageMessage);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            PageNumber = 1;
+            Unread = await Core.Plans.Notifications.UnreadCountAsync(db, UserId, ct);
+            return;
+        }
+
         (Items, Total) = await Core.Plans.Notifications.ListAsync(db, UserId, UnreadOnly, PageNumber, PageSize, ct);
         Unread = await Core.Plans.Notifications.UnreadCountAsync(db, UserId, ct);
     }

@@ -68,7 +68,7 @@ public static class PlanDisplay
             return "";
         }
 
-        var number = v == Math.Truncate(v) ? Display.Number((long)v) : Display.Number(v, 2);
+        var number = Display.Number(v, v == Math.Truncate(v) ? 0 : 2);
         return t.ValueUnit switch
         {
             "percent" => number + "%",

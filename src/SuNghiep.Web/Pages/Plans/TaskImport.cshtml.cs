@@ -14,7 +14,7 @@ namespace SuNghiep.Web.Pages.Plans;
 // The form's boundaries come on top of the file; the file itself is held to 10 MB below, with a message.
 [RequestSizeLimit(ReorganizationsApi.MaxUpload + 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = ReorganizationsApi.MaxUpload + 1024 * 1024)]
-public sealed class TaskImportModel(SuNghiepDbContext db, PlanService service, TimeProvider time) : PageModel
+public sealed class TaskImportModel(SuNghiepDbContext db, PlanService service, TimeProvider time, Core.Reorganizations.SheetLimits limits) : PageModel
 {
     [BindProperty]
     public IFormFile? Upload { get; set; }
@@ -55,7 +55,7 @@ public sealed class TaskImportModel(SuNghiepDbContext db, PlanService service, T
         await using var stream = new MemoryStream();
         await Upload.CopyToAsync(stream, ct);
         stream.Position = 0;
-        var result = await new TaskImport(db, service, time).ImportAsync(id, stream, ct);
+        var result = await new TaskImport(db, service, time, limits).ImportAsync(id, stream, ct);
         if (result.NotFound)
         {
             return NotFound();

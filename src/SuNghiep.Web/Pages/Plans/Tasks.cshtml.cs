@@ -107,6 +107,13 @@ public sealed class TasksModel(SuNghiepDbContext db, TimeProvider time) : PageMo
             errors.Add(new("page", "Số trang phải từ 1 trở lên."));
             PageNumber = 1;
         }
+        else if (PageNumber > InputLimits.MaxPage)
+        {
+            errors.Add(new("page", InputLimits.PageMessage));
+            // Only a typed address goes beyond the pager's links: answer it as the bad request it is.
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            PageNumber = 1;
+        }
 
         Errors = errors;
         if (errors.Count == 0)

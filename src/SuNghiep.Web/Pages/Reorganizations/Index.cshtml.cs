@@ -101,6 +101,12 @@ public sealed class IndexModel(SuNghiepDbContext db) : PageModel
         {
             errors.Add(new("page", "Số trang phải là số từ 1 trở lên."));
         }
+        else if (page.Length > 0 && int.Parse(page, CultureInfo.InvariantCulture) > InputLimits.MaxPage)
+        {
+            errors.Add(new("page", InputLimits.PageMessage));
+            // Only a typed address goes beyond the pager's links: answer it as the bad request it is.
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
         else if (page.Length > 0)
         {
             PageNumber = int.Parse(page, CultureInfo.InvariantCulture);

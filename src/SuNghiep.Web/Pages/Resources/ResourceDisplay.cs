@@ -21,7 +21,7 @@ public static class ResourceDisplay
 
     /// <summary>The professional positions' share of all job positions (Decree 106/2020, Art. 5), or null when none are set.</summary>
     public static decimal? ProfessionalShare(JobPositions p) =>
-        p.Total == 0 ? null : (p.Professional + p.SharedProfessional) * 100m / p.Total;
+        p.Total <= 0 ? null : ((long)p.Professional + p.SharedProfessional) * 100m / p.Total;
 
     public static string GroupShort(int? group, string? band) =>
         group is null ? "—" : band is null ? $"Nhóm {group}" : $"Nhóm {group} ({band})";

@@ -27,7 +27,7 @@ public sealed class StaffingModel(SuNghiepDbContext db, ResourceService resource
     }
 
     /// <summary>A year of the series: the scope's budget-paid staff, what was allocated, and the autonomy groups.</summary>
-    public sealed record YearRow(int Year, int BudgetPositions, int? Allocated, AutonomyCounts Autonomy);
+    public sealed record YearRow(int Year, long BudgetPositions, int? Allocated, AutonomyCounts Autonomy);
 
     [BindProperty(SupportsGet = true, Name = "")]
     public FilterModel Filter { get; set; } = new();

@@ -31,11 +31,13 @@ public static class Display
     public static DateOnly Today(TimeProvider time) => Core.VietnamTime.Today(time);
 
     /// <summary>Reads a date typed as yyyy-MM-dd (date inputs) or dd/MM/yyyy (by hand, or where date inputs are missing).</summary>
-    public static bool TryParseDate(string? text, out DateOnly date)
+    public static bool TryParseDate(string? text, out DateOnly date, bool anyYear = false)
     {
         date = default;
         return !string.IsNullOrWhiteSpace(text)
-            && DateOnly.TryParseExact(text.Trim(), ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+            && DateOnly.TryParseExact(text.Trim(), ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out date)
+            // 0001-01-01 and 9999-12-31 are real dates, but the reports' date arithmetic overflows at the ends of the calendar.
+            && (anyYear || InputLimits.IsPlausible(date));
     }
 
     /// <summary>The value a date input expects.</summary>

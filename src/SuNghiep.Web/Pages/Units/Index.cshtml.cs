@@ -113,6 +113,12 @@ public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageMo
             PageSize = pageSize,
         };
         errors.AddRange(UnitQueries.Validate(Query));
+        if (Query.Page > Core.Rules.InputLimits.MaxPage)
+        {
+            // Only a typed address goes beyond the pager's links: answer it as the bad request it is.
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
         Errors = errors;
         if (errors.Count == 0)
         {

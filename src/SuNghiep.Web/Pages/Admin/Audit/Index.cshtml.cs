@@ -80,8 +80,15 @@ public sealed class IndexModel(SuNghiepDbContext db) : PageModel
             query = query.Where(a => a.At < end);
         }
 
+        if (PageNumber > Core.Rules.InputLimits.MaxPage)
+        {
+            // Beyond it, (page - 1) x page size overflows and the list would silently start again at page 1.
+            Errors.Add(Core.Rules.InputLimits.PageMessage);
+        }
+
         if (Errors.Count > 0)
         {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
 

@@ -22,6 +22,14 @@ public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageMo
     public async Task OnGetAsync(CancellationToken ct)
     {
         PageNumber = int.TryParse(Request.Query["page"], out var p) && p > 0 ? p : 1;
+        if (PageNumber > Core.Rules.InputLimits.MaxPage)
+        {
+            // Beyond it, (page - 1) x page size overflows and the list would silently start again at page 1.
+            ModelState.AddModelError("page", Core.Rules.InputLimits.PageMessage);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
         var query = db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(Search))
         {
