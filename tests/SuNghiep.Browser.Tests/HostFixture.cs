@@ -258,6 +258,11 @@ public sealed class HostFixture : IAsyncLifetime
             builder.UseSetting("SUNGHIEP_ADMIN_PASSWORD", Password);
             // The worker would sweep before the fixture has migrated the database; journeys make their own notifications.
             builder.UseSetting("Reminders:Enabled", "false");
+            // Journeys sign in again and again from one address, as the same few accounts.
+            builder.UseSetting("RateLimits:SignInPerMinute", "100000");
+            builder.UseSetting("RateLimits:SignInPerAccountPerMinute", "100000");
+            builder.UseSetting("RateLimits:ApiPerMinute", "1000000");
+            builder.UseSetting("Security:AddressFreeFailures", "100000");
         }
     }
 }

@@ -50,6 +50,7 @@ public sealed class SuNghiepApp(TestDatabase database, Action<IWebHostBuilder>? 
         // hosts lift those limits, which EdgeSecurityTests and SignInDelayTests check in hosts of their own.
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");
         builder.UseSetting("RateLimits:ApiPerMinute", "1000000");
+        builder.UseSetting("RateLimits:SignInPerAccountPerMinute", "100000");
         builder.UseSetting("Security:AddressFreeFailures", "100000");
         // A test's own host may change settings (low rate limits, trusted proxies) after these.
         configure?.Invoke(builder);
