@@ -4,17 +4,61 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using SuNghiep.Web.Api;
 
 namespace SuNghiep.Web.Tests.Faults;
 
 /// <summary>
-/// The app as a real process on a copy of the SQLite test database, killed (SIGKILL) while it records a merger, then
-/// started again: the database passes SQLite's integrity check and holds the whole merger (event, participants, ended
-/// units, audit rows) or nothing of it.
+/// The app as a real process on a copy of the SQLite test database, killed (SIGKILL) while it records a merger or
+/// imports an .xlsx of mergers, then started again: the database passes SQLite's integrity check and holds the whole
+/// change (events, participants, ended units, audit rows) or nothing of it.
 /// </summary>
 public sealed class KillTests(AppHosts hosts)
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+
+    // The import template's columns, A to S (see ImportTests); a merger row fills A-F and G.
+    private static readonly string[] Headers =
+    [
+        "Loại sắp xếp", "Số quyết định", "Ngày quyết định", "Cơ quan ban hành", "Ngày hiệu lực", "Mã đơn vị nguồn",
+        "Mã đơn vị tiếp tục", "Mã cơ quan quản lý mới", "Tên mới", "Mã địa bàn mới", "Mã đơn vị mới", "Tên đơn vị mới",
+        "Lĩnh vực", "Loại đơn vị", "Cấp", "Mã địa bàn", "Mã cơ quan quản lý", "Nhóm tự chủ", "Ghi chú",
+    ];
+
+    private const int ImportedMergers = 15;
+
+    [Theory]
+    [InlineData(-1)]   // killed after the answer: the whole import must be there
+    [InlineData(50)]
+    [InlineData(200)]
+    public async Task Import_ProcessKilledMidway_DatabaseIntactAndImportWholeOrAbsent(int killAfterMs)
+    {
+        var s = await Scenario.StartAsync(hosts, DatabaseProvider.Sqlite);
+        var pairs = new List<(UnitResponse Ended, UnitResponse Continuing)>();
+        for (var i = 0; i < ImportedMergers; i++)
+        {
+            pairs.Add((await s.UnitAsync($"E{i}"), await s.UnitAsync($"K{i}")));
+        }
+
+        var rows = pairs.Select((p, i) =>
+        {
+            var row = Headers.ToDictionary(h => h, _ => (object?)null);
+            (row[Headers[0]], row[Headers[1]], row[Headers[2]], row[Headers[3]], row[Headers[4]], row[Headers[5]], row[Headers[6]]) =
+                ("merger", $"{i + 1}/QĐ-{s.Token}", "01/01/2019", HistoryClient.Issuer, "01/03/2019", p.Ended.Code, p.Continuing.Code);
+            return row;
+        }).ToList();
+        using var xlsx = new MemoryStream();
+        MiniExcelLibs.MiniExcel.SaveAs(xlsx, rows);
+
+        await KillAndCheckAsync(s, killAfterMs, ImportedMergers, [.. pairs.Select(p => p.Ended.Id)], client =>
+        {
+            var form = new MultipartFormDataContent();
+            var content = new ByteArrayContent(xlsx.ToArray());
+            content.Headers.ContentType = new("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            form.Add(content, "file", "sap-xep.xlsx");
+            return client.PostAsync("/api/v1/reorganizations/import", form);
+        }, HttpStatusCode.OK);
+    }
 
     [Theory]
     [InlineData(-1)]   // killed after the answer: the merger must be there
@@ -25,6 +69,20 @@ public sealed class KillTests(AppHosts hosts)
     {
         var s = await Scenario.StartAsync(hosts, DatabaseProvider.Sqlite);
         var (main, a, b) = (await s.UnitAsync("C"), await s.UnitAsync("A"), await s.UnitAsync("B"));
+        var body = HistoryClient.Event("merger", new DateOnly(2018, 5, 1), $"{Random.Shared.Next(1000, 9999)}/QĐ-{s.Token}")
+            .With("sourceUnitIds", HistoryClient.Ids(main, a, b)).With("continuingUnitId", main.Id);
+        await KillAndCheckAsync(s, killAfterMs, 1, [a.Id, b.Id],
+            client => client.PostAsync("/api/v1/reorganizations", UnitsClient.Content(body.ToJsonString())), HttpStatusCode.Created);
+    }
+
+    /// <summary>
+    /// Sends the change to the app on a copy of the database, kills it after the delay (or after the answer when negative),
+    /// starts it again, and checks that all the events whose decision numbers hold the scenario's token are there with
+    /// their ended units and audit rows, or none.
+    /// </summary>
+    private static async Task KillAndCheckAsync(Scenario s, int killAfterMs, int expectedEvents, int[] endedUnitIds,
+        Func<HttpClient, Task<HttpResponseMessage>> send, HttpStatusCode success)
+    {
         var folder = Directory.CreateTempSubdirectory("sunghiep-kill-");
         var file = Path.Combine(folder.FullName, "sunghiep.db");
         try
@@ -37,20 +95,15 @@ public sealed class KillTests(AppHosts hosts)
                 from.BackupDatabase(to);
             }
 
-            var number = $"{Random.Shared.Next(1000, 9999)}/QĐ-{s.Token}";
-            var day = new DateOnly(2018, 5, 1);
-            var body = HistoryClient.Event("merger", day, number)
-                .With("sourceUnitIds", HistoryClient.Ids(main, a, b)).With("continuingUnitId", main.Id);
-
             using (var app = await StartAsync(folder.FullName, file))
             {
                 using var client = new HttpClient { BaseAddress = app.Address, Timeout = TimeSpan.FromSeconds(60) };
                 client.DefaultRequestHeaders.Authorization = new("Bearer", await TokenAsync(client));
-                var posted = client.PostAsync("/api/v1/reorganizations", UnitsClient.Content(body.ToJsonString()));
+                var posted = send(client);
                 if (killAfterMs < 0)
                 {
                     using var response = await posted;
-                    Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+                    Assert.True(response.StatusCode == success, $"answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
                 }
                 else
                 {
@@ -72,19 +125,22 @@ public sealed class KillTests(AppHosts hosts)
             await using var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString());
             await db.OpenAsync();
             Assert.Equal("ok", await ScalarAsync<string>(db, "PRAGMA integrity_check"));
-            var events = await ScalarAsync<long>(db, $"SELECT count(*) FROM Reorganizations WHERE DecisionNumber = '{number}'");
+            var events = await ScalarAsync<long>(db, $"SELECT count(*) FROM Reorganizations WHERE DecisionNumber LIKE '%{s.Token}'");
             var participants = await ScalarAsync<long>(db,
-                $"SELECT count(*) FROM ReorganizationParticipants p JOIN Reorganizations r ON r.Id = p.ReorganizationId WHERE r.DecisionNumber = '{number}'");
-            var ended = await ScalarAsync<long>(db, $"SELECT count(*) FROM Units WHERE Id IN ({a.Id}, {b.Id}) AND EndedOn IS NOT NULL");
+                $"SELECT count(*) FROM ReorganizationParticipants p JOIN Reorganizations r ON r.Id = p.ReorganizationId WHERE r.DecisionNumber LIKE '%{s.Token}'");
+            var ended = await ScalarAsync<long>(db, $"SELECT count(*) FROM Units WHERE Id IN ({string.Join(", ", endedUnitIds)}) AND EndedOn IS NOT NULL");
             var audited = await ScalarAsync<long>(db,
                 $"SELECT count(*) FROM AuditEntries WHERE EntityType = 'Reorganization' AND After LIKE '%{s.Token}%'");
             if (killAfterMs < 0)
             {
-                Assert.Equal(1, events);
+                Assert.Equal(expectedEvents, events);
             }
 
-            Assert.True(events is 0 or 1, $"{events} events");
-            Assert.Equal(events == 1 ? (3L, 2L, 1L) : (0L, 0L, 0L), (participants, ended, audited));
+            Assert.True(events == 0 || events == expectedEvents, $"{events} of {expectedEvents} events");
+            // Each merger names its ended units and the unit that continues.
+            long[] whole = [endedUnitIds.Length + expectedEvents, endedUnitIds.Length, expectedEvents];
+            long[] expected = events == 0 ? [0, 0, 0] : whole;
+            Assert.Equal(expected, new[] { participants, ended, audited });
         }
         finally
         {
