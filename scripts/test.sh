@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The whole test suite, as CI runs it: every test project of SuNghiep.slnx, the data tests on both SQLite and a
-# throw-away PostgreSQL 15. Ends with one line "N passed, N failed, N skipped" summed from the TRX reports, and exits
-# non-zero if a test failed, a project left no report, or no test ran.
+# The whole test suite, as CI runs it: builds every project of SuNghiep.slnx (the benchmarks too), then runs every test
+# project, the data tests on both SQLite and a throw-away PostgreSQL 15. Ends with one line "N passed, N failed,
+# N skipped" summed from the TRX reports, and exits non-zero if the build failed, a test failed, a project left no
+# report, or no test ran. Runs as root or as a normal user (sudo only for the Debian packages, if any are missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -36,12 +37,33 @@ if [ ! -x "$pg_bin/initdb" ]; then
     apt_install postgresql-15
 fi
 
+# --- The whole solution, built once: a compile error anywhere (bench/ included) fails here, before any test runs ---
+configuration="Debug"
+log "building SuNghiep.slnx ($configuration)"
+build_log="$(mktemp /tmp/sunghiep-build.XXXXXX)"
+if ! dotnet build SuNghiep.slnx -c "$configuration" -v q -nologo >"$build_log" 2>&1; then
+    cat "$build_log"
+    # Each error once (MSBuild repeats them in its summary), without the project that follows it.
+    errors="$(grep -E ': error [A-Z]*[0-9]+' "$build_log" | sed -E 's/^ +//; s/ \[[^]]*\]$//' | sort -u || true)"
+    echo
+    echo "Build failed: SuNghiep.slnx does not compile, so no test ran. $(printf '%s\n' "$errors" | grep -c . || true) error(s):"
+    printf '%s\n' "$errors" | sed 's/^/  /'
+    rm -f "$build_log"
+    echo "0 passed, 0 failed, 0 skipped"
+    exit 1
+fi
+rm -f "$build_log"
+
 # --- A throw-away PostgreSQL cluster on a free loopback port, stopped on exit whatever happens ---
+# As root the cluster belongs to the postgres account (initdb refuses to run as root); otherwise to the invoking user.
+as_pg() {
+    if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
 pg_dir="$(mktemp -d /tmp/sunghiep-pg.XXXXXX)"
 pg_started=0
 cleanup() {
     if [ "$pg_started" -eq 1 ]; then
-        runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast -w stop >/dev/null 2>&1 || true
+        as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast -w stop >/dev/null 2>&1 || true
     fi
     rm -rf "$pg_dir"
 }
@@ -49,15 +71,15 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-chown postgres "$pg_dir"
-runuser -u postgres -- "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$pg_dir/initdb.log" 2>&1 \
+if [ "$(id -u)" -eq 0 ]; then chown postgres "$pg_dir"; fi
+as_pg "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$pg_dir/initdb.log" 2>&1 \
     || { cat "$pg_dir/initdb.log"; exit 1; }
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 for attempt in 1 2 3 4 5 6 7 8 9 10; do
     port=$((20000 + RANDOM % 40000))
     port_in_use "$port" && continue
-    if runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 30 \
+    if as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 30 \
         -o "-h 127.0.0.1 -p $port -k $pg_dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null; then
         pg_started=1
         break
@@ -80,7 +102,7 @@ kill_tree() {
     for child in $(pgrep -P "$1" 2>/dev/null || true); do kill_tree "$child"; done
     kill -TERM "$1" 2>/dev/null || true
 }
-dotnet test --solution SuNghiep.slnx --no-progress --results-directory "$results" --report-trx &
+dotnet test --solution SuNghiep.slnx -c "$configuration" --no-build --no-progress --results-directory "$results" --report-trx &
 test_pid=$!
 trap 'kill_tree "$test_pid"; exit 130' INT
 trap 'kill_tree "$test_pid"; exit 143' TERM

@@ -73,17 +73,21 @@ internal static class AuditTrail
     }
 
     public static IEnumerable<AuditEntry> Summarize(List<PendingAudit> pending, string operation, Actor actor, DateTime at) =>
-        pending.GroupBy(p => (Type: p.Entry.Metadata.ClrType.Name, p.Action)).Select(g => new AuditEntry
-        {
-            At = at,
-            ActorId = actor.Id,
-            ActorName = actor.Name,
-            IpAddress = actor.IpAddress,
-            Action = g.Key.Action,
-            EntityType = g.Key.Type,
-            EntityId = "*",
-            After = JsonSerializer.Serialize(new SortedDictionary<string, object?> { ["operation"] = operation, ["count"] = g.Count() }, Json),
-        });
+        pending.GroupBy(p => (Type: p.Entry.Metadata.ClrType.Name, p.Action))
+            .Select(g => Summary(g.Key.Type, g.Key.Action, g.Count(), operation, actor, at));
+
+    /// <summary>The one row of a bulk load for an entity type and action: the operation's name and the count.</summary>
+    public static AuditEntry Summary(string entityType, string action, int count, string operation, Actor actor, DateTime at) => new()
+    {
+        At = at,
+        ActorId = actor.Id,
+        ActorName = actor.Name,
+        IpAddress = actor.IpAddress,
+        Action = action,
+        EntityType = entityType,
+        EntityId = "*",
+        After = JsonSerializer.Serialize(new SortedDictionary<string, object?> { ["operation"] = operation, ["count"] = count }, Json),
+    };
 
     private static SortedDictionary<string, object?> Snapshot(EntityEntry entry, bool original)
     {

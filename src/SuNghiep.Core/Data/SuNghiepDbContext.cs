@@ -56,6 +56,11 @@ public sealed class SuNghiepDbContext(DbContextOptions<SuNghiepDbContext> option
     /// </summary>
     internal string? BulkOperation { get; set; }
 
+    /// <summary>Audits rows that a bulk load wrote past the change tracker, as SaveChanges does for tracked ones; saved with the next SaveChanges.</summary>
+    internal void AuditBulkCreate(Type entity, int count) =>
+        AuditEntries.Add(AuditTrail.Summary(entity.Name, "Create", count,
+            BulkOperation ?? throw new InvalidOperationException("A bulk insert runs inside a named bulk operation."), Actor, _time.GetUtcNow().UtcDateTime));
+
     public void UseScope(CallerScope scope)
     {
         Scope = scope;

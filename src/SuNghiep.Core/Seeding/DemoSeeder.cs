@@ -116,6 +116,7 @@ public static class DemoSeeder
         g.Register();
         await db.SaveChangesAsync(ct);
         g.Resources(lastYear);
+        await g.SaveYearsAsync(ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
@@ -496,8 +497,8 @@ public static class DemoSeeder
                 }
             }
 
-            db.StaffingYears.AddRange(staffing);
-            db.FinanceYears.AddRange(finance);
+            _staffing = staffing;
+            _finance = finance;
 
             // Allocations flow down: an agency gets about what its own units use plus what it passes to the agencies under
             // it, so the province's committee holds the total of the year.
@@ -521,6 +522,23 @@ public static class DemoSeeder
                     db.StaffingAllocations.Add(new StaffingAllocation { Agency = agency, Year = year, BudgetPositions = positions, UpdatedAt = _now });
                 }
             }
+        }
+
+        private List<StaffingYear> _staffing = [];
+        private List<FinanceYear> _finance = [];
+
+        /// <summary>
+        /// The yearly figures (most of the demo's rows) go in by bulk insert, audited as SaveChanges would audit them in a
+        /// bulk operation; their units are saved by now, so they point at the units' ids.
+        /// </summary>
+        public async Task SaveYearsAsync(CancellationToken ct)
+        {
+            _staffing.ForEach(s => s.UnitId = s.Unit!.Id);
+            _finance.ForEach(f => f.UnitId = f.Unit!.Id);
+            await BulkInsert.InsertAsync(db, _staffing, ct);
+            await BulkInsert.InsertAsync(db, _finance, ct);
+            db.AuditBulkCreate(typeof(StaffingYear), _staffing.Count);
+            db.AuditBulkCreate(typeof(FinanceYear), _finance.Count);
         }
 
         // Budget figures are kept to the million VND, as budget reports write them.

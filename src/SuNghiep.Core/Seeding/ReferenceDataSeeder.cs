@@ -30,44 +30,52 @@ public static class ReferenceDataSeeder
         }
 
         // Paths are made of codes with a letter for the map they belong to (p: since 1/7/2025, o: the old provinces,
-        // c: communes, d: districts), so they are known before the rows get their ids and the load is one insert.
+        // c: communes, d: districts), so they are known before the rows get their ids.
         var provinces = ReadCsv("provinces-2025.csv").Select(r => new Area
         {
             Code = r["code"], Name = r["name"], Type = r["type"], Level = AreaLevel.Province, ValidFrom = Restructuring,
             Path = $"/p{r["code"]}/", LineagePath = $"/p{r["code"]}/",
         }).ToList();
-        var byCode = provinces.ToDictionary(p => p.Code);
-        var oldProvinces = ReadCsv("provinces-pre2025.csv").Select(r => new Area
+        var oldProvinces = ReadCsv("provinces-pre2025.csv").Select(r => (Successor: r["successor_code"], Area: new Area
         {
             Code = r["code"], Name = r["name"], Type = r["type"], Level = AreaLevel.Province, ValidTo = LastDayBefore,
-            Successor = byCode[r["successor_code"]],
             // An old province sits under its successor in today's map, and its districts under it.
             Path = $"/o{r["code"]}/", LineagePath = $"/p{r["successor_code"]}/o{r["code"]}/",
-        }).ToList();
-        var oldByCode = oldProvinces.ToDictionary(p => p.Code);
-        var communes = ReadCsv("communes-2025.csv").Select(r => new Area
+        })).ToList();
+        var oldLineage = oldProvinces.ToDictionary(p => p.Area.Code, p => p.Area.LineagePath);
+        var communes = ReadCsv("communes-2025.csv").Select(r => (Parent: r["province_code"], Area: new Area
         {
             Code = r["code"], Name = r["name"], Type = r["type"], Level = AreaLevel.Commune, ValidFrom = Restructuring,
-            Parent = byCode[r["province_code"]],
             Path = $"/p{r["province_code"]}/c{r["code"]}/", LineagePath = $"/p{r["province_code"]}/c{r["code"]}/",
-        });
-        var districts = ReadCsv("districts-pre2025.csv").Select(r => new Area
+        })).ToList();
+        var districts = ReadCsv("districts-pre2025.csv").Select(r => (Parent: r["province_code"], Area: new Area
         {
             Code = r["code"], Name = r["name"], Type = r["type"], Level = AreaLevel.District, ValidTo = LastDayBefore,
-            Parent = oldByCode[r["province_code"]],
             Path = $"/o{r["province_code"]}/d{r["code"]}/",
-            LineagePath = $"{oldByCode[r["province_code"]].LineagePath}d{r["code"]}/",
-        });
+            LineagePath = $"{oldLineage[r["province_code"]]}d{r["code"]}/",
+        })).ToList();
 
+        // Bulk inserts, a level at a time: each level's rows point at the ids the level before got from the database.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.Areas.AddRange(provinces);
-        db.Areas.AddRange(oldProvinces);
-        db.Areas.AddRange(communes);
-        db.Areas.AddRange(districts);
+        await BulkInsert.InsertAsync(db, provinces, ct);
+        var provinceIds = await IdsAsync(db, current: true, ct);
+        oldProvinces.ForEach(p => p.Area.SuccessorId = provinceIds[p.Successor]);
+        await BulkInsert.InsertAsync(db, oldProvinces.Select(p => p.Area).ToList(), ct);
+        var oldProvinceIds = await IdsAsync(db, current: false, ct);
+        communes.ForEach(c => c.Area.ParentId = provinceIds[c.Parent]);
+        districts.ForEach(d => d.Area.ParentId = oldProvinceIds[d.Parent]);
+        await BulkInsert.InsertAsync(db, communes.Select(c => c.Area).ToList(), ct);
+        await BulkInsert.InsertAsync(db, districts.Select(d => d.Area).ToList(), ct);
+        db.AuditBulkCreate(typeof(Area), provinces.Count + oldProvinces.Count + communes.Count + districts.Count);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
     }
+
+    private static async Task<Dictionary<string, int>> IdsAsync(SuNghiepDbContext db, bool current, CancellationToken ct) =>
+        await db.Areas.AsNoTracking()
+            .Where(a => a.Level == AreaLevel.Province && (current ? a.ValidTo == null : a.ValidTo != null))
+            .ToDictionaryAsync(a => a.Code, a => a.Id, StringComparer.Ordinal, ct);
 
     internal static IEnumerable<Dictionary<string, string>> ReadCsv(string file)
     {

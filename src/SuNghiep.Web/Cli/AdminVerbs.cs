@@ -8,7 +8,7 @@ namespace SuNghiep.Web.Cli;
 /// <summary>The admin verbs of the `sunghiep` binary. Each change they make is audited with the operator as actor.</summary>
 public static class AdminVerbs
 {
-    private static readonly string[] Verbs = ["migrate", "seed", "user", "remind", "help", "--help"];
+    private static readonly string[] Verbs = ["migrate", "seed", "user", "remind", "backup", "restore", "help", "--help"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -68,6 +68,12 @@ public static class AdminVerbs
             case ["remind", .. var rest]:
                 return await RemindAsync(rest, output, error);
 
+            case ["backup", .. var rest]:
+                return await BackupVerbs.BackupAsync(rest, output, error);
+
+            case ["restore", .. var rest]:
+                return await BackupVerbs.RestoreAsync(rest, output, error);
+
             default:
                 await output.WriteLineAsync("""
                     Usage:
@@ -76,6 +82,8 @@ public static class AdminVerbs
                       sunghiep seed demo           load the demo province (Cần Thơ) and the documents of the cascade
                       sunghiep seed documents      load the documents of the cascade (19-NQ/TW, 62-KL/TW, 38/NQ-CP and the plans that implement them)
                       sunghiep remind [--date yyyy-MM-dd]  notify (and e-mail, when Smtp:Host is set) about tasks due soon or late, as of today or the date
+                      sunghiep backup --out FILE   copy the whole database to FILE (SQLite: a database file; PostgreSQL: a pg_dump archive)
+                      sunghiep restore FILE [--force]  load a backup into the configured database; --force replaces a database that is not empty
                       sunghiep user add --email E --password P --role R [--agency CODE | --area CODE | --unit CODE] [--name "Full name"]
                       sunghiep user lock --email E            lock the account and end its sessions
                       sunghiep user unlock --email E          unlock the account
