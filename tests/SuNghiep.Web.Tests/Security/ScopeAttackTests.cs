@@ -153,7 +153,8 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
         ["GET /error"] = D(Access.Open),
         ["GET /status/{code:int}"] = D(Access.Open),
         ["GET /logout"] = D(Access.List),
-        ["POST /logout"] = D(Access.List),
+        // Signing out answers with the sign-in page, whoever asks.
+        ["POST /logout"] = D(Access.Open),
         ["GET /"] = D(Access.List),
 
         // Pages: register.
@@ -421,7 +422,7 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
             "POST /api/v1/documents" => ScopeAttackWorld.Json(PlansClient.Document(token).With("issuerAgencyId", world.AgencyA)),
             "POST /api/v1/documents/{id:int}/targets" => ScopeAttackWorld.Json(new JsonObject { ["text"] = $"Chỉ tiêu chen {token}" }),
             "POST /api/v1/documents/{id:int}/tasks" => ScopeAttackWorld.Json(PlansClient.Task($"Nhiệm vụ chen {token}", world.AgencyB, PlansClient.Today.AddDays(60))),
-            "POST /api/v1/documents/{id:int}/tasks/import" => ScopeAttackWorld.Xlsx(TaskImport.Template()),
+            "POST /api/v1/documents/{id:int}/tasks/import" => ScopeAttackWorld.Xlsx(world.TaskWorkbook),
             "POST /api/v1/tasks/{id:int}/status" => ScopeAttackWorld.Json(new JsonObject { ["status"] = "cancelled" }),
             "POST /api/v1/tasks/{id:int}/progress" => ScopeAttackWorld.Json(PlansClient.Progress(PlansClient.Today, 90, "Báo cáo chen")),
             "POST /api/v1/documents/{id:int}/attachments" or "POST /api/v1/tasks/{taskId:int}/progress/{progressId:int}/attachments"
@@ -456,17 +457,45 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
         }
 
         var fields = await AdminFormAsync(world, path, route.Handler);
-        if (caller.FormToken is { } token)
+        if (caller.FormToken is { } formToken)
         {
-            fields["__RequestVerificationToken"] = token;
+            fields["__RequestVerificationToken"] = formToken;
         }
 
-        if (route.Key == "POST /notifications?handler=Read")
+        var token = Unique.Token();
+        switch (route.Key)
         {
-            fields["id"] = world.Notification.ToString();
+            case "POST /notifications?handler=Read":
+                fields["id"] = world.Notification.ToString();
+                break;
+            case "POST /documents/{id:int}/targets/new":
+                fields["Input.Text"] = $"Chỉ tiêu chen {token}";
+                break;
+            case "POST /documents/{id:int}/tasks/new":
+                fields["Input.Content"] = $"Nhiệm vụ chen {token}";
+                fields["Input.LeadAgencyId"] = world.AgencyB.ToString();
+                fields["Input.Timing"] = "deadline";
+                fields["Input.Deadline"] = "2027-12-31";
+                break;
+            case "POST /documents/{id:int}?handler=Attachments":
+                return Multipart(url, fields, AttachmentChecks.Field, "chen.pdf", AttachmentApiTests.Pdf(token));
+            case "POST /documents/{id:int}/tasks/import":
+                return Multipart(url, fields, "Upload", "phan-cong.xlsx", world.TaskWorkbook);
         }
 
         return new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(fields) };
+    }
+
+    private static HttpRequestMessage Multipart(string url, Dictionary<string, string> fields, string field, string name, byte[] file)
+    {
+        var content = new MultipartFormDataContent();
+        foreach (var (key, value) in fields)
+        {
+            content.Add(new StringContent(value), key);
+        }
+
+        content.Add(new ByteArrayContent(file), field, name);
+        return new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
     }
 
     private static async Task<Dictionary<string, string>> AdminFormAsync(ScopeAttackWorld world, string path, string? handler)

@@ -60,6 +60,10 @@ internal sealed class ScopeAttackWorld
     public required int ProgressFile { get; init; }
     public required int Notification { get; init; }
     public required string OwnerId { get; init; }
+    public required string OwnerEmail { get; init; }
+
+    /// <summary>A task assignment table of one row led by agency B, that the administrator's import of it accepted.</summary>
+    public required byte[] TaskWorkbook { get; init; }
     public required Dictionary<Attacker, Caller> Callers { get; init; }
 
     /// <summary>The administrator's page session, whose forms give the attackers valid field values.</summary>
@@ -93,6 +97,12 @@ internal sealed class ScopeAttackWorld
         await Ok(admin.PutAsync($"/api/v1/agencies/{a}/staffing-allocations/{AllocationYear}",
             Json(new JsonObject { ["budgetPositions"] = SecretAllocation, ["overAllocation"] = true })));
 
+        var workbook = await TaskWorkbookAsync(app, b);
+        using (var imported = await admin.PostAsync($"/api/v1/documents/{document.Id}/tasks/import", Xlsx(workbook)))
+        {
+            Assert.True(imported.IsSuccessStatusCode, $"The attackers' task workbook is not valid: {await imported.Content.ReadAsStringAsync()}");
+        }
+
         var ownerEmail = await app.CreateUserAsync(Roles.AgencyOfficer, agency: AgencyACode);
         var ownerId = await UserIdAsync(app, ownerEmail);
         var notification = await app.WithDbAsync(async (db, _) =>
@@ -120,9 +130,16 @@ internal sealed class ScopeAttackWorld
             App = app, Secret = secret, PublicToken = publicToken, AgencyA = a, AgencyB = b,
             Unit = unit.Id, UnitBody = unitBody, Sibling = sibling.Id, Renamed = renamed.Id, Reorganization = reorganization.Id,
             Document = document.Id, Task = task.Id, Progress = progress.Id, DocumentFile = documentFile, ProgressFile = progressFile,
-            Notification = notification, OwnerId = ownerId, Callers = callers,
+            Notification = notification, OwnerId = ownerId, OwnerEmail = ownerEmail, Callers = callers, TaskWorkbook = workbook,
             AdminPages = await PageSession.SignInAsync(app, SuNghiepApp.AdminEmail, SuNghiepApp.AdminPassword),
         };
+    }
+
+    private static async Task<byte[]> TaskWorkbookAsync(SuNghiepApp app, int agency)
+    {
+        var name = await app.WithDbAsync((db, _) => db.Agencies.Where(x => x.Id == agency).Select(x => x.Name).SingleAsync());
+        string[] headers = ["STT", "Mục", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn hoàn thành", "Sản phẩm", "Nhiệm vụ cấp trên"];
+        return ResourceRequests.Workbook(headers, [[1, "III.1", $"Nhiệm vụ nhập {Unique.Token()}", name, null, "31/12/2027", "Báo cáo", null]]);
     }
 
     public static JsonObject AutonomyPlan() => new()
