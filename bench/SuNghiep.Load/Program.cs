@@ -86,6 +86,7 @@ namespace SuNghiep.Load
     {
         private const string Password = "Tai-trong-2025";
         private long _sent;
+        private string[] _sectors = [];
 
         public static HttpClient Client(Uri url, CookieContainer? cookies) =>
             new(new SocketsHttpHandler
@@ -101,9 +102,21 @@ namespace SuNghiep.Load
         public async Task<List<Officer>> SetUpAsync(HttpClient http)
         {
             var adminToken = await TokenAsync(http, options.AdminEmail, options.AdminPassword);
+            using (var reference = Json.Parse(await Ok(http, Get("/api/v1/reference", adminToken))))
+            {
+                _sectors = reference.RootElement.GetProperty("sectors").EnumerateArray().Select(s => s.GetProperty("code").GetString()!).ToArray();
+            }
+
             var agencies = Json.Parse(await Ok(http, Get("/api/v1/agencies", adminToken)));
+            // Agencies that lead tasks first, so that progress reports are part of the mix.
+            var leading = new HashSet<int>();
+            using (var tasks = Json.Parse(await Ok(http, Get("/api/v1/tasks?pageSize=500", adminToken))))
+            {
+                leading.UnionWith(tasks.RootElement.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("leadAgencyId").GetInt32()));
+            }
+
             var candidates = new List<(string Code, int Id)>();
-            foreach (var agency in agencies.RootElement.EnumerateArray())
+            foreach (var agency in agencies.RootElement.EnumerateArray().OrderBy(a => leading.Contains(a.GetProperty("id").GetInt32()) ? 0 : 1))
             {
                 var id = agency.GetProperty("id").GetInt32();
                 using var units = Json.Parse(await Ok(http, Get($"/api/v1/units?managingAgencyId={id}&pageSize=1", adminToken)));
@@ -195,7 +208,6 @@ namespace SuNghiep.Load
             }
         }
 
-        private static readonly string[] Sectors = ["education", "health", "culture", "science", "other"];
         private static readonly string[] Sorts = ["name", "-name", "code", "-establishedOn"];
 
         private Task RegisterListAsync(Officer officer, Random random, CancellationToken stop)
@@ -203,7 +215,7 @@ namespace SuNghiep.Load
             var query = new List<string> { $"page={random.Next(1, 4)}", $"pageSize={(random.Next(2) == 0 ? 20 : 50)}" };
             if (random.Next(3) == 0)
             {
-                query.Add($"sector={Sectors[random.Next(Sectors.Length)]}");
+                query.Add($"sector={_sectors[random.Next(_sectors.Length)]}");
             }
 
             if (random.Next(3) == 0)
