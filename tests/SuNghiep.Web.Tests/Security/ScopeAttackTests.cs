@@ -115,7 +115,7 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
         ["GET /api/v1/units/{id:int}/autonomy-plans"] = D(Access.Scoped),
         ["POST /api/v1/units/{id:int}/autonomy-plans"] = D(Access.Scoped, Need.Editors),
         ["GET /api/v1/staffing"] = D(Access.List, query: "year={allocationYear}&agencyId={A}", viewerSeesSecret: true),
-        ["GET /api/v1/staffing/export"] = D(Access.List, query: "year={allocationYear}&agencyId={A}"),
+        ["GET /api/v1/staffing/export"] = D(Access.List, query: "year={allocationYear}&agencyId={A}", viewerSeesSecret: true),
         ["GET /api/v1/staffing/import-template"] = D(Access.List),
         ["POST /api/v1/staffing/import"] = D(Access.New, Need.Editors),
         ["GET /api/v1/autonomy"] = D(Access.List, query: "agencyId={A}"),
@@ -171,7 +171,7 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
         ["POST /units/{id:int}/resources?handler=Plan"] = D(Access.Scoped, Need.Editors),
         ["GET /counts"] = D(Access.List, query: "AgencyId={A}"),
         ["GET /staffing"] = D(Access.List, query: "Year={allocationYear}&AgencyId={A}", viewerSeesSecret: true),
-        ["GET /staffing/export"] = D(Access.List, query: "year={allocationYear}&agencyId={A}"),
+        ["GET /staffing/export"] = D(Access.List, query: "year={allocationYear}&agencyId={A}", viewerSeesSecret: true),
         ["GET /staffing/import/{handler?}"] = D(Access.New, Need.Editors),
         ["GET /staffing/import/{handler?}?handler=Template"] = D(Access.New, Need.Editors),
         ["POST /staffing/import/{handler?}"] = D(Access.New, Need.Editors),
@@ -300,6 +300,13 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
         var code = (int)response.StatusCode;
         var location = response.Headers.Location?.ToString() ?? "";
         var body = await response.Content.ReadAsStringAsync();
+        // A spreadsheet shows what its cells hold.
+        if (response.Content.Headers.ContentType?.MediaType == ResourceRequests.XlsxType)
+        {
+            body = string.Concat(ResourceRequests.ReadRows(await response.Content.ReadAsByteArrayAsync())
+                .SelectMany(row => row.Values).Select(v => $"\t{Convert.ToString(v, CultureInfo.InvariantCulture)}\t"));
+        }
+
         // A page echoes its filter in its inputs and links: only the text a person reads counts as shown.
         if (route.IsPage && response.Content.Headers.ContentType?.MediaType == "text/html")
         {
@@ -335,8 +342,9 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
     }
 
     private static bool Leaks(ScopeAttackWorld world, string body) =>
-        body.Contains(world.Secret, StringComparison.OrdinalIgnoreCase)
+        world.SecretMarkers.Any(m => body.Contains(m, StringComparison.OrdinalIgnoreCase))
         || body.Contains($"\"allocated\":{ScopeAttackWorld.SecretAllocation}", StringComparison.Ordinal)
+        || body.Contains($"\t{ScopeAttackWorld.SecretAllocation}\t", StringComparison.Ordinal)
         || body.Contains(ScopeAttackWorld.SecretAllocation.ToString("N0", CultureInfo.GetCultureInfo("vi-VN")), StringComparison.Ordinal);
 
     private readonly record struct Expectation(string Description, Func<int, string, bool> Accepts);

@@ -47,6 +47,13 @@ internal sealed class ScopeAttackWorld
     public required SuNghiepApp App { get; init; }
     public required string Secret { get; init; }
     public required string PublicToken { get; init; }
+
+    /// <summary>
+    /// The texts of agency A's scoped objects (unit codes and names, the task, its progress and file, the notification).
+    /// Not the bare token: a list filtered by it may rightly echo the filter ("từ khóa …").
+    /// </summary>
+    public IReadOnlyList<string> SecretMarkers =>
+        [$"{Secret}-U", $"{Secret}-R", $"{Unique.Name(Secret)} U", $"{Unique.Name(Secret)} R", $"Nhiệm vụ {Secret}", $"Tiến độ {Secret}", $"% {Secret}"];
     public required int AgencyA { get; init; }
     public required int AgencyB { get; init; }
     public required int Unit { get; init; }
