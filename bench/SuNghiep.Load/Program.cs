@@ -136,9 +136,25 @@ namespace SuNghiep.Load
                 throw new InvalidOperationException($"Only {candidates.Count} agencies have units; --users {options.Users} needs one agency each.");
             }
 
+            // One task for each officer's agency, so that every officer has something to report progress on.
+            var run = DateTime.UtcNow.ToString("MMddHHmmss", CultureInfo.InvariantCulture);
+            var documentId = await CreatedIdAsync(http, "/api/v1/documents", adminToken, new Dictionary<string, object?>
+            {
+                ["type"] = "plan", ["number"] = $"{run}/KH-TAI", ["issuer"] = "Ủy ban nhân dân thành phố Cần Thơ",
+                ["issuedOn"] = "2025-01-10", ["title"] = $"Kế hoạch tải thử {run}", ["parentIds"] = Array.Empty<int>(),
+            });
+            var deadline = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(120)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            foreach (var (_, id) in candidates)
+            {
+                await CreatedIdAsync(http, $"/api/v1/documents/{documentId}/tasks", adminToken, new Dictionary<string, object?>
+                {
+                    ["content"] = $"Rà soát đơn vị sự nghiệp (tải thử {run})", ["leadAgencyId"] = id, ["deadline"] = deadline,
+                    ["expectedOutput"] = "Báo cáo",
+                });
+            }
+
             var admin = Client(options.Url, new CookieContainer());
             await SignInPagesAsync(admin, options.AdminEmail, options.AdminPassword);
-            var run = DateTime.UtcNow.ToString("MMddHHmmss", CultureInfo.InvariantCulture);
             var officers = new List<Officer>();
             foreach (var (code, id) in candidates)
             {
@@ -343,6 +359,14 @@ namespace SuNghiep.Load
                     ? body
                     : throw new InvalidOperationException($"{request.Method} {request.RequestUri} answered {(int)response.StatusCode}: {Shorten(body)}");
             }
+        }
+
+        private static async Task<int> CreatedIdAsync(HttpClient client, string url, string token, Dictionary<string, object?> body)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = Json.Content(body) };
+            request.Headers.Authorization = new("Bearer", token);
+            using var created = Json.Parse(await Ok(client, request));
+            return created.RootElement.GetProperty("id").GetInt32();
         }
 
         private static async Task<string> TokenAsync(HttpClient client, string email, string password)
