@@ -29,16 +29,16 @@ dotnet build src/SuNghiep.Web -c Release -v q -nologo > /dev/null
 dotnet build bench/SuNghiep.Load -c Release -v q -nologo > /dev/null
 
 work=$(mktemp -d /tmp/sunghiep-load.XXXXXX)
-app_pid="" pg_bin=/usr/lib/postgresql/15/bin pg_started=0 pg_server="" pg_name=""
+app_pid="" pg_bin=/usr/lib/postgresql/15/bin pg_started=0 pg_server="" pg_name="" pg_dir=""
 cleanup() {
     if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; fi
     if [ -n "$pg_name" ]; then
         psql "$(libpq "$pg_server")" -qc "DROP DATABASE IF EXISTS \"$pg_name\" WITH (FORCE)" >/dev/null 2>&1 || true
     fi
     if [ "$pg_started" -eq 1 ]; then
-        runuser -u postgres -- "$pg_bin/pg_ctl" -D "$work/pg/data" -m fast -w stop >/dev/null 2>&1 || true
+        runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast -w stop >/dev/null 2>&1 || true
     fi
-    rm -rf "$work"
+    rm -rf "$work" ${pg_dir:+"$pg_dir"}
 }
 trap cleanup EXIT
 trap 'exit 130' INT
@@ -57,11 +57,15 @@ free_port() { local p; while :; do p=$((20000 + RANDOM % 40000)); port_in_use "$
 
 if [ "$db" = postgres ]; then
     if [ -z "$pg" ]; then
-        mkdir -p "$work/pg" && chown postgres "$work/pg"
-        runuser -u postgres -- "$pg_bin/initdb" -D "$work/pg/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 > "$work/pg/initdb.log" 2>&1
+        # A folder of its own, owned by postgres: the work folder is root's alone.
+        pg_dir=$(mktemp -d /tmp/sunghiep-load-pg.XXXXXX)
+        chown postgres "$pg_dir"
+        runuser -u postgres -- "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 > "$pg_dir/initdb.log" 2>&1 \
+            || { cat "$pg_dir/initdb.log" >&2; exit 1; }
         pg_port=$(free_port)
-        runuser -u postgres -- "$pg_bin/pg_ctl" -D "$work/pg/data" -l "$work/pg/server.log" -w -t 30 \
-            -o "-h 127.0.0.1 -p $pg_port -k $work/pg" start > /dev/null
+        runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 30 \
+            -o "-h 127.0.0.1 -p $pg_port -k $pg_dir -c fsync=off" start > /dev/null \
+            || { cat "$pg_dir/server.log" >&2; exit 1; }
         pg_started=1
         pg="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
     fi
