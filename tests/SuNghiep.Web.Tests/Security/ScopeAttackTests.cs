@@ -360,7 +360,7 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
     private static readonly Expectation NotFound = new("404", (c, _) => c == 404);
     private static readonly Expectation Forbidden = new("403 (access denied)", (c, l) => c == 403 || (c == 302 && Denied(l)));
     private static readonly Expectation ForbiddenOrNotFound = new("403 or 404", (c, l) => c is 403 or 404 || (c == 302 && Denied(l)));
-    private static readonly Expectation Refused = new("400 or 404, nothing written", (c, _) => c is 400 or 404 or 422);
+    private static readonly Expectation Refused = new("400, 403 or 404, nothing written", (c, _) => c is 400 or 403 or 404 or 422);
     private static readonly Expectation Unauthorized = new("401", (c, _) => c == 401);
     private static readonly Expectation ToLogin = new("a redirect to /login", (c, l) => c == 302 && LoginRedirect(l));
 
