@@ -1,0 +1,639 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using SuNghiep.Core.Plans;
+using SuNghiep.Core.Reorganizations;
+using SuNghiep.Core.Resources;
+using SuNghiep.Web.Tests.Api.Plans;
+using SuNghiep.Web.Tests.Api.Resources;
+using SuNghiep.Web.Tests.Pages.Resources;
+
+namespace SuNghiep.Web.Tests.Security;
+
+/// <summary>
+/// Attacks generated from the app's own route table: every API endpoint and every Razor page handler found in the
+/// EndpointDataSource is called by each attacker on agency A's objects, and the answer must match the route's scope
+/// decision below. A route without a decision fails the test, so a new endpoint cannot ship without one.
+/// </summary>
+public sealed partial class ScopeAttackTests(AppHosts hosts)
+{
+    /// <summary>What the route does with the object its {id} names.</summary>
+    public enum Access
+    {
+        /// <summary>Open to anyone, signed in or not (sign-in, health, error pages).</summary>
+        Open,
+
+        /// <summary>Any account; no object of its own, or lists filtered by the caller's scope.</summary>
+        List,
+
+        /// <summary>A public act (a document and its files): any account reads it, but the scoped parts in it stay hidden.</summary>
+        Public,
+
+        /// <summary>An object of a scope: in scope it is there, out of scope it does not exist (404).</summary>
+        Scoped,
+
+        /// <summary>
+        /// What hangs off a public act (a document's targets, tasks and files): only the issuing agency's scope adds to it.
+        /// The act itself is public, so out of scope a refusal (403) is as good as not finding it (404).
+        /// </summary>
+        Owned,
+
+        /// <summary>A new object (or a bulk import) that names objects of a scope: out of scope it is refused (400 or 404).</summary>
+        New,
+
+        /// <summary>One of the caller's own rows (a notification): another account's is not found.</summary>
+        Own,
+
+        /// <summary>All of the caller's own rows at once: allowed, and nobody else's change.</summary>
+        OwnAll,
+    }
+
+    /// <summary>Which roles may call the route at all; any other role is refused (403, or the access-denied page).</summary>
+    public enum Need
+    {
+        Anyone,
+
+        /// <summary>Roles.UnitEditors: everyone but the Viewer.</summary>
+        Editors,
+
+        /// <summary>Roles.UnitCreators: neither the Viewer nor a UnitOfficer.</summary>
+        Creators,
+
+        /// <summary>Above the agency: the Department of Home Affairs or the administrator (an agency's own allocation).</summary>
+        Superiors,
+
+        Admin,
+    }
+
+    public sealed record Decision(Access Access, Need Need = Need.Anyone, string? Query = null, bool ViewerSeesSecret = false);
+
+    private static Decision D(Access access, Need need = Need.Anyone, string? query = null, bool viewerSeesSecret = false) =>
+        new(access, need, query, viewerSeesSecret);
+
+    /// <summary>
+    /// The scope decision of every route: "METHOD /pattern" for endpoints, "METHOD /pattern?handler=Name" for page handlers.
+    /// Queries use {A} (agency A), {D} (the document), {secret} and {allocationYear}.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, Decision> Decisions = new Dictionary<string, Decision>
+    {
+        // Outside the API and pages.
+        ["GET /healthz"] = D(Access.Open),
+        ["GET /openapi/{documentName}.json"] = D(Access.Open),
+        ["GET /api/docs/{documentName?}"] = D(Access.Open),
+        ["GET /api/docs/scalar.js"] = D(Access.Open),
+        ["GET /api/docs/scalar.aspnetcore.js"] = D(Access.Open),
+        ["GET /api/docs/favicon.svg"] = D(Access.Open),
+
+        // API: sign-in.
+        ["POST /api/v1/auth/login"] = D(Access.Open),
+
+        // API: units.
+        ["GET /api/v1/units"] = D(Access.List, query: "search={secret}&status=all", viewerSeesSecret: true),
+        ["POST /api/v1/units"] = D(Access.New, Need.Creators),
+        ["GET /api/v1/units/{id:int}"] = D(Access.Scoped),
+        ["PUT /api/v1/units/{id:int}"] = D(Access.Scoped, Need.Editors),
+        ["GET /api/v1/units/{id:int}/history"] = D(Access.Scoped),
+        ["GET /api/v1/units/{id:int}/lineage"] = D(Access.Scoped),
+
+        // API: reorganizations and counts.
+        ["GET /api/v1/reorganizations"] = D(Access.List, query: "agencyId={A}&includeVoided=true"),
+        ["POST /api/v1/reorganizations"] = D(Access.New, Need.Creators),
+        ["GET /api/v1/reorganizations/{id:int}"] = D(Access.Scoped),
+        ["POST /api/v1/reorganizations/{id:int}/void"] = D(Access.Scoped, Need.Creators),
+        ["GET /api/v1/reorganizations/import-template"] = D(Access.List),
+        ["POST /api/v1/reorganizations/import"] = D(Access.New, Need.Creators),
+        ["GET /api/v1/counts"] = D(Access.List, query: "agencyId={A}"),
+        ["GET /api/v1/counts/changes"] = D(Access.List, query: "from=2019-01-01&agencyId={A}"),
+
+        // API: staffing, finance, autonomy.
+        ["GET /api/v1/units/{id:int}/staffing/{year:int}"] = D(Access.Scoped),
+        ["PUT /api/v1/units/{id:int}/staffing/{year:int}"] = D(Access.Scoped, Need.Editors),
+        ["GET /api/v1/units/{id:int}/finance/{year:int}"] = D(Access.Scoped),
+        ["PUT /api/v1/units/{id:int}/finance/{year:int}"] = D(Access.Scoped, Need.Editors),
+        ["GET /api/v1/units/{id:int}/autonomy-plans"] = D(Access.Scoped),
+        ["POST /api/v1/units/{id:int}/autonomy-plans"] = D(Access.Scoped, Need.Editors),
+        ["GET /api/v1/staffing"] = D(Access.List, query: "year={allocationYear}&agencyId={A}", viewerSeesSecret: true),
+        ["GET /api/v1/staffing/export"] = D(Access.List, query: "year={allocationYear}&agencyId={A}", viewerSeesSecret: true),
+        ["GET /api/v1/staffing/import-template"] = D(Access.List),
+        ["POST /api/v1/staffing/import"] = D(Access.New, Need.Editors),
+        ["GET /api/v1/autonomy"] = D(Access.List, query: "agencyId={A}"),
+        ["PUT /api/v1/agencies/{id:int}/staffing-allocations/{year:int}"] = D(Access.Scoped, Need.Superiors),
+
+        // API: plans. A document is a public act; what is added to it belongs to its issuing agency.
+        ["GET /api/v1/documents"] = D(Access.Public, query: "search={public}"),
+        ["GET /api/v1/documents/{id:int}"] = D(Access.Public, viewerSeesSecret: true),
+        ["POST /api/v1/documents"] = D(Access.New, Need.Creators),
+        ["POST /api/v1/documents/{id:int}/targets"] = D(Access.Owned, Need.Creators),
+        ["POST /api/v1/documents/{id:int}/tasks"] = D(Access.Owned, Need.Creators),
+        ["GET /api/v1/documents/task-import-template"] = D(Access.List),
+        ["POST /api/v1/documents/{id:int}/tasks/import"] = D(Access.Owned, Need.Creators),
+        ["GET /api/v1/tasks"] = D(Access.List, query: "documentId={D}", viewerSeesSecret: true),
+        ["GET /api/v1/tasks/{id:int}"] = D(Access.Scoped),
+        ["POST /api/v1/tasks/{id:int}/status"] = D(Access.Scoped, Need.Creators),
+        ["POST /api/v1/tasks/{id:int}/progress"] = D(Access.Scoped, Need.Editors),
+        ["GET /api/v1/documents/{id:int}/attachments"] = D(Access.Public),
+        ["POST /api/v1/documents/{id:int}/attachments"] = D(Access.Owned, Need.Creators),
+        ["GET /api/v1/tasks/{taskId:int}/progress/{progressId:int}/attachments"] = D(Access.Scoped),
+        ["POST /api/v1/tasks/{taskId:int}/progress/{progressId:int}/attachments"] = D(Access.Scoped, Need.Editors),
+        ["GET /api/v1/attachments/{id:int}"] = D(Access.Scoped),
+
+        // API: reference data and the caller's notifications.
+        ["GET /api/v1/agencies"] = D(Access.List),
+        ["GET /api/v1/areas"] = D(Access.List),
+        ["GET /api/v1/reference"] = D(Access.List),
+        ["GET /api/v1/notifications"] = D(Access.List),
+        ["POST /api/v1/notifications/{id:int}/read"] = D(Access.Own),
+        ["POST /api/v1/notifications/read-all"] = D(Access.OwnAll),
+
+        // Pages: account and errors.
+        ["GET /login"] = D(Access.Open),
+        ["POST /login"] = D(Access.Open),
+        ["GET /access-denied"] = D(Access.Open),
+        ["GET /error"] = D(Access.Open),
+        ["GET /status/{code:int}"] = D(Access.Open),
+        ["GET /logout"] = D(Access.List),
+        // Signing out answers with the sign-in page, whoever asks.
+        ["POST /logout"] = D(Access.Open),
+        ["GET /"] = D(Access.List),
+
+        // Pages: register.
+        ["GET /units"] = D(Access.List, query: "Search={secret}&Status=all", viewerSeesSecret: true),
+        ["GET /units/create"] = D(Access.New, Need.Creators),
+        ["POST /units/create"] = D(Access.New, Need.Creators),
+        ["GET /units/{id:int}"] = D(Access.Scoped),
+        ["GET /units/{id:int}/edit"] = D(Access.Scoped, Need.Editors),
+        ["POST /units/{id:int}/edit"] = D(Access.Scoped, Need.Editors),
+        ["GET /units/{id:int}/resources"] = D(Access.Scoped),
+        ["POST /units/{id:int}/resources?handler=Staffing"] = D(Access.Scoped, Need.Editors),
+        ["POST /units/{id:int}/resources?handler=Finance"] = D(Access.Scoped, Need.Editors),
+        ["POST /units/{id:int}/resources?handler=Plan"] = D(Access.Scoped, Need.Editors),
+        ["GET /counts"] = D(Access.List, query: "AgencyId={A}"),
+        ["GET /staffing"] = D(Access.List, query: "Year={allocationYear}&AgencyId={A}", viewerSeesSecret: true),
+        ["GET /staffing/export"] = D(Access.List, query: "year={allocationYear}&agencyId={A}", viewerSeesSecret: true),
+        ["GET /staffing/import/{handler?}"] = D(Access.New, Need.Editors),
+        ["GET /staffing/import/{handler?}?handler=Template"] = D(Access.New, Need.Editors),
+        ["POST /staffing/import/{handler?}"] = D(Access.New, Need.Editors),
+
+        // Pages: reorganizations.
+        ["GET /reorganizations"] = D(Access.List, query: "AgencyId={A}&IncludeVoided=true"),
+        ["GET /reorganizations/{id:int}"] = D(Access.Scoped),
+        ["POST /reorganizations/{id:int}?handler=Void"] = D(Access.Scoped, Need.Creators),
+        ["GET /reorganizations/create"] = D(Access.New, Need.Creators),
+        ["GET /reorganizations/create?handler=Units"] = D(Access.New, Need.Creators),
+        ["POST /reorganizations/create"] = D(Access.New, Need.Creators),
+        ["GET /reorganizations/import"] = D(Access.New, Need.Creators),
+        ["GET /reorganizations/import?handler=Template"] = D(Access.New, Need.Creators),
+        ["POST /reorganizations/import"] = D(Access.New, Need.Creators),
+
+        // Pages: plans.
+        ["GET /documents"] = D(Access.List),
+        ["GET /documents/new"] = D(Access.New, Need.Creators),
+        ["POST /documents/new"] = D(Access.New, Need.Creators),
+        ["GET /documents/{id:int}"] = D(Access.Public, viewerSeesSecret: true),
+        ["POST /documents/{id:int}?handler=Attachments"] = D(Access.Owned, Need.Creators),
+        ["GET /documents/{id:int}/targets/new"] = D(Access.Owned, Need.Creators),
+        ["POST /documents/{id:int}/targets/new"] = D(Access.Owned, Need.Creators),
+        ["GET /documents/{id:int}/tasks/new"] = D(Access.Owned, Need.Creators),
+        ["POST /documents/{id:int}/tasks/new"] = D(Access.Owned, Need.Creators),
+        ["GET /documents/{id:int}/tasks/import"] = D(Access.Owned, Need.Creators),
+        ["GET /documents/{id:int}/tasks/import?handler=Template"] = D(Access.New, Need.Creators),
+        ["POST /documents/{id:int}/tasks/import"] = D(Access.Owned, Need.Creators),
+        ["GET /tasks"] = D(Access.List, query: "DocumentId={D}", viewerSeesSecret: true),
+        ["GET /tasks/{id:int}"] = D(Access.Scoped),
+        ["GET /tasks/{id:int}?handler=SubTask"] = D(Access.List),
+        ["POST /tasks/{id:int}?handler=Status"] = D(Access.Scoped, Need.Creators),
+        ["POST /tasks/{id:int}"] = D(Access.Scoped, Need.Editors),
+        ["GET /attachments/{id:int}"] = D(Access.Scoped),
+        ["GET /notifications"] = D(Access.List),
+        ["POST /notifications?handler=Read"] = D(Access.Own),
+        ["POST /notifications?handler=ReadAll"] = D(Access.OwnAll),
+
+        // Pages: administration.
+        ["GET /admin/users"] = D(Access.List, Need.Admin),
+        ["GET /admin/users/create"] = D(Access.New, Need.Admin),
+        ["POST /admin/users/create"] = D(Access.New, Need.Admin),
+        ["GET /admin/users/{id}/edit"] = D(Access.Scoped, Need.Admin),
+        ["POST /admin/users/{id}/edit"] = D(Access.Scoped, Need.Admin),
+        ["GET /admin/audit"] = D(Access.List, Need.Admin),
+    };
+
+    public static TheoryData<Attacker> Attackers => new(Enum.GetValues<Attacker>());
+
+    private static readonly ConcurrentDictionary<DatabaseProvider, Lazy<Task<ScopeAttackWorld>>> Worlds = new();
+
+    /// <summary>One route of the app as found in its EndpointDataSource.</summary>
+    public sealed record Route(string Method, string Pattern, string? Handler, bool IsPage)
+    {
+        public string Key => Handler is null ? $"{Method} {Pattern}" : $"{Method} {Pattern}?handler={Handler}";
+
+        public bool Writes => Method is not ("GET" or "HEAD");
+    }
+
+    [Theory, DatabaseData]
+    public async Task RouteTable_EveryRoute_HasAScopeDecision(DatabaseProvider provider)
+    {
+        var app = await hosts.GetAsync(provider);
+
+        var routes = await RoutesAsync(app);
+
+        var missing = routes.Where(r => !Decisions.ContainsKey(r.Key)).Select(r => $"new route without a scope decision: {r.Key}").ToList();
+        var stale = Decisions.Keys.Except(routes.Select(r => r.Key)).Select(k => $"a scope decision for a route that no longer exists: {k}").ToList();
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"{provider}: {routes.Count} routes ({routes.Count(r => !r.IsPage)} endpoints, {routes.Count(r => r.IsPage)} page handlers)");
+        Assert.True(routes.Count > 100, $"only {routes.Count} routes found: the enumeration is broken");
+        Assert.True(missing.Count + stale.Count == 0, string.Join("\n", missing.Concat(stale)));
+    }
+
+    [Theory, DatabaseData(nameof(Attackers))]
+    public async Task EveryRoute_AttackedOnAgencyAsObjects_AnswersItsScopeDecision(DatabaseProvider provider, Attacker attacker)
+    {
+        var app = await hosts.GetAsync(provider);
+        var world = await Worlds.GetOrAdd(provider, _ => new(() => ScopeAttackWorld.CreateAsync(app))).Value;
+        var caller = world.Callers[attacker];
+        // Signing out ends the session the later page attacks use: it goes last.
+        var routes = (await RoutesAsync(app)).OrderBy(r => r.Key == "POST /logout").ToList();
+        var failures = routes.Where(r => !Decisions.ContainsKey(r.Key)).Select(r => $"new route without a scope decision: {r.Key}").ToList();
+
+        var tried = 0;
+        foreach (var route in routes.Where(r => Decisions.ContainsKey(r.Key)))
+        {
+            tried++;
+            var failure = await AttackAsync(world, caller, attacker, route, Decisions[route.Key]);
+            if (failure is not null)
+            {
+                failures.Add($"{route.Key} as {attacker}: {failure}");
+            }
+        }
+
+        // An unmapped method on an object route must not reach anything either (there are no deletes).
+        foreach (var pattern in routes.Where(r => !r.IsPage && r.Pattern.Contains('{') && r.Pattern.StartsWith("/api/", StringComparison.Ordinal))
+                     .Select(r => r.Pattern).Distinct())
+        {
+            tried++;
+            var before = await world.FingerprintAsync(caller.UserId);
+            using var response = await caller.Api.DeleteAsync(Fill(pattern, world, isPage: false));
+            var code = (int)response.StatusCode;
+            var after = await world.FingerprintAsync(caller.UserId);
+            if (code is >= 200 and < 300 || before != after)
+            {
+                failures.Add($"DELETE {pattern} as {attacker}: answered {code}{(before != after ? " and changed the database" : "")}");
+            }
+        }
+
+        TestContext.Current.TestOutputHelper?.WriteLine($"{provider}, {attacker}: {tried} route × role pairs tried, {failures.Count} failed");
+        Assert.True(failures.Count == 0, $"{failures.Count} of {tried} attacks as {attacker} on {provider} got the wrong answer:\n" + string.Join("\n", failures));
+    }
+
+    /// <summary>Calls the route as the attacker; returns why the answer is wrong, or null.</summary>
+    private static async Task<string?> AttackAsync(ScopeAttackWorld world, Caller caller, Attacker attacker, Route route, Decision decision)
+    {
+        var before = route.Writes ? await world.FingerprintAsync(caller.UserId) : null;
+        using var request = route.IsPage ? await PageRequestAsync(world, caller, route, decision) : ApiRequest(world, route, decision);
+        if (request.Method == HttpMethod.Put && route.Pattern == "/api/v1/units/{id:int}")
+        {
+            await AddETagAsync(world, request);
+        }
+
+        using var response = route.IsPage ? await caller.Pages!.Client.SendAsync(request) : await caller.Api.SendAsync(request);
+        var code = (int)response.StatusCode;
+        var location = response.Headers.Location?.ToString() ?? "";
+        var body = await response.Content.ReadAsStringAsync();
+        // A spreadsheet shows what its cells hold.
+        if (response.Content.Headers.ContentType?.MediaType == ResourceRequests.XlsxType)
+        {
+            body = string.Concat(ResourceRequests.ReadRows(await response.Content.ReadAsByteArrayAsync())
+                .SelectMany(row => row.Values).Select(v => $"\t{Convert.ToString(v, CultureInfo.InvariantCulture)}\t"));
+        }
+
+        // A page echoes its filter in its inputs and links: only the text a person reads counts as shown.
+        if (route.IsPage && response.Content.Headers.ContentType?.MediaType == "text/html")
+        {
+            body = (await PageSession.ParseAsync(response)).Body?.TextContent ?? "";
+        }
+        var answer = code is >= 300 and < 400 ? $"{code} to {location}" : $"{code}";
+
+        var expected = Expected(attacker, route, decision);
+        string? failure = null;
+        if (expected is not null && !expected.Value.Accepts(code, location))
+        {
+            failure = $"expected {expected.Value.Description}, got {answer}";
+        }
+        else if (code is >= 200 and < 300 && attacker is Attacker.OtherAgencyOfficer or Attacker.OtherUnitOfficer && Leaks(world, body))
+        {
+            failure = $"answered {code} with agency A's scoped data in it";
+        }
+        else if (code is >= 200 and < 300 && attacker is Attacker.Viewer && decision.ViewerSeesSecret && !Leaks(world, body))
+        {
+            failure = "the in-scope Viewer does not see the fixture's data: the leak check of this route proves nothing";
+        }
+
+        if (before is not null && decision.Access is not Access.Open)
+        {
+            var after = await world.FingerprintAsync(caller.UserId);
+            if (before != after)
+            {
+                failure = (failure is null ? "" : failure + "; ") + $"answered {answer} and CHANGED agency A's data";
+            }
+        }
+
+        return failure;
+    }
+
+    private static bool Leaks(ScopeAttackWorld world, string body) =>
+        world.SecretMarkers.Any(m => body.Contains(m, StringComparison.OrdinalIgnoreCase))
+        || body.Contains($"\"allocated\":{ScopeAttackWorld.SecretAllocation}", StringComparison.Ordinal)
+        || body.Contains($"\t{ScopeAttackWorld.SecretAllocation}\t", StringComparison.Ordinal)
+        || body.Contains(ScopeAttackWorld.SecretAllocation.ToString("N0", CultureInfo.GetCultureInfo("vi-VN")), StringComparison.Ordinal);
+
+    private readonly record struct Expectation(string Description, Func<int, string, bool> Accepts);
+
+    private static readonly Expectation Success = new("2xx", (c, l) => c is >= 200 and < 300 || (c is >= 300 and < 400 && !Denied(l) && !LoginRedirect(l)));
+    private static readonly Expectation SuccessOrRefused = new("2xx without agency A's data, or 400, 403 or 404", (c, l) => Success.Accepts(c, l) || c is 400 or 403 or 404);
+    private static readonly Expectation NotFound = new("404", (c, _) => c == 404);
+    private static readonly Expectation Forbidden = new("403 (access denied)", (c, l) => c == 403 || (c == 302 && Denied(l)));
+    private static readonly Expectation ForbiddenOrNotFound = new("403 or 404", (c, l) => c is 403 or 404 || (c == 302 && Denied(l)));
+    private static readonly Expectation Refused = new("400, 403 or 404, nothing written", (c, _) => c is 400 or 403 or 404 or 422);
+    private static readonly Expectation Unauthorized = new("401", (c, _) => c == 401);
+    private static readonly Expectation ToLogin = new("a redirect to /login", (c, l) => c == 302 && LoginRedirect(l));
+
+    private static bool Denied(string location) => location.Contains("/access-denied", StringComparison.OrdinalIgnoreCase);
+
+    private static bool LoginRedirect(string location) => location.Contains("/login", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The answer the route's decision calls for; null where any answer but a 5xx will do (open routes).</summary>
+    private static Expectation? Expected(Attacker attacker, Route route, Decision decision)
+    {
+        if (decision.Access is Access.Open)
+        {
+            return null;
+        }
+
+        if (attacker is Attacker.Anonymous)
+        {
+            return route.IsPage ? ToLogin : Unauthorized;
+        }
+
+        var inScope = attacker is Attacker.Viewer;
+        var denied = decision.Need switch
+        {
+            Need.Anyone => false,
+            Need.Editors => attacker is Attacker.Viewer,
+            Need.Creators => attacker is Attacker.Viewer or Attacker.OtherUnitOfficer,
+            Need.Superiors or Need.Admin => true,
+            _ => throw new ArgumentOutOfRangeException(nameof(decision)),
+        };
+        if (denied)
+        {
+            // Out of scope, not finding the object is as good as being refused it.
+            return inScope || decision.Access is not (Access.Scoped or Access.Owned) ? Forbidden : ForbiddenOrNotFound;
+        }
+
+        return decision.Access switch
+        {
+            // A list filtered by another scope's agency may answer without that agency's data, or refuse the filter.
+            Access.List when !inScope && decision.Query?.Contains("{A}", StringComparison.Ordinal) == true => SuccessOrRefused,
+            Access.List or Access.Public or Access.OwnAll => Success,
+            Access.Owned => inScope ? Success : ForbiddenOrNotFound,
+            Access.Scoped => inScope ? Success : NotFound,
+            Access.New => route.Writes ? Refused : Success,
+            Access.Own => NotFound,
+            _ => throw new ArgumentOutOfRangeException(nameof(decision)),
+        };
+    }
+
+    private static HttpRequestMessage ApiRequest(ScopeAttackWorld world, Route route, Decision decision)
+    {
+        var url = Fill(route.Pattern, world, isPage: false) + Query(decision, world);
+        return new HttpRequestMessage(new HttpMethod(route.Method), url) { Content = route.Writes ? ApiBody(world, route.Key) : null };
+    }
+
+    private static string Query(Decision decision, ScopeAttackWorld world) =>
+        decision.Query is null ? "" : "?" + decision.Query
+            .Replace("{A}", world.AgencyA.ToString(), StringComparison.Ordinal)
+            .Replace("{D}", world.Document.ToString(), StringComparison.Ordinal)
+            .Replace("{secret}", world.Secret, StringComparison.Ordinal)
+            .Replace("{public}", world.PublicToken, StringComparison.Ordinal)
+            .Replace("{allocationYear}", ScopeAttackWorld.AllocationYear.ToString(), StringComparison.Ordinal);
+
+    /// <summary>
+    /// A body that the route's owner would have accepted, so that a refusal is a refusal for scope, not for a malformed
+    /// body. Where the attacker names an agency, it names its own, so that only the object's scope can refuse it.
+    /// </summary>
+    private static HttpContent? ApiBody(ScopeAttackWorld world, string key)
+    {
+        var token = Unique.Token();
+        return key switch
+        {
+            "POST /api/v1/auth/login" => ScopeAttackWorld.Json(new JsonObject { ["email"] = "khong-co@test.sunghiep.vn", ["password"] = "Sai-mat-khau-1" }),
+            "POST /api/v1/units" => ScopeAttackWorld.Json(UnitsClient.Body(token, "X", world.AgencyA).With("sector", "health")),
+            "PUT /api/v1/units/{id:int}" => ScopeAttackWorld.Json(world.UnitBody.With("notes", "Sửa từ ngoài phạm vi").With("address", "Số 9 đường Lạ")),
+            "POST /api/v1/reorganizations" => ScopeAttackWorld.Json(HistoryClient.Event("dissolution", new DateOnly(2021, 5, 1)).With("sourceUnitIds", new JsonArray(world.Unit))),
+            "POST /api/v1/reorganizations/{id:int}/void" => ScopeAttackWorld.Json(new JsonObject { ["reason"] = "Ghi nhầm quyết định" }),
+            "POST /api/v1/reorganizations/import" => ScopeAttackWorld.Xlsx(ReorganizationImport.Template()),
+            "PUT /api/v1/units/{id:int}/staffing/{year:int}" => ScopeAttackWorld.Json(ResourceRequests.Staffing(31).With("overAllocation", true)),
+            "PUT /api/v1/units/{id:int}/finance/{year:int}" => ScopeAttackWorld.Json(ResourceRequests.Finance(6_000_000_000, 4_000_000_000)),
+            "POST /api/v1/units/{id:int}/autonomy-plans" => ScopeAttackWorld.Json(ScopeAttackWorld.AutonomyPlan().With("periodStart", 2031).With("periodEnd", 2035)),
+            "POST /api/v1/staffing/import" => ScopeAttackWorld.Xlsx(ResourceImport.Template()),
+            "PUT /api/v1/agencies/{id:int}/staffing-allocations/{year:int}" => ScopeAttackWorld.Json(new JsonObject { ["budgetPositions"] = 12, ["overAllocation"] = true }),
+            "POST /api/v1/documents" => ScopeAttackWorld.Json(PlansClient.Document(token).With("issuerAgencyId", world.AgencyA)),
+            "POST /api/v1/documents/{id:int}/targets" => ScopeAttackWorld.Json(new JsonObject { ["text"] = $"Chỉ tiêu chen {token}" }),
+            "POST /api/v1/documents/{id:int}/tasks" => ScopeAttackWorld.Json(PlansClient.Task($"Nhiệm vụ chen {token}", world.AgencyB, PlansClient.Today.AddDays(60))),
+            "POST /api/v1/documents/{id:int}/tasks/import" => ScopeAttackWorld.Xlsx(world.TaskWorkbook),
+            "POST /api/v1/tasks/{id:int}/status" => ScopeAttackWorld.Json(new JsonObject { ["status"] = "cancelled" }),
+            "POST /api/v1/tasks/{id:int}/progress" => ScopeAttackWorld.Json(PlansClient.Progress(PlansClient.Today, 90, "Báo cáo chen")),
+            "POST /api/v1/documents/{id:int}/attachments" or "POST /api/v1/tasks/{taskId:int}/progress/{progressId:int}/attachments"
+                => AttachmentApiTests.Files(("chen.pdf", AttachmentApiTests.Pdf(token))),
+            "POST /api/v1/notifications/{id:int}/read" or "POST /api/v1/notifications/read-all" => null,
+            _ => throw new InvalidOperationException($"No body for {key}: add one to ApiBody."),
+        };
+    }
+
+    /// <summary>The unit's ETag, when the API offers one, so that a refused PUT is not refused for a missing If-Match.</summary>
+    private static async Task AddETagAsync(ScopeAttackWorld world, HttpRequestMessage request)
+    {
+        using var admin = await world.App.AdminAsync();
+        using var response = await admin.GetAsync($"/api/v1/units/{world.Unit}");
+        if (response.Headers.ETag is { } etag)
+        {
+            request.Headers.IfMatch.Add(etag);
+        }
+    }
+
+    /// <summary>
+    /// A page request as a browser would send it: for a POST, the fields of the form that the administrator sees on the
+    /// same page (so that the values are valid), with the attacker's own anti-forgery token.
+    /// </summary>
+    private static async Task<HttpRequestMessage> PageRequestAsync(ScopeAttackWorld world, Caller caller, Route route, Decision decision)
+    {
+        var path = Fill(route.Pattern, world, isPage: true);
+        var url = route.Handler is null ? path : $"{path}?handler={route.Handler}";
+        if (!route.Writes)
+        {
+            var query = Query(decision, world);
+            return new HttpRequestMessage(HttpMethod.Get, query.Length == 0 ? url : url + (url.Contains('?') ? "&" : "?") + query[1..]);
+        }
+
+        var fields = await AdminFormAsync(world, path, route.Handler);
+        if (caller.FormToken is { } formToken)
+        {
+            fields["__RequestVerificationToken"] = formToken;
+        }
+
+        var token = Unique.Token();
+        switch (route.Key)
+        {
+            case "POST /notifications?handler=Read":
+                fields["id"] = world.Notification.ToString();
+                break;
+            case "POST /documents/{id:int}/targets/new":
+                fields["Input.Text"] = $"Chỉ tiêu chen {token}";
+                break;
+            case "POST /documents/{id:int}/tasks/new":
+                fields["Input.Content"] = $"Nhiệm vụ chen {token}";
+                fields["Input.LeadAgencyId"] = world.AgencyB.ToString();
+                fields["Input.Timing"] = "deadline";
+                fields["Input.Deadline"] = "2027-12-31";
+                break;
+            case "POST /documents/{id:int}?handler=Attachments":
+                return Multipart(url, fields, AttachmentChecks.Field, "chen.pdf", AttachmentApiTests.Pdf(token));
+            case "POST /documents/{id:int}/tasks/import":
+                return Multipart(url, fields, "Upload", "phan-cong.xlsx", world.TaskWorkbook);
+        }
+
+        return new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(fields) };
+    }
+
+    private static HttpRequestMessage Multipart(string url, Dictionary<string, string> fields, string field, string name, byte[] file)
+    {
+        var content = new MultipartFormDataContent();
+        foreach (var (key, value) in fields)
+        {
+            content.Add(new StringContent(value), key);
+        }
+
+        content.Add(new ByteArrayContent(file), field, name);
+        return new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
+    }
+
+    private static async Task<Dictionary<string, string>> AdminFormAsync(ScopeAttackWorld world, string path, string? handler)
+    {
+        var (response, page) = await world.AdminPages.GetAsync(path);
+        response.Dispose();
+        var form = page.QuerySelectorAll("form")
+            .FirstOrDefault(f => string.Equals(f.GetAttribute("method"), "post", StringComparison.OrdinalIgnoreCase) && FormMatches(f, path, handler));
+        var fields = new Dictionary<string, string>();
+        foreach (var input in form?.QuerySelectorAll("input[name], select[name], textarea[name]") ?? Enumerable.Empty<IElement>())
+        {
+            var name = input.GetAttribute("name")!;
+            var value = input switch
+            {
+                AngleSharp.Html.Dom.IHtmlInputElement { Type: "checkbox" or "radio" } box => box.IsChecked ? box.Value : null,
+                AngleSharp.Html.Dom.IHtmlInputElement { Type: "file" } => null,
+                AngleSharp.Html.Dom.IHtmlInputElement i => i.Value,
+                AngleSharp.Html.Dom.IHtmlSelectElement s => s.Value,
+                AngleSharp.Html.Dom.IHtmlTextAreaElement t => t.Value,
+                _ => null,
+            };
+            if (value is not null)
+            {
+                fields[name] = value;
+            }
+        }
+
+        return fields;
+    }
+
+    private static bool FormMatches(IElement form, string path, string? handler)
+    {
+        var action = form.GetAttribute("action") ?? "";
+        var formHandler = HandlerOf(action) ?? form.QuerySelector("input[name=handler]")?.GetAttribute("value")
+            ?? form.QuerySelector("button[name=handler]")?.GetAttribute("value");
+        var samePath = action.Length == 0 || action.StartsWith('?') || action.Split('?')[0].Equals(path, StringComparison.OrdinalIgnoreCase);
+        return samePath && string.Equals(formHandler, handler, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static string? HandlerOf(string action) =>
+        HandlerParameter().Match(action) is { Success: true } m ? Uri.UnescapeDataString(m.Groups[1].Value) : null;
+
+    [GeneratedRegex(@"[?&]handler=([^&]+)", RegexOptions.IgnoreCase)]
+    private static partial Regex HandlerParameter();
+
+    [GeneratedRegex(@"\{\**(\w+)[^}]*\}")]
+    private static partial Regex RouteParameter();
+
+    /// <summary>The route's URL with each parameter set to agency A's object of that kind.</summary>
+    private static string Fill(string pattern, ScopeAttackWorld world, bool isPage) =>
+        RouteParameter().Replace(pattern, m => m.Groups[1].Value switch
+        {
+            "id" => IdFor(pattern, world, isPage),
+            "taskId" => world.Task.ToString(),
+            "progressId" => world.Progress.ToString(),
+            "year" => pattern.Contains("staffing-allocations", StringComparison.Ordinal)
+                ? ScopeAttackWorld.AllocationYear.ToString()
+                : ScopeAttackWorld.Year.ToString(),
+            "code" => "404",
+            "documentName" => "v1",
+            "slug" or "handler" => "",
+            var name => throw new InvalidOperationException($"No value for route parameter {name} of {pattern}."),
+        }).TrimEnd('/') is { Length: > 0 } url ? url : "/";
+
+    private static string IdFor(string pattern, ScopeAttackWorld world, bool isPage)
+    {
+        var resource = pattern.Replace("/api/v1", "", StringComparison.Ordinal).Split('/', StringSplitOptions.RemoveEmptyEntries)[0];
+        return resource switch
+        {
+            "units" => world.Unit.ToString(),
+            "reorganizations" => world.Reorganization.ToString(),
+            "documents" => world.Document.ToString(),
+            "tasks" => world.Task.ToString(),
+            // The file of a progress report follows its task's scope; a document's file is public and has its own routes.
+            "attachments" => world.ProgressFile.ToString(),
+            "notifications" => world.Notification.ToString(),
+            "agencies" => world.AgencyA.ToString(),
+            "admin" => world.OwnerId,
+            _ => throw new InvalidOperationException($"No object for the {{id}} of {pattern} ({(isPage ? "page" : "endpoint")})."),
+        };
+    }
+
+    /// <summary>Every endpoint and every page handler of the running app, from its EndpointDataSource.</summary>
+    public static async Task<List<Route>> RoutesAsync(SuNghiepApp app)
+    {
+        var source = app.Services.GetRequiredService<EndpointDataSource>();
+        var loader = app.Services.GetRequiredService<PageLoader>();
+        var routes = new List<Route>();
+        var pagesSeen = new HashSet<string>(StringComparer.Ordinal);
+        // A page answers on each of its routes (Index on "" and "Index"); the shortest stands for it.
+        foreach (var endpoint in source.Endpoints.OfType<RouteEndpoint>().OrderBy(e => e.RoutePattern.RawText?.Length ?? 0))
+        {
+            var pattern = "/" + (endpoint.RoutePattern.RawText ?? "").Trim('/');
+            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } page)
+            {
+                if (!pagesSeen.Add(page.ViewEnginePath))
+                {
+                    continue;
+                }
+
+                var compiled = await loader.LoadAsync(page, endpoint.Metadata);
+                // A page without handler methods still answers GET with its view (OnPageHandlerSelected is no handler).
+                var handlers = compiled.HandlerMethods.Where(h => h.HttpMethod is "Get" or "Post" or "Put" or "Delete" or "Patch").ToList();
+                routes.AddRange(handlers.Count == 0
+                    ? [new Route(HttpMethods.Get, pattern, null, IsPage: true)]
+                    : handlers.Select(h => new Route(h.HttpMethod.ToUpperInvariant(), pattern, h.Name, IsPage: true)));
+                continue;
+            }
+
+            var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [HttpMethods.Get];
+            routes.AddRange(methods.Where(m => m != HttpMethods.Head && m != HttpMethods.Options).Select(m => new Route(m, pattern, null, IsPage: false)));
+        }
+
+        return routes.DistinctBy(r => r.Key).ToList();
+    }
+}

@@ -1,0 +1,226 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using SuNghiep.Core.Entities;
+using SuNghiep.Web.Tests.Api.Plans;
+using SuNghiep.Web.Tests.Api.Resources;
+using SuNghiep.Web.Tests.Pages.Resources;
+
+namespace SuNghiep.Web.Tests.Security;
+
+/// <summary>Who attacks: each is signed in (or not) and reaches agency A's objects from outside, or inside read-only.</summary>
+public enum Attacker
+{
+    /// <summary>An AgencyOfficer of Sở Giáo dục và Đào tạo, a sibling of agency A (Sở Y tế).</summary>
+    OtherAgencyOfficer,
+
+    /// <summary>A UnitOfficer of another unit of agency A.</summary>
+    OtherUnitOfficer,
+
+    /// <summary>A Viewer scoped to agency A: sees everything of A, may change nothing.</summary>
+    Viewer,
+
+    Anonymous,
+}
+
+/// <summary>A signed-in attacker: a bearer client for the API and a cookie session with its anti-forgery token for pages.</summary>
+internal sealed record Caller(string? UserId, HttpClient Api, PageSession? Pages, string? FormToken);
+
+/// <summary>
+/// One object of each kind owned by agency A (Sở Y tế), so that every {id} of the route table can be filled, and the
+/// attackers. Scoped objects carry <see cref="Secret"/> in their text: a 2xx answer to an out-of-scope caller must never
+/// contain it. Documents are public acts and carry their own token instead.
+/// </summary>
+internal sealed class ScopeAttackWorld
+{
+    public const string AgencyACode = "92.SYT";
+    public const string AgencyBCode = "92.SGDDT";
+    public const int Year = 2024;
+
+    /// <summary>Agency A's staffing allocation for <see cref="AllocationYear"/>, a number that appears nowhere else.</summary>
+    public const int SecretAllocation = 86243;
+    // A past year that no other test allocates for agency A, inside the staffing page's range of years.
+    public const int AllocationYear = 2016;
+
+    public required SuNghiepApp App { get; init; }
+    public required string Secret { get; init; }
+    public required string PublicToken { get; init; }
+
+    /// <summary>
+    /// The texts of agency A's scoped objects (unit codes and names, the task, its progress and file, the notification).
+    /// Not the bare token: a list filtered by it may rightly echo the filter ("từ khóa …").
+    /// </summary>
+    public IReadOnlyList<string> SecretMarkers =>
+        [$"{Secret}-U", $"{Secret}-R", $"{Unique.Name(Secret)} U", $"{Unique.Name(Secret)} R", $"Nhiệm vụ {Secret}", $"Tiến độ {Secret}", $"% {Secret}"];
+    public required int AgencyA { get; init; }
+    public required int AgencyB { get; init; }
+    public required int Unit { get; init; }
+    public required JsonObject UnitBody { get; init; }
+    public required int Sibling { get; init; }
+    public required int Renamed { get; init; }
+    public required int Reorganization { get; init; }
+    public required int Document { get; init; }
+    public required int Task { get; init; }
+    public required int Progress { get; init; }
+    public required int DocumentFile { get; init; }
+    public required int ProgressFile { get; init; }
+    public required int Notification { get; init; }
+    public required string OwnerId { get; init; }
+    public required string OwnerEmail { get; init; }
+
+    /// <summary>A task assignment table of one row led by agency B, that the administrator's import of it accepted.</summary>
+    public required byte[] TaskWorkbook { get; init; }
+    public required Dictionary<Attacker, Caller> Callers { get; init; }
+
+    /// <summary>The administrator's page session, whose forms give the attackers valid field values.</summary>
+    public required PageSession AdminPages { get; init; }
+
+    public static async Task<ScopeAttackWorld> CreateAsync(SuNghiepApp app)
+    {
+        using var admin = await app.AdminAsync();
+        var secret = Unique.Token();
+        var publicToken = Unique.Token();
+        var a = await app.AgencyIdAsync(AgencyACode);
+        var b = await app.AgencyIdAsync(AgencyBCode);
+
+        var unitBody = UnitsClient.Body(secret, "U", a).With("sector", "health");
+        var unit = await admin.CreateUnitAsync(unitBody);
+        var sibling = await admin.CreateUnitAsync(UnitsClient.Body(Unique.Token(), "S", a).With("sector", "health"));
+        var renamed = await admin.CreateUnitAsync(UnitsClient.Body(secret, "R", a).With("sector", "health"));
+        var reorganization = await admin.RecordAsync(HistoryClient.Event("rename", new DateOnly(2020, 2, 1))
+            .With("sourceUnitIds", new JsonArray(renamed.Id)).With("newName", $"{Unique.Name(secret)} R mới"));
+
+        var document = await admin.CreateDocumentAsync(PlansClient.Document(publicToken).With("issuerAgencyId", a));
+        await admin.AddTargetAsync(document.Id, new JsonObject { ["text"] = $"Chỉ tiêu {publicToken}" });
+        var task = await admin.AddTaskAsync(document.Id, PlansClient.Task($"Nhiệm vụ {secret}", a, PlansClient.Today.AddDays(30)));
+        var progress = await admin.AddProgressAsync(task.Id, PlansClient.Progress(PlansClient.Today, 10, $"Tiến độ {secret}"));
+        var documentFile = await UploadAsync(admin, $"/api/v1/documents/{document.Id}/attachments", publicToken);
+        var progressFile = await UploadAsync(admin, $"/api/v1/tasks/{task.Id}/progress/{progress.Id}/attachments", secret);
+
+        await Ok(admin.PutAsync($"/api/v1/units/{unit.Id}/staffing/{Year}", Json(ResourceRequests.Staffing(30).With("overAllocation", true))));
+        await Ok(admin.PutAsync($"/api/v1/units/{unit.Id}/finance/{Year}", Json(ResourceRequests.Finance(5_000_000_000, 4_000_000_000))));
+        await Ok(admin.PostAsync($"/api/v1/units/{unit.Id}/autonomy-plans", Json(AutonomyPlan())));
+        await Ok(admin.PutAsync($"/api/v1/agencies/{a}/staffing-allocations/{AllocationYear}",
+            Json(new JsonObject { ["budgetPositions"] = SecretAllocation, ["overAllocation"] = true })));
+
+        var workbook = await TaskWorkbookAsync(app, b);
+        using (var imported = await admin.PostAsync($"/api/v1/documents/{document.Id}/tasks/import", Xlsx(workbook)))
+        {
+            Assert.True(imported.IsSuccessStatusCode, $"The attackers' task workbook is not valid: {await imported.Content.ReadAsStringAsync()}");
+        }
+
+        var ownerEmail = await app.CreateUserAsync(Roles.AgencyOfficer, agency: AgencyACode);
+        var ownerId = await UserIdAsync(app, ownerEmail);
+        var notification = await app.WithDbAsync(async (db, _) =>
+        {
+            var row = new Notification
+            {
+                UserId = ownerId, TaskId = task.Id, Kind = NotificationKind.DueSoon, DueOn = PlansClient.Today.AddDays(30),
+                Message = $"Nhiệm vụ {secret} sắp đến hạn", CreatedAt = DateTime.UtcNow,
+            };
+            db.Notifications.Add(row);
+            await db.SaveChangesAsync();
+            return row.Id;
+        });
+
+        var callers = new Dictionary<Attacker, Caller>
+        {
+            [Attacker.OtherAgencyOfficer] = await SignInAsync(app, await app.CreateUserAsync(Roles.AgencyOfficer, agency: AgencyBCode)),
+            [Attacker.OtherUnitOfficer] = await SignInAsync(app, await app.CreateUserAsync(Roles.UnitOfficer, unit: sibling.Code)),
+            [Attacker.Viewer] = await SignInAsync(app, await app.CreateUserAsync(Roles.Viewer, agency: AgencyACode)),
+            [Attacker.Anonymous] = new Caller(null, app.Client(), new PageSession(app.Client(cookies: true)), null),
+        };
+
+        return new ScopeAttackWorld
+        {
+            App = app, Secret = secret, PublicToken = publicToken, AgencyA = a, AgencyB = b,
+            Unit = unit.Id, UnitBody = unitBody, Sibling = sibling.Id, Renamed = renamed.Id, Reorganization = reorganization.Id,
+            Document = document.Id, Task = task.Id, Progress = progress.Id, DocumentFile = documentFile, ProgressFile = progressFile,
+            Notification = notification, OwnerId = ownerId, OwnerEmail = ownerEmail, Callers = callers, TaskWorkbook = workbook,
+            AdminPages = await PageSession.SignInAsync(app, SuNghiepApp.AdminEmail, SuNghiepApp.AdminPassword),
+        };
+    }
+
+    private static async Task<byte[]> TaskWorkbookAsync(SuNghiepApp app, int agency)
+    {
+        var name = await app.WithDbAsync((db, _) => db.Agencies.Where(x => x.Id == agency).Select(x => x.Name).SingleAsync());
+        string[] headers = ["STT", "Mục", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn hoàn thành", "Sản phẩm", "Nhiệm vụ cấp trên"];
+        return ResourceRequests.Workbook(headers, [[1, "III.1", $"Nhiệm vụ nhập {Unique.Token()}", name, null, "31/12/2027", "Báo cáo", null]]);
+    }
+
+    public static JsonObject AutonomyPlan() => new()
+    {
+        ["periodStart"] = 2026, ["periodEnd"] = 2030, ["proposedGroup"] = 3, ["submittedOn"] = "2026-03-01", ["status"] = "submitted",
+    };
+
+    public static StringContent Json(JsonNode body) => UnitsClient.Content(body.ToJsonString());
+
+    /// <summary>
+    /// What an attack must leave as it was: the fixture's rows, and no audit row written by the attacker (every change is
+    /// audited in its transaction, so a write that got through shows there even where the fixture does not look).
+    /// </summary>
+    public Task<string> FingerprintAsync(string? attackerId) => App.WithDbAsync(async (db, _) =>
+    {
+        int[] units = [Unit, Sibling, Renamed];
+        var unitRows = await db.Units.IgnoreQueryFilters().Where(u => units.Contains(u.Id)).OrderBy(u => u.Id)
+            .Select(u => new { u.Id, u.Name, u.ManagingAgencyId, u.AreaId, u.EndedOn, u.Address, u.Notes, u.Voided, u.AutonomyGroup, u.UpdatedAt })
+            .ToListAsync();
+        var state = new
+        {
+            unitRows,
+            versions = await db.UnitVersions.IgnoreQueryFilters().CountAsync(v => units.Contains(v.UnitId)),
+            targets = await db.Targets.CountAsync(t => t.DocumentId == Document),
+            tasks = await db.PlanTasks.IgnoreQueryFilters().Where(t => t.DocumentId == Document || t.ParentTaskId == Task)
+                .OrderBy(t => t.Id).Select(t => new { t.Id, t.State, t.LastPercent, t.LastProgressOn, t.Deadline, t.LeadAgencyId }).ToListAsync(),
+            progress = await db.TaskProgress.CountAsync(p => p.TaskId == Task),
+            files = await db.Attachments.CountAsync(f => f.DocumentId == Document || f.ProgressId == Progress),
+            staffing = await db.StaffingYears.IgnoreQueryFilters().Where(s => s.UnitId == Unit).Select(s => new { s.Year, s.BudgetPositions, s.ActualStaff }).ToListAsync(),
+            finance = await db.FinanceYears.IgnoreQueryFilters().CountAsync(f => f.UnitId == Unit),
+            plans = await db.AutonomyPlans.IgnoreQueryFilters().Where(p => p.UnitId == Unit).Select(p => new { p.Id, p.Status, p.ApprovedGroup }).ToListAsync(),
+            allocations = await db.StaffingAllocations.Where(x => x.AgencyId == AgencyA && x.Year == AllocationYear).Select(x => x.BudgetPositions).ToListAsync(),
+            voided = await db.Reorganizations.Where(r => r.Id == Reorganization).Select(r => r.VoidedAt).SingleAsync(),
+            read = await db.Notifications.Where(n => n.Id == Notification).Select(n => n.ReadAt).SingleAsync(),
+            audit = attackerId is null ? 0 : await db.AuditEntries.CountAsync(e => e.ActorId == attackerId),
+        };
+        return JsonSerializer.Serialize(state);
+    });
+
+    private static async Task<Caller> SignInAsync(SuNghiepApp app, string email)
+    {
+        var api = app.ClientWithToken(await app.TokenAsync(email, SuNghiepApp.Password));
+        var pages = await PageSession.SignInAsync(app, email);
+        var (home, page) = await pages.GetAsync("/");
+        home.Dispose();
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? throw new InvalidOperationException("The home page carries no anti-forgery token.");
+        return new Caller(await UserIdAsync(app, email), api, pages, token);
+    }
+
+    private static Task<string> UserIdAsync(SuNghiepApp app, string email) =>
+        app.WithDbAsync((db, _) => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+
+    private static async Task<int> UploadAsync(HttpClient client, string url, string token)
+    {
+        using var response = await client.PostAsync(url, AttachmentApiTests.Files(("tai-lieu.pdf", AttachmentApiTests.Pdf(token))));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"POST {url} answered {(int)response.StatusCode}: {text}");
+        using var body = JsonDocument.Parse(text);
+        var root = body.RootElement.ValueKind == JsonValueKind.Array ? body.RootElement[0] : body.RootElement;
+        return root.GetProperty("id").GetInt32();
+    }
+
+    private static async Task Ok(Task<HttpResponseMessage> request)
+    {
+        using var response = await request;
+        Assert.True(response.IsSuccessStatusCode, $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    public static MultipartFormDataContent Xlsx(byte[] file, string field = "file")
+    {
+        var content = new ByteArrayContent(file);
+        content.Headers.ContentType = new MediaTypeHeaderValue(ResourceRequests.XlsxType);
+        return new MultipartFormDataContent { { content, field, "mau.xlsx" } };
+    }
+}
