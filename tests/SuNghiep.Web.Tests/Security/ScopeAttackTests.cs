@@ -95,6 +95,11 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
         // API: sign-in.
         ["POST /api/v1/auth/login"] = D(Access.Open),
 
+        // API: the caller's own account. The attempt names a wrong current password, so it is refused and changes nothing;
+        // signing out ends only the caller's own sessions, and runs last.
+        ["POST /api/v1/account/password"] = D(Access.New),
+        ["POST /api/v1/account/logout"] = D(Access.Open),
+
         // API: units.
         ["GET /api/v1/units"] = D(Access.List, query: "search={secret}&status=all", viewerSeesSecret: true),
         ["POST /api/v1/units"] = D(Access.New, Need.Creators),
@@ -162,6 +167,12 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
         ["GET /logout"] = D(Access.List),
         // Signing out answers with the sign-in page, whoever asks.
         ["POST /logout"] = D(Access.Open),
+        ["GET /account/password"] = D(Access.List),
+        ["POST /account/password"] = D(Access.New),
+        // Single sign-on is not configured in the test hosts: the pages answer 404, to anyone.
+        ["GET /login/sso/{handler?}"] = D(Access.Open),
+        ["GET /login/sso/{handler?}?handler=Complete"] = D(Access.Open),
+        ["GET /login/sso/{handler?}?handler=Failed"] = D(Access.Open),
         ["GET /"] = D(Access.List),
 
         // Pages: register.
@@ -222,6 +233,7 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
         ["POST /admin/users/create"] = D(Access.New, Need.Admin),
         ["GET /admin/users/{id}/edit"] = D(Access.Scoped, Need.Admin),
         ["POST /admin/users/{id}/edit"] = D(Access.Scoped, Need.Admin),
+        ["POST /admin/users/{id}/edit?handler=ResetPassword"] = D(Access.Scoped, Need.Admin),
         ["GET /admin/audit"] = D(Access.List, Need.Admin),
     };
 
@@ -259,7 +271,7 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
         var world = await Worlds.GetOrAdd(provider, _ => new(() => ScopeAttackWorld.CreateAsync(app))).Value;
         var caller = world.Callers[attacker];
         // Signing out ends the session the later page attacks use: it goes last.
-        var routes = (await RoutesAsync(app)).OrderBy(r => r.Key == "POST /logout").ToList();
+        var routes = (await RoutesAsync(app)).OrderBy(r => r.Key is "POST /logout" or "POST /api/v1/account/logout").ToList();
         var failures = routes.Where(r => !Decisions.ContainsKey(r.Key)).Select(r => $"new route without a scope decision: {r.Key}").ToList();
 
         var tried = 0;
@@ -451,7 +463,8 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
             "POST /api/v1/tasks/{id:int}/progress" => ScopeAttackWorld.Json(PlansClient.Progress(PlansClient.Today, 90, "Báo cáo chen")),
             "POST /api/v1/documents/{id:int}/attachments" or "POST /api/v1/tasks/{taskId:int}/progress/{progressId:int}/attachments"
                 => AttachmentApiTests.Files(("chen.pdf", AttachmentApiTests.Pdf(token))),
-            "POST /api/v1/notifications/{id:int}/read" or "POST /api/v1/notifications/read-all" => null,
+            "POST /api/v1/account/password" => ScopeAttackWorld.Json(new JsonObject { ["currentPassword"] = "Sai-mat-khau-cu-1", ["newPassword"] = $"Mat-khau-moi-{token}" }),
+            "POST /api/v1/notifications/{id:int}/read" or "POST /api/v1/notifications/read-all" or "POST /api/v1/account/logout" => null,
             _ => throw new InvalidOperationException($"No body for {key}: add one to ApiBody."),
         };
     }

@@ -182,7 +182,8 @@ internal sealed class ScopeAttackWorld
             allocations = await db.StaffingAllocations.Where(x => x.AgencyId == AgencyA && x.Year == AllocationYear).Select(x => x.BudgetPositions).ToListAsync(),
             voided = await db.Reorganizations.Where(r => r.Id == Reorganization).Select(r => r.VoidedAt).SingleAsync(),
             read = await db.Notifications.Where(n => n.Id == Notification).Select(n => n.ReadAt).SingleAsync(),
-            audit = attackerId is null ? 0 : await db.AuditEntries.CountAsync(e => e.ActorId == attackerId),
+            // Changes to the attacker's own account (a wrong current password counted as a failed sign-in) are its own.
+            audit = attackerId is null ? 0 : await db.AuditEntries.CountAsync(e => e.ActorId == attackerId && !(e.EntityType == "AppUser" && e.EntityId == attackerId)),
         };
         return JsonSerializer.Serialize(state);
     });
