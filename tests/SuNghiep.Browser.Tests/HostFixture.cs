@@ -200,7 +200,7 @@ public sealed class HostFixture : IAsyncLifetime
         return result.Value!.Allocated!.Value;
     }
 
-    private async Task CreateAccountAsync(NewAccount account)
+    public async Task CreateAccountAsync(NewAccount account)
     {
         using var scope = Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<SuNghiepDbContext>();
