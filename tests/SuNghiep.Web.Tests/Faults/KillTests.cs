@@ -21,10 +21,11 @@ public sealed class KillTests(AppHosts hosts)
         "Lĩnh vực", "Loại đơn vị", "Cấp", "Mã địa bàn", "Mã cơ quan quản lý", "Nhóm tự chủ", "Ghi chú",
     ];
 
-    private const int ImportedMergers = 15;
+    // Enough rows that the import writes for about a second, so that a kill lands in the middle of the writes.
+    private const int ImportedMergers = 60;
 
     // Milliseconds between the request and the kill; -1 kills after the answer, when the whole change must be there.
-    public static TheoryData<int> ImportDelays => new() { -1, 50, 200 };
+    public static TheoryData<int> ImportDelays => new() { -1, 300, 1000 };
 
     public static TheoryData<int> MergerDelays => new() { -1, 0, 30, 120 };
 
