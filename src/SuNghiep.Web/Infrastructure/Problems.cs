@@ -8,6 +8,11 @@ namespace SuNghiep.Web.Infrastructure;
 
 public static class Problems
 {
+    /// <summary>503: the database cannot be reached for the moment (see ProblemExceptionHandler); the request may be sent again.</summary>
+    public const string UnavailableTitle = "Cơ sở dữ liệu tạm thời không phản hồi";
+
+    public const string UnavailableDetail = "Không kết nối được tới cơ sở dữ liệu (máy chủ đang khởi động lại hoặc quá tải). Vui lòng thử lại sau vài giây.";
+
     public static ValidationProblem Invalid(IEnumerable<RuleViolation> errors) =>
         TypedResults.ValidationProblem(
             errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
@@ -61,7 +66,8 @@ public static class Problems
 }
 
 /// <summary>
-/// The one handler for the unexpected: a malformed request becomes a 400, anything else a 500 without internals.
+/// The one handler for the unexpected: a malformed request becomes a 400, a database that cannot be reached for the
+/// moment a 503 that says to try again, anything else a 500 without internals.
 /// </summary>
 internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
@@ -73,8 +79,22 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             System.Text.Json.JsonException => StatusCodes.Status400BadRequest,
             // Valid JSON that holds no valid text (an escaped lone surrogate, "\ud800"): the reader refuses it when asked for a string.
             InvalidOperationException when IsJsonReader(exception) => StatusCodes.Status400BadRequest,
+            _ when IsDatabaseUnavailable(exception) => StatusCodes.Status503ServiceUnavailable,
             _ => StatusCodes.Status500InternalServerError,
         };
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            logger.LogWarning(exception, "Database unavailable on {Path}", context.Request.Path);
+            context.Response.Headers.RetryAfter = "5";
+            context.Response.StatusCode = status;
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                Exception = exception,
+                ProblemDetails = { Status = status, Title = Problems.UnavailableTitle, Detail = Problems.UnavailableDetail },
+            });
+        }
+
         if (status >= 500)
         {
             logger.LogError(exception, "Unhandled error on {Path}", context.Request.Path);
@@ -95,6 +115,29 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
                     : BadJson(exception) ?? exception.Message,
             },
         });
+    }
+
+    /// <summary>
+    /// The database server is down, restarting, out of connections or busy: a connection that failed or broke (the
+    /// provider marks it transient), or a PostgreSQL answer of class 08 (connection), 53 (insufficient resources) or 57P
+    /// (shutting down, starting up). The same request may succeed when sent again. A deadlock or serialization failure,
+    /// which PostgreSQL also calls transient, is not an outage and stays with the 500s.
+    /// </summary>
+    private static bool IsDatabaseUnavailable(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case Npgsql.PostgresException pg:
+                    return pg.SqlState.StartsWith("08", StringComparison.Ordinal) || pg.SqlState.StartsWith("53", StringComparison.Ordinal)
+                        || pg.SqlState.StartsWith("57P", StringComparison.Ordinal);
+                case System.Data.Common.DbException { IsTransient: true }:
+                    return true;
+            }
+        }
+
+        return false;
     }
 
     // The framework's text for a body it could not bind is English and says nothing of where; say what was wrong instead.

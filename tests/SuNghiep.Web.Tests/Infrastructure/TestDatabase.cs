@@ -46,6 +46,12 @@ public sealed class TestDatabase : IAsyncDisposable
                 + "e.g. \"Host=127.0.0.1;Port=55432;Username=postgres;Database=postgres\".");
         }
 
+        return await CreatePostgresAsync(server);
+    }
+
+    /// <summary>A new database on the given PostgreSQL server (a connection string to a database there that may create databases).</summary>
+    public static async Task<TestDatabase> CreatePostgresAsync(string server)
+    {
         var name = $"sunghiep_test_{Guid.NewGuid():N}";
         await using (var connection = new NpgsqlConnection(server))
         {
@@ -55,7 +61,7 @@ public sealed class TestDatabase : IAsyncDisposable
         }
 
         var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ToString();
-        return new TestDatabase(provider, connectionString, null, server, name);
+        return new TestDatabase(DatabaseProvider.Postgres, connectionString, null, server, name);
     }
 
     public async ValueTask DisposeAsync()
