@@ -40,9 +40,12 @@ public static class DatabaseSetup
         db.Actor = new Actor(null, "seed demo", null);
         db.BulkOperation = "demo province";
         var time = scope.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System;
+        // One transaction for the whole demo: one commit instead of one per part, and no half-loaded demo.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         await DemoSeeder.SeedAsync(db, VietnamTime.Today(time).Year, ct);
         // The provincial plan of the source documents is the demo province's plan; its tasks get a few progress reports.
         await DocumentSeeder.SeedAsync(db, time, demoProgress: true, ct);
+        await tx.CommitAsync(ct);
         return true;
     }
 

@@ -110,15 +110,20 @@ public static class DemoSeeder
         var districts = (await db.Areas.Where(a => a.ParentId != null && oldProvinceIds.Contains(a.ParentId.Value)).ToListAsync(ct))
             .OrderBy(a => a.Code, StringComparer.Ordinal).ToList();
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // The caller may hold the transaction of a larger load (the demo with its documents).
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var g = new Generator(db, province, communes, districts, oldProvinceAreas);
         await g.AgenciesAsync(ct);
         g.Register();
-        await db.SaveChangesAsync(ct);
+        await g.SaveRegisterAsync(ct);
         g.Resources(lastYear);
         await g.SaveYearsAsync(ct);
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        if (tx is not null)
+        {
+            await tx.CommitAsync(ct);
+        }
+
         db.ChangeTracker.Clear();
     }
 
@@ -399,16 +404,69 @@ public static class DemoSeeder
             {
                 var last = Latest(unit);
                 Units.UnitService.Mirror(unit, last);
-                // Nothing is saved yet: the keys are set through the navigations.
                 unit.Area = last.Area;
                 unit.ManagingAgency = last.ManagingAgency;
             }
-
-            db.Units.AddRange(_units);
-            db.Reorganizations.AddRange(_events);
         }
 
         private readonly List<Reorganization> _events = [];
+
+        /// <summary>
+        /// The register (units, their versions, the events and their participants) goes in by bulk insert, a table at a
+        /// time, audited as SaveChanges would audit it in a bulk operation. The keys later rows need are read back: the
+        /// units' by their unique codes, the events' by their decision numbers (unique in the demo).
+        /// </summary>
+        public async Task SaveRegisterAsync(CancellationToken ct)
+        {
+            foreach (var unit in _units)
+            {
+                unit.AreaId = unit.Area!.Id;
+                unit.ManagingAgencyId = unit.ManagingAgency!.Id;
+            }
+
+            await BulkInsert.InsertAsync(db, _units, ct);
+            var codes = _units.Select(u => u.Code).ToList();
+            var unitIds = await db.Units.IgnoreQueryFilters().AsNoTracking().Where(u => codes.Contains(u.Code))
+                .ToDictionaryAsync(u => u.Code, u => u.Id, StringComparer.Ordinal, ct);
+            _units.ForEach(u => u.Id = unitIds[u.Code]);
+
+            // Events already in the register (a demo loaded into a register that has units) keep their ids below this one.
+            var before = await db.Reorganizations.MaxAsync(r => (int?)r.Id, ct) ?? 0;
+            _events.ForEach(e => e.NewManagingAgencyId = e.NewManagingAgency?.Id);
+            await BulkInsert.InsertAsync(db, _events, ct);
+            var eventIds = await db.Reorganizations.AsNoTracking().Where(r => r.Id > before && r.CreatedBy == "seed demo")
+                .ToDictionaryAsync(r => r.DecisionNumber, r => r.Id, StringComparer.Ordinal, ct);
+            _events.ForEach(e => e.Id = eventIds[e.DecisionNumber]);
+
+            var versions = _units.SelectMany(u => u.Versions).ToList();
+            foreach (var v in versions)
+            {
+                v.UnitId = v.Unit!.Id;
+                v.AreaId = v.Area!.Id;
+                v.ManagingAgencyId = v.ManagingAgency!.Id;
+                v.ReorganizationId = v.Reorganization?.Id;
+            }
+
+            var participants = new List<ReorganizationParticipant>();
+            foreach (var e in _events)
+            {
+                foreach (var p in e.Participants)
+                {
+                    p.ReorganizationId = e.Id;
+                    p.UnitId = p.Unit!.Id;
+                    participants.Add(p);
+                }
+            }
+
+            await BulkInsert.InsertAsync(db, versions, ct);
+            await BulkInsert.InsertAsync(db, participants, ct);
+            // In the order SaveChanges wrote these summaries before.
+            db.AuditBulkCreate(typeof(UnitVersion), versions.Count);
+            db.AuditBulkCreate(typeof(ReorganizationParticipant), participants.Count);
+            db.AuditBulkCreate(typeof(Unit), _units.Count);
+            db.AuditBulkCreate(typeof(Reorganization), _events.Count);
+            await db.SaveChangesAsync(ct);
+        }
 
         /// <summary>
         /// Staffing, finance, allocations and autonomy plans for every unit and year from 2015: sizes by sector and level,
@@ -487,7 +545,7 @@ public static class DemoSeeder
                     if (version.AutonomyGroup is { } approved)
                     {
                         var submitted = new DateOnly(2021, 9, 1).AddDays(_random.Next(90));
-                        db.AutonomyPlans.Add(new AutonomyPlan
+                        _plans.Add(new AutonomyPlan
                         {
                             Unit = unit, PeriodStart = 2021, PeriodEnd = 2025, ProposedGroup = approved, SubmittedOn = submitted,
                             Status = AutonomyPlanStatus.Approved, ApprovedGroup = approved, DecisionNumber = $"{_decision += 3}/QĐ-UBND",
@@ -519,26 +577,35 @@ public static class DemoSeeder
 
                 foreach (var (agency, positions) in allocated)
                 {
-                    db.StaffingAllocations.Add(new StaffingAllocation { Agency = agency, Year = year, BudgetPositions = positions, UpdatedAt = _now });
+                    _allocations.Add(new StaffingAllocation { Agency = agency, Year = year, BudgetPositions = positions, UpdatedAt = _now });
                 }
             }
         }
 
         private List<StaffingYear> _staffing = [];
         private List<FinanceYear> _finance = [];
+        private readonly List<AutonomyPlan> _plans = [];
+        private readonly List<StaffingAllocation> _allocations = [];
 
         /// <summary>
-        /// The yearly figures (most of the demo's rows) go in by bulk insert, audited as SaveChanges would audit them in a
-        /// bulk operation; their units are saved by now, so they point at the units' ids.
+        /// The yearly figures (most of the demo's rows), the autonomy plans and the allocations go in by bulk insert,
+        /// audited as SaveChanges would audit them in a bulk operation; their units are saved by now, so they point at the
+        /// units' ids.
         /// </summary>
         public async Task SaveYearsAsync(CancellationToken ct)
         {
             _staffing.ForEach(s => s.UnitId = s.Unit!.Id);
             _finance.ForEach(f => f.UnitId = f.Unit!.Id);
+            _plans.ForEach(p => p.UnitId = p.Unit!.Id);
+            _allocations.ForEach(a => a.AgencyId = a.Agency!.Id);
             await BulkInsert.InsertAsync(db, _staffing, ct);
             await BulkInsert.InsertAsync(db, _finance, ct);
+            await BulkInsert.InsertAsync(db, _plans, ct);
+            await BulkInsert.InsertAsync(db, _allocations, ct);
             db.AuditBulkCreate(typeof(StaffingYear), _staffing.Count);
             db.AuditBulkCreate(typeof(FinanceYear), _finance.Count);
+            db.AuditBulkCreate(typeof(StaffingAllocation), _allocations.Count);
+            db.AuditBulkCreate(typeof(AutonomyPlan), _plans.Count);
         }
 
         // Budget figures are kept to the million VND, as budget reports write them.

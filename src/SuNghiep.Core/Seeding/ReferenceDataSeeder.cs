@@ -16,12 +16,13 @@ public static class ReferenceDataSeeder
 
     public static async Task SeedAsync(SuNghiepDbContext db, RoleManager<IdentityRole> roles, CancellationToken ct = default)
     {
-        foreach (var role in Roles.All)
+        // One query and one save for the roles, as RoleManager would store them (normalized names).
+        var present = await db.Roles.AsNoTracking().Select(r => r.Name).ToListAsync(ct);
+        var missing = Roles.All.Except(present.OfType<string>(), StringComparer.Ordinal).ToList();
+        if (missing.Count > 0)
         {
-            if (!await roles.RoleExistsAsync(role))
-            {
-                await roles.CreateAsync(new IdentityRole(role));
-            }
+            db.Roles.AddRange(missing.Select(role => new IdentityRole(role) { NormalizedName = roles.NormalizeKey(role) }));
+            await db.SaveChangesAsync(ct);
         }
 
         if (await db.Areas.AnyAsync(ct))
