@@ -111,13 +111,8 @@ public static class AdminVerbs
                 return 2;
         }
 
-        await using var app = WebApp.Build([]);
-        await DatabaseSetup.MigrateAsync(app.Services);
-        await DatabaseSetup.SeedReferenceAsync(app.Services);
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<SuNghiepDbContext>();
-        db.Actor = new Actor(null, $"cli:{Environment.UserName}", null);
-        db.UseScope(CallerScope.Everything);
+        await using var session = await OperatorSession.OpenAsync();
+        var scope = session.Scope;
         var today = date ?? Core.VietnamTime.Today(scope.ServiceProvider.GetRequiredService<TimeProvider>());
         var r = await scope.ServiceProvider.GetRequiredService<Core.Plans.ReminderService>().SweepAsync(today);
         await output.WriteLineAsync(
@@ -150,13 +145,8 @@ public static class AdminVerbs
                 return 2;
         }
 
-        await using var app = WebApp.Build([]);
-        await DatabaseSetup.MigrateAsync(app.Services);
-        await DatabaseSetup.SeedReferenceAsync(app.Services);
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<SuNghiepDbContext>();
-        db.Actor = new Actor(null, $"cli:{Environment.UserName}", null);
-        db.UseScope(CallerScope.Everything);
+        await using var session = await OperatorSession.OpenAsync();
+        var scope = session.Scope;
         var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
         var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Core.Entities.AppUser>>();
         if (await users.FindByEmailAsync(email.Trim()) is not { } user)
@@ -228,13 +218,8 @@ public static class AdminVerbs
             return 2;
         }
 
-        await using var app = WebApp.Build([]);
-        await DatabaseSetup.MigrateAsync(app.Services);
-        await DatabaseSetup.SeedReferenceAsync(app.Services);
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<SuNghiepDbContext>();
-        db.Actor = new Actor(null, $"cli:{Environment.UserName}", null);
-        db.UseScope(CallerScope.Everything);
+        await using var session = await OperatorSession.OpenAsync();
+        var scope = session.Scope;
         var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
         var result = await accounts.CreateAsync(new NewAccount(
             options.GetValueOrDefault("email"), options.GetValueOrDefault("password"), options.GetValueOrDefault("role"),
@@ -252,5 +237,47 @@ public static class AdminVerbs
 
         await output.WriteLineAsync($"Account {result.User!.Email} created with role {options["role"]}.");
         return 0;
+    }
+
+    /// <summary>
+    /// The app's services on a migrated database, in one scope that acts as the operator (`cli:user`) over the whole
+    /// country: what the verbs that write share.
+    /// </summary>
+    private sealed class OperatorSession : IAsyncDisposable
+    {
+        private readonly WebApplication _app;
+
+        private OperatorSession(WebApplication app)
+        {
+            _app = app;
+            Scope = app.Services.CreateScope();
+            var db = Scope.ServiceProvider.GetRequiredService<SuNghiepDbContext>();
+            db.Actor = new Actor(null, $"cli:{Environment.UserName}", null);
+            db.UseScope(CallerScope.Everything);
+        }
+
+        public IServiceScope Scope { get; }
+
+        public static async Task<OperatorSession> OpenAsync()
+        {
+            var app = WebApp.Build([]);
+            try
+            {
+                await DatabaseSetup.MigrateAsync(app.Services);
+                await DatabaseSetup.SeedReferenceAsync(app.Services);
+                return new OperatorSession(app);
+            }
+            catch
+            {
+                await app.DisposeAsync();
+                throw;
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            Scope.Dispose();
+            await _app.DisposeAsync();
+        }
     }
 }
