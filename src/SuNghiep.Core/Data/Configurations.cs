@@ -100,6 +100,7 @@ internal sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
         b.Property(x => x.LevelCode).HasMaxLength(32);
         b.Property(x => x.Address).HasMaxLength(500);
         b.Property(x => x.Notes).HasMaxLength(4000);
+        b.Property(x => x.ConversionListedBy).HasMaxLength(250);
         b.Property(x => x.Revision).IsConcurrencyToken();
         b.HasIndex(x => x.Code).IsUnique();
         b.HasIndex(x => x.SortKey);
@@ -356,5 +357,21 @@ internal sealed class SignInThrottleConfiguration : IEntityTypeConfiguration<Sig
         b.HasKey(x => x.Key);
         b.Property(x => x.Key).HasMaxLength(64);
         b.HasIndex(x => x.LastFailureAt);
+    }
+}
+
+internal sealed class ScenarioConfiguration : IEntityTypeConfiguration<Scenario>
+{
+    public void Configure(EntityTypeBuilder<Scenario> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(250);
+        b.Property(x => x.AuthorId).HasMaxLength(450);
+        b.Property(x => x.AuthorName).HasMaxLength(256);
+        b.Property(x => x.ScopeAgencyPath).HasMaxLength(400);
+        b.Property(x => x.ScopeAreaPath).HasMaxLength(400);
+        b.Property(x => x.AppliedBy).HasMaxLength(256);
+        b.Property(x => x.AppliedReorganizationIds).HasMaxLength(4000);
+        b.Property(x => x.Revision).IsConcurrencyToken();
+        b.HasIndex(x => x.AuthorId);
     }
 }

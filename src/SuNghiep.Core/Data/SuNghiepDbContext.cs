@@ -38,6 +38,7 @@ public sealed class SuNghiepDbContext(DbContextOptions<SuNghiepDbContext> option
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
+    public DbSet<Scenario> Scenarios => Set<Scenario>();
 
     // The caller's scope, read by the query filter on Units. A new context sees no unit until a scope is set.
     internal bool ScopeUnrestricted { get; private set; }

@@ -25,6 +25,12 @@ public sealed class Unit
     public DateOnly? EndedOn { get; set; }
     public string? Address { get; set; }
     public string? Notes { get; set; }
+    /// <summary>
+    /// The decision that listed the unit as eligible for conversion into a joint-stock company (Decree 150/2020; the list of
+    /// Decision 26/2021/QĐ-TTg as amended), with its date: the denominator of the conversion indicator.
+    /// </summary>
+    public string? ConversionListedBy { get; set; }
+    public DateOnly? ConversionListedOn { get; set; }
     /// <summary>Set when the event that created the unit was voided: the unit never existed and is hidden everywhere.</summary>
     public bool Voided { get; set; }
     public List<UnitVersion> Versions { get; set; } = [];

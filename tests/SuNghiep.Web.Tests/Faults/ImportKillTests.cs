@@ -31,7 +31,7 @@ public sealed class ImportKillTests(AppHosts hosts)
     public async Task StaffingImport_ProcessKilledMidway_DatabaseIntactAndRowsAllOrNone(DatabaseProvider provider, int killAfterMs)
     {
         // An agency no other test totals: the shared host's staffing pages of Sở Giáo dục compare their figures for 2010.
-        var s = await Scenario.StartAsync(hosts, provider, "92.SNNMT");
+        var s = await HistoryScenario.StartAsync(hosts, provider, "92.SNNMT");
         var units = new List<UnitResponse>();
         for (var i = 0; i < StaffingUnits; i++)
         {
@@ -69,7 +69,7 @@ public sealed class ImportKillTests(AppHosts hosts)
     [Theory, DatabaseData(nameof(Delays))]
     public async Task TaskImport_ProcessKilledMidway_DatabaseIntactAndRowsAllOrNone(DatabaseProvider provider, int killAfterMs)
     {
-        var s = await Scenario.StartAsync(hosts, provider);
+        var s = await HistoryScenario.StartAsync(hosts, provider);
         var document = await s.Client.CreateDocumentAsync(PlansClient.Document(s.Token));
         string[] headers = ["STT", "Mục", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn hoàn thành", "Sản phẩm", "Nhiệm vụ cấp trên"];
         var rows = Enumerable.Range(1, TaskRows).Select(i => new object?[]

@@ -32,7 +32,7 @@ public sealed class KillTests(AppHosts hosts)
     [Theory, DatabaseData(nameof(ImportDelays))]
     public async Task Import_ProcessKilledMidway_DatabaseIntactAndImportWholeOrAbsent(DatabaseProvider provider, int killAfterMs)
     {
-        var s = await Scenario.StartAsync(hosts, provider);
+        var s = await HistoryScenario.StartAsync(hosts, provider);
         var pairs = new List<(UnitResponse Ended, UnitResponse Continuing)>();
         for (var i = 0; i < ImportedMergers; i++)
         {
@@ -62,7 +62,7 @@ public sealed class KillTests(AppHosts hosts)
     [Theory, DatabaseData(nameof(MergerDelays))]
     public async Task Merger_ProcessKilledMidway_DatabaseIntactAndMergerWholeOrAbsent(DatabaseProvider provider, int killAfterMs)
     {
-        var s = await Scenario.StartAsync(hosts, provider);
+        var s = await HistoryScenario.StartAsync(hosts, provider);
         var (main, a, b) = (await s.UnitAsync("C"), await s.UnitAsync("A"), await s.UnitAsync("B"));
         var body = HistoryClient.Event("merger", new DateOnly(2018, 5, 1), $"{Random.Shared.Next(1000, 9999)}/QĐ-{s.Token}")
             .With("sourceUnitIds", HistoryClient.Ids(main, a, b)).With("continuingUnitId", main.Id);

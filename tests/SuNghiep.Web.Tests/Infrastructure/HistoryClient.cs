@@ -115,11 +115,11 @@ public static class Communes
 }
 
 /// <summary>One test's corner of the register: its own token, commune and managing agency, and its units there.</summary>
-public sealed class Scenario
+public sealed class HistoryScenario
 {
     public static readonly DateOnly Established = new(2010, 1, 1);
 
-    private Scenario(SuNghiepApp app, HttpClient client, string agencyCode, int agencyId)
+    private HistoryScenario(SuNghiepApp app, HttpClient client, string agencyCode, int agencyId)
     {
         App = app;
         Client = client;
@@ -140,10 +140,10 @@ public sealed class Scenario
 
     public int AgencyId { get; }
 
-    public static async Task<Scenario> StartAsync(AppHosts hosts, DatabaseProvider provider, string agencyCode = "92.SGDDT")
+    public static async Task<HistoryScenario> StartAsync(AppHosts hosts, DatabaseProvider provider, string agencyCode = "92.SGDDT")
     {
         var app = await hosts.GetAsync(provider);
-        return new Scenario(app, await app.AdminAsync(), agencyCode, await app.AgencyIdAsync(agencyCode));
+        return new HistoryScenario(app, await app.AdminAsync(), agencyCode, await app.AgencyIdAsync(agencyCode));
     }
 
     /// <summary>A unit of the scenario established on 1/1/2010, for POST /api/v1/units.</summary>

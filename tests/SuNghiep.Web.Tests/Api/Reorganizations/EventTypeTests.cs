@@ -14,7 +14,7 @@ public sealed class EventTypeTests(AppHosts hosts)
     [Theory, DatabaseData]
     public async Task Establishment_TwoNewUnits_StartOnTheDateAndCountTwoMore(DatabaseProvider provider)
     {
-        var s = await Scenario.StartAsync(hosts, provider);
+        var s = await HistoryScenario.StartAsync(hosts, provider);
         var day = new DateOnly(2016, 3, 1);
         var control = await s.UnitAsync("Z");
         var before = await CountsAsync(s, day);
@@ -43,7 +43,7 @@ public sealed class EventTypeTests(AppHosts hosts)
     [Theory, DatabaseData]
     public async Task Consolidation_ThreeUnitsIntoOne_EndThemStartOneAndCountTwoLess(DatabaseProvider provider)
     {
-        var s = await Scenario.StartAsync(hosts, provider);
+        var s = await HistoryScenario.StartAsync(hosts, provider);
         var day = new DateOnly(2017, 4, 1);
         var (a, b, c, control) = (await s.UnitAsync("A"), await s.UnitAsync("B"), await s.UnitAsync("C"), await s.UnitAsync("Z"));
         var before = await CountsAsync(s, day);
@@ -68,7 +68,7 @@ public sealed class EventTypeTests(AppHosts hosts)
     [Theory, DatabaseData]
     public async Task Merger_TwoAbsorbedIntoOne_EndTheAbsorbedAndCountTwoLess(DatabaseProvider provider)
     {
-        var s = await Scenario.StartAsync(hosts, provider);
+        var s = await HistoryScenario.StartAsync(hosts, provider);
         var day = new DateOnly(2018, 5, 1);
         var (main, a, b, control) = (await s.UnitAsync("C"), await s.UnitAsync("A"), await s.UnitAsync("B"), await s.UnitAsync("Z"));
         var before = await CountsAsync(s, day);
@@ -97,7 +97,7 @@ public sealed class EventTypeTests(AppHosts hosts)
     [Theory, DatabaseData]
     public async Task Division_OneIntoThree_EndsItStartsThreeAndCountsTwoMore(DatabaseProvider provider)
     {
-        var s = await Scenario.StartAsync(hosts, provider);
+        var s = await HistoryScenario.StartAsync(hosts, provider);
         var day = new DateOnly(2019, 6, 1);
         var (a, control) = (await s.UnitAsync("A"), await s.UnitAsync("Z"));
         var before = await CountsAsync(s, day);
@@ -121,7 +121,7 @@ public sealed class EventTypeTests(AppHosts hosts)
     [Theory, DatabaseData]
     public async Task Separation_TwoOutOfOne_ItGoesOnAndCountsTwoMore(DatabaseProvider provider)
     {
-        var s = await Scenario.StartAsync(hosts, provider);
+        var s = await HistoryScenario.StartAsync(hosts, provider);
         var day = new DateOnly(2020, 7, 1);
         var (main, control) = (await s.UnitAsync("C"), await s.UnitAsync("Z"));
         var before = await CountsAsync(s, day);
@@ -147,7 +147,7 @@ public sealed class EventTypeTests(AppHosts hosts)
     [Theory, DatabaseData]
     public async Task Dissolution_TwoUnits_EndBothAndCountTwoLess(DatabaseProvider provider)
     {
-        var s = await Scenario.StartAsync(hosts, provider);
+        var s = await HistoryScenario.StartAsync(hosts, provider);
         var day = new DateOnly(2021, 8, 1);
         var (a, b, control) = (await s.UnitAsync("A"), await s.UnitAsync("B"), await s.UnitAsync("Z"));
         var before = await CountsAsync(s, day);
@@ -169,7 +169,7 @@ public sealed class EventTypeTests(AppHosts hosts)
     [Theory, DatabaseData]
     public async Task Conversion_OneUnit_LeavesTheRegisterAndCountsOneLess(DatabaseProvider provider)
     {
-        var s = await Scenario.StartAsync(hosts, provider);
+        var s = await HistoryScenario.StartAsync(hosts, provider);
         var day = new DateOnly(2022, 9, 1);
         var (a, control) = (await s.UnitAsync("A"), await s.UnitAsync("Z"));
         var before = await CountsAsync(s, day);
@@ -189,7 +189,7 @@ public sealed class EventTypeTests(AppHosts hosts)
     [Theory, DatabaseData]
     public async Task Transfer_TwoUnitsToAnotherAgency_NewVersionFromTheDateAndNoCountChange(DatabaseProvider provider)
     {
-        var s = await Scenario.StartAsync(hosts, provider);
+        var s = await HistoryScenario.StartAsync(hosts, provider);
         var day = new DateOnly(2023, 10, 1);
         var health = await s.App.AgencyIdAsync("92.SYT");
         var (a, b, control) = (await s.UnitAsync("A"), await s.UnitAsync("B"), await s.UnitAsync("Z"));
@@ -208,7 +208,7 @@ public sealed class EventTypeTests(AppHosts hosts)
 
         var history = await s.Client.HistoryAsync(a.Id);
         Assert.Equal(
-            [(Scenario.Established, day, s.AgencyId, null), (day, null, health, created.Id)],
+            [(HistoryScenario.Established, day, s.AgencyId, null), (day, null, health, created.Id)],
             history.Versions.Select(v => (v.ValidFrom, v.ValidTo, v.ManagingAgencyId, v.ReorganizationId)));
         Assert.Equal("12/QĐ-UBND", history.Versions[1].Decision?.Number);
         Assert.Equal([(created.Id, "transfer", "transferred")], history.Events.Select(e => (e.ReorganizationId, e.Type, e.Role)));
@@ -219,7 +219,7 @@ public sealed class EventTypeTests(AppHosts hosts)
     [Theory, DatabaseData]
     public async Task Transfer_WithNewArea_MovesTheUnitBetweenTheCommunesCounts(DatabaseProvider provider)
     {
-        var s = await Scenario.StartAsync(hosts, provider);
+        var s = await HistoryScenario.StartAsync(hosts, provider);
         var day = new DateOnly(2023, 11, 1);
         var target = Communes.Next();
         var city = await s.App.AgencyIdAsync("92.UBND");
@@ -246,7 +246,7 @@ public sealed class EventTypeTests(AppHosts hosts)
     [Theory, DatabaseData]
     public async Task Rename_OneUnit_NewNameFromTheDateAndNoCountChange(DatabaseProvider provider)
     {
-        var s = await Scenario.StartAsync(hosts, provider);
+        var s = await HistoryScenario.StartAsync(hosts, provider);
         var day = new DateOnly(2024, 3, 1);
         var (a, control) = (await s.UnitAsync("A"), await s.UnitAsync("Z"));
         var newName = $"{Unique.Name(s.Token)} Trường Tiểu học Hòa Bình";
@@ -265,7 +265,7 @@ public sealed class EventTypeTests(AppHosts hosts)
 
         var history = await s.Client.HistoryAsync(a.Id);
         Assert.Equal(
-            [(Scenario.Established, day, a.Name, null), (day, null, newName, created.Id)],
+            [(HistoryScenario.Established, day, a.Name, null), (day, null, newName, created.Id)],
             history.Versions.Select(v => (v.ValidFrom, v.ValidTo, v.Name, v.ReorganizationId)));
         Assert.Equal([(created.Id, "rename", "renamed")], history.Events.Select(e => (e.ReorganizationId, e.Type, e.Role)));
         // The old name is still found for the dates it was in force, the new one from the date.
@@ -276,7 +276,7 @@ public sealed class EventTypeTests(AppHosts hosts)
     [Theory, DatabaseData]
     public async Task Post_Valid_ReturnsTheStoredEventWithItsDecision(DatabaseProvider provider)
     {
-        var s = await Scenario.StartAsync(hosts, provider);
+        var s = await HistoryScenario.StartAsync(hosts, provider);
         var day = new DateOnly(2016, 9, 5);
         var (a, b) = (await s.UnitAsync("A"), await s.UnitAsync("B"));
 
@@ -297,11 +297,11 @@ public sealed class EventTypeTests(AppHosts hosts)
     private static int[] CreatedIds(ReorganizationCreated created) =>
         [.. created.Reorganization!.Units.Where(u => u.Role == "created").Select(u => u.UnitId).Order()];
 
-    private static async Task<(int DayBefore, int OnTheDay)> CountsAsync(Scenario s, DateOnly day) =>
+    private static async Task<(int DayBefore, int OnTheDay)> CountsAsync(HistoryScenario s, DateOnly day) =>
         (await s.CountAsync(day.AddDays(-1)), await s.CountAsync(day));
 
     /// <summary>A unit ended by an event: active the day before, with the date as its end; not active from the date.</summary>
-    private static async Task AssertEndedOnAsync(Scenario s, int id, DateOnly day)
+    private static async Task AssertEndedOnAsync(HistoryScenario s, int id, DateOnly day)
     {
         var before = await s.Client.GetUnitAsync(id, day.AddDays(-1));
         var on = await s.Client.GetUnitAsync(id, day);
@@ -314,7 +314,7 @@ public sealed class EventTypeTests(AppHosts hosts)
     /// same (started and ended units), and lists the event with its change when it has one.
     /// </summary>
     private static async Task AssertCountChangeAsync(
-        Scenario s, DateOnly day, (int DayBefore, int OnTheDay) before, int eventId, int expected, int started, int ended)
+        HistoryScenario s, DateOnly day, (int DayBefore, int OnTheDay) before, int eventId, int expected, int started, int ended)
     {
         var (dayBefore, onTheDay, dayAfter) = (await s.CountAsync(day.AddDays(-1)), await s.CountAsync(day), await s.CountAsync(day.AddDays(1)));
         Assert.Equal(before.DayBefore, dayBefore);

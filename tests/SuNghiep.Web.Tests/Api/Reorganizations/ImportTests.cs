@@ -39,7 +39,7 @@ public sealed class ImportTests(AppHosts hosts)
         Row([('A', type), ('B', number), ('C', "01/01/2019"), ('D', Issuer), ('E', effective), .. cells]);
 
     /// <summary>The cells K to R of a new unit of the scenario.</summary>
-    private static (char, object?)[] NewUnit(Scenario s, string suffix, string group = "4") =>
+    private static (char, object?)[] NewUnit(HistoryScenario s, string suffix, string group = "4") =>
     [
         ('K', $"{s.Token}-{suffix}"), ('L', $"{Unique.Name(s.Token)} {suffix}"), ('M', "education"), ('N', "basic-service"),
         ('O', "commune"), ('P', s.AreaCode), ('Q', s.AgencyCode), ('R', group),
@@ -92,7 +92,7 @@ public sealed class ImportTests(AppHosts hosts)
     [Theory, DatabaseData]
     public async Task Import_ValidFile_AppliesEveryEvent(DatabaseProvider provider)
     {
-        var s = await Scenario.StartAsync(hosts, provider);
+        var s = await HistoryScenario.StartAsync(hosts, provider);
         var (a, b, c, d) = (await s.UnitAsync("A"), await s.UnitAsync("B"), await s.UnitAsync("C"), await s.UnitAsync("D"));
         var newName = $"{d.Name} đổi tên";
         var file = Xlsx(
@@ -126,7 +126,7 @@ public sealed class ImportTests(AppHosts hosts)
     [Theory, DatabaseData]
     public async Task Import_LaterEventOnAUnitCreatedEarlierInTheFile_AppliesBoth(DatabaseProvider provider)
     {
-        var s = await Scenario.StartAsync(hosts, provider);
+        var s = await HistoryScenario.StartAsync(hosts, provider);
         var (a, b) = (await s.UnitAsync("A"), await s.UnitAsync("B"));
         var file = Xlsx(
         [
@@ -162,7 +162,7 @@ public sealed class ImportTests(AppHosts hosts)
     [Theory, DatabaseData]
     public async Task Import_BadRowsAmongGoodOnes_Returns400WithRowAndColumnAndWritesNothing(DatabaseProvider provider)
     {
-        var s = await Scenario.StartAsync(hosts, provider);
+        var s = await HistoryScenario.StartAsync(hosts, provider);
         var (a, b, d) = (await s.UnitAsync("A"), await s.UnitAsync("B"), await s.UnitAsync("D"));
         var file = Xlsx(
         [
@@ -185,7 +185,7 @@ public sealed class ImportTests(AppHosts hosts)
     [Theory, DatabaseData]
     public async Task Import_UnreadableCells_Returns400WithRowAndColumnAndWritesNothing(DatabaseProvider provider)
     {
-        var s = await Scenario.StartAsync(hosts, provider);
+        var s = await HistoryScenario.StartAsync(hosts, provider);
         var a = await s.UnitAsync("A");
         var file = Xlsx(
         [

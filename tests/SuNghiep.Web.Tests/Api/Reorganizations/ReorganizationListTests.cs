@@ -12,9 +12,9 @@ public sealed class ReorganizationListTests(AppHosts hosts)
     private static readonly DateOnly Fourth = new(2021, 9, 1);
 
     /// <summary>Four events in the scenario's commune: a dissolution, a merger, a renaming under another agency, and a voided dissolution.</summary>
-    private static async Task<(Scenario S, int Dissolution, int Merger, int Rename, int Voided)> FourEventsAsync(AppHosts hosts, DatabaseProvider provider)
+    private static async Task<(HistoryScenario S, int Dissolution, int Merger, int Rename, int Voided)> FourEventsAsync(AppHosts hosts, DatabaseProvider provider)
     {
-        var s = await Scenario.StartAsync(hosts, provider);
+        var s = await HistoryScenario.StartAsync(hosts, provider);
         var (a, b, c, e) = (await s.UnitAsync("A"), await s.UnitAsync("B"), await s.UnitAsync("C"), await s.UnitAsync("E"));
         var d = await s.UnitAsync("D", "92.SKHCN");
         var dissolution = await s.Client.RecordAsync(Event("dissolution", First, "1/QĐ-UBND").With("sourceUnitIds", Ids(a)));

@@ -13,7 +13,7 @@ public sealed class ReorganizationScopeTests(AppHosts hosts)
     [Theory, DatabaseData]
     public async Task AgencyOfficer_UnitOfAnotherAgency_CannotRecordSeeOrVoidItsEvents(DatabaseProvider provider)
     {
-        var s = await Scenario.StartAsync(hosts, provider);
+        var s = await HistoryScenario.StartAsync(hosts, provider);
         var own = await s.UnitAsync("A", Health);
         var other = await s.UnitAsync("B");                      // Sở Giáo dục và Đào tạo
         var otherToo = await s.UnitAsync("C");
@@ -43,7 +43,7 @@ public sealed class ReorganizationScopeTests(AppHosts hosts)
     [Theory, DatabaseData]
     public async Task AgencyOfficer_TransferOutOfItsScope_Returns400(DatabaseProvider provider)
     {
-        var s = await Scenario.StartAsync(hosts, provider);
+        var s = await HistoryScenario.StartAsync(hosts, provider);
         var own = await s.UnitAsync("A", Health);
         var (officer, _) = await s.App.SignInAsNewUserAsync(Roles.AgencyOfficer, agency: Health);
 
@@ -56,7 +56,7 @@ public sealed class ReorganizationScopeTests(AppHosts hosts)
     [Theory, DatabaseData]
     public async Task Viewer_RecordOrVoid_Returns403(DatabaseProvider provider)
     {
-        var s = await Scenario.StartAsync(hosts, provider);
+        var s = await HistoryScenario.StartAsync(hosts, provider);
         var a = await s.UnitAsync("A");
         var recorded = await s.Client.RecordAsync(Event("dissolution", Day).With("sourceUnitIds", Ids(a)));
         var (viewer, _) = await s.App.SignInAsNewUserAsync(Roles.Viewer);

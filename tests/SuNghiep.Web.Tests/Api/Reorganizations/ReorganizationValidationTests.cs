@@ -39,7 +39,7 @@ public sealed class ReorganizationValidationTests(AppHosts hosts)
     [Theory, DatabaseData(nameof(Cases))]
     public async Task Post_InvalidRequest_Returns400NamingTheFieldsAndWritesNothing(DatabaseProvider provider, string @case, string[] expected)
     {
-        var s = await Scenario.StartAsync(hosts, provider);
+        var s = await HistoryScenario.StartAsync(hosts, provider);
         var (a, b, c) = (await s.UnitAsync("A"), await s.UnitAsync("B"), await s.UnitAsync("C"));
         var ids = new[] { a.Id, b.Id, c.Id };
         var body = await BodyAsync(s, @case, a, b, c);
@@ -59,7 +59,7 @@ public sealed class ReorganizationValidationTests(AppHosts hosts)
         Assert.Equal(before, await StateAsync(s, ids));
     }
 
-    private static async Task<JsonObject> BodyAsync(Scenario s, string @case, UnitResponse a, UnitResponse b, UnitResponse c)
+    private static async Task<JsonObject> BodyAsync(HistoryScenario s, string @case, UnitResponse a, UnitResponse b, UnitResponse c)
     {
         var dissolution = Event("dissolution", Day).With("sourceUnitIds", Ids(a));
         var establishment = Event("establishment", Day).With("newUnits", Array(s.NewUnit("N1"), s.NewUnit("N2")));
@@ -78,7 +78,7 @@ public sealed class ReorganizationValidationTests(AppHosts hosts)
             case "merger without continuingUnitId":
                 return Event("merger", Day).With("sourceUnitIds", Ids(a, b));
             case "source not yet established":
-                return Event("dissolution", Scenario.Established).With("sourceUnitIds", Ids(a));
+                return Event("dissolution", HistoryScenario.Established).With("sourceUnitIds", Ids(a));
             case "source already ended":
                 return dissolution;
             case "source changed after the date":
@@ -123,7 +123,7 @@ public sealed class ReorganizationValidationTests(AppHosts hosts)
     }
 
     /// <summary>Everything a request could have changed: the units' histories (versions and events) and the token's units.</summary>
-    private static async Task<string> StateAsync(Scenario s, int[] ids)
+    private static async Task<string> StateAsync(HistoryScenario s, int[] ids)
     {
         var parts = new List<string>();
         foreach (var id in ids)

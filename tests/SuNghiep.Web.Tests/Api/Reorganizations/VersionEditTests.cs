@@ -22,7 +22,7 @@ public sealed class VersionEditTests(AppHosts hosts)
     [Theory, DatabaseData]
     public async Task Put_EffectiveFromWithDecision_OpensANewVersionFromThatDate(DatabaseProvider provider)
     {
-        var s = await Scenario.StartAsync(hosts, provider);
+        var s = await HistoryScenario.StartAsync(hosts, provider);
         var a = await s.UnitAsync("A");
         var newName = $"{a.Name} Trường Mầm non Sen Hồng";
         var countBefore = (await s.CountAsync(From.AddDays(-1)), await s.CountAsync(From));
@@ -32,7 +32,7 @@ public sealed class VersionEditTests(AppHosts hosts)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var history = await s.Client.HistoryAsync(a.Id);
         Assert.Equal(
-            [(Scenario.Established, From, a.Name, 4, null), (From, null, newName, 3, "15/QĐ-SGDĐT")],
+            [(HistoryScenario.Established, From, a.Name, 4, null), (From, null, newName, 3, "15/QĐ-SGDĐT")],
             history.Versions.Select(v => (v.ValidFrom, v.ValidTo, v.Name, v.AutonomyGroup, v.Decision?.Number)));
         Assert.Equal((new DateOnly(2019, 12, 10), "Sở Giáo dục và Đào tạo", (int?)null),
             (history.Versions[1].Decision!.Date, history.Versions[1].Decision!.Issuer, history.Versions[1].ReorganizationId));
@@ -48,7 +48,7 @@ public sealed class VersionEditTests(AppHosts hosts)
     [Theory, DatabaseData]
     public async Task Put_WithoutEffectiveFrom_CorrectsTheVersionInForce(DatabaseProvider provider)
     {
-        var s = await Scenario.StartAsync(hosts, provider);
+        var s = await HistoryScenario.StartAsync(hosts, provider);
         var a = await s.UnitAsync("A");
         using (var first = await s.Client.PutUnitAsync(a.Id, FromDate(s.UnitBody("A").With("name", $"{a.Name} mới"), Iso(From))))
         {
@@ -73,7 +73,7 @@ public sealed class VersionEditTests(AppHosts hosts)
     [Theory, DatabaseData(nameof(MissingDecision))]
     public async Task Put_EffectiveFromWithoutDecision_Returns400AndKeepsOneVersion(DatabaseProvider provider, string left, string[] expected)
     {
-        var s = await Scenario.StartAsync(hosts, provider);
+        var s = await HistoryScenario.StartAsync(hosts, provider);
         var a = await s.UnitAsync("A");
         var body = left == "all"
             ? s.UnitBody("A").With("effectiveFrom", Iso(From))
@@ -98,7 +98,7 @@ public sealed class VersionEditTests(AppHosts hosts)
     [Theory, DatabaseData(nameof(NotAfterLastChange))]
     public async Task Put_EffectiveFromNotAfterLastChange_Returns400(DatabaseProvider provider, string? earlier, string effectiveFrom)
     {
-        var s = await Scenario.StartAsync(hosts, provider);
+        var s = await HistoryScenario.StartAsync(hosts, provider);
         var a = await s.UnitAsync("A");
         if (earlier is not null)
         {
@@ -116,7 +116,7 @@ public sealed class VersionEditTests(AppHosts hosts)
     [Theory, DatabaseData]
     public async Task Put_EffectiveFromWithNothingChanged_Returns400(DatabaseProvider provider)
     {
-        var s = await Scenario.StartAsync(hosts, provider);
+        var s = await HistoryScenario.StartAsync(hosts, provider);
         var a = await s.UnitAsync("A");
 
         using var response = await s.Client.PutUnitAsync(a.Id, FromDate(s.UnitBody("A").With("notes", "Chỉ sửa ghi chú"), Iso(From)));

@@ -18,7 +18,7 @@ public sealed class VoidTests(AppHosts hosts)
     [Theory, DatabaseData]
     public async Task Void_Dissolution_TheUnitGoesOn(DatabaseProvider provider)
     {
-        var s = await Scenario.StartAsync(hosts, provider);
+        var s = await HistoryScenario.StartAsync(hosts, provider);
         var (a, control) = (await s.UnitAsync("A"), await s.UnitAsync("Z"));
         var countBefore = await s.CountAsync(Day);
         var dissolution = await s.Client.RecordAsync(Event("dissolution", Day).With("sourceUnitIds", Ids(a)));
@@ -43,7 +43,7 @@ public sealed class VoidTests(AppHosts hosts)
     [Theory, DatabaseData]
     public async Task Void_Consolidation_TheNewUnitDisappearsAndTheSourcesGoOn(DatabaseProvider provider)
     {
-        var s = await Scenario.StartAsync(hosts, provider);
+        var s = await HistoryScenario.StartAsync(hosts, provider);
         var (a, b) = (await s.UnitAsync("A"), await s.UnitAsync("B"));
         var countBefore = await s.CountAsync(Day);
         var consolidation = await s.Client.RecordAsync(Event("consolidation", Day)
@@ -70,7 +70,7 @@ public sealed class VoidTests(AppHosts hosts)
     [Theory, DatabaseData(nameof(Changes))]
     public async Task Void_TransferOrRename_TheNewVersionFallsAway(DatabaseProvider provider, string type)
     {
-        var s = await Scenario.StartAsync(hosts, provider);
+        var s = await HistoryScenario.StartAsync(hosts, provider);
         var a = await s.UnitAsync("A");
         var body = Event(type, Day).With("sourceUnitIds", Ids(a));
         body = type == "transfer"
@@ -85,13 +85,13 @@ public sealed class VoidTests(AppHosts hosts)
         Assert.Equal(a, await s.Client.GetUnitAsync(a.Id));
         Assert.Equal((a.Name, a.ManagingAgencyId), ((await s.Client.GetUnitAsync(a.Id, Day)).Name, (await s.Client.GetUnitAsync(a.Id, Day)).ManagingAgencyId));
         var version = Assert.Single((await s.Client.HistoryAsync(a.Id)).Versions);
-        Assert.Equal((Scenario.Established, null, null), (version.ValidFrom, version.ValidTo, version.ReorganizationId));
+        Assert.Equal((HistoryScenario.Established, null, null), (version.ValidFrom, version.ValidTo, version.ReorganizationId));
     }
 
     [Theory, DatabaseData]
     public async Task Void_WithoutReason_Returns400AndTheEventStands(DatabaseProvider provider)
     {
-        var s = await Scenario.StartAsync(hosts, provider);
+        var s = await HistoryScenario.StartAsync(hosts, provider);
         var a = await s.UnitAsync("A");
         var dissolution = await s.Client.RecordAsync(Event("dissolution", Day).With("sourceUnitIds", Ids(a)));
 
@@ -109,7 +109,7 @@ public sealed class VoidTests(AppHosts hosts)
     [Theory, DatabaseData]
     public async Task Void_Twice_Returns400(DatabaseProvider provider)
     {
-        var s = await Scenario.StartAsync(hosts, provider);
+        var s = await HistoryScenario.StartAsync(hosts, provider);
         var a = await s.UnitAsync("A");
         var dissolution = await s.Client.RecordAsync(Event("dissolution", Day).With("sourceUnitIds", Ids(a)));
         using var first = await s.Client.VoidAsync(dissolution.Id, "Ghi nhầm");
@@ -126,7 +126,7 @@ public sealed class VoidTests(AppHosts hosts)
     [Theory, DatabaseData]
     public async Task Void_LaterEventBuildsOnIt_Returns400UntilThatOneIsVoided(DatabaseProvider provider)
     {
-        var s = await Scenario.StartAsync(hosts, provider);
+        var s = await HistoryScenario.StartAsync(hosts, provider);
         var (main, absorbed, a, b) = (await s.UnitAsync("C"), await s.UnitAsync("A"), await s.UnitAsync("B1"), await s.UnitAsync("B2"));
         var merger = await s.Client.RecordAsync(Event("merger", Day).With("sourceUnitIds", Ids(absorbed)).With("continuingUnitId", main.Id));
         var rename = await s.Client.RecordAsync(Event("rename", Day.AddMonths(6)).With("sourceUnitIds", Ids(main)).With("newName", $"{main.Name} mới"));
@@ -161,7 +161,7 @@ public sealed class VoidTests(AppHosts hosts)
     [Theory, DatabaseData]
     public async Task Post_AfterVoid_UnitCanTakePartAgain(DatabaseProvider provider)
     {
-        var s = await Scenario.StartAsync(hosts, provider);
+        var s = await HistoryScenario.StartAsync(hosts, provider);
         var a = await s.UnitAsync("A");
         var wrong = await s.Client.RecordAsync(Event("dissolution", Day).With("sourceUnitIds", Ids(a)));
         using (var response = await s.Client.VoidAsync(wrong.Id, "Sai ngày hiệu lực"))
@@ -190,7 +190,7 @@ public sealed class VoidTests(AppHosts hosts)
     [Theory, DatabaseData]
     public async Task RecordAndVoid_WriteAuditRowsWithTheCallerAndTheReason(DatabaseProvider provider)
     {
-        var s = await Scenario.StartAsync(hosts, provider);
+        var s = await HistoryScenario.StartAsync(hosts, provider);
         var (officer, email) = await s.App.SignInAsNewUserAsync(Roles.HomeAffairs, area: s.AreaCode);
         var a = await s.UnitAsync("A");
         var dissolution = await officer.RecordAsync(Event("dissolution", Day).With("sourceUnitIds", Ids(a)));

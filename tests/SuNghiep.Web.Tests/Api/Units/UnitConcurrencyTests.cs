@@ -20,7 +20,7 @@ public sealed class UnitConcurrencyTests(AppHosts hosts)
     [Theory, DatabaseData]
     public async Task Get_AfterPut_AnswersANewStrongETag(DatabaseProvider provider)
     {
-        var s = await Scenario.StartAsync(hosts, provider);
+        var s = await HistoryScenario.StartAsync(hosts, provider);
         var a = await s.UnitAsync("A");
         var before = await s.Client.ETagAsync(a.Id);
 
@@ -38,7 +38,7 @@ public sealed class UnitConcurrencyTests(AppHosts hosts)
     [Theory, DatabaseData]
     public async Task Put_WithoutIfMatch_Returns428AndChangesNothing(DatabaseProvider provider)
     {
-        var s = await Scenario.StartAsync(hosts, provider);
+        var s = await HistoryScenario.StartAsync(hosts, provider);
         var a = await s.UnitAsync("A");
         var tag = await s.Client.ETagAsync(a.Id);
 
@@ -61,7 +61,7 @@ public sealed class UnitConcurrencyTests(AppHosts hosts)
     [Theory, DatabaseData(nameof(Stale))]
     public async Task Put_StaleOrForeignIfMatch_Returns412AndChangesNothing(DatabaseProvider provider, string kind)
     {
-        var s = await Scenario.StartAsync(hosts, provider);
+        var s = await HistoryScenario.StartAsync(hosts, provider);
         var a = await s.UnitAsync("A");
         var opened = await s.Client.ETagAsync(a.Id);
         using (var other = await s.Client.PutUnitAsync(a.Id, s.UnitBody("A").With("name", $"{a.Name} của người khác"), opened))
@@ -89,7 +89,7 @@ public sealed class UnitConcurrencyTests(AppHosts hosts)
     [Theory, DatabaseData]
     public async Task Put_StaleIfMatchAndInvalidBody_Returns412BeforeValidating(DatabaseProvider provider)
     {
-        var s = await Scenario.StartAsync(hosts, provider);
+        var s = await HistoryScenario.StartAsync(hosts, provider);
         var a = await s.UnitAsync("A");
 
         using var response = await s.Client.PutUnitAsync(a.Id, s.UnitBody("A").With("name", ""), "\"stale\"");
@@ -100,7 +100,7 @@ public sealed class UnitConcurrencyTests(AppHosts hosts)
     [Theory, DatabaseData]
     public async Task Put_UnknownUnitWithoutIfMatch_Returns404(DatabaseProvider provider)
     {
-        var s = await Scenario.StartAsync(hosts, provider);
+        var s = await HistoryScenario.StartAsync(hosts, provider);
 
         using var response = await s.Client.PutUnitAsync(int.MaxValue, s.UnitBody("A"), ifMatch: null);
 
@@ -110,7 +110,7 @@ public sealed class UnitConcurrencyTests(AppHosts hosts)
     [Theory, DatabaseData]
     public async Task Put_TwoAtOnceWithTheSameIfMatch_OneSavesAndTheOtherGets412(DatabaseProvider provider)
     {
-        var s = await Scenario.StartAsync(hosts, provider);
+        var s = await HistoryScenario.StartAsync(hosts, provider);
         var a = await s.UnitAsync("A");
         var tag = await s.Client.ETagAsync(a.Id);
         string[] names = [$"{a.Name} theo cán bộ 1", $"{a.Name} theo cán bộ 2"];
@@ -137,7 +137,7 @@ public sealed class UnitConcurrencyTests(AppHosts hosts)
     [Theory, DatabaseData]
     public async Task Put_TenDatedEditsAtOnceWithTheSameIfMatch_OneOpensAVersion(DatabaseProvider provider)
     {
-        var s = await Scenario.StartAsync(hosts, provider);
+        var s = await HistoryScenario.StartAsync(hosts, provider);
         var a = await s.UnitAsync("A");
         var tag = await s.Client.ETagAsync(a.Id);
 
@@ -155,7 +155,7 @@ public sealed class UnitConcurrencyTests(AppHosts hosts)
     [Theory, DatabaseData]
     public async Task Put_TenDatedEditsAtOnceWithIfMatchAny_LeaveOneOpenVersionAndNoOverlap(DatabaseProvider provider)
     {
-        var s = await Scenario.StartAsync(hosts, provider);
+        var s = await HistoryScenario.StartAsync(hosts, provider);
         var a = await s.UnitAsync("A");
 
         var statuses = await PutAllAsync(s, a, "*");
@@ -170,7 +170,7 @@ public sealed class UnitConcurrencyTests(AppHosts hosts)
     [Theory, DatabaseData]
     public async Task Record_TwoRenamingsOfOneUnitAtOnce_LeaveOneOpenVersionAndNoOverlap(DatabaseProvider provider)
     {
-        var s = await Scenario.StartAsync(hosts, provider);
+        var s = await HistoryScenario.StartAsync(hosts, provider);
         var a = await s.UnitAsync("A");
         var bodies = Enumerable.Range(0, 4).Select(i => Event("rename", new DateOnly(2021 + i, 1, 1), $"{i + 1}/QĐ-UBND")
             .With("sourceUnitIds", Ids(a)).With("newName", $"{a.Name} tên {i + 1}")).ToList();
@@ -192,7 +192,7 @@ public sealed class UnitConcurrencyTests(AppHosts hosts)
     [Theory, DatabaseData]
     public async Task Void_SameEventFourTimesAtOnce_OneVoidsAndTheOthersAreRefused(DatabaseProvider provider)
     {
-        var s = await Scenario.StartAsync(hosts, provider);
+        var s = await HistoryScenario.StartAsync(hosts, provider);
         var a = await s.UnitAsync("A");
         var rename = await s.Client.RecordAsync(Event("rename", new DateOnly(2021, 1, 1)).With("sourceUnitIds", Ids(a)).With("newName", $"{a.Name} tên mới"));
 
@@ -211,7 +211,7 @@ public sealed class UnitConcurrencyTests(AppHosts hosts)
     }
 
     /// <summary>Ten edits from ten dates (2020-01 to 2020-10, in shuffled order), all sent at once.</summary>
-    private static async Task<List<HttpStatusCode>> PutAllAsync(Scenario s, Web.Api.UnitResponse a, string ifMatch)
+    private static async Task<List<HttpStatusCode>> PutAllAsync(HistoryScenario s, Web.Api.UnitResponse a, string ifMatch)
     {
         var months = Enumerable.Range(1, 10).OrderBy(m => (m * 7) % 10).ToList();
         var responses = await Task.WhenAll(months.Select(m => s.Client.PutUnitAsync(
@@ -226,7 +226,7 @@ public sealed class UnitConcurrencyTests(AppHosts hosts)
     }
 
     /// <summary>One open version, each starting where the one before ends, in the history and in the table itself.</summary>
-    private static async Task AssertTiledAsync(Scenario s, int unitId, int expectedVersions)
+    private static async Task AssertTiledAsync(HistoryScenario s, int unitId, int expectedVersions)
     {
         var rows = await s.App.WithDbAsync((db, _) => db.UnitVersions.IgnoreQueryFilters().Where(v => v.UnitId == unitId)
             .OrderBy(v => v.ValidFrom).Select(v => new { v.ValidFrom, v.ValidTo }).ToListAsync());
