@@ -253,7 +253,7 @@ internal sealed partial class NationalGenerator(
         var unit = new Unit
         {
             Id = ++_unitKey, Code = code, Name = name, SectorCode = kind.Sector, RoleClassCode = kind.Role, LevelCode = level,
-            EstablishedOn = established, Address = $"{commune.Type} {commune.Name}, {g.Label}", CreatedAt = now, UpdatedAt = now,
+            EstablishedOn = established, Address = Address(commune), CreatedAt = now, UpdatedAt = now,
         };
         var group = like?.Last.AutonomyGroup ?? kind.Groups[_random.Next(kind.Groups.Length)];
         unit.Versions.Add(new UnitVersion
@@ -269,6 +269,13 @@ internal sealed partial class NationalGenerator(
     }
 
     private Agency AgencyById(int id) => _agencyById[id];
+
+    // Addresses are written in today's map: the commune and the province of today.
+    private string Address(Area commune)
+    {
+        var province = _areaById[commune.ParentId!.Value];
+        return $"{commune.Type} {commune.Name}, {province.Type} {province.Name}";
+    }
 
     private static string Render(string pattern, Area commune, string district, string province) => pattern
         .Replace("{X}", commune.Name, StringComparison.Ordinal)
