@@ -10,6 +10,7 @@ internal sealed partial class NationalGenerator
     private double[] _budgetFactor = [];
     private int _yearRows;
     private readonly List<AutonomyPlan> _autonomyPlans = [];
+    private readonly List<StaffingAllocation> _allocations = [];
     private readonly List<PlanDocument> _documents = [];
     private readonly List<DocumentLink> _links = [];
     private readonly List<PlanTarget> _targets = [];
@@ -20,7 +21,7 @@ internal sealed partial class NationalGenerator
 
     public long RowCount =>
         _agencies.Count + _units.Count + _events.Count + _units.Sum(u => (long)u.Unit.Versions.Count) + _participants.Count
-        + 2L * _yearRows + _autonomyPlans.Count + _documents.Count + _links.Count + _targets.Count + _tasks.Count
+        + 2L * _yearRows + _allocations.Count + _autonomyPlans.Count + _documents.Count + _links.Count + _targets.Count + _tasks.Count
         + _coordinators.Count + _progress.Count;
 
     /// <summary>
@@ -51,6 +52,36 @@ internal sealed partial class NationalGenerator
         {
             var target = y <= 2021 ? t2015 * Math.Pow(t2021 / t2015, (y - FirstYear) / 6.0) : t2021 * Math.Pow(0.98, y - 2021);
             _budgetFactor[y - FirstYear] = raw[y - FirstYear] == 0 ? 0 : target / raw[y - FirstYear];
+        }
+
+        // Allocations flow down: an agency gets about what its own units use plus what it passes to the agencies under it,
+        // so that a province's committee or a ministry holds the total of the year.
+        var used = new Dictionary<(int Agency, int Year), int>();
+        foreach (var u in _units)
+        {
+            for (var y = FirstYear; y <= lastYear; y++)
+            {
+                if (InForce(u.Unit, new DateOnly(y, 12, 31)) is { } v)
+                {
+                    used[(v.ManagingAgencyId, y)] = used.GetValueOrDefault((v.ManagingAgencyId, y)) + Budget(u, v, y);
+                }
+            }
+        }
+
+        var allocated = new SortedDictionary<(int Agency, int Year), int>();
+        foreach (var ((agencyId, year), positions) in used)
+        {
+            var share = (int)Math.Ceiling(positions * (1.0 + Noise(agencyId, year, 12) * 0.04));
+            for (Agency? a = AgencyById(agencyId); a is not null; a = a.ParentId is { } parent ? _agencyById.GetValueOrDefault(parent) : null)
+            {
+                allocated[(a.Id, year)] = allocated.GetValueOrDefault((a.Id, year)) + share;
+            }
+        }
+
+        var allocationKey = keys.Allocation;
+        foreach (var ((agencyId, year), positions) in allocated)
+        {
+            _allocations.Add(new StaffingAllocation { Id = ++allocationKey, AgencyId = agencyId, Year = year, BudgetPositions = positions, UpdatedAt = now });
         }
 
         // Autonomy plans for the stable period 2021-2025 (Decree 60/2021, Art. 35), approved for about three units in five.
@@ -100,6 +131,9 @@ internal sealed partial class NationalGenerator
         _ => u.Size * 0.95 * (0.97 + 0.06 * Noise(u.Unit.Id, year, 3)),
     };
 
+    private int Budget(U u, UnitVersion v, int year) =>
+        (v.AutonomyGroup ?? 4) <= 2 ? 0 : Math.Max(1, (int)Math.Round(RawBudget(u, v, year) * _budgetFactor[year - FirstYear]));
+
     /// <summary>A number in [0, 1) fixed by the seed, the unit, the year and what it is for, so that rows can be streamed in any order.</summary>
     private double Noise(int id, int year, int salt)
     {
@@ -130,7 +164,7 @@ internal sealed partial class NationalGenerator
                 }
 
                 var group = v.AutonomyGroup ?? 4;
-                var budget = group <= 2 ? 0 : Math.Max(1, (int)Math.Round(RawBudget(u, v, y) * _budgetFactor[y - FirstYear]));
+                var budget = Budget(u, v, y);
                 var revenue = group <= 2 ? Math.Max(3, (int)Math.Round(u.Size * drift)) : (int)Math.Round(budget * (group == 3 ? 0.45 : 0.05));
                 var people = budget + revenue;
                 var leadership = Math.Max(1, people / 12);
@@ -334,6 +368,7 @@ internal sealed partial class NationalGenerator
         }), ct)));
         written.Add((typeof(StaffingYear), await copy.WriteAsync(Years().Select(y => y.Staffing), ct)));
         written.Add((typeof(FinanceYear), await copy.WriteAsync(Years().Select(y => y.Finance), ct)));
+        written.Add((typeof(StaffingAllocation), await copy.WriteAsync(_allocations, ct)));
         written.Add((typeof(AutonomyPlan), await copy.WriteAsync(_autonomyPlans, ct)));
         written.Add((typeof(PlanDocument), await copy.WriteAsync(_documents, ct)));
         written.Add((typeof(DocumentLink), await copy.WriteAsync(_links, ct)));

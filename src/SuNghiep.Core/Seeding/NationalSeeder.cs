@@ -62,7 +62,8 @@ public static class NationalSeeder
             Document: await db.Documents.MaxAsync(d => (int?)d.Id, ct) ?? 0,
             Target: await db.Targets.MaxAsync(t => (int?)t.Id, ct) ?? 0,
             Task: await db.PlanTasks.IgnoreQueryFilters().MaxAsync(t => (int?)t.Id, ct) ?? 0,
-            Progress: await db.TaskProgress.MaxAsync(p => (int?)p.Id, ct) ?? 0);
+            Progress: await db.TaskProgress.MaxAsync(p => (int?)p.Id, ct) ?? 0,
+            Allocation: await db.StaffingAllocations.MaxAsync(a => (int?)a.Id, ct) ?? 0);
 
         var generator = new NationalGenerator(options, lastYear, now, areas, existing, keys);
         generator.Generate();
@@ -91,7 +92,7 @@ public static class NationalSeeder
             await db.SaveChangesAsync(ct);
             await copy.ResetSequencesAsync(
                 [typeof(Agency), typeof(Unit), typeof(UnitVersion), typeof(Reorganization), typeof(ReorganizationParticipant),
-                    typeof(StaffingYear), typeof(FinanceYear), typeof(AutonomyPlan), typeof(PlanDocument), typeof(PlanTarget), typeof(PlanTask), typeof(TaskProgress)], ct);
+                    typeof(StaffingYear), typeof(FinanceYear), typeof(StaffingAllocation), typeof(AutonomyPlan), typeof(PlanDocument), typeof(PlanTarget), typeof(PlanTask), typeof(TaskProgress)], ct);
             await tx.CommitAsync(ct);
             var counts = written.ToDictionary(w => w.Type, w => w.Count);
             return new NationalResult(
@@ -111,4 +112,4 @@ public static class NationalSeeder
 /// <summary>The largest key of each table before the load: the generator's keys start above them.</summary>
 internal sealed record NationalKeys(
     int Agency, int Unit, int Version, int Event, int Participant, int Staffing, int Finance, int Plan, int Document, int Target, int Task,
-    int Progress);
+    int Progress, int Allocation);

@@ -150,6 +150,12 @@ public sealed class NationalSeederTests(AppHosts hosts)
         Assert.Equal(await db.StaffingYears.CountAsync(), counts["StaffingYear"]);
         Assert.Equal(await db.PlanTasks.CountAsync(), counts["PlanTask"]);
 
+        // Allocations flow down: a province's committee holds at least what its departments and districts were given.
+        var allocations = await db.StaffingAllocations.AsNoTracking().Where(a => a.Year == 2021).ToDictionaryAsync(a => a.AgencyId, a => a.BudgetPositions);
+        Assert.NotEmpty(allocations);
+        Assert.All(agencies.Where(a => a.ParentId is { } p && allocations.ContainsKey(a.Id)),
+            a => Assert.True(allocations.GetValueOrDefault(a.ParentId!.Value) >= allocations[a.Id], $"{a.Code} is given more than its parent"));
+
         // The keys were assigned by the load: the database's own come after them.
         db.Agencies.Add(new Agency { Code = $"T.{Unique.Token()}", Name = "Cơ quan thử", Kind = AgencyKind.Other, LevelCode = "province" });
         await db.SaveChangesAsync();
