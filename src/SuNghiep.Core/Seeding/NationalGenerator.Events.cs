@@ -114,7 +114,9 @@ internal sealed partial class NationalGenerator
 
             foreach (var (to, list) in transfers)
             {
+                // Decided by the new province's committee on its first day.
                 var e = Event(p, ReorganizationType.Transfer, Restructuring, p.Committee!.Name, "QĐ-UBND");
+                e.DecisionDate = Restructuring;
                 e.NewManagingAgencyId = to.Id;
                 foreach (var u in list)
                 {
