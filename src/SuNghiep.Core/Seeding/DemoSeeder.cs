@@ -19,6 +19,10 @@ public static class DemoSeeder
     public const string ProvinceCode = "92";
     public const string RootAgencyCode = "92.UBND";
 
+    // The documents (ReferenceData/documents.json) create 92.UBND and CT.UBND without the demo; only the demo makes the
+    // Hậu Giang committee, so it says whether the demo is loaded.
+    private const string LoadedAgencyCode = "HG.UBND";
+
     private static readonly DateOnly Merger2025 = ReferenceDataSeeder.Restructuring;
     private static readonly DateOnly LastDayBefore = ReferenceDataSeeder.LastDayBefore;
 
@@ -98,7 +102,7 @@ public static class DemoSeeder
     /// <summary>Loads the demo province; staffing and finance run from 2015 to lastYear.</summary>
     public static async Task SeedAsync(SuNghiepDbContext db, int lastYear, CancellationToken ct = default)
     {
-        if (await db.Agencies.AnyAsync(a => a.Code == RootAgencyCode, ct))
+        if (await db.Agencies.AnyAsync(a => a.Code == LoadedAgencyCode, ct))
         {
             return;
         }
@@ -140,9 +144,14 @@ public static class DemoSeeder
         private readonly Dictionary<int, Agency> _oldCommittees = [];
         private readonly Dictionary<int, Agency> _communeCommittees = [];
         private readonly List<Unit> _units = [];
+        private readonly List<Agency> _agencies = [];
+        private Dictionary<string, Agency> _existing = [];
 
         public async Task AgenciesAsync(CancellationToken ct)
         {
+            // Bodies the documents already created with the demo's codes are the demo's own, not made twice.
+            _existing = await db.Agencies.Where(a => a.Code.StartsWith("92.") || a.Code.StartsWith("CT.") || a.Code.StartsWith("HG.") || a.Code.StartsWith("ST."))
+                .ToDictionaryAsync(a => a.Code, StringComparer.Ordinal, ct);
             _root = Agency(RootAgencyCode, "Ủy ban nhân dân thành phố Cần Thơ", AgencyKind.ProvincialPeoplesCommittee, "province", province, null, Merger2025, null);
             foreach (var (key, name) in Departments)
             {
@@ -174,7 +183,7 @@ public static class DemoSeeder
             }
 
             await db.SaveChangesAsync(ct);
-            var all = db.Agencies.Local.ToList();
+            var all = _agencies;
             foreach (var a in all)
             {
                 a.Path = a.Parent is null ? $"/{a.Id}/" : $"/{a.Parent.Id}/{a.Id}/";
@@ -194,8 +203,17 @@ public static class DemoSeeder
 
         private Agency Agency(string code, string name, AgencyKind kind, string level, Area area, Agency? parent, DateOnly? from, DateOnly? to)
         {
-            var agency = new Agency { Code = code, Name = name, Kind = kind, LevelCode = level, Area = area, Parent = parent, ValidFrom = from, ValidTo = to };
-            db.Agencies.Add(agency);
+            if (_existing.Remove(code, out var agency))
+            {
+                (agency.Name, agency.Kind, agency.LevelCode, agency.Area, agency.Parent, agency.ValidFrom, agency.ValidTo) = (name, kind, level, area, parent, from, to);
+            }
+            else
+            {
+                agency = new Agency { Code = code, Name = name, Kind = kind, LevelCode = level, Area = area, Parent = parent, ValidFrom = from, ValidTo = to };
+                db.Agencies.Add(agency);
+            }
+
+            _agencies.Add(agency);
             return agency;
         }
 
