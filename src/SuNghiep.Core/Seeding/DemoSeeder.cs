@@ -434,8 +434,31 @@ public static class DemoSeeder
         /// time, audited as SaveChanges would audit it in a bulk operation. The keys later rows need are read back: the
         /// units' by their unique codes, the events' by their decision numbers (unique in the demo).
         /// </summary>
+        // Units of the kinds Decision 26/2021/QĐ-TTg lists for conversion into joint-stock companies (water supply,
+        // vehicle inspection, construction inspection), as each old province's list names those still public then.
+        private static readonly string[] ConversionKinds =
+            ["Trung tâm Nước sạch và Vệ sinh môi trường nông thôn", "Trung tâm Đăng kiểm xe cơ giới", "Trung tâm Quy hoạch và Kiểm định xây dựng"];
+
+        private void ListForConversion()
+        {
+            for (var i = 0; i < OldProvinces.Length; i++)
+            {
+                var p = OldProvinces[i];
+                var on = new DateOnly(2021, 11, 15).AddDays(7 * i);
+                foreach (var unit in _units.Where(u => ConversionKinds.Any(k => u.Name.StartsWith(k, StringComparison.Ordinal))
+                             && u.Name.EndsWith(p.Name, StringComparison.Ordinal) && UnitRulesActive(u, on)))
+                {
+                    unit.ConversionListedBy = $"{2150 + i}/QĐ-UBND của Ủy ban nhân dân {p.Label}";
+                    unit.ConversionListedOn = on;
+                }
+            }
+        }
+
+        private static bool UnitRulesActive(Unit u, DateOnly on) => Rules.UnitRules.IsActiveOn(u.EstablishedOn, u.EndedOn, on);
+
         public async Task SaveRegisterAsync(CancellationToken ct)
         {
+            ListForConversion();
             foreach (var unit in _units)
             {
                 unit.AreaId = unit.Area!.Id;
