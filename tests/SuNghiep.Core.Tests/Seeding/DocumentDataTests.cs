@@ -160,6 +160,20 @@ public sealed class DocumentDataTests
         }
     }
 
+    // A task or target goes to a body that exists on the document's date: before 1/7/2025, Bắc Giang's, not Bắc Ninh's.
+    [Fact]
+    public void Documents_NameOnlyBodiesInForceOnTheirDate()
+    {
+        var agencies = File.Agencies.ToDictionary(a => a.Code);
+
+        Assert.All(File.Documents, d => Assert.All(d.AgencyCodes(), code =>
+        {
+            var a = agencies[code];
+            Assert.True((a.ValidFrom is null || a.ValidFrom <= d.IssuedOn) && (a.ValidTo is null || d.IssuedOn <= a.ValidTo),
+                $"{d.Key} ({d.IssuedOn}) names {code}, which exists from {a.ValidFrom} to {a.ValidTo}");
+        }));
+    }
+
     [Fact]
     public void Agencies_CodesUnique_ParentsAndSuccessorsFirst()
     {
