@@ -11,7 +11,8 @@ namespace SuNghiep.Core.Seeding;
 /// real communes and districts, its agencies before and after the merger, and a register from 2015 made by a seeded
 /// generator: schools and centres of the 28 old districts, province units of the three old provinces, the
 /// consolidations, mergers, divisions, separations, dissolutions, conversions and renamings of 2015-2025, the transfers
-/// of 1/7/2025 to the new departments and communes, and the commune centres of late 2025. The same run gives the same
+/// of 1/7/2025 to the new departments and communes, the commune centres of late 2025, and each old province's 2021
+/// list of units to convert into joint-stock companies. The same run gives the same
 /// register. Which old district each new commune takes over is an approximation (contiguous runs of codes).
 /// </summary>
 public static class DemoSeeder
@@ -429,11 +430,6 @@ public static class DemoSeeder
 
         private readonly List<Reorganization> _events = [];
 
-        /// <summary>
-        /// The register (units, their versions, the events and their participants) goes in by bulk insert, a table at a
-        /// time, audited as SaveChanges would audit it in a bulk operation. The keys later rows need are read back: the
-        /// units' by their unique codes, the events' by their decision numbers (unique in the demo).
-        /// </summary>
         // Units of the kinds Decision 26/2021/QĐ-TTg lists for conversion into joint-stock companies (water supply,
         // vehicle inspection, construction inspection), as each old province's list names those still public then.
         private static readonly string[] ConversionKinds =
@@ -446,7 +442,7 @@ public static class DemoSeeder
                 var p = OldProvinces[i];
                 var on = new DateOnly(2021, 11, 15).AddDays(7 * i);
                 foreach (var unit in _units.Where(u => ConversionKinds.Any(k => u.Name.StartsWith(k, StringComparison.Ordinal))
-                             && u.Name.EndsWith(p.Name, StringComparison.Ordinal) && UnitRulesActive(u, on)))
+                             && u.Name.EndsWith(p.Name, StringComparison.Ordinal) && Rules.UnitRules.IsActiveOn(u.EstablishedOn, u.EndedOn, on)))
                 {
                     unit.ConversionListedBy = $"{2150 + i}/QĐ-UBND của Ủy ban nhân dân {p.Label}";
                     unit.ConversionListedOn = on;
@@ -454,8 +450,11 @@ public static class DemoSeeder
             }
         }
 
-        private static bool UnitRulesActive(Unit u, DateOnly on) => Rules.UnitRules.IsActiveOn(u.EstablishedOn, u.EndedOn, on);
-
+        /// <summary>
+        /// The register (units, their versions, the events and their participants) goes in by bulk insert, a table at a
+        /// time, audited as SaveChanges would audit it in a bulk operation. The keys later rows need are read back: the
+        /// units' by their unique codes, the events' by their decision numbers (unique in the demo).
+        /// </summary>
         public async Task SaveRegisterAsync(CancellationToken ct)
         {
             ListForConversion();
