@@ -150,8 +150,10 @@ public static class DemoSeeder
 
         public async Task AgenciesAsync(CancellationToken ct)
         {
-            // Bodies the documents already created with the demo's codes are the demo's own, not made twice.
-            _existing = await db.Agencies.Where(a => a.Code.StartsWith("92.") || a.Code.StartsWith("CT.") || a.Code.StartsWith("HG.") || a.Code.StartsWith("ST."))
+            // Bodies the documents already created (92.UBND; O92.UBND, their and the national data set's code of the old
+            // city's committee, which the demo calls CT.UBND) are the demo's own, not made twice.
+            _existing = await db.Agencies.Where(a => a.Code.StartsWith("92.") || a.Code.StartsWith("CT.") || a.Code.StartsWith("HG.") || a.Code.StartsWith("ST.")
+                    || a.Code.StartsWith("O92.") || a.Code.StartsWith("O93.") || a.Code.StartsWith("O94."))
                 .ToDictionaryAsync(a => a.Code, StringComparer.Ordinal, ct);
             _root = Agency(RootAgencyCode, "Ủy ban nhân dân thành phố Cần Thơ", AgencyKind.ProvincialPeoplesCommittee, "province", province, null, Merger2025, null);
             foreach (var (key, name) in Departments)
@@ -204,7 +206,8 @@ public static class DemoSeeder
 
         private Agency Agency(string code, string name, AgencyKind kind, string level, Area area, Agency? parent, DateOnly? from, DateOnly? to)
         {
-            if (_existing.Remove(code, out var agency))
+            var old = OldProvinces.FirstOrDefault(p => code.StartsWith(p.Prefix + ".", StringComparison.Ordinal));
+            if (_existing.Remove(code, out var agency) || (old is not null && _existing.Remove($"O{old.Code}{code[old.Prefix.Length..]}", out agency)))
             {
                 (agency.Name, agency.Kind, agency.LevelCode, agency.Area, agency.Parent, agency.ValidFrom, agency.ValidTo) = (name, kind, level, area, parent, from, to);
             }

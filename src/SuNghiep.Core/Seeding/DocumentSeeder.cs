@@ -114,8 +114,17 @@ public static class DocumentSeeder
     /// <summary>The agencies the file needs, by code: those already in the register and those of the file added now.</summary>
     private static async Task<Dictionary<string, Agency>> AgenciesAsync(SuNghiepDbContext db, DocumentFile file, CancellationToken ct)
     {
-        var codes = file.Agencies.Select(a => a.Code).Concat(file.Documents.SelectMany(d => d.AgencyCodes())).Distinct(StringComparer.Ordinal).ToList();
+        var codes = file.Agencies.SelectMany(a => a.Aliases.Prepend(a.Code)).Concat(file.Documents.SelectMany(d => d.AgencyCodes())).Distinct(StringComparer.Ordinal).ToList();
         var agencies = await db.Agencies.Where(a => codes.Contains(a.Code)).ToDictionaryAsync(a => a.Code, StringComparer.Ordinal, ct);
+        // A body the register holds under another code of the same body (the demo's) is that body.
+        foreach (var a in file.Agencies.Where(a => !agencies.ContainsKey(a.Code)))
+        {
+            if (a.Aliases.Select(agencies.GetValueOrDefault).OfType<Agency>().FirstOrDefault() is { } same)
+            {
+                agencies[a.Code] = same;
+            }
+        }
+
         var areaCodes = file.Agencies.Where(a => a.Area is not null).Select(a => a.Area!).Distinct(StringComparer.Ordinal).ToList();
         // A code means a different area before and after 1/7/2025 (24: Bắc Giang, then Bắc Ninh), so each is read on a date.
         var areas = await db.Areas.Where(a => areaCodes.Contains(a.Code)).ToListAsync(ct);
@@ -252,6 +261,8 @@ public static class DocumentSeeder
         public required string Kind { get; init; }
         public required string Level { get; init; }
         public string? Parent { get; init; }
+        /// <summary>Other codes of the same body (the demo's), under which the register may already hold it.</summary>
+        public List<string> Aliases { get; init; } = [];
         /// <summary>The code of its area, read on AreaOn, else on its last day (ValidTo), else today.</summary>
         public string? Area { get; init; }
         public DateOnly? AreaOn { get; init; }

@@ -130,21 +130,21 @@ public sealed class DocumentDataTests
     {
         var plan = Doc("ubnd-tinh-38");
 
-        Assert.Equal("BG.UBND", plan.IssuerAgency);
-        Assert.All(plan.Targets, t => Assert.Equal(("24", "BG.UBND"), (t.Area, t.Agency)));
-        Assert.All(plan.Agencies.Values, code => Assert.StartsWith("BG.", code, StringComparison.Ordinal));
-        Assert.Equal(("BG.TU", "BG.BCSD"), (Doc("103-KH/TU").IssuerAgency, Doc("2182-KH/BCSĐ").IssuerAgency));
+        Assert.Equal("O24.UBND", plan.IssuerAgency);
+        Assert.All(plan.Targets, t => Assert.Equal(("24", "O24.UBND"), (t.Area, t.Agency)));
+        Assert.All(plan.Agencies.Values, code => Assert.StartsWith("O24.", code, StringComparison.Ordinal));
+        Assert.Equal(("O24.TU", "O24.BCSD"), (Doc("103-KH/TU").IssuerAgency, Doc("2182-KH/BCSĐ").IssuerAgency));
         Assert.Contains("Lê Ánh Dương", plan.Signer, StringComparison.Ordinal);
     }
 
     // Bodies that ended on 30/6/2025 and the bodies that took over their work on 1/7/2025.
     [Theory]
     //          code         area  area read on   valid to       successor   successor's valid from
-    [InlineData("BG.UBND",   "24", "2025-06-30",  "2025-06-30",  "24.UBND",  "2025-07-01")]
-    [InlineData("BG.SNV",    "24", "2025-06-30",  "2025-06-30",  "24.SNV",   "2025-07-01")]
-    [InlineData("BG.TU",     "24", "2025-06-30",  "2025-06-30",  "24.TU",    "2025-07-01")]
-    [InlineData("BG.BCSD",   "24", "2025-06-30",  "2025-06-30",  null,       null)]
-    [InlineData("CT.UBND",   "92", "2025-06-30",  "2025-06-30",  "92.UBND",  "2025-07-01")]
+    [InlineData("O24.UBND",   "24", "2025-06-30",  "2025-06-30",  "24.UBND",  "2025-07-01")]
+    [InlineData("O24.SNV",    "24", "2025-06-30",  "2025-06-30",  "24.SNV",   "2025-07-01")]
+    [InlineData("O24.TU",     "24", "2025-06-30",  "2025-06-30",  "24.TU",    "2025-07-01")]
+    [InlineData("O24.BCSD",   "24", "2025-06-30",  "2025-06-30",  null,       null)]
+    [InlineData("O92.UBND",  "92", "2025-06-30",  "2025-06-30",  "92.UBND",  "2025-07-01")]
     [InlineData("TN.UBND",   null, null,          "2025-06-30",  null,       null)]
     public void Agency_EndedOnTheRestructuring_WithItsSuccessor(string code, string? area, string? areaOn, string validTo, string? successor, string? successorFrom)
     {
@@ -192,11 +192,11 @@ public sealed class DocumentDataTests
     [InlineData("62-KL/TW",          "2.4",   "Các cấp ủy, tổ chức đảng, chính quyền",                                       "TW")]
     [InlineData("62-KL/TW",          "3",     "Ban Kinh tế Trung ương",                                                      "TW.BKTTW")]
     [InlineData("thanhuy-cantho-62", "II.1",  "Ban Tuyên giáo Thành ủy",                                                     "92.TU.BTG")]
-    [InlineData("thanhuy-cantho-62", "II.3",  "Ban cán sự đảng Ủy ban nhân dân thành phố",                                   "CT.UBND")]
+    [InlineData("thanhuy-cantho-62", "II.3",  "Ban cán sự đảng Ủy ban nhân dân thành phố",                                   "O92.UBND")]
     [InlineData("thanhuy-cantho-62", "III.1", "Các quận ủy, huyện ủy, đảng đoàn, ban cán sự đảng, đảng ủy trực thuộc Thành ủy", "92.TU")]
     [InlineData("thanhuy-cantho-62", "III.4", "Ban Tổ chức Thành ủy",                                                        "92.TU.BTC")]
-    [InlineData("ubnd-tinh-38",      "IV.2",  "Sở Nội vụ",                                                                   "BG.SNV")]
-    [InlineData("ubnd-tinh-38",      "II.4.a", "Các sở, ngành, địa phương",                                                  "BG.UBND")]
+    [InlineData("ubnd-tinh-38",      "IV.2",  "Sở Nội vụ",                                                                   "O24.SNV")]
+    [InlineData("ubnd-tinh-38",      "II.4.a", "Các sở, ngành, địa phương",                                                  "O24.UBND")]
     [InlineData("ubnd-tamnong-62",   "IV.2",  "Phòng Giáo dục và Đào tạo",                                                   "TN.PGDDT")]
     [InlineData("ubnd-tamnong-62",   "IV.3",  "Phòng Văn hóa và thông tin",                                                  "TN.PVHTT")]
     [InlineData("ubnd-tamnong-62",   "IV.4",  "Phòng Tài chính - Kế hoạch",                                                  "TN.PTCKH")]

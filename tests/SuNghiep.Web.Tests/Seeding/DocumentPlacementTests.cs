@@ -29,7 +29,7 @@ public sealed class DocumentPlacementTests(AppHosts hosts)
             Leads = await db.PlanTasks.IgnoreQueryFilters().Where(t => t.Document!.Issuer == "Chủ tịch Ủy ban nhân dân tỉnh").Select(t => t.LeadAgency!.Code).Distinct().ToListAsync(),
             CanThoLeads = await db.PlanTasks.IgnoreQueryFilters().Where(t => t.Document!.Issuer == "Ban Thường vụ Thành ủy Cần Thơ").Select(t => t.LeadAgency!.Code).Distinct().ToListAsync(),
             Agencies = await db.Agencies.AsNoTracking().Include(a => a.Area).Include(a => a.Successor).Include(a => a.Parent)
-                .Where(a => a.Code.StartsWith("BG.") || a.Code.StartsWith("24.") || a.Code == "CT.UBND" || a.Code == "92.UBND").ToDictionaryAsync(a => a.Code),
+                .Where(a => a.Code.StartsWith("O24.") || a.Code.StartsWith("24.") || a.Code == "O92.UBND" || a.Code == "92.UBND").ToDictionaryAsync(a => a.Code),
             Demo = await db.Units.IgnoreQueryFilters().AnyAsync(),
         });
         var again = await app.WithDbAsync((db, services) => DocumentSeeder.SeedAsync(db, services.GetRequiredService<TimeProvider>(), demoProgress: false));
@@ -37,24 +37,24 @@ public sealed class DocumentPlacementTests(AppHosts hosts)
         Assert.False(loaded.Demo);
         Assert.Equal(11, loaded.Documents);
         var bg = loaded.Agencies;
-        Assert.Equal("BG.UBND", loaded.Plan.Issuer);
-        Assert.All(loaded.Plan.Targets, t => Assert.Equal(("24", bg["BG.UBND"].Id), (t.AreaCode, t.AgencyId!.Value)));
-        Assert.Equal(["BG.SNV", "BG.UBND"], loaded.Leads.Order(StringComparer.Ordinal));
-        Assert.Contains("CT.UBND", loaded.CanThoLeads);   // a 2023 plan's tasks go to the city of 2023
+        Assert.Equal("O24.UBND", loaded.Plan.Issuer);
+        Assert.All(loaded.Plan.Targets, t => Assert.Equal(("24", bg["O24.UBND"].Id), (t.AreaCode, t.AgencyId!.Value)));
+        Assert.Equal(["O24.SNV", "O24.UBND"], loaded.Leads.Order(StringComparer.Ordinal));
+        Assert.Contains("O92.UBND", loaded.CanThoLeads);   // a 2023 plan's tasks go to the city of 2023
         Assert.DoesNotContain("92.UBND", loaded.CanThoLeads);
 
         // Area 24 read on the bodies' last day is Bắc Giang; their successors' area 24 is today's Bắc Ninh.
-        Assert.Equal(("Bắc Giang", (DateOnly?)LastDay, LastDay), (bg["BG.UBND"].Area!.Name, bg["BG.UBND"].Area!.ValidTo, bg["BG.UBND"].ValidTo!.Value));
+        Assert.Equal(("Bắc Giang", (DateOnly?)LastDay, LastDay), (bg["O24.UBND"].Area!.Name, bg["O24.UBND"].Area!.ValidTo, bg["O24.UBND"].ValidTo!.Value));
         Assert.Equal(("Bắc Ninh", (DateOnly?)null, new DateOnly(2025, 7, 1)), (bg["24.UBND"].Area!.Name, bg["24.UBND"].Area!.ValidTo, bg["24.UBND"].ValidFrom!.Value));
-        foreach (var (ended, successor) in new[] { ("BG.UBND", "24.UBND"), ("BG.SNV", "24.SNV"), ("BG.TU", "24.TU"), ("CT.UBND", "92.UBND") })
+        foreach (var (ended, successor) in new[] { ("O24.UBND", "24.UBND"), ("O24.SNV", "24.SNV"), ("O24.TU", "24.TU"), ("O92.UBND", "92.UBND") })
         {
             Assert.Equal(successor, bg[ended].Successor!.Code);
             Assert.StartsWith(bg[successor].LineagePath, bg[ended].LineagePath, StringComparison.Ordinal);   // a scope on the successor covers it
         }
 
-        Assert.Equal(("BG.UBND", "24.UBND"), (bg["BG.SNV"].Parent!.Code, bg["24.SNV"].Parent!.Code));
-        Assert.Equal("Thành phố Cần Thơ", bg["CT.UBND"].Area!.FullName);
-        Assert.Equal((LastDay, (DateOnly?)null), (bg["CT.UBND"].Area!.ValidTo!.Value, bg["92.UBND"].Area!.ValidTo));
+        Assert.Equal(("O24.UBND", "24.UBND"), (bg["O24.SNV"].Parent!.Code, bg["24.SNV"].Parent!.Code));
+        Assert.Equal("Thành phố Cần Thơ", bg["O92.UBND"].Area!.FullName);
+        Assert.Equal((LastDay, (DateOnly?)null), (bg["O92.UBND"].Area!.ValidTo!.Value, bg["92.UBND"].Area!.ValidTo));
         Assert.Equal((0, 0, 0), (again.Documents, again.Agencies, again.Tasks));
         Assert.Empty(again.Skipped);
 
@@ -62,14 +62,33 @@ public sealed class DocumentPlacementTests(AppHosts hosts)
         Assert.True(await DatabaseSetup.SeedDemoAsync(app.Services, onlyIfEmpty: true));
         var demo = await app.WithDbAsync(async (db, _) => new
         {
-            Codes = await db.Agencies.Where(a => a.Code == "92.UBND" || a.Code == "CT.UBND").Select(a => new { a.Code, a.Id }).ToListAsync(),
+            Codes = await db.Agencies.Where(a => a.Code == "92.UBND" || a.Code == "CT.UBND" || a.Code == "O92.UBND").Select(a => new { a.Code, a.Id }).ToListAsync(),
             Departments = await db.Agencies.Where(a => a.Parent!.Code == "92.UBND" && a.Kind == AgencyKind.Department).CountAsync(),
-            CanThoUnits = await db.Units.IgnoreQueryFilters().CountAsync(u => u.Versions.Any(v => v.ManagingAgency!.Code == "CT.UBND" || v.ManagingAgency.Parent!.Code == "CT.UBND")),
+            CanThoUnits = await db.Units.IgnoreQueryFilters().CountAsync(u => u.Versions.Any(v => v.ManagingAgency!.Code == "O92.UBND" || v.ManagingAgency.Parent!.Code == "O92.UBND")),
             Documents = await db.Documents.CountAsync(),
         });
-        Assert.Equal([("92.UBND", bg["92.UBND"].Id), ("CT.UBND", bg["CT.UBND"].Id)], demo.Codes.OrderBy(c => c.Code, StringComparer.Ordinal).Select(c => (c.Code, c.Id)));
+        // The old city's committee the demo calls CT.UBND is the documents' O92.UBND.
+        Assert.Equal([("92.UBND", bg["92.UBND"].Id), ("O92.UBND", bg["O92.UBND"].Id)], demo.Codes.OrderBy(c => c.Code, StringComparer.Ordinal).Select(c => (c.Code, c.Id)));
         Assert.True(demo.Departments >= 10 && demo.CanThoUnits > 10, $"{demo.Departments} departments, {demo.CanThoUnits} units of old Cần Thơ");
         Assert.Equal(11, demo.Documents);
+    }
+
+    // With the demo loaded first (the shared hosts), the documents take the demo's body under its own code.
+    [Theory, DatabaseData]
+    public async Task Documents_AfterTheDemo_AssignToTheDemosBodies_NothingTwice(DatabaseProvider provider)
+    {
+        var app = await hosts.GetAsync(provider);
+
+        var found = await app.WithDbAsync(async (db, _) => new
+        {
+            CanThoLeads = await db.PlanTasks.IgnoreQueryFilters().Where(t => t.Document!.Issuer == "Ban Thường vụ Thành ủy Cần Thơ").Select(t => t.LeadAgency!.Code).Distinct().ToListAsync(),
+            Committees = await db.Agencies.Where(a => a.Name == "Ủy ban nhân dân thành phố Cần Thơ").Select(a => a.Code).ToListAsync(),
+            BacGiang = await db.Agencies.CountAsync(a => a.Name == "Ủy ban nhân dân tỉnh Bắc Giang"),
+        });
+
+        Assert.Contains("CT.UBND", found.CanThoLeads);
+        Assert.Equal(["92.UBND", "CT.UBND"], found.Committees.Order(StringComparer.Ordinal));
+        Assert.Equal(1, found.BacGiang);
     }
 
     [Theory, DatabaseData]
@@ -77,7 +96,7 @@ public sealed class DocumentPlacementTests(AppHosts hosts)
     {
         var app = await hosts.GetAsync(provider);
         using var admin = await app.AdminAsync();
-        var (bacGiang, bacNinh, canTho) = (await app.AgencyIdAsync("BG.SNV"), await app.AgencyIdAsync("24.SNV"), await app.AgencyIdAsync("92.SNV"));
+        var (bacGiang, bacNinh, canTho) = (await app.AgencyIdAsync("O24.SNV"), await app.AgencyIdAsync("24.SNV"), await app.AgencyIdAsync("92.SNV"));
         var plan = Assert.Single(await admin.ListDocumentsAsync(), d => d.Issuer == "Chủ tịch Ủy ban nhân dân tỉnh");
         var consolidation = Assert.Single((await admin.GetDocumentAsync(plan.Id)).Tasks, t => t.Section == "IV.2");
 

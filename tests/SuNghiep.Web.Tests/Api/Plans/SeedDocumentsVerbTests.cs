@@ -51,7 +51,7 @@ public sealed class SeedDocumentsVerbTests(AppHosts hosts)
         Assert.Contains("62-KL/TW", numbers);
         Assert.Contains("38/NQ-CP", numbers);
         Assert.Equal(11, numbers.Count);
-        Assert.Equal("BG.UBND", await db.Documents.Where(d => d.Issuer == "Chủ tịch Ủy ban nhân dân tỉnh").Select(d => d.IssuerAgency!.Code).SingleAsync());
+        Assert.Equal("O24.UBND", await db.Documents.Where(d => d.Issuer == "Chủ tịch Ủy ban nhân dân tỉnh").Select(d => d.IssuerAgency!.Code).SingleAsync());
         Assert.True(await db.PlanTasks.AnyAsync(t => t.LeadAgency!.Code == "TN.PGDDT"), "the Tam Nông plan needs no demo agency");
         Assert.False(await db.TaskProgress.AnyAsync(), "the demo's progress reports come only with the demo");
         Assert.True(await db.AuditEntries.AnyAsync(a => a.EntityType == "PlanDocument" && a.EntityId == "*" && a.After!.Contains("documents")));
