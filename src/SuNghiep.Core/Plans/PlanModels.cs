@@ -30,7 +30,8 @@ public sealed record RecurrenceView(string Kind, int Day, int Month);
 public sealed record TaskView(
     int Id, int DocumentId, string DocumentNumber, string? Section, string Content, int LeadAgencyId, string LeadAgencyName,
     IReadOnlyList<int> CoordinatingAgencyIds, DateOnly? Deadline, RecurrenceView? Recurrence, DateOnly? NextDue,
-    string? ExpectedOutput, string Status, bool Late, bool DueSoon, int? Percent, DateOnly? LastProgressOn, int? ParentTaskId, DateOnly AssignedOn);
+    string? ExpectedOutput, string Status, bool Late, bool DueSoon, int? Percent, DateOnly? LastProgressOn, int? ParentTaskId, DateOnly AssignedOn,
+    string? LeadAgencyNow = null);
 
 public sealed record DocumentView(
     int Id, string Type, string TypeName, string Number, string Issuer, int? IssuerAgencyId, DateOnly IssuedOn, string Title, string? Signer, string? Notes,

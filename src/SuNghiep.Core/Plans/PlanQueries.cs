@@ -97,6 +97,35 @@ public static class PlanQueries
         return (items.OrderBy(t => position[t.Id]).ToList(), ordered.Count);
     }
 
+    /// <summary>
+    /// For each given agency that has ended (its last day before today) and has a successor, the name of the body that
+    /// carries its work today, following successors that ended in turn. Tasks and targets keep the body of their date.
+    /// </summary>
+    public static async Task<Dictionary<int, string>> SuccessorNamesAsync(SuNghiepDbContext db, IEnumerable<int> ids, DateOnly today, CancellationToken ct = default)
+    {
+        var names = new Dictionary<int, string>();
+        var now = ids.Distinct().ToDictionary(id => id, id => id);
+        for (var hop = 0; hop < 5 && now.Count > 0; hop++)
+        {
+            var at = now.Values.Distinct().ToList();
+            var moves = await db.Agencies.AsNoTracking().Where(a => at.Contains(a.Id) && a.ValidTo < today && a.SuccessorId != null)
+                .Select(a => new { a.Id, Successor = a.SuccessorId!.Value, a.Successor!.Name }).ToDictionaryAsync(a => a.Id, ct);
+            var next = new Dictionary<int, int>();
+            foreach (var (asked, current) in now)
+            {
+                if (moves.TryGetValue(current, out var move))
+                {
+                    names[asked] = move.Name;
+                    next[asked] = move.Successor;
+                }
+            }
+
+            now = next;
+        }
+
+        return names;
+    }
+
     private static async Task<List<TaskView>> TasksAsync(SuNghiepDbContext db, IQueryable<PlanTask> query, DateOnly today, CancellationToken ct)
     {
         var rows = await query.AsNoTracking().Select(t => new
@@ -105,6 +134,7 @@ public static class PlanQueries
             Coordinators = t.Coordinators.Select(c => c.AgencyId).ToList(), t.Deadline, t.RecurrenceKind, t.RecurrenceDay, t.RecurrenceMonth,
             t.ExpectedOutput, t.State, t.AssignedOn, t.LastProgressOn, t.LastPercent, t.ParentTaskId,
         }).ToListAsync(ct);
+        var successors = await SuccessorNamesAsync(db, rows.Select(t => t.LeadAgencyId), today, ct);
         return rows.Select(t =>
         {
             var recurrence = Recurrence.Of(t.RecurrenceKind, t.RecurrenceDay, t.RecurrenceMonth);
@@ -113,7 +143,7 @@ public static class PlanQueries
                 t.Id, t.DocumentId, t.DocumentNumber, t.Section, t.Content, t.LeadAgencyId, t.LeadAgencyName, t.Coordinators.Order().ToList(),
                 t.Deadline, recurrence is null ? null : new RecurrenceView(PlanCatalog.RecurrenceCode(recurrence.Kind), recurrence.Day, recurrence.Month),
                 s.NextDue, t.ExpectedOutput, s.Status, s.Late, s.DueSoon,
-                t.LastPercent, t.LastProgressOn, t.ParentTaskId, t.AssignedOn);
+                t.LastPercent, t.LastProgressOn, t.ParentTaskId, t.AssignedOn, successors.GetValueOrDefault(t.LeadAgencyId));
         }).ToList();
     }
 }

@@ -30,18 +30,23 @@ public static class Permissions
         ["address"] = "địa chỉ",
         ["notes"] = "ghi chú",
         ["effectiveFrom"] = "thay đổi áp dụng từ ngày (phiên bản mới theo quyết định)",
+        ["conversionListedBy"] = "quyết định đưa đơn vị vào danh mục chuyển đổi thành công ty cổ phần",
+        ["conversionListedOn"] = "ngày quyết định đưa đơn vị vào danh mục chuyển đổi thành công ty cổ phần",
     };
 
     /// <summary>
     /// Whether a role may change a unit's field by editing the unit. The register's keepers (SystemAdmin, HomeAffairs)
     /// correct everything. The managing agency corrects what describes and classifies its units, but moves them to another
     /// agency and starts or ends them only through a reorganization, which it records with its decision and which can be
-    /// voided; an edit that ended a unit could not be undone. A unit officer keeps its unit's address and notes.
+    /// voided; an edit that ended a unit could not be undone. The listing for conversion into a joint-stock company is
+    /// the province's list, which Home Affairs keeps: the managing agency proposes, it does not list its own units.
+    /// A unit officer keeps its unit's address and notes.
     /// </summary>
     public static bool MayChangeUnitField(string? role, string field) => role switch
     {
         Roles.SystemAdmin or Roles.HomeAffairs => UnitFields.ContainsKey(field),
-        Roles.AgencyOfficer => UnitFields.ContainsKey(field) && field is not ("managingAgencyId" or "establishedOn" or "endedOn"),
+        Roles.AgencyOfficer => UnitFields.ContainsKey(field)
+            && field is not ("managingAgencyId" or "establishedOn" or "endedOn" or "conversionListedBy" or "conversionListedOn"),
         Roles.UnitOfficer => field is "address" or "notes",
         _ => false,
     };

@@ -123,6 +123,40 @@ public static partial class UnitRules
         return errors;
     }
 
+    /// <summary>The earliest listing for conversion the register takes: the first list under Decision 22/2015/QĐ-TTg.</summary>
+    public static readonly DateOnly EarliestConversionListing = new(2015, 1, 1);
+
+    /// <summary>
+    /// The listing of a unit as eligible for conversion into a joint-stock company (Decree 150/2020/NĐ-CP; the lists of
+    /// Decision 26/2021/QĐ-TTg): the decision and its date go together, the date is not in the future nor before 2015.
+    /// </summary>
+    public static IReadOnlyList<RuleViolation> ValidateConversionListing(string? decision, DateOnly? on, DateOnly today)
+    {
+        var errors = new List<RuleViolation>();
+        var given = !string.IsNullOrWhiteSpace(decision);
+        if (given && on is null)
+        {
+            errors.Add(new("conversionListedOn", "Vui lòng nhập ngày của quyết định đưa đơn vị vào danh mục chuyển đổi."));
+        }
+
+        if (!given && on is not null)
+        {
+            errors.Add(new("conversionListedBy", "Vui lòng nhập số, ký hiệu quyết định đưa đơn vị vào danh mục chuyển đổi."));
+        }
+
+        if (on is { } date && date > today)
+        {
+            errors.Add(new("conversionListedOn", "Ngày quyết định không được sau ngày hôm nay."));
+        }
+        else if (on is { } early && early < EarliestConversionListing)
+        {
+            errors.Add(new("conversionListedOn", $"Ngày quyết định không được trước ngày {EarliestConversionListing:dd/MM/yyyy}."));
+        }
+
+        errors.AddRange(ValidateLength("conversionListedBy", decision, 250));
+        return errors;
+    }
+
     /// <summary>
     /// Whether the unit is active on the given date. The end date is the effective date of the decision that
     /// ended it: from that day the unit no longer counts, as the units that replace it start counting.

@@ -7,7 +7,7 @@ using SuNghiep.Core.Entities;
 
 namespace SuNghiep.Core.Seeding;
 
-/// <summary>First-start work: migrate, load reference data, load the demo province when the register is empty, and make sure an administrator exists.</summary>
+/// <summary>First-start work: migrate, load reference data, load the demo province when the register is empty, load the source documents, and make sure an administrator exists.</summary>
 public static class DatabaseSetup
 {
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
@@ -70,14 +70,20 @@ public static class DatabaseSetup
     }
 
     /// <summary>
-    /// Loads the documents of the cascade (ReferenceData/documents.json) that are not there yet, without the demo's
-    /// progress reports; the demo province's plans are skipped while its agencies are missing.
+    /// Loads the documents of the cascade (ReferenceData/documents.json) that are not there yet, with the agencies they
+    /// need, without the demo's progress reports. When onlyIfNone, only into a register that holds no document yet: at
+    /// first start, so that a document an administrator removed later does not come back at the next start.
     /// </summary>
-    public static async Task<DocumentSeeder.Result> SeedDocumentsAsync(IServiceProvider services, string actor, CancellationToken ct = default)
+    public static async Task<DocumentSeeder.Result?> SeedDocumentsAsync(IServiceProvider services, string actor, bool onlyIfNone = false, CancellationToken ct = default)
     {
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<SuNghiepDbContext>();
         db.UseScope(CallerScope.Everything);
+        if (onlyIfNone && await db.Documents.AnyAsync(ct))
+        {
+            return null;
+        }
+
         db.Actor = new Actor(null, actor, null);
         return await DocumentSeeder.SeedAsync(db, scope.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System, demoProgress: false, ct);
     }

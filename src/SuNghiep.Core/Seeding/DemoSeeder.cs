@@ -11,13 +11,18 @@ namespace SuNghiep.Core.Seeding;
 /// real communes and districts, its agencies before and after the merger, and a register from 2015 made by a seeded
 /// generator: schools and centres of the 28 old districts, province units of the three old provinces, the
 /// consolidations, mergers, divisions, separations, dissolutions, conversions and renamings of 2015-2025, the transfers
-/// of 1/7/2025 to the new departments and communes, and the commune centres of late 2025. The same run gives the same
+/// of 1/7/2025 to the new departments and communes, the commune centres of late 2025, and each old province's 2021
+/// list of units to convert into joint-stock companies. The same run gives the same
 /// register. Which old district each new commune takes over is an approximation (contiguous runs of codes).
 /// </summary>
 public static class DemoSeeder
 {
     public const string ProvinceCode = "92";
     public const string RootAgencyCode = "92.UBND";
+
+    // The documents (ReferenceData/documents.json) create 92.UBND and CT.UBND without the demo; only the demo makes the
+    // Hậu Giang committee, so it says whether the demo is loaded.
+    private const string LoadedAgencyCode = "HG.UBND";
 
     private static readonly DateOnly Merger2025 = ReferenceDataSeeder.Restructuring;
     private static readonly DateOnly LastDayBefore = ReferenceDataSeeder.LastDayBefore;
@@ -98,7 +103,7 @@ public static class DemoSeeder
     /// <summary>Loads the demo province; staffing and finance run from 2015 to lastYear.</summary>
     public static async Task SeedAsync(SuNghiepDbContext db, int lastYear, CancellationToken ct = default)
     {
-        if (await db.Agencies.AnyAsync(a => a.Code == RootAgencyCode, ct))
+        if (await db.Agencies.AnyAsync(a => a.Code == LoadedAgencyCode, ct))
         {
             return;
         }
@@ -140,9 +145,16 @@ public static class DemoSeeder
         private readonly Dictionary<int, Agency> _oldCommittees = [];
         private readonly Dictionary<int, Agency> _communeCommittees = [];
         private readonly List<Unit> _units = [];
+        private readonly List<Agency> _agencies = [];
+        private Dictionary<string, Agency> _existing = [];
 
         public async Task AgenciesAsync(CancellationToken ct)
         {
+            // Bodies the documents already created (92.UBND; O92.UBND, their and the national data set's code of the old
+            // city's committee, which the demo calls CT.UBND) are the demo's own, not made twice.
+            _existing = await db.Agencies.Where(a => a.Code.StartsWith("92.") || a.Code.StartsWith("CT.") || a.Code.StartsWith("HG.") || a.Code.StartsWith("ST.")
+                    || a.Code.StartsWith("O92.") || a.Code.StartsWith("O93.") || a.Code.StartsWith("O94."))
+                .ToDictionaryAsync(a => a.Code, StringComparer.Ordinal, ct);
             _root = Agency(RootAgencyCode, "Ủy ban nhân dân thành phố Cần Thơ", AgencyKind.ProvincialPeoplesCommittee, "province", province, null, Merger2025, null);
             foreach (var (key, name) in Departments)
             {
@@ -174,7 +186,7 @@ public static class DemoSeeder
             }
 
             await db.SaveChangesAsync(ct);
-            var all = db.Agencies.Local.ToList();
+            var all = _agencies;
             foreach (var a in all)
             {
                 a.Path = a.Parent is null ? $"/{a.Id}/" : $"/{a.Parent.Id}/{a.Id}/";
@@ -194,8 +206,18 @@ public static class DemoSeeder
 
         private Agency Agency(string code, string name, AgencyKind kind, string level, Area area, Agency? parent, DateOnly? from, DateOnly? to)
         {
-            var agency = new Agency { Code = code, Name = name, Kind = kind, LevelCode = level, Area = area, Parent = parent, ValidFrom = from, ValidTo = to };
-            db.Agencies.Add(agency);
+            var old = OldProvinces.FirstOrDefault(p => code.StartsWith(p.Prefix + ".", StringComparison.Ordinal));
+            if (_existing.Remove(code, out var agency) || (old is not null && _existing.Remove($"O{old.Code}{code[old.Prefix.Length..]}", out agency)))
+            {
+                (agency.Name, agency.Kind, agency.LevelCode, agency.Area, agency.Parent, agency.ValidFrom, agency.ValidTo) = (name, kind, level, area, parent, from, to);
+            }
+            else
+            {
+                agency = new Agency { Code = code, Name = name, Kind = kind, LevelCode = level, Area = area, Parent = parent, ValidFrom = from, ValidTo = to };
+                db.Agencies.Add(agency);
+            }
+
+            _agencies.Add(agency);
             return agency;
         }
 
@@ -411,6 +433,26 @@ public static class DemoSeeder
 
         private readonly List<Reorganization> _events = [];
 
+        // Units of the kinds Decision 26/2021/QĐ-TTg lists for conversion into joint-stock companies (water supply,
+        // vehicle inspection, construction inspection), as each old province's list names those still public then.
+        private static readonly string[] ConversionKinds =
+            ["Trung tâm Nước sạch và Vệ sinh môi trường nông thôn", "Trung tâm Đăng kiểm xe cơ giới", "Trung tâm Quy hoạch và Kiểm định xây dựng"];
+
+        private void ListForConversion()
+        {
+            for (var i = 0; i < OldProvinces.Length; i++)
+            {
+                var p = OldProvinces[i];
+                var on = new DateOnly(2021, 11, 15).AddDays(7 * i);
+                foreach (var unit in _units.Where(u => ConversionKinds.Any(k => u.Name.StartsWith(k, StringComparison.Ordinal))
+                             && u.Name.EndsWith(p.Name, StringComparison.Ordinal) && Rules.UnitRules.IsActiveOn(u.EstablishedOn, u.EndedOn, on)))
+                {
+                    unit.ConversionListedBy = $"{2150 + i}/QĐ-UBND của Ủy ban nhân dân {p.Label}";
+                    unit.ConversionListedOn = on;
+                }
+            }
+        }
+
         /// <summary>
         /// The register (units, their versions, the events and their participants) goes in by bulk insert, a table at a
         /// time, audited as SaveChanges would audit it in a bulk operation. The keys later rows need are read back: the
@@ -418,6 +460,7 @@ public static class DemoSeeder
         /// </summary>
         public async Task SaveRegisterAsync(CancellationToken ct)
         {
+            ListForConversion();
             foreach (var unit in _units)
             {
                 unit.AreaId = unit.Area!.Id;

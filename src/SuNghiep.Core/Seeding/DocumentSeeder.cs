@@ -12,9 +12,10 @@ namespace SuNghiep.Core.Seeding;
 /// <summary>
 /// Loads the documents of the cascade of Resolution 19-NQ/TW from the embedded ReferenceData/documents.json (the five
 /// source texts read by hand): the documents, their parents, targets and tasks, and the agencies of the bodies that
-/// issued or lead them which the register does not hold. A document already present (same number and date) is left as
-/// it is, so a second run adds nothing. A document whose agencies are missing (the demo province's plans before the demo
-/// is loaded) is skipped and reported, together with the documents that implement it.
+/// issued or lead them which the register does not hold, with their dates and successors. A document already present
+/// (same number and date) is left as it is, so a second run adds nothing. An agency the register already holds (the demo
+/// province's, made with the same codes) is used as it is. A document whose agencies are missing is skipped and reported,
+/// together with the documents that implement it.
 /// </summary>
 public static class DocumentSeeder
 {
@@ -39,11 +40,12 @@ public static class DocumentSeeder
             var agencies = await AgenciesAsync(db, file, ct);
             var createdAgencies = agencies.Count(a => a.Value.Id == 0);
             await db.SaveChangesAsync(ct);
-            // Parents come first in the file, so a parent's paths are set before its children's.
+            // Parents and successors come first in the file, so their paths are set before those of the bodies under
+            // them. An ended body lies under its successor in today's map, so that a scope on the successor covers it.
             foreach (var agency in file.Agencies.Select(a => agencies.GetValueOrDefault(a.Code)).OfType<Agency>().Where(a => a.Path.Length == 0))
             {
                 agency.Path = $"{agency.Parent?.Path ?? "/"}{agency.Id}/";
-                agency.LineagePath = $"{agency.Parent?.LineagePath ?? "/"}{agency.Id}/";
+                agency.LineagePath = $"{agency.Successor?.LineagePath ?? agency.Parent?.LineagePath ?? "/"}{agency.Id}/";
                 agency.SearchText = VietnameseText.Fold(agency.Name + " " + agency.Code);
             }
 
@@ -112,10 +114,20 @@ public static class DocumentSeeder
     /// <summary>The agencies the file needs, by code: those already in the register and those of the file added now.</summary>
     private static async Task<Dictionary<string, Agency>> AgenciesAsync(SuNghiepDbContext db, DocumentFile file, CancellationToken ct)
     {
-        var codes = file.Agencies.Select(a => a.Code).Concat(file.Documents.SelectMany(d => d.AgencyCodes())).Distinct(StringComparer.Ordinal).ToList();
+        var codes = file.Agencies.SelectMany(a => a.Aliases.Prepend(a.Code)).Concat(file.Documents.SelectMany(d => d.AgencyCodes())).Distinct(StringComparer.Ordinal).ToList();
         var agencies = await db.Agencies.Where(a => codes.Contains(a.Code)).ToDictionaryAsync(a => a.Code, StringComparer.Ordinal, ct);
+        // A body the register holds under another code of the same body (the demo's) is that body.
+        foreach (var a in file.Agencies.Where(a => !agencies.ContainsKey(a.Code)))
+        {
+            if (a.Aliases.Select(agencies.GetValueOrDefault).OfType<Agency>().FirstOrDefault() is { } same)
+            {
+                agencies[a.Code] = same;
+            }
+        }
+
         var areaCodes = file.Agencies.Where(a => a.Area is not null).Select(a => a.Area!).Distinct(StringComparer.Ordinal).ToList();
-        var areas = await db.Areas.Where(a => areaCodes.Contains(a.Code) && a.ValidTo == null).ToDictionaryAsync(a => a.Code, StringComparer.Ordinal, ct);
+        // A code means a different area before and after 1/7/2025 (24: Bắc Giang, then Bắc Ninh), so each is read on a date.
+        var areas = await db.Areas.Where(a => areaCodes.Contains(a.Code)).ToListAsync(ct);
         foreach (var a in file.Agencies)
         {
             if (agencies.ContainsKey(a.Code))
@@ -124,7 +136,9 @@ public static class DocumentSeeder
             }
 
             Area? area = null;
-            if ((a.Area is not null && !areas.TryGetValue(a.Area, out area)) || (a.Parent is not null && !agencies.ContainsKey(a.Parent)))
+            if ((a.Area is not null && (area = AreaOn(areas, a.Area, a.AreaDate)) is null)
+                || (a.Parent is not null && !agencies.ContainsKey(a.Parent))
+                || (a.Successor is not null && !agencies.ContainsKey(a.Successor)))
             {
                 continue;
             }
@@ -132,7 +146,8 @@ public static class DocumentSeeder
             var agency = new Agency
             {
                 Code = a.Code, Name = a.Name, Kind = Enum.Parse<AgencyKind>(a.Kind), LevelCode = a.Level, Area = area,
-                Parent = a.Parent is null ? null : agencies[a.Parent], ValidTo = a.ValidTo,
+                Parent = a.Parent is null ? null : agencies[a.Parent], ValidFrom = a.ValidFrom, ValidTo = a.ValidTo,
+                Successor = a.Successor is null ? null : agencies[a.Successor],
             };
             db.Agencies.Add(agency);
             agencies[a.Code] = agency;
@@ -140,6 +155,11 @@ public static class DocumentSeeder
 
         return agencies;
     }
+
+    /// <summary>The area of a code in force on a date (ValidTo is its last day), or today's when no date is given.</summary>
+    internal static Area? AreaOn(IEnumerable<Area> areas, string code, DateOnly? on) =>
+        areas.Where(a => a.Code == code)
+            .FirstOrDefault(a => on is { } d ? (a.ValidFrom is null || a.ValidFrom <= d) && (a.ValidTo is null || a.ValidTo >= d) : a.ValidTo is null);
 
     private static PlanDocument Document(DocumentData data, Dictionary<string, Agency> agencies, DateTime now)
     {
@@ -241,8 +261,17 @@ public static class DocumentSeeder
         public required string Kind { get; init; }
         public required string Level { get; init; }
         public string? Parent { get; init; }
+        /// <summary>Other codes of the same body (the demo's), under which the register may already hold it.</summary>
+        public List<string> Aliases { get; init; } = [];
+        /// <summary>The code of its area, read on AreaOn, else on its last day (ValidTo), else today.</summary>
         public string? Area { get; init; }
+        public DateOnly? AreaOn { get; init; }
+        public DateOnly? ValidFrom { get; init; }
         public DateOnly? ValidTo { get; init; }
+        /// <summary>The code of the body that took over its work when it ended.</summary>
+        public string? Successor { get; init; }
+
+        public DateOnly? AreaDate => AreaOn ?? ValidTo;
     }
 
     internal sealed class DocumentData

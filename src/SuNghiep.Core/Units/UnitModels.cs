@@ -17,7 +17,9 @@ public sealed record UnitView(
     string? Notes,
     string AreaName,
     string ManagingAgencyName,
-    int Revision);
+    int Revision,
+    string? ConversionListedBy = null,
+    DateOnly? ConversionListedOn = null);
 
 /// <summary>
 /// A unit as a form or request gives it: every field raw, so that each bad value becomes a message on its own field
@@ -46,6 +48,15 @@ public sealed record UnitInput
     public string? DecisionNumber { get; init; }
     public DateOnly? DecisionDate { get; init; }
     public string? DecisionIssuer { get; init; }
+
+    /// <summary>
+    /// The decision that listed the unit as eligible for conversion into a joint-stock company, and its date. Applied
+    /// only when ConversionListingGiven, so that a writer that does not know these fields keeps what is stored; given
+    /// empty, they clear the listing.
+    /// </summary>
+    public bool ConversionListingGiven { get; init; }
+    public string? ConversionListedBy { get; init; }
+    public DateOnly? ConversionListedOn { get; init; }
 
     /// <summary>
     /// The revision of the unit the writer read (the API's If-Match, the edit page's hidden field): an update of a unit

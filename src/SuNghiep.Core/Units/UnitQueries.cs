@@ -114,7 +114,7 @@ public static class UnitQueries
         versions.Select(v => new UnitView(
             v.UnitId, v.Unit!.Code, v.Name, v.SectorCode, v.RoleClassCode, v.LevelCode, v.Area!.Code, v.ManagingAgencyId,
             v.AutonomyGroup, v.Unit.EstablishedOn, v.Unit.EndedOn, v.Unit.Address, v.Unit.Notes,
-            v.Area.Type + " " + v.Area.Name, v.ManagingAgency!.Name, v.Unit.Revision));
+            v.Area.Type + " " + v.Area.Name, v.ManagingAgency!.Name, v.Unit.Revision, v.Unit.ConversionListedBy, v.Unit.ConversionListedOn));
 
     /// <summary>The lineage path prefixes an area code stands for: every area that ever had the code, with its lineage.</summary>
     public static Task<List<string>> AreaPrefixesAsync(SuNghiepDbContext db, string code, CancellationToken ct) =>

@@ -195,6 +195,11 @@ public sealed class UnitService(SuNghiepDbContext db, TimeProvider time)
         unit.EndedOn = input.EndedOn;
         unit.Address = string.IsNullOrWhiteSpace(input.Address) ? null : input.Address.Trim();
         unit.Notes = string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes.Trim();
+        if (input.ConversionListingGiven)
+        {
+            unit.ConversionListedBy = Blank(input.ConversionListedBy);
+            unit.ConversionListedOn = input.ConversionListedOn;
+        }
     }
 
     /// <summary>Checks a unit that a reorganization will create, without writing.</summary>
@@ -229,6 +234,22 @@ public sealed class UnitService(SuNghiepDbContext db, TimeProvider time)
         TextChecks.Check(errors,
             ("name", "Tên đơn vị", input.Name, false), ("address", "Địa chỉ", input.Address, false), ("notes", "Ghi chú", input.Notes, true),
             ("decisionNumber", "Số, ký hiệu quyết định", input.DecisionNumber, false), ("decisionIssuer", "Cơ quan ban hành quyết định", input.DecisionIssuer, false));
+        // The listing is the register's record, not the version's: checked when given, kept as stored otherwise.
+        var listing = new List<string>();
+        if (input.ConversionListingGiven)
+        {
+            errors.AddRange(UnitRules.ValidateConversionListing(input.ConversionListedBy, input.ConversionListedOn, today));
+            TextChecks.Check(errors, ("conversionListedBy", "Quyết định đưa vào danh mục chuyển đổi", input.ConversionListedBy, false));
+            if (Blank(unit.ConversionListedBy) != Blank(input.ConversionListedBy))
+            {
+                listing.Add("conversionListedBy");
+            }
+
+            if (unit.ConversionListedOn != input.ConversionListedOn)
+            {
+                listing.Add("conversionListedOn");
+            }
+        }
 
         var sector = Catalog.FindSector(input.Sector);
         if (sector is null)
@@ -313,13 +334,21 @@ public sealed class UnitService(SuNghiepDbContext db, TimeProvider time)
                 touched.Add("effectiveFrom");
             }
 
-            var refused = Permissions.UnitFieldRefusals(db.Scope.Role, touched);
+            var refused = Permissions.UnitFieldRefusals(db.Scope.Role, touched.Concat(listing));
             errors.RemoveAll(e => refused.Any(r => r.Field == e.Field));
             errors.AddRange(refused);
         }
-        else if (input.EffectiveFrom is not null)
+        else
         {
-            errors.Add(new("effectiveFrom", "Đơn vị mới chưa có phiên bản trước; để trống ngày áp dụng."));
+            if (input.EffectiveFrom is not null)
+            {
+                errors.Add(new("effectiveFrom", "Đơn vị mới chưa có phiên bản trước; để trống ngày áp dụng."));
+            }
+
+            // A new unit may be listed at once, by those who keep the list.
+            var refused = Permissions.UnitFieldRefusals(db.Scope.Role, listing);
+            errors.RemoveAll(e => refused.Any(r => r.Field == e.Field));
+            errors.AddRange(refused);
         }
 
         if (errors.Count > 0)

@@ -50,6 +50,10 @@ internal sealed class JsonFields(JsonElement root, string prefix = "", List<Rule
         return null;
     }
 
+    /// <summary>Whether the object names the field at all, even as null: an absent field keeps what is stored.</summary>
+    public bool Has(string name) =>
+        root.ValueKind == JsonValueKind.Object && root.EnumerateObject().Any(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+
     public string? String(string name)
     {
         var v = Get(name);

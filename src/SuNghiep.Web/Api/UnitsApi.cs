@@ -13,21 +13,25 @@ namespace SuNghiep.Web.Api;
 public sealed record UnitResponse(
     int Id, string Code, string Name, string Sector, string RoleClass, string Level, string AreaCode,
     int ManagingAgencyId, int? AutonomyGroup, DateOnly EstablishedOn, DateOnly? EndedOn, string? Address, string? Notes,
-    string AreaName, string ManagingAgencyName, bool Active)
+    string AreaName, string ManagingAgencyName, bool Active, string? ConversionListedBy, DateOnly? ConversionListedOn)
 {
     public static UnitResponse From(UnitView u, DateOnly today) => new(
         u.Id, u.Code, u.Name, u.Sector, u.RoleClass, u.Level, u.AreaCode, u.ManagingAgencyId, u.AutonomyGroup,
         u.EstablishedOn, u.EndedOn, u.Address, u.Notes, u.AreaName, u.ManagingAgencyName,
-        Core.Rules.UnitRules.IsActiveOn(u.EstablishedOn, u.EndedOn, today));
+        Core.Rules.UnitRules.IsActiveOn(u.EstablishedOn, u.EndedOn, today), u.ConversionListedBy, u.ConversionListedOn);
 }
 
 public sealed record UnitListResponse(IReadOnlyList<UnitResponse> Items, int Total);
 
-/// <summary>Body of POST and PUT /api/v1/units; every field is checked and reported on its own.</summary>
+/// <summary>
+/// Body of POST and PUT /api/v1/units; every field is checked and reported on its own. The conversion listing (decision
+/// and date, by Home Affairs and the administrator) is kept as stored when both fields are absent, cleared when null.
+/// </summary>
 public sealed record UnitRequest(
     string Code, string Name, string Sector, string RoleClass, string Level, string AreaCode, int ManagingAgencyId,
     int? AutonomyGroup, DateOnly EstablishedOn, DateOnly? EndedOn, string? Address, string? Notes,
-    DateOnly? EffectiveFrom, string? DecisionNumber, DateOnly? DecisionDate, string? DecisionIssuer);
+    DateOnly? EffectiveFrom, string? DecisionNumber, DateOnly? DecisionDate, string? DecisionIssuer,
+    string? ConversionListedBy, DateOnly? ConversionListedOn);
 
 public static class UnitsApi
 {
@@ -245,6 +249,9 @@ public static class UnitsApi
             DecisionNumber = f.String("decisionNumber"),
             DecisionDate = f.Date("decisionDate"),
             DecisionIssuer = f.String("decisionIssuer"),
+            ConversionListingGiven = f.Has("conversionListedBy") || f.Has("conversionListedOn"),
+            ConversionListedBy = f.String("conversionListedBy"),
+            ConversionListedOn = f.Date("conversionListedOn"),
         };
 
     internal static DateOnly Today(TimeProvider time) => Core.VietnamTime.Today(time);

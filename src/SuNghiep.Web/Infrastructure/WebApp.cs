@@ -179,7 +179,7 @@ public static class WebApp
         app.MapRazorPages();
     }
 
-    /// <summary>Migrates, loads reference data, loads the demo province into an empty register, and makes the first administrator.</summary>
+    /// <summary>Migrates, loads reference data, loads the demo province into an empty register, loads the source documents into a register without any, and makes the first administrator.</summary>
     public static async Task InitializeAsync(WebApplication app)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("SuNghiep.Startup");
@@ -192,6 +192,12 @@ public static class WebApp
         if (config.GetValue("Seed:Demo", true) && await DatabaseSetup.SeedDemoAsync(app.Services, onlyIfEmpty: true))
         {
             logger.LogInformation("Loaded the demo province (Cần Thơ) into the empty register in {Elapsed} ms.", clock.ElapsedMilliseconds);
+        }
+
+        // The source documents belong to every deployment, with or without the demo (which loads them with itself).
+        if (await DatabaseSetup.SeedDocumentsAsync(app.Services, "first start", onlyIfNone: true) is { } documents)
+        {
+            logger.LogInformation("Loaded {Documents} source documents with {Agencies} agencies in {Elapsed} ms.", documents.Documents, documents.Agencies, clock.ElapsedMilliseconds);
         }
 
         var admin = await DatabaseSetup.EnsureAdministratorAsync(

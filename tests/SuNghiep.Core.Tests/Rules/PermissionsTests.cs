@@ -30,6 +30,8 @@ public sealed class PermissionsTests
     [InlineData("address",           true,  true,        true,   true,  false)]
     [InlineData("notes",             true,  true,        true,   true,  false)]
     [InlineData("effectiveFrom",     true,  true,        true,   false, false)]
+    [InlineData("conversionListedBy", true, true,        false,  false, false)]   // the province's list is Home Affairs'
+    [InlineData("conversionListedOn", true, true,        false,  false, false)]
     [InlineData("voided",            false, false,       false,  false, false)]   // not a field an edit carries
     public void MayChangeUnitField_ByRole_FollowsTheTable(string field, bool admin, bool homeAffairs, bool agency, bool unit, bool viewer)
     {

@@ -65,9 +65,18 @@ public sealed class DocumentDataTests
         Assert.All(unnumbered, d => Assert.Contains("ngày sớm nhất có thể", d.Notes, StringComparison.Ordinal));
     }
 
-    // The quantified targets: the provincial plan (2025, 2030) and the Tam Nông district plan (2026, 2030).
+    // The quantified targets: the national ones (62-KL/TW section 2.5; 38/NQ-CP as the Bắc Giang plan quotes it), the
+    // Bắc Giang provincial plan (2025, 2030) and the Tam Nông district plan (2026, 2030).
     [Theory]
     //          document            indicator                       direction   value  baseline from  baseline to    deadline
+    [InlineData("62-KL/TW",         "conversion.share",             "at-least", 100,   null,          null,          "2030-12-31")]
+    [InlineData("38/NQ-CP",         "staff.budget",                 "decrease", 10,    "2021-01-01",  "2021-12-31",  "2026-12-31")]
+    [InlineData("38/NQ-CP",         "autonomy.selffinancing.share", "at-least", 10,    null,          null,          "2025-12-31")]
+    [InlineData("38/NQ-CP",         "conversion.share",             "at-least", 100,   null,          null,          "2025-12-31")]
+    [InlineData("38/NQ-CP",         "budget.direct.avg",            "decrease", 10,    "2015-01-01",  "2020-12-31",  "2025-12-31")]
+    [InlineData("38/NQ-CP",         "roles.other.share",            "at-most",  0,     null,          null,          "2030-12-31")]
+    [InlineData("38/NQ-CP",         "staff.budget",                 "decrease", 10,    "2026-01-01",  "2026-12-31",  "2030-12-31")]
+    [InlineData("38/NQ-CP",         "budget.direct.avg",            "decrease", 15,    "2021-01-01",  "2025-12-31",  "2030-12-31")]
     [InlineData("ubnd-tinh-38",     "units.count",                  "decrease", 20,    "2015-01-01",  "2015-12-31",  "2025-12-31")]
     [InlineData("ubnd-tinh-38",     "staff.budget",                 "decrease", 10,    "2021-01-01",  "2021-12-31",  "2026-12-31")]
     [InlineData("ubnd-tinh-38",     "autonomy.selffinancing.share", "at-least", 10,    null,          null,          "2025-12-31")]
@@ -97,7 +106,7 @@ public sealed class DocumentDataTests
     {
         var targets = File.Documents.SelectMany(d => d.Targets.Select(t => (Doc: d, Target: t))).ToList();
 
-        Assert.Equal(15, targets.Count);
+        Assert.Equal(23, targets.Count);
         Assert.All(targets, x =>
         {
             var t = x.Target;
@@ -108,6 +117,73 @@ public sealed class DocumentDataTests
             Assert.True(t.Text.Length + (t.Note?.Length ?? 0) + 10 <= 2000);
         });
         Assert.Contains("18,77%", Doc("ubnd-tinh-38").Targets.Single(t => t.Indicator == "units.count").Note, StringComparison.Ordinal);
+        // National targets have neither area nor agency: they are measured in the reader's scope.
+        Assert.All(Doc("62-KL/TW").Targets.Concat(Doc("38/NQ-CP").Targets), t => Assert.True(t.Area is null && t.Agency is null));
+        Assert.All(Doc("38/NQ-CP").Targets, t => Assert.Contains("Nghị quyết số 38/NQ-CP", t.Note, StringComparison.Ordinal));
+        Assert.DoesNotContain(Doc("38/NQ-CP").Targets, t => t.Indicator == "units.count");   // the 20% against 2015 is the province's own
+    }
+
+    // Seed 001 is Bắc Giang's plan (its signer chaired Bắc Giang's People's Committee; it implements 103-KH/TU of the
+    // provincial party committee): its targets are on area 24 read on its date, and its bodies are Bắc Giang's.
+    [Fact]
+    public void ProvincialPlan_IsBacGiangs_TargetsOnArea24_BodiesOfItsDate()
+    {
+        var plan = Doc("ubnd-tinh-38");
+
+        Assert.Equal("O24.UBND", plan.IssuerAgency);
+        Assert.All(plan.Targets, t => Assert.Equal(("24", "O24.UBND"), (t.Area, t.Agency)));
+        Assert.All(plan.Agencies.Values, code => Assert.StartsWith("O24.", code, StringComparison.Ordinal));
+        Assert.Equal(("O24.TU", "O24.BCSD"), (Doc("103-KH/TU").IssuerAgency, Doc("2182-KH/BCSĐ").IssuerAgency));
+        Assert.Contains("Lê Ánh Dương", plan.Signer, StringComparison.Ordinal);
+    }
+
+    // Bodies that ended on 30/6/2025 and the bodies that took over their work on 1/7/2025.
+    [Theory]
+    //          code         area  area read on   valid to       successor   successor's valid from
+    [InlineData("O24.UBND",   "24", "2025-06-30",  "2025-06-30",  "24.UBND",  "2025-07-01")]
+    [InlineData("O24.SNV",    "24", "2025-06-30",  "2025-06-30",  "24.SNV",   "2025-07-01")]
+    [InlineData("O24.TU",     "24", "2025-06-30",  "2025-06-30",  "24.TU",    "2025-07-01")]
+    [InlineData("O24.BCSD",   "24", "2025-06-30",  "2025-06-30",  null,       null)]
+    [InlineData("O92.UBND",  "92", "2025-06-30",  "2025-06-30",  "92.UBND",  "2025-07-01")]
+    [InlineData("TN.UBND",   null, null,          "2025-06-30",  null,       null)]
+    public void Agency_EndedOnTheRestructuring_WithItsSuccessor(string code, string? area, string? areaOn, string validTo, string? successor, string? successorFrom)
+    {
+        var index = File.Agencies.FindIndex(a => a.Code == code);
+        var a = File.Agencies[index];
+
+        Assert.Equal((area, areaOn is null ? null : D(areaOn), D(validTo), successor), (a.Area, a.Area is null ? null : a.AreaDate, a.ValidTo, a.Successor));
+        if (successor is not null)
+        {
+            var next = File.Agencies.FindIndex(s => s.Code == successor);
+            Assert.True(next >= 0 && next < index, $"{code}: its successor {successor} must come before it");
+            Assert.Equal((D(successorFrom!), (DateOnly?)null, area), (File.Agencies[next].ValidFrom!.Value, File.Agencies[next].ValidTo, File.Agencies[next].Area));
+        }
+    }
+
+    // A task or target goes to a body that exists on the document's date: before 1/7/2025, Bắc Giang's, not Bắc Ninh's.
+    [Fact]
+    public void Documents_NameOnlyBodiesInForceOnTheirDate()
+    {
+        var agencies = File.Agencies.ToDictionary(a => a.Code);
+
+        Assert.All(File.Documents, d => Assert.All(d.AgencyCodes(), code =>
+        {
+            var a = agencies[code];
+            Assert.True((a.ValidFrom is null || a.ValidFrom <= d.IssuedOn) && (a.ValidTo is null || d.IssuedOn <= a.ValidTo),
+                $"{d.Key} ({d.IssuedOn}) names {code}, which exists from {a.ValidFrom} to {a.ValidTo}");
+        }));
+    }
+
+    [Fact]
+    public void Agencies_CodesUnique_ParentsAndSuccessorsFirst()
+    {
+        Assert.Equal(File.Agencies.Count, File.Agencies.Select(a => a.Code).Distinct(StringComparer.Ordinal).Count());
+        for (var i = 0; i < File.Agencies.Count; i++)
+        {
+            var a = File.Agencies[i];
+            Assert.All(new[] { a.Parent, a.Successor }.OfType<string>(), c => Assert.InRange(File.Agencies.FindIndex(x => x.Code == c), 0, i - 1));
+            Assert.True(a.Successor is null || a.ValidTo is not null, $"{a.Code}: only a body that ended has a successor");
+        }
     }
 
     // Who leads what, as the texts assign it, and the agency of the register each name maps to.
@@ -116,11 +192,11 @@ public sealed class DocumentDataTests
     [InlineData("62-KL/TW",          "2.4",   "Các cấp ủy, tổ chức đảng, chính quyền",                                       "TW")]
     [InlineData("62-KL/TW",          "3",     "Ban Kinh tế Trung ương",                                                      "TW.BKTTW")]
     [InlineData("thanhuy-cantho-62", "II.1",  "Ban Tuyên giáo Thành ủy",                                                     "92.TU.BTG")]
-    [InlineData("thanhuy-cantho-62", "II.3",  "Ban cán sự đảng Ủy ban nhân dân thành phố",                                   "92.UBND")]
+    [InlineData("thanhuy-cantho-62", "II.3",  "Ban cán sự đảng Ủy ban nhân dân thành phố",                                   "O92.UBND")]
     [InlineData("thanhuy-cantho-62", "III.1", "Các quận ủy, huyện ủy, đảng đoàn, ban cán sự đảng, đảng ủy trực thuộc Thành ủy", "92.TU")]
     [InlineData("thanhuy-cantho-62", "III.4", "Ban Tổ chức Thành ủy",                                                        "92.TU.BTC")]
-    [InlineData("ubnd-tinh-38",      "IV.2",  "Sở Nội vụ",                                                                   "92.SNV")]
-    [InlineData("ubnd-tinh-38",      "II.4.a", "Các sở, ngành, địa phương",                                                  "92.UBND")]
+    [InlineData("ubnd-tinh-38",      "IV.2",  "Sở Nội vụ",                                                                   "O24.SNV")]
+    [InlineData("ubnd-tinh-38",      "II.4.a", "Các sở, ngành, địa phương",                                                  "O24.UBND")]
     [InlineData("ubnd-tamnong-62",   "IV.2",  "Phòng Giáo dục và Đào tạo",                                                   "TN.PGDDT")]
     [InlineData("ubnd-tamnong-62",   "IV.3",  "Phòng Văn hóa và thông tin",                                                  "TN.PVHTT")]
     [InlineData("ubnd-tamnong-62",   "IV.4",  "Phòng Tài chính - Kế hoạch",                                                  "TN.PTCKH")]
@@ -136,8 +212,8 @@ public sealed class DocumentDataTests
     [Fact]
     public void Tasks_AllMapped_DeadlineOrRecurrence_WithinTheColumns()
     {
-        var demo = new[] { DemoSeeder.RootAgencyCode, "92.SNV" };
-        var defined = File.Agencies.Select(a => a.Code).Concat(demo).ToHashSet(StringComparer.Ordinal);
+        // Every body a document names is in the file, so that the documents load without the demo.
+        var defined = File.Agencies.Select(a => a.Code).ToHashSet(StringComparer.Ordinal);
         var tasks = File.Documents.SelectMany(d => d.Tasks.Select(t => (Doc: d, Task: t))).ToList();
 
         Assert.Equal(43, tasks.Count);

@@ -35,8 +35,38 @@ public sealed class DocumentModel(SuNghiepDbContext db, TimeProvider time, Attac
         Children = document.ChildIds.Where(all.ContainsKey).Select(c => all[c]).OrderBy(c => c.IssuedOn).ThenBy(c => c.Id).ToList();
         var agencyIds = document.Tasks.SelectMany(t => t.CoordinatingAgencyIds)
             .Concat(document.Targets.Where(t => t.AgencyId is not null).Select(t => t.AgencyId!.Value)).Distinct().ToList();
-        AgencyNames = await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        var successors = await PlanQueries.SuccessorNamesAsync(db, agencyIds, Today, ct);
+        AgencyNames = (await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).Select(a => new { a.Id, a.Name }).ToListAsync(ct))
+            .ToDictionary(a => a.Id, a => PlanDisplay.Agency(a.Name, successors.GetValueOrDefault(a.Id)));
+        // A target's area code is read on the document's date (24 was Bắc Giang in 2024), then followed to today's area.
+        var areaCodes = document.Targets.Select(t => t.AreaCode).OfType<string>().Distinct().ToList();
+        var on = document.IssuedOn;
+        AreaNames = (await db.Areas.AsNoTracking().Where(a => areaCodes.Contains(a.Code)
+                    && (a.ValidFrom == null || a.ValidFrom <= on) && (a.ValidTo == null || a.ValidTo >= on))
+                .Select(a => new { a.Code, a.Type, a.Name, a.ValidTo, SuccessorType = a.Successor!.Type, SuccessorName = a.Successor.Name }).ToListAsync(ct))
+            .GroupBy(a => a.Code).Select(g => g.First())
+            .ToDictionary(a => a.Code, a => PlanDisplay.Agency(Area.FullNameOf(a.Type, a.Name),
+                a.ValidTo < Today && a.SuccessorName is not null ? Area.FullNameOf(a.SuccessorType, a.SuccessorName) : null));
         return Page();
+    }
+
+    public IReadOnlyDictionary<string, string> AreaNames { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>Where a target is measured: its area and agency, or the reader's own scope for a national target.</summary>
+    public string Scope(TargetView t)
+    {
+        var parts = new List<string>();
+        if (t.AreaCode is { } code)
+        {
+            parts.Add(AreaNames.TryGetValue(code, out var area) ? area : "Địa bàn " + code);
+        }
+
+        if (t.AgencyId is { } agency)
+        {
+            parts.Add(AgencyNames.TryGetValue(agency, out var name) ? name : "#" + agency);
+        }
+
+        return parts.Count == 0 ? "Cả nước (số liệu tính trong phạm vi của người xem)" : string.Join("; ", parts);
     }
 
     public string Coordinators(TaskView t) =>

@@ -45,6 +45,11 @@ public static class PlanDisplay
         _ => $"Hằng năm, trước {r.Day:00}/{r.Month:00}",
     };
 
+    /// <summary>"Sở Nội vụ tỉnh Bắc Giang (nay: Sở Nội vụ tỉnh Bắc Ninh)" for a body that ended; its name alone otherwise.</summary>
+    public static string Agency(string name, string? now) => now is null || now == name ? name : $"{name} (nay: {now})";
+
+    public static string Lead(TaskView t) => Agency(t.LeadAgencyName, t.LeadAgencyNow);
+
     public static string Percent(int? percent) => percent is { } p ? p + "%" : "–";
 
     public static string Indicator(string? code) =>

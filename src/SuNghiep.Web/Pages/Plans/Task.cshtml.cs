@@ -183,7 +183,9 @@ public sealed class TaskModel(SuNghiepDbContext db, PlanService service, Attachm
             .Select(d => (d.Id, d.Number, d.Issuer)).ToList();
         var ids = task.CoordinatingAgencyIds.ToList();
         Files = await attachments.ForTaskAsync(id, ct);
-        Coordinators = await db.Agencies.AsNoTracking().Where(a => ids.Contains(a.Id)).OrderBy(a => a.Path).Select(a => a.Name).ToListAsync(ct);
+        var successors = await PlanQueries.SuccessorNamesAsync(db, ids, Today, ct);
+        Coordinators = (await db.Agencies.AsNoTracking().Where(a => ids.Contains(a.Id)).OrderBy(a => a.Path).Select(a => new { a.Id, a.Name }).ToListAsync(ct))
+            .Select(a => PlanDisplay.Agency(a.Name, successors.GetValueOrDefault(a.Id))).ToList();
         return true;
     }
 }

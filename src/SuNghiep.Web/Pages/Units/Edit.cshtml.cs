@@ -122,6 +122,8 @@ public sealed class EditModel(SuNghiepDbContext db, UnitService units) : UnitFor
             DecisionNumber = Pick("effectiveFrom", posted.DecisionNumber, null),
             DecisionDate = Pick("effectiveFrom", posted.DecisionDate, null),
             DecisionIssuer = Pick("effectiveFrom", posted.DecisionIssuer, null),
+            ConversionListedBy = Pick("conversionListedBy", posted.ConversionListedBy, stored.ConversionListedBy),
+            ConversionListedOn = Pick("conversionListedOn", posted.ConversionListedOn, stored.ConversionListedOn),
         };
     }
 }

@@ -33,6 +33,10 @@ public abstract class UnitFormModel(SuNghiepDbContext db) : PageModel
         public string? DecisionDate { get; init; }
         public string? DecisionIssuer { get; init; }
 
+        /// <summary>The listing for conversion into a joint-stock company; kept as stored when the role may not change it.</summary>
+        public string? ConversionListedBy { get; init; }
+        public string? ConversionListedOn { get; init; }
+
         /// <summary>Nothing typed: a new-unit block of a reorganization form left empty.</summary>
         public bool IsBlank =>
             new[] { Code, Name, Sector, RoleClass, Level, AreaCode, ManagingAgencyId, AutonomyGroup }.All(string.IsNullOrWhiteSpace);
@@ -93,6 +97,9 @@ public abstract class UnitFormModel(SuNghiepDbContext db) : PageModel
                 DecisionNumber = DecisionNumber,
                 DecisionDate = Date(DecisionDate, "decisionDate"),
                 DecisionIssuer = DecisionIssuer,
+                ConversionListingGiven = true,
+                ConversionListedBy = ConversionListedBy,
+                ConversionListedOn = Date(ConversionListedOn, "conversionListedOn"),
             };
         }
 
@@ -103,6 +110,7 @@ public abstract class UnitFormModel(SuNghiepDbContext db) : PageModel
             AutonomyGroup = u.AutonomyGroup?.ToString(CultureInfo.InvariantCulture),
             EstablishedOn = Display.DateInput(u.EstablishedOn), EndedOn = Display.DateInput(u.EndedOn),
             Address = u.Address, Notes = u.Notes,
+            ConversionListedBy = u.ConversionListedBy, ConversionListedOn = Display.DateInput(u.ConversionListedOn),
         };
     }
 
@@ -121,6 +129,9 @@ public abstract class UnitFormModel(SuNghiepDbContext db) : PageModel
 
     /// <summary>The fields (API names) the caller's role may not change here: shown disabled, and kept as stored.</summary>
     public IReadOnlySet<string> Locked { get; protected set; } = new HashSet<string>();
+
+    /// <summary>Whether the caller keeps the list of units to convert into joint-stock companies (Home Affairs, administrator).</summary>
+    public bool MayListForConversion => Permissions.MayChangeUnitField(db.Scope.Role, "conversionListedBy");
 
     /// <summary>Whether the form offers "Áp dụng từ ngày": only an existing unit has a version to close.</summary>
     public virtual bool ChangesFromDate => false;
