@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using SuNghiep.Core.Data;
 using SuNghiep.Core.Entities;
 
@@ -20,9 +19,9 @@ public static class AutonomyGroups
 {
     public static IQueryable<VersionGroup> Of(SuNghiepDbContext db, IQueryable<UnitVersion> versions, int year)
     {
-        // The unit is already in the caller's scope through its version.
-        var plans = db.AutonomyPlans.IgnoreQueryFilters();
-        var finance = db.FinanceYears.IgnoreQueryFilters();
+        // Not IgnoreQueryFilters on these: in EF Core it lifts the filters of the whole query, the versions' scope with them.
+        var plans = db.AutonomyPlans;
+        var finance = db.FinanceYears;
         return versions.Select(v => new VersionGroup
         {
             Version = v,

@@ -462,7 +462,9 @@ public sealed class ResourceService(SuNghiepDbContext db, TimeProvider time, Ind
         var units = await engine.ComputeAsync(new IndicatorQuery("units.count", yearEnd, Baseline.OnDate(yearEnd), where), ct);
         var selfFinancing = await engine.ComputeAsync(new IndicatorQuery("autonomy.selffinancing.share", yearEnd, Baseline.OnDate(yearEnd), where), ct);
         var any = await engine.ComputeAsync(new IndicatorQuery("autonomy.any.share", yearEnd, Baseline.OnDate(yearEnd), where), ct);
-        return new AutonomyCounts(year, (int)(units.Value ?? 0), Count(1), Count(2), Count(3), Count(4), Count(null), selfFinancing.Value, any.Value);
+        // Two decimals, as this answer has always given them; the engine keeps the exact ratio.
+        static decimal? Rounded(decimal? share) => share is { } v ? Math.Round(v, 2, MidpointRounding.AwayFromZero) : null;
+        return new AutonomyCounts(year, (int)(units.Value ?? 0), Count(1), Count(2), Count(3), Count(4), Count(null), Rounded(selfFinancing.Value), Rounded(any.Value));
     }
 
     private Task<AgencyPlace?> PlaceAsync(int agencyId, CancellationToken ct) =>
