@@ -30,7 +30,7 @@ namespace SuNghiep.Web.Tests.Api.Plans;
 /// </summary>
 public sealed class TargetStatusTests(AppHosts hosts)
 {
-    private sealed record Register(SuNghiepApp App, HttpClient Admin, string AreaCode, int AgencyId, DocumentView Document) : IDisposable
+    private sealed record Register(SuNghiepApp App, HttpClient Admin, string AreaCode, int AgencyId, DocumentView Document, IReadOnlyList<int> UnitIds) : IDisposable
     {
         public void Dispose() => Admin.Dispose();
     }
@@ -64,14 +64,15 @@ public sealed class TargetStatusTests(AppHosts hosts)
         });
 
         var admin = await app.AdminAsync();
+        var ids = new List<int>();
         for (var i = 0; i < 10; i++)
         {
             var body = UnitsClient.Body(token, $"u{i}", agencyId).With("areaCode", areaCode);
-            await admin.CreateUnitAsync(i < 2 ? body.With("endedOn", Iso(Years(-2))) : body);
+            ids.Add((await admin.CreateUnitAsync(i < 2 ? body.With("endedOn", Iso(Years(-2))) : body)).Id);
         }
 
         var document = await admin.CreateDocumentAsync(Document(token, Iso(Years(-3))));
-        return new Register(app, admin, areaCode, agencyId, document);
+        return new Register(app, admin, areaCode, agencyId, document, ids);
     }
 
     private static JsonObject Target(string areaCode, string text, string direction, decimal value, string unit, DateOnly deadline, DateOnly? baseline) => new()
@@ -177,6 +178,63 @@ public sealed class TargetStatusTests(AppHosts hosts)
             Assert.Equal(counts.GetProperty("total").GetInt32(), engine.Value);
             Assert.Equal(counts.GetProperty("total").GetInt32(), byAgency.GetProperty("total").GetInt32());
         }
+    }
+
+    // One definition for staffing and autonomy, in 2023 (all ten units active at its end): budget-paid staff 10 + 20 + 30
+    // = 60; the third unit's approved plan (group 2 for 2021-2025) wins over its 2023 finance (group 4), the fourth unit's
+    // finance gives group 2: 2 of 10 units in groups 1-2, 20%, the same in /api/v1/autonomy, /api/v1/staffing and the engine.
+    [Theory, DatabaseData]
+    public async Task StaffingAndAutonomy_SameNumbersAsTheEngine_PlanBeforeFinance(DatabaseProvider provider)
+    {
+        using var r = await ArrangeAsync(provider);
+        const int year = 2023;
+        var admin = r.Admin;
+        foreach (var (id, budget) in r.UnitIds.Take(3).Zip([10, 20, 30]))
+        {
+            using var staffing = await admin.PutAsync($"/api/v1/units/{id}/staffing/{year}", UnitsClient.Content(Resources.ResourceRequests.Staffing(budget).ToJsonString()));
+            Assert.Equal(HttpStatusCode.OK, staffing.StatusCode);
+        }
+
+        using var group4 = await admin.PutAsync($"/api/v1/units/{r.UnitIds[2]}/finance/{year}",
+            UnitsClient.Content(Resources.ResourceRequests.Finance(1_100_000_000, 12_000_000_000).ToJsonString()));
+        using var group2 = await admin.PutAsync($"/api/v1/units/{r.UnitIds[3]}/finance/{year}",
+            UnitsClient.Content(Resources.ResourceRequests.Finance(12_000_000_000, 12_000_000_000).ToJsonString()));
+        var plan = new JsonObject
+        {
+            ["periodStart"] = 2021, ["periodEnd"] = 2025, ["proposedGroup"] = 2, ["submittedOn"] = "2021-03-01", ["status"] = "approved", ["approvedGroup"] = 2,
+            ["decision"] = new JsonObject { ["number"] = "12/QĐ-UBND", ["date"] = "2021-04-15", ["issuer"] = "UBND thành phố Cần Thơ" },
+        };
+        using var approved = await admin.PostAsync($"/api/v1/units/{r.UnitIds[2]}/autonomy-plans", UnitsClient.Content(plan.ToJsonString()));
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.Created), (group4.StatusCode, group2.StatusCode, approved.StatusCode));
+
+        var autonomy = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/autonomy?year={year}&areaCode={r.AreaCode}");
+        var staffingTable = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/staffing?year={year}&areaCode={r.AreaCode}");
+        var yearEnd = new DateOnly(year, 12, 31);
+        var (units, share, budgetPaid) = await r.App.WithDbAsync(async (db, services) =>
+        {
+            var engine = services.GetRequiredService<IndicatorEngine>();
+            var scope = new IndicatorScope(r.AreaCode);
+            return (
+                (await engine.ComputeAsync(new IndicatorQuery("units.count", yearEnd, null, scope))).Value,
+                (await engine.ComputeAsync(new IndicatorQuery("autonomy.selffinancing.share", yearEnd, null, scope))).Value,
+                (await engine.ComputeAsync(new IndicatorQuery("staff.budget", yearEnd, null, scope))).Value);
+        });
+
+        Assert.Equal((10, 0, 2, 0, 0, 8), (autonomy.GetProperty("units").GetInt32(), autonomy.GetProperty("group1").GetInt32(),
+            autonomy.GetProperty("group2").GetInt32(), autonomy.GetProperty("group3").GetInt32(), autonomy.GetProperty("group4").GetInt32(),
+            autonomy.GetProperty("unknown").GetInt32()));
+        Assert.Equal((10m, 20m, 60m), (units, share, budgetPaid));
+        Assert.Equal(20m, autonomy.GetProperty("selfFinancingShare").GetDecimal());
+        Assert.Equal(60, staffingTable.GetProperty("budgetPositions").GetInt64());
+        Assert.Equal(60, staffingTable.GetProperty("byAgency").EnumerateArray().Sum(a => a.GetProperty("budgetPositions").GetInt64()));
+
+        // The staffing page's series shows the same year with the same numbers.
+        using var session = await PageSession.SignInAsync(r.App, await r.App.CreateUserAsync(Roles.HomeAffairs, area: "92"));
+        var (_, page) = await session.GetAsync($"/staffing?Year={year}&AreaCode={r.AreaCode}");
+        var row = page.QuerySelector($"tr[data-year='{year}']")!;
+        Assert.Equal("60", row.QuerySelector("[data-field=budgetPositions]")!.TextContent.Trim());
+        Assert.Equal("10", row.QuerySelector("[data-field=units]")!.TextContent.Trim());
+        Assert.Equal("20,00%", row.QuerySelector("[data-field=selfFinancingShare]")!.TextContent.Trim());
     }
 
     [Theory, DatabaseData]
