@@ -237,6 +237,33 @@ public sealed class TargetStatusTests(AppHosts hosts)
         Assert.Equal("20,00%", row.QuerySelector("[data-field=selfFinancingShare]")!.TextContent.Trim());
     }
 
+    // The dashboard's list for an officer of the test commune's agency: its own agency's plan, measured in the target's
+    // area, and a national target (no issuing agency, no area), measured in what the officer sees; not a plan of another
+    // agency, even one whose target names the commune.
+    [Theory, DatabaseData]
+    public async Task ForScope_AgencyOfficer_OwnAgencysAndNationalTargets(DatabaseProvider provider)
+    {
+        using var r = await ArrangeAsync(provider);
+        var token = Unique.Token();
+        var own = await r.Admin.CreateDocumentAsync(Document(token + "a", Iso(Years(-3))).With("issuerAgencyId", r.AgencyId));
+        var national = await r.Admin.CreateDocumentAsync(Document(token + "b", Iso(Years(-3))).With("issuer", "Chính phủ"));
+        var other = await r.Admin.CreateDocumentAsync(Document(token + "c", Iso(Years(-3))).With("issuerAgencyId", await r.App.AgencyIdAsync("92.SYT")));
+        var ownTarget = await r.Admin.AddTargetAsync(own.Id, Target(r.AreaCode, "Giảm 20% số đơn vị", "decrease", 20, "percent", Years(4), Years(-4)));
+        var nationalTarget = await r.Admin.AddTargetAsync(national.Id, Target(r.AreaCode, "Giảm 20% số đơn vị", "decrease", 20, "percent", Years(4), Years(-4)).With("areaCode", null));
+        var otherTarget = await r.Admin.AddTargetAsync(other.Id, Target(r.AreaCode, "Giảm 20% số đơn vị", "decrease", 20, "percent", Years(4), Years(-4)));
+
+        var listed = await r.App.WithDbAsync(async (db, services) =>
+        {
+            db.UseScope(new Core.Data.CallerScope(false, $"/{r.AgencyId}/", null, null, "Ủy ban nhân dân xã thử") { Role = Roles.AgencyOfficer });
+            return (await services.GetRequiredService<TargetStatuses>().ForScopeAsync(IndicatorScope.Visible)).ToDictionary(m => m.TargetId);
+        });
+
+        Assert.Equal((10m, 8m, "achieved"), (listed[ownTarget.Id].BaselineValue, listed[ownTarget.Id].Actual, listed[ownTarget.Id].Status));
+        Assert.Equal(r.AreaCode, listed[ownTarget.Id].Scope.AreaCode);
+        Assert.Equal((10m, 8m, "achieved"), (listed[nationalTarget.Id].BaselineValue, listed[nationalTarget.Id].Actual, listed[nationalTarget.Id].Status));
+        Assert.DoesNotContain(otherTarget.Id, listed.Keys);
+    }
+
     [Theory, DatabaseData]
     public async Task DocumentPage_Targets_ShowBadgeWithItsWordSentenceAndDrilldown(DatabaseProvider provider)
     {
