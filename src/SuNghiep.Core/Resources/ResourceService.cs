@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SuNghiep.Core.Data;
 using SuNghiep.Core.Entities;
+using SuNghiep.Core.Indicators;
 using SuNghiep.Core.Reorganizations;
 using SuNghiep.Core.Rules;
 using SuNghiep.Core.Text;
@@ -9,7 +10,7 @@ using SuNghiep.Core.Units;
 namespace SuNghiep.Core.Resources;
 
 /// <summary>Staffing, finance and autonomy plans of units, year by year; the context audits each change.</summary>
-public sealed class ResourceService(SuNghiepDbContext db, TimeProvider time)
+public sealed class ResourceService(SuNghiepDbContext db, TimeProvider time, IndicatorEngine engine)
 {
     /// <summary>What the refusal of an over-allocation tells an API caller to do; pages and the import say it their own way.</summary>
     public const string OverAllocationApiHint = " Nếu đây là quyết định giao vượt, gửi kèm \"overAllocation\": true.";
@@ -439,27 +440,66 @@ public sealed class ResourceService(SuNghiepDbContext db, TimeProvider time)
             allocated = await db.StaffingAllocations.Where(x => x.AgencyId == agencyId && x.Year == year).Select(x => (int?)x.BudgetPositions).FirstOrDefaultAsync(ct);
         }
 
-        return new StaffingTable(year, byAgency.Sum(r => r.Units), allocated, byAgency.Sum(r => r.BudgetPositions), byAgency.Sum(r => r.RevenuePositions),
+        // The total budget-paid staff is the engine's staff.budget, the figure the dashboard and the targets read.
+        var budget = await engine.ComputeAsync(new IndicatorQuery(
+            "staff.budget", yearEnd, Baseline.OfYear(year), new IndicatorScope(scope.AreaCode, null, scope.AgencyId)), ct);
+        return new StaffingTable(year, byAgency.Sum(r => r.Units), allocated, (long)(budget.Value ?? 0), byAgency.Sum(r => r.RevenuePositions),
             byAgency.Sum(r => r.ActualStaff), byAgency.Sum(r => r.BudgetContractWorkers), byAgency);
     }
 
     /// <summary>
-    /// Units active at the end of a year in a scope (with lineage), by the group computed from that year's finance; a unit
-    /// without figures for the year counts as unknown. The shares of groups 1-2 and 1-3 are the indicators of Resolution 19.
+    /// Units active at the end of a year (today, for the current year) in a scope (with lineage), by autonomy group as the
+    /// indicator engine reads it: the approved plan in force that year, else the group computed from the year's finance; a
+    /// unit with neither counts as unknown. The units and the shares of groups 1-2 and 1-3 (the indicators of Resolution
+    /// 19) are the engine's own.
     /// </summary>
-    public async Task<AutonomyCounts> AutonomyCountsAsync(int year, CountScope scope, CancellationToken ct = default)
+    public async Task<AutonomyCounts> AutonomyCountsAsync(int year, CountScope scope, CancellationToken ct = default) =>
+        (await AutonomySeriesAsync(year, year, scope, ct))[0];
+
+    /// <summary>The autonomy counts of each year from first to last, with the engine's series: one pass per indicator.</summary>
+    public async Task<IReadOnlyList<AutonomyCounts>> AutonomySeriesAsync(int first, int last, CountScope scope, CancellationToken ct = default)
     {
-        var versions = await HistoryQueries.ScopedAsync(db, db.UnitVersions.AsNoTracking().Where(UnitQueries.InForceOn(new DateOnly(year, 12, 31))), scope, ct);
-        var groups = await (
-                from v in versions
-                join f in db.FinanceYears.AsNoTracking().Where(f => f.Year == year) on v.UnitId equals f.UnitId into found
-                from f in found.DefaultIfEmpty()
-                group v by f == null ? null : f.ComputedGroup into g
-                select new { Group = g.Key, Count = g.Count() })
-            .ToListAsync(ct);
-        int Count(int? group) => groups.Where(g => g.Group == group).Sum(g => g.Count);
-        return new AutonomyCounts(year, groups.Sum(g => g.Count), Count(1), Count(2), Count(3), Count(4), Count(null));
+        var where = new IndicatorScope(scope.AreaCode, null, scope.AgencyId);
+        var units = await engine.SeriesAsync("units.count", first, last, where, ct);
+        var selfFinancing = await engine.SeriesAsync("autonomy.selffinancing.share", first, last, where, ct);
+        var any = await engine.SeriesAsync("autonomy.any.share", first, last, where, ct);
+        var today = VietnamTime.Today(time);
+        var counts = new List<AutonomyCounts>();
+        for (var i = 0; i < units.Count; i++)
+        {
+            var year = units[i].Year;
+            // The engine's date for a year: its last day, or today for the current one.
+            var date = year == today.Year ? today : new DateOnly(year, 12, 31);
+            var versions = await HistoryQueries.ScopedAsync(db, db.UnitVersions.AsNoTracking().Where(UnitQueries.InForceOn(date)), scope, ct);
+            var groups = await AutonomyGroups.Of(db, versions, year).GroupBy(x => x.Group).Select(g => new { Group = g.Key, Count = g.Count() }).ToListAsync(ct);
+            int Count(int? group) => groups.Where(g => g.Group == group).Sum(g => g.Count);
+            counts.Add(new AutonomyCounts(year, (int)(units[i].Value ?? 0), Count(1), Count(2), Count(3), Count(4), Count(null),
+                Rounded(selfFinancing[i].Value), Rounded(any[i].Value)));
+        }
+
+        return counts;
     }
+
+    /// <summary>
+    /// Budget-paid staff of each year from first to last (the engine's staff.budget), with the agency's allocation when the
+    /// scope is an agency the caller may see.
+    /// </summary>
+    public async Task<IReadOnlyList<(int Year, long BudgetPositions, int? Allocated)>> StaffingSeriesAsync(
+        int first, int last, CountScope scope, CancellationToken ct = default)
+    {
+        var budget = await engine.SeriesAsync("staff.budget", first, last, new IndicatorScope(scope.AreaCode, null, scope.AgencyId), ct);
+        var allocations = new Dictionary<int, int>();
+        if (scope.AgencyId is { } agencyId && await PlaceAsync(agencyId, ct) is { } asked && Permissions.Contains(db.Scope, asked))
+        {
+            allocations = await db.StaffingAllocations.AsNoTracking().Where(x => x.AgencyId == agencyId && x.Year >= first && x.Year <= last)
+                .ToDictionaryAsync(x => x.Year, x => x.BudgetPositions, ct);
+        }
+
+        return budget.Select(b => (b.Year, (long)(b.Value ?? 0), allocations.TryGetValue(b.Year, out var a) ? a : (int?)null)).ToList();
+    }
+
+    // Two decimals, as these answers have always given them; the engine keeps the exact ratio.
+    private static decimal? Rounded(decimal? share) => share is { } v ? Math.Round(v, 2, MidpointRounding.AwayFromZero) : null;
 
     private Task<AgencyPlace?> PlaceAsync(int agencyId, CancellationToken ct) =>
         db.Agencies.AsNoTracking().Where(a => a.Id == agencyId)

@@ -43,7 +43,7 @@ public static class DatabaseSetup
         // One transaction for the whole demo: one commit instead of one per part, and no half-loaded demo.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await DemoSeeder.SeedAsync(db, VietnamTime.Today(time).Year, ct);
-        // The provincial plan of the source documents is the demo province's plan; its tasks get a few progress reports.
+        // The source documents, whose tasks get a few progress reports in the demo.
         await DocumentSeeder.SeedAsync(db, time, demoProgress: true, ct);
         await tx.CommitAsync(ct);
         return true;

@@ -50,8 +50,10 @@ public static class WebApp
             config.GetValue("Imports:MaxUncompressedMegabytes", 200L) * 1024 * 1024,
             config.GetValue("Imports:MaxCellCharacters", Core.Reorganizations.SheetLimits.Default.MaxCellCharacters)));
         services.AddScoped<Core.Resources.ResourceService>();
+        services.AddScoped<Core.Indicators.IndicatorEngine>();
         services.AddScoped<Core.Plans.PlanService>();
         services.AddScoped<Core.Plans.AttachmentService>();
+        services.AddScoped<Core.Plans.TargetStatuses>();
         services.AddScoped<Core.Resources.ResourceImport>();
         services.AddScoped<AccountService>();
         services.AddScoped<SignInGuard>();
@@ -169,6 +171,7 @@ public static class WebApp
         UnitsApi.Map(secured);
         ReorganizationsApi.Map(secured);
         ResourcesApi.Map(secured);
+        IndicatorsApi.Map(secured);
         PlansApi.Map(secured);
         TaskImportApi.Map(secured);
         AttachmentsApi.Map(secured);
