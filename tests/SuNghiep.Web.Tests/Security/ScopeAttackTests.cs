@@ -195,6 +195,14 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
         ["GET /staffing/import/{handler?}?handler=Template"] = D(Access.New, Need.Editors),
         ["POST /staffing/import/{handler?}"] = D(Access.New, Need.Editors),
 
+        // Pages: the dashboard and the indicators; an indicator's figures are of the caller's scope only.
+        ["GET /dashboard"] = D(Access.List, query: "agencyId={A}"),
+        ["GET /dashboard?handler=Xlsx"] = D(Access.List, query: "agencyId={A}"),
+        ["GET /indicators"] = D(Access.List),
+        ["GET /indicators/{code}"] = D(Access.List, query: "agencyId={A}&breakdown=agency"),
+        ["GET /indicators/{code}/drilldown"] = D(Access.List, query: "agencyId={A}", viewerSeesSecret: true),
+        ["GET /indicators/{code}/drilldown?handler=Xlsx"] = D(Access.List, query: "agencyId={A}", viewerSeesSecret: true),
+
         // Pages: reorganizations.
         ["GET /reorganizations"] = D(Access.List, query: "AgencyId={A}&IncludeVoided=true"),
         ["GET /reorganizations/{id:int}"] = D(Access.Scoped),
@@ -594,7 +602,7 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
             "year" => pattern.Contains("staffing-allocations", StringComparison.Ordinal)
                 ? ScopeAttackWorld.AllocationYear.ToString()
                 : ScopeAttackWorld.Year.ToString(),
-            "code" => "404",
+            "code" => pattern.Contains("/indicators/", StringComparison.Ordinal) ? "units.count" : "404",
             "documentName" => "v1",
             "slug" or "handler" => "",
             var name => throw new InvalidOperationException($"No value for route parameter {name} of {pattern}."),

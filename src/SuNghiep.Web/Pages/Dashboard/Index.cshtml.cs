@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SuNghiep.Core.Data;
 using SuNghiep.Core.Indicators;
+using SuNghiep.Core.Plans;
 using SuNghiep.Web.Api;
 using SuNghiep.Web.Pages.Indicators;
 using SuNghiep.Web.Pages.Shared;
@@ -14,7 +15,7 @@ namespace SuNghiep.Web.Pages.Dashboard;
 /// the statuses of the targets on it, its yearly series since 2015, and one breakdown (by province nationally, by commune
 /// or agency in a province) as a sortable table and a bar chart. The same view downloads as .xlsx.
 /// </summary>
-public sealed class IndexModel(SuNghiepDbContext db, IndicatorEngine engine, TimeProvider time) : PageModel
+public sealed class IndexModel(SuNghiepDbContext db, IndicatorEngine engine, TargetStatuses targets, TimeProvider time) : PageModel
 {
     public const string Path = "/dashboard";
 
@@ -91,6 +92,8 @@ public sealed class IndexModel(SuNghiepDbContext db, IndicatorEngine engine, Tim
         }
 
         var results = await engine.ComputeAllAsync(View.AsOf, View.Scope, View.Breakdown, ct);
+        // Targets are measured today, whatever date the dashboard reads: a target's status is about now.
+        var measured = withSeries ? await targets.ForScopeAsync(View.Scope, ct) : [];
         var cards = new List<Card>();
         foreach (var result in results)
         {
@@ -102,7 +105,9 @@ public sealed class IndexModel(SuNghiepDbContext db, IndicatorEngine engine, Tim
             var series = withSeries
                 ? await engine.SeriesAsync(result.Code, IndicatorPages.FirstChartYear, Math.Max(View.AsOf.Year, IndicatorPages.FirstChartYear), View.Scope, ct)
                 : [];
-            cards.Add(new Card(definition, result, series, []));
+            var lines = measured.Where(t => string.Equals(t.IndicatorCode, result.Code, StringComparison.OrdinalIgnoreCase))
+                .Select(t => new TargetLine(t.DocumentId, t.DocumentNumber, t.Text, t.Status, t.Explanation)).ToList();
+            cards.Add(new Card(definition, result, series, lines));
         }
 
         Cards = cards;

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Html;
 using SuNghiep.Core.Indicators;
 using SuNghiep.Core.Plans;
+using SuNghiep.Core.Rules;
 using SuNghiep.Web.Pages.Shared;
 
 namespace SuNghiep.Web.Pages.Indicators;
@@ -70,10 +71,10 @@ public static class IndicatorPages
     {
         var (css, word) = status switch
         {
-            "achieved" => ("text-bg-success", "Đã đạt"),
-            "on_track" => ("text-bg-primary", "Đúng tiến độ"),
-            "at_risk" => ("text-bg-warning", "Có nguy cơ không đạt"),
-            "missed" => ("text-bg-danger", "Không đạt"),
+            TargetStatus.Achieved => ("text-bg-success", "Đã đạt"),
+            TargetStatus.OnTrack => ("text-bg-primary", "Đúng tiến độ"),
+            TargetStatus.AtRisk => ("text-bg-warning", "Có nguy cơ không đạt"),
+            TargetStatus.Missed => ("text-bg-danger", "Không đạt"),
             _ => ("text-bg-secondary", "Chưa đo được"),
         };
         return new HtmlString($"<span class=\"badge {css}\" data-status=\"{HtmlEncoder.Default.Encode(status)}\">{word}</span>");
