@@ -51,6 +51,7 @@ public static class WebApp
             config.GetValue("Imports:MaxUncompressedMegabytes", 200L) * 1024 * 1024,
             config.GetValue("Imports:MaxCellCharacters", Core.Reorganizations.SheetLimits.Default.MaxCellCharacters)));
         services.AddScoped<Core.Resources.ResourceService>();
+        services.AddScoped<Core.Indicators.IndicatorEngine>();
         services.AddScoped<Core.Plans.PlanService>();
         services.AddScoped<Core.Plans.AttachmentService>();
         // TryAdd: the engine's own registration, wherever it is made, stays the one in force.
@@ -173,6 +174,7 @@ public static class WebApp
         UnitsApi.Map(secured);
         ReorganizationsApi.Map(secured);
         ResourcesApi.Map(secured);
+        IndicatorsApi.Map(secured);
         PlansApi.Map(secured);
         TaskImportApi.Map(secured);
         AttachmentsApi.Map(secured);
