@@ -1,3 +1,4 @@
+using System.Data;
 using MiniExcelLibs;
 using SuNghiep.Core.Indicators;
 using SuNghiep.Web.Pages.Indicators;
@@ -21,7 +22,7 @@ public static class DashboardExport
     {
         var sheets = new Dictionary<string, object>
         {
-            [IndicatorsSheet] = DrilldownExport.Sheet(Headers, indicators.Select(i => new object?[] {
+            [IndicatorsSheet] = Sheet(Headers, indicators.Select(i => new object?[] {
                 i.Definition.Code, i.Definition.Name, i.Definition.Unit, scope, Display.Date(view.AsOf), i.Result.Value, i.Result.BaselineValue,
                 i.Result.Change, i.Result.ChangePercent, string.Join(" ", i.Result.Notes) })),
         };
@@ -29,7 +30,7 @@ public static class DashboardExport
         foreach (var (definition, result) in indicators)
         {
             var headers = BreakdownHeaders.Prepend(column).ToList();
-            sheets[SheetName(definition.Code)] = DrilldownExport.Sheet(headers, view.Sorted(result.Breakdown, r => r.Name, (r, _) => r.Value)
+            sheets[SheetName(definition.Code)] = Sheet(headers, view.Sorted(result.Breakdown, r => r.Name, (r, _) => r.Value)
                 .Select(r => new object?[] { r.Name, r.Key, r.Value, r.BaselineValue, r.ChangePercent }));
         }
 
@@ -40,4 +41,21 @@ public static class DashboardExport
 
     /// <summary>A sheet's name: the indicator's code, which Excel accepts as it is (at most 31 characters, no []:*?/\).</summary>
     public static string SheetName(string code) => code.Length <= 31 ? code : code[..31];
+
+    /// <summary>A sheet's rows under its headers; a table rather than a list of rows, so that an empty sheet keeps its headers.</summary>
+    private static DataTable Sheet(IReadOnlyList<string> headers, IEnumerable<object?[]> rows)
+    {
+        var table = new DataTable();
+        foreach (var header in headers)
+        {
+            table.Columns.Add(header, typeof(object));
+        }
+
+        foreach (var row in rows)
+        {
+            table.Rows.Add(row.Select(v => v ?? DBNull.Value).ToArray());
+        }
+
+        return table;
+    }
 }

@@ -98,7 +98,7 @@ public sealed class DrilldownModel(SuNghiepDbContext db, IndicatorEngine engine,
 
         var units = await UnitsAsync(query, 1, int.MaxValue, ct);
         var events = await AllEventsAsync(query, ct);
-        var file = DrilldownExport.Xlsx(definition, Year, units.Items, events);
+        var file = IndicatorExport.Xlsx(new Drilldown(units, new Paged<DrilldownEvent>(events, events.Count)));
         return File(file, ReorganizationsApi.XlsxType, $"{definition.Code}-{Display.DateInput(View.AsOf)}.xlsx");
     }
 

@@ -3,7 +3,6 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Html;
 using SuNghiep.Core.Indicators;
-using SuNghiep.Core.Plans;
 using SuNghiep.Core.Rules;
 using SuNghiep.Web.Pages.Shared;
 
@@ -15,13 +14,9 @@ public static class IndicatorPages
     /// <summary>The first year of the charts: the baseline of Resolution 19-NQ/TW's targets.</summary>
     public const int FirstChartYear = 2015;
 
-    public static IReadOnlyList<IndicatorDefinition> Definitions { get; } = PlanCatalog.Indicators
-        .Select(i => new IndicatorDefinition(i.Code, i.Name, i.Code.EndsWith(".share", StringComparison.Ordinal) ? "%" : "đơn vị", "", "", "",
-            IndicatorKind.PointInTime, i.Code.EndsWith(".share", StringComparison.Ordinal)))
-        .ToList();
+    public static IReadOnlyList<IndicatorDefinition> Definitions => IndicatorCatalog.All;
 
-    public static IndicatorDefinition? Find(string? code) =>
-        Definitions.FirstOrDefault(d => string.Equals(d.Code, code?.Trim(), StringComparison.OrdinalIgnoreCase));
+    public static IndicatorDefinition? Find(string? code) => IndicatorCatalog.Find(code);
 
     /// <summary>A value as Vietnamese write it: a share with one or two decimals and "%", a count whole, an amount in đồng.</summary>
     public static string Value(decimal? value, IndicatorDefinition definition) =>

@@ -232,7 +232,7 @@ public sealed class DashboardPageTests(AppHosts hosts)
         Assert.Equal(["Đơn vị", "Sắp xếp"], stream.GetSheetNames());
         var units = stream.Query(useHeaderRow: true, sheetName: "Đơn vị").Cast<IDictionary<string, object?>>().ToList();
         Assert.Equal([kept.Code], units.Select(u => (string)u["Mã đơn vị"]!));
-        Assert.Equal("chưa xác định", units[0]["Nguồn xác định nhóm"]);
+        Assert.Equal("Chưa xác định", units[0]["Nguồn xác định nhóm"]);
         var events = stream.Query(useHeaderRow: true, sheetName: "Sắp xếp").Cast<IDictionary<string, object?>>().ToList();
         var exported = Assert.Single(events, e => (string?)e["Số quyết định"] == number);
         Assert.Equal(day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), exported["Ngày hiệu lực"]);
@@ -261,7 +261,8 @@ public sealed class DashboardPageTests(AppHosts hosts)
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal(Vn(before.GetProperty("value")), page.QuerySelector("[data-testid=indicator-value]")!.TextContent.Trim());
             Assert.Equal(Vn(before.GetProperty("baselineValue")), page.QuerySelector("[data-testid=baseline-value]")!.TextContent.Trim());
-            Assert.Equal("năm 2020", page.QuerySelector("#baseline")!.GetAttribute("value"));
+            Assert.Equal("2020", page.QuerySelector("#baseline")!.GetAttribute("value"));
+            Assert.Contains("mốc so sánh: năm 2020.", page.QuerySelector("[data-testid=scope]")!.TextContent, StringComparison.Ordinal);
             var keys = page.QuerySelectorAll("[data-testid=breakdown] tbody tr").Select(r => r.GetAttribute("data-key")).Order().ToList();
             Assert.Equal(before.GetProperty("breakdown").EnumerateArray().Select(r => r.GetProperty("key").GetString()).Order().ToList(), keys);
             Assert.NotEmpty(page.QuerySelector("[data-testid=definition]")!.TextContent.Trim());
