@@ -75,10 +75,7 @@ public sealed class IndexModel(SuNghiepDbContext db, IndicatorEngine engine, Tar
     private async Task<bool> LoadAsync(bool withSeries, CancellationToken ct)
     {
         View = await IndicatorFilter.ReadAsync(db, time, Filter, withBaseline: false, ct);
-        foreach (var error in View.Errors)
-        {
-            ModelState.AddModelError(error.Field, error.Message);
-        }
+        IndicatorFilter.Report(ModelState, View.Errors);
 
         if (View.Errors.Count > 0)
         {

@@ -39,10 +39,7 @@ public sealed class DetailsModel(SuNghiepDbContext db, IndicatorEngine engine, T
             errors.AddRange(await engine.ValidateAsync(query, ct));
         }
 
-        foreach (var error in errors.DistinctBy(e => e.Field))
-        {
-            ModelState.AddModelError(error.Field, error.Message);
-        }
+        IndicatorFilter.Report(ModelState, errors);
 
         Agencies = await Lookups.AgenciesAsync(db, ct);
         Areas = await Lookups.AreasInScopeAsync(db, ct);

@@ -130,10 +130,7 @@ public sealed class DrilldownModel(SuNghiepDbContext db, IndicatorEngine engine,
             errors.AddRange(await engine.ValidateAsync(query, ct));
         }
 
-        foreach (var error in errors.DistinctBy(e => e.Field))
-        {
-            ModelState.AddModelError(error.Field, error.Message);
-        }
+        IndicatorFilter.Report(ModelState, errors);
 
         if (errors.Count > 0)
         {

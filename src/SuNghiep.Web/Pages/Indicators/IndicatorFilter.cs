@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using SuNghiep.Core.Data;
@@ -218,6 +219,19 @@ public sealed partial class IndicatorFilter
         filter.Sort = Blank(model.Sort) is { } sort && (SortColumns.Contains(sort) || IndicatorPages.Find(sort) is not null) ? sort : "name";
         filter.Descending = string.Equals(Blank(model.Dir), "desc", StringComparison.OrdinalIgnoreCase);
         return filter;
+    }
+
+    /// <summary>
+    /// Puts errors on the form's fields, keyed by the fields' ids. Binding the typed strings never fails, but it leaves entries
+    /// keyed by the properties' names ("AsOf"), and the state's keys ignore case: those would give the summary's links their spelling.
+    /// </summary>
+    public static void Report(ModelStateDictionary state, IEnumerable<RuleViolation> errors)
+    {
+        state.Clear();
+        foreach (var error in errors.DistinctBy(e => e.Field))
+        {
+            state.AddModelError(error.Field, error.Message);
+        }
     }
 
     /// <summary>A baseline as a target or a person writes it: a date (31/12/2015 or 2015-12-31), a year (2021) or a period (2016-2020).</summary>
