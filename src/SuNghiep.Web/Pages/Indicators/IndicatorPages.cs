@@ -58,6 +58,7 @@ public static class IndicatorPages
     {
         "staff.budget" => "Biên chế hưởng lương từ NSNN (người)",
         "budget.direct.avg" => "Chi trực tiếp từ NSNN (đồng)",
+        _ when definition.IsShare => "Tính vào tử số",
         _ => null,
     };
 
@@ -74,6 +75,12 @@ public static class IndicatorPages
         };
         return new HtmlString($"<span class=\"badge {css}\" data-status=\"{HtmlEncoder.Default.Encode(status)}\">{word}</span>");
     }
+
+    /// <summary>A unit's figure in the drill-down: for a share, whether the unit is in its numerator (the engine gives 1 or 0).</summary>
+    public static string Figure(decimal? figure, IndicatorDefinition definition) =>
+        figure is not { } f ? "—"
+        : definition.IsShare ? (f > 0 ? "Có" : "Không")
+        : Display.Number(f, f == Math.Round(f) ? 0 : 1);
 
     /// <summary>Labels and values for a chart's data attributes; a missing value stays null so the chart leaves a gap.</summary>
     public static string Json<T>(IEnumerable<T> values) => JsonSerializer.Serialize(values);
