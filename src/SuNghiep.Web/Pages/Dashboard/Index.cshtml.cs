@@ -38,6 +38,12 @@ public sealed class IndexModel(SuNghiepDbContext db, IndicatorEngine engine, Tar
 
     public IReadOnlyList<Card> Cards { get; private set; } = [];
     public IReadOnlyList<BreakdownRow> Rows { get; private set; } = [];
+
+    /// <summary>Rows of the breakdown left out because every figure in them is nil on the date.</summary>
+    public int HiddenRows { get; private set; }
+
+    /// <summary>The bar chart draws at most this many rows, in the table's order, so that every label stays legible.</summary>
+    public const int ChartRows = 40;
     public List<AgencyOption> Agencies { get; private set; } = [];
     public List<AreaOption> Areas { get; private set; } = [];
 
@@ -112,7 +118,11 @@ public sealed class IndexModel(SuNghiepDbContext db, IndicatorEngine engine, Tar
             .GroupBy(x => x.Row.Key)
             .Select(g => new BreakdownRow(g.Key, g.First().Row.Name, g.GroupBy(x => x.Code).ToDictionary(x => x.Key, x => x.First().Row)))
             .ToList();
-        Rows = View.Sorted(Rows, r => r.Name, (r, code) => r.Cells.TryGetValue(code, out var cell) ? cell.Value : null);
+        // Areas and agencies that no longer hold anything (the districts before 2025) carry only their baselines, which this
+        // table does not show: the indicator's own page lists them with their change.
+        var empty = Rows.Where(r => r.Cells.Values.All(c => c.Value is null or 0)).ToList();
+        HiddenRows = empty.Count;
+        Rows = View.Sorted(Rows.Except(empty), r => r.Name, (r, code) => r.Cells.TryGetValue(code, out var cell) ? cell.Value : null);
         return true;
     }
 

@@ -16,6 +16,8 @@
         var valueAxis = bar ? 'x' : 'y';
         var scales = {};
         scales[valueAxis] = { beginAtZero: true, ticks: { callback: function (v) { return number.format(v); } } };
+        // A breakdown names every bar: its height grows with its rows, so no label needs skipping.
+        if (bar) { scales.y = { ticks: { autoSkip: false } }; }
         new Chart(canvas, {
             type: bar ? 'bar' : 'line',
             data: {
