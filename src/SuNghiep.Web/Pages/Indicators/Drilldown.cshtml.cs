@@ -20,7 +20,7 @@ public sealed class DrilldownModel(SuNghiepDbContext db, IndicatorEngine engine,
     public const int EventsPageSize = 20;
 
     /// <summary>A search reads the figure's units in pages of this size and keeps those that match.</summary>
-    private const int SearchBatch = 1000;
+    private const int SearchBatch = 5000;
 
     [BindProperty(SupportsGet = true, Name = "")]
     public IndicatorFilterModel Filter { get; set; } = new();
