@@ -22,7 +22,10 @@ public sealed class DashboardJourneyTests(HostFixture host)
         var series = await page.ChartDataAsync("series-0");
         Assert.Equal("2015", series.GetProperty("labels")[0].GetString());
         var breakdown = await page.ChartDataAsync("breakdown-chart");
-        Assert.Equal(await page.Locator("[data-testid=breakdown] tbody tr").CountAsync(), breakdown.GetProperty("labels").GetArrayLength());
+        // The bar chart draws the table's first rows, at most forty, in the table's order.
+        var rows = await page.Locator("[data-testid=breakdown] tbody tr th").AllInnerTextsAsync();
+        var labels = breakdown.GetProperty("labels").EnumerateArray().Select(l => l.GetString()).ToList();
+        Assert.Equal(rows.Take(40).Select(r => r.Trim()), labels);
         await page.ScreenshotAsync("dashboard");
 
         // The dashboard's whole view downloads as a workbook.
