@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Scalar.AspNetCore;
 using SuNghiep.Core.Accounts;
 using SuNghiep.Core.Data;
@@ -54,8 +53,6 @@ public static class WebApp
         services.AddScoped<Core.Indicators.IndicatorEngine>();
         services.AddScoped<Core.Plans.PlanService>();
         services.AddScoped<Core.Plans.AttachmentService>();
-        // TryAdd: the engine's own registration, wherever it is made, stays the one in force.
-        services.TryAddScoped<Core.Indicators.IndicatorEngine>();
         services.AddScoped<Core.Plans.TargetStatuses>();
         services.AddScoped<Core.Resources.ResourceImport>();
         services.AddScoped<AccountService>();
