@@ -23,7 +23,7 @@ public sealed class IndexModel(SuNghiepDbContext db, IndicatorEngine engine, Tar
         IndicatorDefinition Definition, IndicatorResult Result, IReadOnlyList<(int Year, decimal? Value)> Series, IReadOnlyList<TargetLine> Targets);
 
     /// <summary>A target on an indicator, with its status as a word and a colour, and the sentence that explains it.</summary>
-    public sealed record TargetLine(int DocumentId, string DocumentNumber, string Text, string Status, string Explanation);
+    public sealed record TargetLine(int DocumentId, string DocumentNumber, string Text, string Status, string Explanation, string? DrilldownUrl);
 
     /// <summary>One row of the breakdown: an area, agency or sector with each indicator's figures there.</summary>
     public sealed record BreakdownRow(string Key, string Name, IReadOnlyDictionary<string, IndicatorBreakdownRow> Cells);
@@ -109,7 +109,7 @@ public sealed class IndexModel(SuNghiepDbContext db, IndicatorEngine engine, Tar
                 ? await engine.SeriesAsync(result.Code, IndicatorPages.FirstChartYear, Math.Max(View.AsOf.Year, IndicatorPages.FirstChartYear), View.Scope, ct)
                 : [];
             var lines = measured.Where(t => string.Equals(t.IndicatorCode, result.Code, StringComparison.OrdinalIgnoreCase))
-                .Select(t => new TargetLine(t.DocumentId, t.DocumentNumber, t.Text, t.Status, t.Explanation)).ToList();
+                .Select(t => new TargetLine(t.DocumentId, t.DocumentNumber, t.Text, t.Status, t.Explanation, Plans.PlanDisplay.DrilldownUrl(t))).ToList();
             cards.Add(new Card(definition, result, series, lines));
         }
 

@@ -49,6 +49,38 @@ public sealed class DashboardPageTests(AppHosts hosts)
     }
 
     [Theory, DatabaseData]
+    public async Task Dashboard_Targets_ShowTheirStatusInAWordAndAColourAsTheApiMeasuresThem(DatabaseProvider provider)
+    {
+        var app = await hosts.GetAsync(provider);
+        var email = await app.CreateUserAsync(Roles.HomeAffairs, area: "92");
+        using var session = await PageSession.SignInAsync(app, email);
+        using var api = app.ClientWithToken(await app.TokenAsync(email, SuNghiepApp.Password));
+        var words = new Dictionary<string, (string Word, string Colour)>
+        {
+            ["achieved"] = ("Đã đạt", "text-bg-success"), ["on_track"] = ("Đúng tiến độ", "text-bg-primary"),
+            ["at_risk"] = ("Có nguy cơ không đạt", "text-bg-warning"), ["missed"] = ("Không đạt", "text-bg-danger"),
+            ["not_measurable"] = ("Chưa đo được", "text-bg-secondary"),
+        };
+
+        var (_, page) = await session.GetAsync("/dashboard");
+
+        // The demo province's plans hold targets on its indicators.
+        var lines = page.QuerySelectorAll(".indicator-card [data-testid=targets] li").ToList();
+        Assert.NotEmpty(lines);
+        foreach (var line in lines)
+        {
+            var status = line.GetAttribute("data-status")!;
+            var badge = line.QuerySelector(".badge")!;
+            Assert.Equal(words[status].Word, badge.TextContent.Trim());
+            Assert.Contains(words[status].Colour, badge.ClassName, StringComparison.Ordinal);
+            var card = line.Closest(".indicator-card")!.GetAttribute("data-indicator");
+            var document = line.QuerySelector("a[href^='/documents/']")!.GetAttribute("href")!;
+            var measured = await api.GetFromJsonAsync<JsonElement>($"/api/v1{document}/targets/status");
+            Assert.Contains(measured.EnumerateArray(), t => t.GetProperty("indicatorCode").GetString() == card && t.GetProperty("status").GetString() == status);
+        }
+    }
+
+    [Theory, DatabaseData]
     public async Task Dashboard_SortedByAValueDescending_ListsTheRowsInThatOrder(DatabaseProvider provider)
     {
         var app = await hosts.GetAsync(provider);
