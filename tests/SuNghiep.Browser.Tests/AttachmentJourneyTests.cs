@@ -19,7 +19,7 @@ public sealed class AttachmentJourneyTests(HostFixture host)
         const string name = "Biên bản họp Sở Y tế.pdf";
         var page = await host.NewPageAsync();
         await page.SignInAsync(HostFixture.HealthOfficerEmail, HostFixture.Password);
-        await page.WaitForURLAsync("**/units");
+        await page.WaitForURLAsync("**/dashboard");
         await page.GotoAsync($"/tasks/{task.Id}");
 
         var form = page.GetByTestId("progress-form");

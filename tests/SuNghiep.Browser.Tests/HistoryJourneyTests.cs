@@ -33,7 +33,7 @@ public sealed class HistoryJourneyTests(HostFixture host)
     {
         var page = await host.NewPageAsync();
         await page.SignInAsync(HostFixture.HomeAffairsEmail, HostFixture.Password);
-        await page.WaitForURLAsync("**/units");
+        await page.WaitForURLAsync("**/dashboard");
         return page;
     }
 
@@ -198,7 +198,7 @@ public sealed class HistoryJourneyTests(HostFixture host)
         // The Sở Y tế officer sees his own events (control), not this one.
         var page = await host.NewPageAsync();
         await page.SignInAsync(HostFixture.HealthOfficerEmail, HostFixture.Password);
-        await page.WaitForURLAsync("**/units");
+        await page.WaitForURLAsync("**/dashboard");
         await page.GotoAsync("/reorganizations?includeVoided=true");
         Assert.True(await page.Locator("[data-testid=reorganization]").CountAsync() > 0);
         await page.GotoAsync("/reorganizations?from=2026-02-01&to=2026-02-01&includeVoided=true");
@@ -209,7 +209,7 @@ public sealed class HistoryJourneyTests(HostFixture host)
 
         var admin = await host.NewPageAsync();
         await admin.SignInAsync(HostFixture.AdminEmail, HostFixture.Password);
-        await admin.WaitForURLAsync("**/units");
+        await admin.WaitForURLAsync("**/dashboard");
         var seen = await admin.GotoAsync($"/reorganizations/{id}");
         Assert.Equal(200, seen!.Status);
         await Expect(admin.GetByTestId("decision")).ToContainTextAsync($"PV-{n}/QĐ-UBND");
@@ -226,6 +226,7 @@ public sealed class HistoryJourneyTests(HostFixture host)
             ManagingAgencyId = await host.AgencyIdAsync("92.SXD"), EstablishedOn = new DateOnly(2020, 1, 1),
         });
         var page = await SignedInAsync();
+        await page.GotoAsync("/units");
         await Expect(page.GetByTestId("results-as-of")).ToHaveTextAsync($"tại ngày {Today:dd/MM/yyyy}");
 
         await page.SearchUnitsAsync(name);
@@ -383,7 +384,7 @@ public sealed class HistoryJourneyTests(HostFixture host)
         });
         var page = await host.NewPageAsync(javaScript: false);
         await page.SignInAsync(HostFixture.HomeAffairsEmail, HostFixture.Password);
-        await page.WaitForURLAsync("**/units");
+        await page.WaitForURLAsync("**/dashboard");
         await page.GotoAsync("/reorganizations/create");
 
         await page.Locator("#Input_Type").SelectOptionAsync("division");

@@ -20,7 +20,8 @@ public sealed class JourneyTests(HostFixture host)
 
         await page.Locator("#Input_Password").FillAsync(HostFixture.Password);
         await page.Locator("main form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync("**/units");
+        await page.WaitForURLAsync("**/dashboard");
+        await page.GotoAsync("/units");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Sổ đăng ký đơn vị sự nghiệp công lập");
         await Expect(page.Locator("[data-testid=current-user]")).ToHaveTextAsync(HostFixture.HomeAffairsEmail);
         await page.ScreenshotAsync("units-list");
@@ -39,7 +40,8 @@ public sealed class JourneyTests(HostFixture host)
     {
         var page = await host.NewPageAsync(javaScript);
         await page.SignInAsync(HostFixture.HomeAffairsEmail, HostFixture.Password);
-        await page.WaitForURLAsync("**/units");
+        await page.WaitForURLAsync("**/dashboard");
+        await page.GotoAsync("/units");
 
         await page.SearchUnitsAsync(text, javaScript);
 
@@ -68,7 +70,8 @@ public sealed class JourneyTests(HostFixture host)
         var agencyId = await host.AgencyIdAsync("92.SXD");
         var page = await host.NewPageAsync();
         await page.SignInAsync(HostFixture.HomeAffairsEmail, HostFixture.Password);
-        await page.WaitForURLAsync("**/units");
+        await page.WaitForURLAsync("**/dashboard");
+        await page.GotoAsync("/units");
 
         // An invalid form: no code, an end date before the start date.
         await page.GetByTestId("create-unit").ClickAsync();
@@ -127,7 +130,7 @@ public sealed class JourneyTests(HostFixture host)
         // The administrator sees who renamed it, and the name before and after.
         var admin = await host.NewPageAsync();
         await admin.SignInAsync(HostFixture.AdminEmail, HostFixture.Password);
-        await admin.WaitForURLAsync("**/units");
+        await admin.WaitForURLAsync("**/dashboard");
         await admin.GotoAsync($"/units/{id}");
         await Expect(admin.GetByTestId("unit-audit").Locator("tbody tr")).ToHaveCountAsync(2);
         await admin.GetByTestId("unit-audit").GetByRole(AriaRole.Link, new() { Name = "Xem chi tiết trong nhật ký" }).ClickAsync();
@@ -155,7 +158,8 @@ public sealed class JourneyTests(HostFixture host)
         });
         var page = await host.NewPageAsync();
         await page.SignInAsync(HostFixture.HealthOfficerEmail, HostFixture.Password);
-        await page.WaitForURLAsync("**/units");
+        await page.WaitForURLAsync("**/dashboard");
+        await page.GotoAsync("/units");
 
         // Control: the officer does see the hospitals of Sở Y tế.
         await page.SearchUnitsAsync("benh vien");
@@ -176,7 +180,7 @@ public sealed class JourneyTests(HostFixture host)
         // The unit exists: the administrator opens the same address.
         var admin = await host.NewPageAsync();
         await admin.SignInAsync(HostFixture.AdminEmail, HostFixture.Password);
-        await admin.WaitForURLAsync("**/units");
+        await admin.WaitForURLAsync("**/dashboard");
         var seen = await admin.GotoAsync($"/units/{other.Id}");
         Assert.Equal(200, seen!.Status);
         await Expect(admin.GetByTestId("unit-title")).ToHaveTextAsync(other.Name);
@@ -201,7 +205,7 @@ public sealed class JourneyTests(HostFixture host)
     {
         var page = await host.NewPageAsync();
         await page.SignInAsync(HostFixture.AdminEmail, HostFixture.Password);
-        await page.WaitForURLAsync("**/units");
+        await page.WaitForURLAsync("**/dashboard");
 
         await page.GotoAsync($"/admin/users?search={Uri.EscapeDataString("browser.test")}");
         var rows = page.Locator("[data-testid=users] tbody tr");

@@ -19,7 +19,7 @@ public sealed class NotificationJourneyTests(HostFixture host)
         await NotifiedUserAsync(email, 2);
         var page = await host.NewPageAsync();
         await page.SignInAsync(email, HostFixture.Password);
-        await page.WaitForURLAsync("**/units");
+        await page.WaitForURLAsync("**/dashboard");
 
         var badge = page.GetByTestId("notifications-badge");
         await Expect(badge).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"Thông báo \(2\)$"));

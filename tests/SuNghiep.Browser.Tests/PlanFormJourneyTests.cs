@@ -18,7 +18,7 @@ public sealed class PlanFormJourneyTests(HostFixture host)
     {
         var page = await host.NewPageAsync(javaScript);
         await page.SignInAsync(HostFixture.HomeAffairsEmail, HostFixture.Password);
-        await page.WaitForURLAsync("**/units");
+        await page.WaitForURLAsync("**/dashboard");
         var number = Unique() + "/KH-SNV";
 
         // The document, implementing 62-KL/TW; a missing title is refused first, with what was typed kept.

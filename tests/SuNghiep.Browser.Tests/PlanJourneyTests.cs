@@ -20,7 +20,7 @@ public sealed class PlanJourneyTests(HostFixture host)
     {
         var page = await host.NewPageAsync();
         await page.SignInAsync(email, HostFixture.Password);
-        await page.WaitForURLAsync("**/units");
+        await page.WaitForURLAsync("**/dashboard");
         return page;
     }
 

@@ -35,7 +35,7 @@ public sealed class ResourceJourneyTests(HostFixture host)
         await host.AllocateWithRoomAsync("92.SGDDT", Year, room);
         var page = await host.NewPageAsync();
         await page.SignInAsync(HostFixture.HomeAffairsEmail, HostFixture.Password);
-        await page.WaitForURLAsync("**/units");
+        await page.WaitForURLAsync("**/dashboard");
 
         // From the unit's page to its resources.
         await page.GotoAsync($"/units/{unit.Id}");
@@ -128,7 +128,7 @@ public sealed class ResourceJourneyTests(HostFixture host)
         var unit = await SchoolAsync(Unique());
         var page = await host.NewPageAsync(javaScript: false);
         await page.SignInAsync(HostFixture.HomeAffairsEmail, HostFixture.Password);
-        await page.WaitForURLAsync("**/units");
+        await page.WaitForURLAsync("**/dashboard");
 
         await page.GotoAsync($"/units/{unit.Id}/resources");
         await Expect(page.Locator("#finance")).ToBeVisibleAsync();
@@ -171,7 +171,7 @@ public sealed class ResourceJourneyTests(HostFixture host)
         var unit = await SchoolAsync(n);
         var page = await host.NewPageAsync();
         await page.SignInAsync(HostFixture.HomeAffairsEmail, HostFixture.Password);
-        await page.WaitForURLAsync("**/units");
+        await page.WaitForURLAsync("**/dashboard");
         await page.GotoAsync("/staffing");
         await page.GetByTestId("import-link").ClickAsync();
         await page.WaitForURLAsync("**/staffing/import");
@@ -225,7 +225,7 @@ public sealed class ResourceJourneyTests(HostFixture host)
         var agency = await host.AgencyIdAsync("92.SYT");
         var page = await host.NewPageAsync();
         await page.SignInAsync(HostFixture.HomeAffairsEmail, HostFixture.Password);
-        await page.WaitForURLAsync("**/units");
+        await page.WaitForURLAsync("**/dashboard");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Biên chế, tài chính" }).ClickAsync();
         await page.WaitForURLAsync("**/staffing");

@@ -18,7 +18,9 @@ public sealed class SecurityPolicyJourneyTests(HostFixture host)
             }
         };
         await page.SignInAsync(HostFixture.AdminEmail, HostFixture.Password);
-        await page.WaitForURLAsync("**/units");
+        await page.WaitForURLAsync("**/dashboard");
+        await page.WaitForFunctionAsync("() => window.Chart && document.querySelectorAll('canvas[data-indicator-chart]').length > 0 && Chart.getChart(document.querySelector('canvas[data-indicator-chart]')) !== undefined");
+        await page.GotoAsync("/units");
         await page.SearchUnitsAsync("mam non");
 
         // The pages whose behaviour moved from inline script to files: each must still work under the policy.
@@ -33,7 +35,7 @@ public sealed class SecurityPolicyJourneyTests(HostFixture host)
         await Expect(page.Locator("#count-chart")).ToBeVisibleAsync();
         await page.WaitForFunctionAsync("() => window.Chart && Chart.getChart(document.getElementById('count-chart')) !== undefined");
 
-        foreach (var path in new[] { "/reorganizations/import", "/reorganizations", "/staffing", "/tasks", "/documents", "/admin/users", "/admin/audit", "/notifications", "/api/docs/" })
+        foreach (var path in new[] { "/reorganizations/import", "/reorganizations", "/staffing", "/tasks", "/documents", "/admin/users", "/admin/audit", "/notifications", "/indicators", "/indicators/units.count", "/indicators/units.count/drilldown", "/api/docs/" })
         {
             await page.GotoAsync(path);
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);

@@ -35,7 +35,7 @@ public sealed class TaskImportJourneyTests(HostFixture host)
         var document = await PlanAsync(n);
         var page = await host.NewPageAsync();
         await page.SignInAsync(HostFixture.HomeAffairsEmail, HostFixture.Password);
-        await page.WaitForURLAsync("**/units");
+        await page.WaitForURLAsync("**/dashboard");
         await page.GotoAsync($"/documents/{document.Id}");
         await Expect(page.GetByTestId("no-tasks")).ToBeVisibleAsync();
         await page.GetByTestId("task-import-link").ClickAsync();

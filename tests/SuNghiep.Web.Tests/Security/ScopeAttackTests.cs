@@ -201,6 +201,14 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
         ["GET /staffing/import/{handler?}?handler=Template"] = D(Access.New, Need.Editors),
         ["POST /staffing/import/{handler?}"] = D(Access.New, Need.Editors),
 
+        // Pages: the dashboard and the indicators; an indicator's figures are of the caller's scope only.
+        ["GET /dashboard"] = D(Access.List, query: "agencyId={A}"),
+        ["GET /dashboard?handler=Xlsx"] = D(Access.List, query: "agencyId={A}"),
+        ["GET /indicators"] = D(Access.List),
+        ["GET /indicators/{code}"] = D(Access.List, query: "agencyId={A}&breakdown=agency"),
+        ["GET /indicators/{code}/drilldown"] = D(Access.List, query: "agencyId={A}", viewerSeesSecret: true),
+        ["GET /indicators/{code}/drilldown?handler=Xlsx"] = D(Access.List, query: "agencyId={A}", viewerSeesSecret: true),
+
         // Pages: reorganizations.
         ["GET /reorganizations"] = D(Access.List, query: "AgencyId={A}&IncludeVoided=true"),
         ["GET /reorganizations/{id:int}"] = D(Access.Scoped),
@@ -600,7 +608,8 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
             "year" => pattern.Contains("staffing-allocations", StringComparison.Ordinal)
                 ? ScopeAttackWorld.AllocationYear.ToString()
                 : ScopeAttackWorld.Year.ToString(),
-            "code" => pattern.StartsWith("/api/v1/indicators", StringComparison.Ordinal) ? "units.count" : "404",
+            // The indicator pages and endpoints take a code of the catalogue; other routes with a {code} get one that is none.
+            "code" => pattern.Contains("/indicators/", StringComparison.Ordinal) ? "units.count" : "404",
             "documentName" => "v1",
             "slug" or "handler" => "",
             var name => throw new InvalidOperationException($"No value for route parameter {name} of {pattern}."),

@@ -82,7 +82,7 @@ public sealed class SingleSignOnTests(AppHosts hosts)
         var (status, location) = await WalkAsync(client, "/login/sso");
 
         Assert.Equal(HttpStatusCode.Redirect, status);
-        Assert.Equal("/units", location);
+        Assert.Equal("/dashboard", location);
     }
 
     [Theory, DatabaseData]

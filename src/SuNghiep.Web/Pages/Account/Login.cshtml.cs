@@ -44,7 +44,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, SignInGuard guard)
         if (outcome is { Status: SignInStatus.Succeeded, User: { } user })
         {
             await signIn.SignInAsync(user, isPersistent: false);
-            return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/units");
+            return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/dashboard");
         }
 
         ModelState.AddModelError(string.Empty, SignInMessages.For(outcome));

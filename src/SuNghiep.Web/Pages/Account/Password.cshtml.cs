@@ -44,7 +44,7 @@ public sealed class PasswordModel(AccountService accounts, UserManager<AppUser> 
             {
                 await signIn.SignInAsync(result.User!, isPersistent: false);
                 TempData["Success"] = "Đã đổi mật khẩu. Các phiên đăng nhập khác của tài khoản (trình duyệt khác, token API) đã kết thúc.";
-                return Redirect("/units");
+                return Redirect("/dashboard");
             }
 
             FormErrors.Add(ModelState, result.Errors);

@@ -53,7 +53,7 @@ public sealed class SingleSignOnModel(SignInManager<AppUser> signIn, UserManager
         }
 
         await signIn.SignInAsync(user, isPersistent: false, authenticationMethod: SingleSignOn.Scheme);
-        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/units");
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/dashboard");
     }
 
     public IActionResult OnGetFailed() =>

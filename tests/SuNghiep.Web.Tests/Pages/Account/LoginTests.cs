@@ -63,7 +63,7 @@ public sealed class LoginTests(AppHosts hosts)
         var (response, _) = await SubmitAsync(client, email, SuNghiepApp.Password);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/units", response.Headers.Location?.OriginalString);
+        Assert.Equal("/dashboard", response.Headers.Location?.OriginalString);
         Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("sunghiep=", StringComparison.Ordinal));
         response.Dispose();
     }
@@ -78,7 +78,7 @@ public sealed class LoginTests(AppHosts hosts)
         var (response, _) = await SubmitAsync(client, email, SuNghiepApp.Password, "https://evil.example/phish");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/units", response.Headers.Location?.OriginalString);
+        Assert.Equal("/dashboard", response.Headers.Location?.OriginalString);
         response.Dispose();
     }
 

@@ -101,7 +101,7 @@ public sealed class SessionTests(AppHosts hosts)
 
         Assert.NotNull(units.QuerySelector("a[href='/account/password']"));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/units", response.Headers.Location!.OriginalString);
+        Assert.Equal("/dashboard", response.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.OK, still.StatusCode);
         Assert.Equal("/login", ended.Headers.Location!.AbsolutePath);
         Assert.True(await app.PasswordOpensAsync(email, AccountsClient.NewPassword));
