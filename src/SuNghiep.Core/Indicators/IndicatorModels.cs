@@ -32,6 +32,67 @@ public sealed record Baseline(DateOnly From, DateOnly To)
     public static Baseline OfYear(int year) => new(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
     public static Baseline OfYears(int first, int last) => new(new DateOnly(first, 1, 1), new DateOnly(last, 12, 31));
 
+    /// <summary>Years a baseline may name: the Republic's first year to the last date the app takes in.</summary>
+    public const int FirstYear = 1945;
+
+    public const int LastYear = 2199;
+
+    public const string FormatMessage = "Mốc so sánh phải là một ngày (2015-12-31), một năm (2021) hoặc một giai đoạn (2016-2020).";
+
+    /// <summary>Reads 2015-12-31, 2021 or 2016-2020; null with a Vietnamese message when the text is none of them.</summary>
+    public static Baseline? Parse(string? text, out string? error)
+    {
+        error = null;
+        var t = text?.Trim() ?? "";
+        if (t.Length == 10 && DateOnly.TryParseExact(t, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            if (date.Year is >= FirstYear and <= LastYear)
+            {
+                return OnDate(date);
+            }
+
+            error = $"Ngày mốc phải trong các năm {FirstYear}-{LastYear}.";
+            return null;
+        }
+
+        if (t.Length == 4 && Year(t) is { } year)
+        {
+            if (year is >= FirstYear and <= LastYear)
+            {
+                return OfYear(year);
+            }
+
+            error = $"Năm mốc phải từ {FirstYear} đến {LastYear}.";
+            return null;
+        }
+
+        if (t.Length == 9 && t[4] == '-' && Year(t[..4]) is { } first && Year(t[5..]) is { } last)
+        {
+            if (first is < FirstYear or > LastYear || last is < FirstYear or > LastYear)
+            {
+                error = $"Các năm của giai đoạn mốc phải từ {FirstYear} đến {LastYear}.";
+                return null;
+            }
+
+            if (first >= last)
+            {
+                error = "Giai đoạn mốc phải có năm đầu trước năm cuối (ví dụ 2016-2020).";
+                return null;
+            }
+
+            return OfYears(first, last);
+        }
+
+        error = FormatMessage;
+        return null;
+    }
+
+    private static int? Year(string digits) =>
+        digits.Length == 4 && digits.All(char.IsAsciiDigit) ? int.Parse(digits, CultureInfo.InvariantCulture) : null;
+
+    /// <summary>The years the baseline covers: one for a date or a year, each year of a period.</summary>
+    public IEnumerable<int> Years => Enumerable.Range(From.Year, To.Year - From.Year + 1);
+
     /// <summary>Vietnamese label: "31/12/2015", "năm 2021", "giai đoạn 2016-2020".</summary>
     public string Label => IsDate ? From.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)
         : IsYear ? $"năm {From.Year}" : $"giai đoạn {From.Year}-{To.Year}";

@@ -51,6 +51,7 @@ public static class WebApp
             config.GetValue("Imports:MaxUncompressedMegabytes", 200L) * 1024 * 1024,
             config.GetValue("Imports:MaxCellCharacters", Core.Reorganizations.SheetLimits.Default.MaxCellCharacters)));
         services.AddScoped<Core.Resources.ResourceService>();
+        services.AddScoped<Core.Indicators.IndicatorEngine>();
         services.AddScoped<Core.Plans.PlanService>();
         services.AddScoped<Core.Plans.AttachmentService>();
         services.AddScoped<Core.Resources.ResourceImport>();
@@ -171,6 +172,7 @@ public static class WebApp
         ReorganizationsApi.Map(secured);
         ScenariosApi.Map(secured);
         ResourcesApi.Map(secured);
+        IndicatorsApi.Map(secured);
         PlansApi.Map(secured);
         TaskImportApi.Map(secured);
         AttachmentsApi.Map(secured);

@@ -118,6 +118,12 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
         ["GET /api/v1/counts"] = D(Access.List, query: "agencyId={A}"),
         ["GET /api/v1/counts/changes"] = D(Access.List, query: "from=2019-01-01&agencyId={A}"),
 
+        // API: indicators, measured in the caller's scope; another agency's figures are those of its units the caller sees.
+        ["GET /api/v1/indicators"] = D(Access.List),
+        ["GET /api/v1/indicators/{code}"] = D(Access.List, query: "agencyId={A}&breakdown=agency"),
+        ["GET /api/v1/indicators/{code}/drilldown"] = D(Access.List, query: "agencyId={A}&baseline=2015-12-31"),
+        ["GET /api/v1/indicators/{code}/drilldown.xlsx"] = D(Access.List, query: "agencyId={A}"),
+
         // API: staffing, finance, autonomy.
         ["GET /api/v1/units/{id:int}/staffing/{year:int}"] = D(Access.Scoped),
         ["PUT /api/v1/units/{id:int}/staffing/{year:int}"] = D(Access.Scoped, Need.Editors),
@@ -592,7 +598,7 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
             "year" => pattern.Contains("staffing-allocations", StringComparison.Ordinal)
                 ? ScopeAttackWorld.AllocationYear.ToString()
                 : ScopeAttackWorld.Year.ToString(),
-            "code" => "404",
+            "code" => pattern.StartsWith("/api/v1/indicators", StringComparison.Ordinal) ? "units.count" : "404",
             "documentName" => "v1",
             "slug" or "handler" => "",
             var name => throw new InvalidOperationException($"No value for route parameter {name} of {pattern}."),

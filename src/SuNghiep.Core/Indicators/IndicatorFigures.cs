@@ -1,0 +1,309 @@
+using Microsoft.EntityFrameworkCore;
+using SuNghiep.Core.Entities;
+
+namespace SuNghiep.Core.Indicators;
+
+/// <summary>The additive figures the indicators are made of, fetched in a handful of grouped queries.</summary>
+public sealed partial class IndicatorEngine
+{
+    private sealed record Request(IndicatorDefinition Definition, DateOnly AsOf, Baseline Baseline);
+
+    /// <summary>Units active on a date, by what the indicators count of them.</summary>
+    private sealed class Snap
+    {
+        public int Active;
+        public int Other;
+        public int Group12;
+        public int Group13;
+        public int Plan;
+        public int FinanceOnly;
+        public int NoGroup;
+        public int Listed;
+        public int NoStaff;
+        public int NoFinance;
+
+        public void Add(Snap s)
+        {
+            Active += s.Active;
+            Other += s.Other;
+            Group12 += s.Group12;
+            Group13 += s.Group13;
+            Plan += s.Plan;
+            FinanceOnly += s.FinanceOnly;
+            NoGroup += s.NoGroup;
+            Listed += s.Listed;
+            NoStaff += s.NoStaff;
+            NoFinance += s.NoFinance;
+        }
+    }
+
+    /// <summary>A yearly sum (positions, VND) and how many unit rows it adds up.</summary>
+    private sealed class Amount
+    {
+        public decimal Sum;
+        public int Rows;
+    }
+
+    private sealed class Figures
+    {
+        public readonly Dictionary<DateOnly, Dictionary<string, Snap>> Snapshots = [];
+        public readonly Dictionary<int, Dictionary<string, Amount>> Staff = [];
+        public readonly Dictionary<int, Dictionary<string, Amount>> Spending = [];
+        public readonly Dictionary<(DateOnly After, DateOnly Until), Dictionary<string, int>> Conversions = [];
+
+        /// <summary>The breakdown's rows in display order, with their names.</summary>
+        public readonly List<(string Key, string Name)> Rows = [];
+
+        public Snap Snapshot(DateOnly date, string key) =>
+            Snapshots.TryGetValue(date, out var byKey) && byKey.TryGetValue(key, out var s) ? s : new Snap();
+
+        public Amount StaffOf(int year, string key) =>
+            Staff.TryGetValue(year, out var byKey) && byKey.TryGetValue(key, out var a) ? a : new Amount();
+
+        public Amount SpendingOf(int year, string key) =>
+            Spending.TryGetValue(year, out var byKey) && byKey.TryGetValue(key, out var a) ? a : new Amount();
+
+        public int Converted(DateOnly after, DateOnly until, string key) =>
+            Conversions.TryGetValue((after, until), out var byKey) && byKey.TryGetValue(key, out var n) ? n : 0;
+    }
+
+    /// <summary>A version with the key of the breakdown row it falls in (sector code, area id or agency id as text).</summary>
+    private sealed class KeyedVersion
+    {
+        public required UnitVersion V { get; init; }
+        public required string Key { get; init; }
+    }
+
+    private sealed class UnitFacts
+    {
+        public string Key { get; init; } = "";
+        public bool Other { get; init; }
+        public int? PlanGroup { get; init; }
+        public int? FinanceGroup { get; init; }
+        public bool Listed { get; init; }
+        public bool Staffed { get; init; }
+        public bool Financed { get; init; }
+    }
+
+    private sealed class YearFacts
+    {
+        public string Key { get; init; } = "";
+        public int Year { get; init; }
+        public decimal Amount { get; init; }
+    }
+
+    /// <summary>The snapshot dates, years and conversion windows the requests need, fetched once each.</summary>
+    private async Task<Figures> FetchAsync(IReadOnlyList<Request> requests, Resolved scope, string? breakdown, CancellationToken ct)
+    {
+        var dates = new SortedSet<DateOnly>();
+        var staffYears = new SortedSet<int>();
+        var spendingYears = new SortedSet<int>();
+        var windows = new HashSet<(DateOnly, DateOnly)>();
+        foreach (var r in requests)
+        {
+            dates.Add(r.AsOf);
+            switch (r.Definition.Code)
+            {
+                case IndicatorCatalog.StaffBudget:
+                    staffYears.Add(r.AsOf.Year);
+                    staffYears.UnionWith(r.Baseline.Years);
+                    break;
+                case IndicatorCatalog.BudgetDirectAverage:
+                    spendingYears.UnionWith(AsOfYears(r.AsOf));
+                    spendingYears.UnionWith(r.Baseline.Years);
+                    break;
+                case IndicatorCatalog.ConversionShare:
+                    dates.Add(r.Baseline.To);
+                    windows.Add((r.Baseline.To, r.AsOf));
+                    break;
+                default:
+                    dates.UnionWith(BaselineDates(r.Baseline));
+                    break;
+            }
+        }
+
+        var keyer = await KeyerAsync(breakdown, ct);
+        var figures = new Figures();
+        var asOfDates = requests.Select(r => r.AsOf).ToHashSet();
+        foreach (var date in dates)
+        {
+            // Only the as-of date's snapshot carries the notes on missing staffing and finance rows.
+            var facts = await SnapshotAsync(scope, keyer.Mode, date, asOfDates.Contains(date) ? date.Year : -1, ct);
+            figures.Snapshots[date] = Fold(facts, keyer, () => new Snap(), (into, s) => into.Add(s));
+        }
+
+        if (staffYears.Count > 0)
+        {
+            var rows = await YearlyAsync(scope, keyer.Mode, staffYears.ToList(), staffing: true, ct);
+            foreach (var year in staffYears)
+            {
+                figures.Staff[year] = Fold(rows.Where(r => r.Year == year).Select(r => (r.Key, r.Amount)).ToList(), keyer, () => new Amount(), (a, b) => { a.Sum += b.Sum; a.Rows += b.Rows; });
+            }
+        }
+
+        if (spendingYears.Count > 0)
+        {
+            var rows = await YearlyAsync(scope, keyer.Mode, spendingYears.ToList(), staffing: false, ct);
+            foreach (var year in spendingYears)
+            {
+                figures.Spending[year] = Fold(rows.Where(r => r.Year == year).Select(r => (r.Key, r.Amount)).ToList(), keyer, () => new Amount(), (a, b) => { a.Sum += b.Sum; a.Rows += b.Rows; });
+            }
+        }
+
+        foreach (var (after, until) in windows)
+        {
+            var rows = await ConversionsAsync(scope, keyer.Mode, after, until, ct);
+            var byKey = new Dictionary<string, int>();
+            foreach (var (raw, count) in rows)
+            {
+                byKey[Total] = byKey.GetValueOrDefault(Total) + count;
+                if (keyer.Map(raw) is { } row)
+                {
+                    byKey[row.Key] = byKey.GetValueOrDefault(row.Key) + count;
+                }
+            }
+
+            figures.Conversions[(after, until)] = byKey;
+        }
+
+        if (breakdown == Breakdowns.Agency)
+        {
+            await NameAgenciesAsync(keyer, ct);
+        }
+
+        figures.Rows.AddRange(keyer.Seen.OrderBy(r => r.Value.Order).ThenBy(r => r.Value.Name, StringComparer.Ordinal)
+            .Select(r => (r.Key, r.Value.Name)));
+        return figures;
+    }
+
+    private static Dictionary<string, T> Fold<T>(IEnumerable<(string Raw, T Value)> rows, Keyer keyer, Func<T> zero, Action<T, T> add)
+    {
+        var byKey = new Dictionary<string, T> { [Total] = zero() };
+        foreach (var (raw, value) in rows)
+        {
+            add(byKey[Total], value);
+            if (keyer.Map(raw) is { } row)
+            {
+                if (!byKey.TryGetValue(row.Key, out var into))
+                {
+                    byKey[row.Key] = into = zero();
+                }
+
+                add(into, value);
+            }
+        }
+
+        return byKey;
+    }
+
+    /// <summary>The dates a point-in-time indicator is read on for a baseline: the date, a year's last day, each year end of a period.</summary>
+    private static IEnumerable<DateOnly> BaselineDates(Baseline b) =>
+        b.IsDate ? [b.From] : b.Years.Select(y => new DateOnly(y, 12, 31));
+
+    /// <summary>The years of the five-year period holding the as-of year, up to it.</summary>
+    private static IEnumerable<int> AsOfYears(DateOnly asOf)
+    {
+        var (first, _) = IndicatorCatalog.FiveYearPeriod(asOf.Year);
+        return Enumerable.Range(first, asOf.Year - first + 1);
+    }
+
+    private IQueryable<KeyedVersion> Keyed(Resolved scope, KeyMode mode)
+    {
+        var versions = Scoped(scope);
+        return mode switch
+        {
+            KeyMode.Area => versions.Select(v => new KeyedVersion { V = v, Key = v.AreaId.ToString() }),
+            KeyMode.Agency => versions.Select(v => new KeyedVersion { V = v, Key = v.ManagingAgencyId.ToString() }),
+            _ => versions.Select(v => new KeyedVersion { V = v, Key = v.SectorCode }),
+        };
+    }
+
+    /// <summary>
+    /// One grouped query: the units active on the date, by key, with their role, the autonomy group of the date's year
+    /// (the approved plan in force, else the group computed from that year's finance figures) and conversion listing.
+    /// </summary>
+    private async Task<List<(string Raw, Snap Snap)>> SnapshotAsync(Resolved scope, KeyMode mode, DateOnly date, int noteYear, CancellationToken ct)
+    {
+        var year = date.Year;
+        // The unit is already in the caller's scope through its version; the figures need no second pass of the filter.
+        var plans = db.AutonomyPlans.IgnoreQueryFilters();
+        var finance = db.FinanceYears.IgnoreQueryFilters();
+        var staffing = db.StaffingYears.IgnoreQueryFilters();
+        var facts = Keyed(scope, mode)
+            .Where(x => x.V.ValidFrom <= date && (x.V.ValidTo == null || x.V.ValidTo > date))
+            .Select(x => new UnitFacts
+            {
+                Key = x.Key,
+                Other = x.V.RoleClassCode == "other",
+                PlanGroup = plans
+                    .Where(p => p.UnitId == x.V.UnitId && p.Status == AutonomyPlanStatus.Approved && p.PeriodStart <= year && p.PeriodEnd >= year)
+                    .OrderByDescending(p => p.DecisionDate).Select(p => p.ApprovedGroup).FirstOrDefault(),
+                FinanceGroup = finance.Where(f => f.UnitId == x.V.UnitId && f.Year == year).Select(f => f.ComputedGroup).FirstOrDefault(),
+                Listed = x.V.Unit!.ConversionListedOn != null && x.V.Unit.ConversionListedOn <= date,
+                Staffed = staffing.Any(s => s.UnitId == x.V.UnitId && s.Year == noteYear),
+                Financed = finance.Any(f => f.UnitId == x.V.UnitId && f.Year == noteYear),
+            });
+        var rows = await facts.GroupBy(f => f.Key).Select(g => new
+        {
+            g.Key,
+            Active = g.Count(),
+            Other = g.Sum(f => f.Other ? 1 : 0),
+            Group12 = g.Sum(f => (f.PlanGroup ?? f.FinanceGroup) <= 2 ? 1 : 0),
+            Group13 = g.Sum(f => (f.PlanGroup ?? f.FinanceGroup) <= 3 ? 1 : 0),
+            Plan = g.Sum(f => f.PlanGroup != null ? 1 : 0),
+            FinanceOnly = g.Sum(f => f.PlanGroup == null && f.FinanceGroup != null ? 1 : 0),
+            NoGroup = g.Sum(f => f.PlanGroup == null && f.FinanceGroup == null ? 1 : 0),
+            Listed = g.Sum(f => f.Listed ? 1 : 0),
+            NoStaff = g.Sum(f => f.Staffed ? 0 : 1),
+            NoFinance = g.Sum(f => f.Financed ? 0 : 1),
+        }).ToListAsync(ct);
+        return rows.Select(r => (r.Key, new Snap
+        {
+            Active = r.Active, Other = r.Other, Group12 = r.Group12, Group13 = r.Group13, Plan = r.Plan, FinanceOnly = r.FinanceOnly,
+            NoGroup = r.NoGroup, Listed = r.Listed, NoStaff = r.NoStaff, NoFinance = r.NoFinance,
+        })).ToList();
+    }
+
+    /// <summary>
+    /// One grouped query over the years: budget-paid positions (staffing) or direct state budget spending (finance) of the
+    /// units of the scope, each read by the version that describes it on 31/12 of the row's year.
+    /// </summary>
+    private async Task<List<(int Year, string Key, Amount Amount)>> YearlyAsync(Resolved scope, KeyMode mode, List<int> years, bool staffing, CancellationToken ct)
+    {
+        // A version describes its unit on 31/12/Y when it started by then and ended after (ValidTo is exclusive), or it is
+        // the last one of a unit that ended by then: the year-end test of UnitQueries.DescribesOn, on the row's own year.
+        var keyed = Keyed(scope, mode);
+        IQueryable<YearFacts> facts = staffing
+            ? from x in keyed
+              join s in db.StaffingYears.IgnoreQueryFilters().Where(s => years.Contains(s.Year)) on x.V.UnitId equals s.UnitId
+              where x.V.ValidFrom.Year <= s.Year
+                    && (x.V.ValidTo == null || x.V.ValidTo.Value.Year > s.Year
+                        || (x.V.ValidTo == x.V.Unit!.EndedOn && x.V.Unit.EndedOn!.Value.Year <= s.Year))
+              select new YearFacts { Key = x.Key, Year = s.Year, Amount = s.BudgetPositions }
+            : from x in keyed
+              join f in db.FinanceYears.IgnoreQueryFilters().Where(f => years.Contains(f.Year)) on x.V.UnitId equals f.UnitId
+              where x.V.ValidFrom.Year <= f.Year
+                    && (x.V.ValidTo == null || x.V.ValidTo.Value.Year > f.Year
+                        || (x.V.ValidTo == x.V.Unit!.EndedOn && x.V.Unit.EndedOn!.Value.Year <= f.Year))
+              select new YearFacts { Key = x.Key, Year = f.Year, Amount = f.DirectBudgetSpending };
+        var rows = await facts.GroupBy(f => new { f.Year, f.Key })
+            .Select(g => new { g.Key.Year, g.Key.Key, Sum = g.Sum(f => f.Amount), Rows = g.Count() })
+            .ToListAsync(ct);
+        return rows.Select(r => (r.Year, r.Key, new Amount { Sum = r.Sum, Rows = r.Rows })).ToList();
+    }
+
+    /// <summary>Units ended by a conversion (not voided) effective in (after, until], counted where they were the day before.</summary>
+    private async Task<List<(string Key, int Count)>> ConversionsAsync(Resolved scope, KeyMode mode, DateOnly after, DateOnly until, CancellationToken ct)
+    {
+        var converted =
+            from p in db.ReorganizationParticipants.AsNoTracking()
+            where p.Role == ParticipantRole.Ended && p.Reorganization!.Type == ReorganizationType.Conversion
+                  && p.Reorganization.VoidedAt == null && p.Reorganization.EffectiveDate > after && p.Reorganization.EffectiveDate <= until
+            from x in Keyed(scope, mode)
+            where x.V.UnitId == p.UnitId && x.V.ValidFrom < p.Reorganization!.EffectiveDate
+                  && (x.V.ValidTo == null || x.V.ValidTo >= p.Reorganization.EffectiveDate)
+            select new { x.Key, p.UnitId };
+        var rows = await converted.GroupBy(c => c.Key).Select(g => new { g.Key, Count = g.Select(c => c.UnitId).Distinct().Count() }).ToListAsync(ct);
+        return rows.Select(r => (r.Key, r.Count)).ToList();
+    }
+}
