@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -179,26 +178,22 @@ public static class ScenariosApi
     }
 
     private static async Task<Results<Ok<ScenarioIndicatorResponse>, ValidationProblem, ProblemHttpResult>> IndicatorAsync(
-        int id, string code, string? asOf, string? baseline, string? areaCode, string? areaOn, string? agencyId, string? sector,
-        string? level, string? breakdown, ScenarioService service, [FromServices] IndicatorEngine engine, CancellationToken ct)
+        int id, string code, HttpRequest request, ScenarioService service, IndicatorEngine engine, CancellationToken ct)
     {
         if (await service.GetAsync(id, ct) is not { } scenario)
         {
             return NotFound();
         }
 
-        var errors = new List<RuleViolation>();
-        var query = ReadIndicatorQuery(code, asOf, baseline, areaCode, areaOn, agencyId, sector, level, breakdown, service.DefaultAsOf(scenario), errors);
-        if (errors.Count == 0)
+        if (IndicatorCatalog.Find(code) is null)
         {
-            errors.AddRange(await engine.ValidateAsync(query, ct));
+            return Problems.NotFound($"Không có chỉ tiêu mã \"{code}\".");
         }
 
+        var (query, errors) = await ReadIndicatorQueryAsync(code, request.Query, service.DefaultAsOf(scenario), engine, ct);
         if (errors.Count > 0)
         {
-            return errors.FirstOrDefault(e => e.Field == "code") is { } unknown
-                ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Không có chỉ số này", detail: unknown.Message)
-                : Problems.Invalid(errors);
+            return Problems.Invalid(errors);
         }
 
         var comparison = await service.CompareAsync(id, c => engine.ComputeAsync(query, c), ct);
@@ -225,49 +220,34 @@ public static class ScenariosApi
                 ["errors"] = errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
             });
 
-    /// <summary>The indicator query of the parameters, as GET /api/v1/indicators/{code} reads them.</summary>
-    internal static IndicatorQuery ReadIndicatorQuery(
-        string code, string? asOf, string? baseline, string? areaCode, string? areaOn, string? agencyId, string? sector, string? level,
-        string? breakdown, DateOnly defaultAsOf, List<RuleViolation> errors)
+    /// <summary>The indicator query of the parameters, read as GET /api/v1/indicators/{code} reads them; the as-of date defaults to the given one.</summary>
+    internal static async Task<(IndicatorQuery Query, List<RuleViolation> Errors)> ReadIndicatorQueryAsync(
+        string code, IQueryCollection q, DateOnly defaultAsOf, IndicatorEngine engine, CancellationToken ct)
     {
-        var date = UnitsApi.ParseDate(asOf, "asOf", errors) ?? defaultAsOf;
-        var areaDate = UnitsApi.ParseDate(areaOn, "areaOn", errors);
-        var agency = Requests.Int(agencyId, "agencyId", errors);
-        var parsedBaseline = ParseBaseline(baseline, errors);
-        return new IndicatorQuery(code, date, parsedBaseline,
-            new IndicatorScope(Blank(areaCode), areaDate, agency, Blank(sector), Blank(level)), Blank(breakdown));
-    }
-
-    /// <summary>A baseline as a date (2015-12-31), a year (2021) or a period of years (2016-2020).</summary>
-    internal static Baseline? ParseBaseline(string? value, List<RuleViolation> errors)
-    {
-        if (string.IsNullOrWhiteSpace(value))
+        var errors = new List<RuleViolation>();
+        var asOf = UnitsApi.ParseDate(q["asOf"], "asOf", errors) ?? defaultAsOf;
+        Baseline? baseline = null;
+        if (!string.IsNullOrWhiteSpace(q["baseline"]))
         {
-            return null;
+            baseline = Baseline.Parse(q["baseline"], out var error);
+            if (error is not null)
+            {
+                errors.Add(new("baseline", error));
+            }
         }
 
-        var text = value.Trim();
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && InputLimits.IsPlausible(date))
+        var areaOn = UnitsApi.ParseDate(q["areaOn"], "areaOn", errors);
+        var agencyId = Requests.Int(q["agencyId"], "agencyId", errors);
+        string? Text(string name) => string.IsNullOrWhiteSpace(q[name]) ? null : q[name].ToString().Trim();
+        if (areaOn is not null && Text("areaCode") is null)
         {
-            return Baseline.OnDate(date);
+            errors.Add(new("areaOn", "Chỉ dùng ngày đọc mã địa bàn (areaOn) cùng với mã địa bàn (areaCode)."));
         }
 
-        if (text.Length == 4 && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year >= 1945)
-        {
-            return Baseline.OfYear(year);
-        }
-
-        var parts = text.Split('-');
-        if (parts.Length == 2 && parts.All(p => p.Length == 4)
-            && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var first)
-            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var last)
-            && first >= 1945 && first < last)
-        {
-            return Baseline.OfYears(first, last);
-        }
-
-        errors.Add(new("baseline", "Mốc so sánh phải là một ngày (YYYY-MM-DD), một năm (2021) hoặc một giai đoạn (2016-2020)."));
-        return null;
+        var query = new IndicatorQuery(IndicatorCatalog.Find(code)?.Code ?? code, asOf, baseline,
+            new IndicatorScope(Text("areaCode"), areaOn, agencyId, Text("sector"), Text("level")), Text("breakdown")?.ToLowerInvariant());
+        errors.AddRange((await engine.ValidateAsync(query, ct)).Where(e => errors.All(x => x.Field != e.Field)));
+        return (query, errors);
     }
 
     /// <summary>The name, notes and events of a scenario's body; an event's problems are keyed "events[2].effectiveDate".</summary>
@@ -349,6 +329,4 @@ public static class ScenariosApi
         : null;
 
     private static ProblemHttpResult NotFound() => Problems.NotFound("Không tìm thấy kịch bản.");
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -598,7 +598,7 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
             "year" => pattern.Contains("staffing-allocations", StringComparison.Ordinal)
                 ? ScopeAttackWorld.AllocationYear.ToString()
                 : ScopeAttackWorld.Year.ToString(),
-            "code" => pattern.StartsWith("/api/v1/indicators", StringComparison.Ordinal) ? "units.count" : "404",
+            "code" => pattern.Contains("/indicators", StringComparison.Ordinal) ? "units.count" : "404",
             "documentName" => "v1",
             "slug" or "handler" => "",
             var name => throw new InvalidOperationException($"No value for route parameter {name} of {pattern}."),
