@@ -225,10 +225,10 @@ public sealed partial class IndicatorEngine
     private async Task<List<(string Raw, Snap Snap)>> SnapshotAsync(Resolved scope, KeyMode mode, DateOnly date, int noteYear, CancellationToken ct)
     {
         var year = date.Year;
-        // The unit is already in the caller's scope through its version; the figures need no second pass of the filter.
-        var plans = db.AutonomyPlans.IgnoreQueryFilters();
-        var finance = db.FinanceYears.IgnoreQueryFilters();
-        var staffing = db.StaffingYears.IgnoreQueryFilters();
+        // These sets keep their scope filter: IgnoreQueryFilters on one of them would lift the caller's scope from the whole query.
+        var plans = db.AutonomyPlans;
+        var finance = db.FinanceYears;
+        var staffing = db.StaffingYears;
         var facts = Keyed(scope, mode)
             .Where(x => x.V.ValidFrom <= date && (x.V.ValidTo == null || x.V.ValidTo > date))
             .Select(x => new UnitFacts
@@ -275,13 +275,13 @@ public sealed partial class IndicatorEngine
         var keyed = Keyed(scope, mode);
         IQueryable<YearFacts> facts = staffing
             ? from x in keyed
-              join s in db.StaffingYears.IgnoreQueryFilters().Where(s => years.Contains(s.Year)) on x.V.UnitId equals s.UnitId
+              join s in db.StaffingYears.Where(s => years.Contains(s.Year)) on x.V.UnitId equals s.UnitId
               where x.V.ValidFrom.Year <= s.Year
                     && (x.V.ValidTo == null || x.V.ValidTo.Value.Year > s.Year
                         || (x.V.ValidTo == x.V.Unit!.EndedOn && x.V.Unit.EndedOn!.Value.Year <= s.Year))
               select new YearFacts { Key = x.Key, Year = s.Year, Amount = s.BudgetPositions }
             : from x in keyed
-              join f in db.FinanceYears.IgnoreQueryFilters().Where(f => years.Contains(f.Year)) on x.V.UnitId equals f.UnitId
+              join f in db.FinanceYears.Where(f => years.Contains(f.Year)) on x.V.UnitId equals f.UnitId
               where x.V.ValidFrom.Year <= f.Year
                     && (x.V.ValidTo == null || x.V.ValidTo.Value.Year > f.Year
                         || (x.V.ValidTo == x.V.Unit!.EndedOn && x.V.Unit.EndedOn!.Value.Year <= f.Year))

@@ -50,6 +50,26 @@ public static class DatabaseSetup
     }
 
     /// <summary>
+    /// Loads the national data set (NationalSeeder) into a register that has no unit; null, and nothing written, when it
+    /// has one: the national set is made to reproduce the published figures and cannot be mixed with other units.
+    /// </summary>
+    public static async Task<NationalResult?> SeedNationalAsync(
+        IServiceProvider services, NationalOptions options, string actor, Action<long, long>? progress, CancellationToken ct = default)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SuNghiepDbContext>();
+        db.UseScope(CallerScope.Everything);
+        if (await db.Units.IgnoreQueryFilters().AnyAsync(ct))
+        {
+            return null;
+        }
+
+        db.Actor = new Actor(null, actor, null);
+        var time = scope.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System;
+        return await NationalSeeder.SeedAsync(db, options, VietnamTime.Today(time).Year, time.GetUtcNow().UtcDateTime, progress, ct);
+    }
+
+    /// <summary>
     /// Loads the documents of the cascade (ReferenceData/documents.json) that are not there yet, without the demo's
     /// progress reports; the demo province's plans are skipped while its agencies are missing.
     /// </summary>

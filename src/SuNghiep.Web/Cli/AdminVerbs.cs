@@ -59,6 +59,9 @@ public static class AdminVerbs
                 return 0;
             }
 
+            case ["seed", "national", .. var rest]:
+                return await SeedNationalAsync(rest, output, error);
+
             case ["user", "add", .. var rest]:
                 return await AddUserAsync(rest, output, error);
 
@@ -80,6 +83,7 @@ public static class AdminVerbs
                       sunghiep                     run the web app
                       sunghiep migrate             apply the database migrations and load reference data
                       sunghiep seed demo           load the demo province (Cần Thơ) and the documents of the cascade
+                      sunghiep seed national [--scale 1.0] [--seed N]  load the synthetic national data set (34 provinces, 63 old ones, the ministries, units since 2015) into a register without units
                       sunghiep seed documents      load the documents of the cascade (19-NQ/TW, 62-KL/TW, 38/NQ-CP and the plans that implement them)
                       sunghiep remind [--date yyyy-MM-dd]  notify (and e-mail, when Smtp:Host is set) about tasks due soon or late, as of today or the date
                       sunghiep backup --out FILE   copy the whole database to FILE (SQLite: a database file; PostgreSQL: a pg_dump archive)
@@ -93,6 +97,85 @@ public static class AdminVerbs
                     Database: Database__Provider=Sqlite|Postgres, ConnectionStrings__Default=...
                     """);
                 return args is ["help"] or ["--help"] ? 0 : 2;
+        }
+    }
+
+    private static async Task<int> SeedNationalAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        var scale = NationalOptions.MaxScale;
+        var seed = NationalOptions.DefaultSeed;
+        for (var i = 0; i < args.Length; i += 2)
+        {
+            var value = i + 1 < args.Length ? args[i + 1] : null;
+            switch (args[i])
+            {
+                case "--scale" when double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var s)
+                                     && s >= NationalOptions.MinScale && s <= NationalOptions.MaxScale:
+                    scale = s;
+                    break;
+                case "--scale":
+                    await error.WriteLineAsync($"--scale: tỷ lệ phải là một số từ {NationalOptions.MinScale.ToString(System.Globalization.CultureInfo.InvariantCulture)} đến 1, viết với dấu chấm (ví dụ 0.1); đã nhận \"{value}\".");
+                    return 2;
+                case "--seed" when int.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n):
+                    seed = n;
+                    break;
+                case "--seed":
+                    await error.WriteLineAsync($"--seed: hạt giống phải là một số nguyên; đã nhận \"{value}\".");
+                    return 2;
+                default:
+                    await error.WriteLineAsync("Usage: sunghiep seed national [--scale 1.0] [--seed N]");
+                    return 2;
+            }
+        }
+
+        await using var app = WebApp.Build([]);
+        await DatabaseSetup.MigrateAsync(app.Services);
+        await DatabaseSetup.SeedReferenceAsync(app.Services);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var bar = new ProgressBar(error);
+        var result = await DatabaseSetup.SeedNationalAsync(app.Services, new NationalOptions(scale, seed), $"cli:{Environment.UserName}", bar.Report);
+        if (result is null)
+        {
+            await error.WriteLineAsync(
+                "Sổ đăng ký đã có đơn vị sự nghiệp công lập, nên không nạp bộ dữ liệu toàn quốc: bộ dữ liệu này chỉ nạp vào sổ đăng ký chưa có đơn vị nào. "
+                + "Hãy dùng một cơ sở dữ liệu mới và khởi động ứng dụng với Seed__Demo=false (không nạp tỉnh mẫu).");
+            return 1;
+        }
+
+        bar.Done();
+        await output.WriteLineAsync(
+            $"National data set loaded (scale {scale.ToString(System.Globalization.CultureInfo.InvariantCulture)}, seed {seed}) in {clock.Elapsed.TotalSeconds:0.0} s: " +
+            $"{result.Units} units, {result.Versions} versions, {result.Events} events, {result.Agencies} agencies, " +
+            $"{result.StaffingYears} staffing years, {result.FinanceYears} finance years, {result.AutonomyPlans} autonomy plans, " +
+            $"{result.Documents} plans with {result.Targets} targets and {result.Tasks} tasks; {result.Rows} rows.");
+        return 0;
+    }
+
+    /// <summary>A one-line progress bar (percent and rows) redrawn in place on the error stream.</summary>
+    private sealed class ProgressBar(TextWriter writer)
+    {
+        private int _shown = -1;
+
+        public void Report(long done, long total)
+        {
+            var percent = total == 0 ? 100 : (int)(done * 100 / total);
+            if (percent == _shown)
+            {
+                return;
+            }
+
+            _shown = percent;
+            var filled = percent / 5;
+            writer.Write($"\r[{new string('#', filled)}{new string('-', 20 - filled)}] {percent,3}% {done:N0}/{total:N0} rows");
+            writer.Flush();
+        }
+
+        public void Done()
+        {
+            if (_shown >= 0)
+            {
+                writer.WriteLine();
+            }
         }
     }
 
