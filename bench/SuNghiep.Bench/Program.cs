@@ -66,7 +66,7 @@ namespace SuNghiep.Bench
         public async Task<long> ProvinceStaffingTable()
         {
             await using var db = Context();
-            var services = new SuNghiep.Core.Resources.ResourceService(db, TimeProvider.System);
+            var services = new SuNghiep.Core.Resources.ResourceService(db, TimeProvider.System, new SuNghiep.Core.Indicators.IndicatorEngine(db, TimeProvider.System));
             var table = await services.StaffingTableAsync(DateOnly.Parse(AsOf, System.Globalization.CultureInfo.InvariantCulture).Year, new CountScope("92", null));
             return table.BudgetPositions;
         }
@@ -75,7 +75,7 @@ namespace SuNghiep.Bench
         public async Task<int> ProvinceCount()
         {
             await using var db = Context();
-            var count = await HistoryQueries.CountAsync(db, DateOnly.Parse(AsOf, System.Globalization.CultureInfo.InvariantCulture), new CountScope("92", null));
+            var count = await HistoryQueries.CountAsync(db, new SuNghiep.Core.Indicators.IndicatorEngine(db, TimeProvider.System), DateOnly.Parse(AsOf, System.Globalization.CultureInfo.InvariantCulture), new CountScope("92", null));
             return count.Total;
         }
     }

@@ -179,7 +179,8 @@ public sealed class HostFixture : IAsyncLifetime
         using var scope = Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<SuNghiepDbContext>();
         db.UseScope(CallerScope.Everything);
-        return (await HistoryQueries.CountAsync(db, date, new CountScope(areaCode, null))).Total;
+        var engine = scope.ServiceProvider.GetRequiredService<SuNghiep.Core.Indicators.IndicatorEngine>();
+        return (await HistoryQueries.CountAsync(db, engine, date, new CountScope(areaCode, null))).Total;
     }
 
     /// <summary>

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using SuNghiep.Core.Data;
 using SuNghiep.Core.Entities;
+using SuNghiep.Core.Indicators;
+using SuNghiep.Core.Resources;
 using SuNghiep.Core.Rules;
 using SuNghiep.Core.Units;
 
@@ -146,21 +148,29 @@ public static class HistoryQueries
             nodes.OrderBy(n => n.EstablishedOn).ToList(), edges);
     }
 
-    /// <summary>Active units on a date in a scope (with lineage), by sector, role class, level and autonomy group.</summary>
-    public static async Task<CountBreakdown> CountAsync(SuNghiepDbContext db, DateOnly asOf, CountScope scope, CancellationToken ct = default)
+    /// <summary>
+    /// Active units on a date in a scope (with lineage), by sector, role class, level and autonomy group. The total and the
+    /// sectors are the indicator engine's units.count, so that /counts and every indicator answer one number; the other
+    /// breakdowns count the same versions, with the engine's autonomy group (approved plan first, then the year's finance).
+    /// </summary>
+    public static async Task<CountBreakdown> CountAsync(
+        SuNghiepDbContext db, IndicatorEngine engine, DateOnly asOf, CountScope scope, CancellationToken ct = default)
     {
+        var counted = await engine.ComputeAsync(new IndicatorQuery(
+            "units.count", asOf, Baseline.OnDate(asOf), new IndicatorScope(scope.AreaCode, null, scope.AgencyId), Breakdowns.Sector), ct);
         var query = await ScopedAsync(db, db.UnitVersions.AsNoTracking().Where(UnitQueries.InForceOn(asOf)), scope, ct);
-        var bySector = await query.GroupBy(v => v.SectorCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var byRole = await query.GroupBy(v => v.RoleClassCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var byLevel = await query.GroupBy(v => v.LevelCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var byGroup = await query.GroupBy(v => v.AutonomyGroup).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var rows = await AutonomyGroups.Of(db, query, asOf.Year)
+            .GroupBy(x => new { x.Version.RoleClassCode, x.Version.LevelCode, x.Group })
+            .Select(g => new { g.Key.RoleClassCode, g.Key.LevelCode, g.Key.Group, Count = g.Count() })
+            .ToListAsync(ct);
+        var bySector = counted.Breakdown.ToDictionary(r => r.Key, r => (int)(r.Value ?? 0));
         return new CountBreakdown(
             asOf,
-            bySector.Sum(x => x.Count),
-            Catalog.Sectors.ToDictionary(s => s.Code, s => bySector.FirstOrDefault(x => x.Key == s.Code)?.Count ?? 0),
-            Catalog.RoleClasses.ToDictionary(s => s.Code, s => byRole.FirstOrDefault(x => x.Key == s.Code)?.Count ?? 0),
-            Catalog.Levels.ToDictionary(s => s.Code, s => byLevel.FirstOrDefault(x => x.Key == s.Code)?.Count ?? 0),
-            GroupKeys.ToDictionary(k => k, k => byGroup.FirstOrDefault(x => (x.Key?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none") == k)?.Count ?? 0));
+            (int)(counted.Value ?? 0),
+            Catalog.Sectors.ToDictionary(s => s.Code, s => bySector.GetValueOrDefault(s.Code)),
+            Catalog.RoleClasses.ToDictionary(s => s.Code, s => rows.Where(x => x.RoleClassCode == s.Code).Sum(x => x.Count)),
+            Catalog.Levels.ToDictionary(s => s.Code, s => rows.Where(x => x.LevelCode == s.Code).Sum(x => x.Count)),
+            GroupKeys.ToDictionary(k => k, k => rows.Where(x => (x.Group?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none") == k).Sum(x => x.Count)));
     }
 
     /// <summary>Restricts versions to an area or agency taken with its lineage; null when the area code or agency is unknown.</summary>

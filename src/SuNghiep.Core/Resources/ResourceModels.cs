@@ -59,15 +59,12 @@ public sealed record StaffingTable(
     int Year, int Units, int? Allocated, long BudgetPositions, long RevenuePositions, long ActualStaff, long BudgetContractWorkers,
     IReadOnlyList<StaffingRow> ByAgency);
 
-/// <summary>Active units of a year by computed autonomy group, with the shares (in %) of groups 1-2 and 1-3 among them.</summary>
-public sealed record AutonomyCounts(int Year, int Units, int Group1, int Group2, int Group3, int Group4, int Unknown)
-{
-    public decimal? SelfFinancingShare => Share(Group1 + Group2);
-
-    public decimal? AutonomousShare => Share(Group1 + Group2 + Group3);
-
-    private decimal? Share(int count) => Units == 0 ? null : Math.Round(count * 100m / Units, 2, MidpointRounding.AwayFromZero);
-}
+/// <summary>
+/// Active units at the end of a year by autonomy group (the approved plan in force, else the year's finance), with the
+/// shares (in %) of groups 1-2 and 1-3 among them: the indicator engine's autonomy.selffinancing.share and autonomy.any.share.
+/// </summary>
+public sealed record AutonomyCounts(
+    int Year, int Units, int Group1, int Group2, int Group3, int Group4, int Unknown, decimal? SelfFinancingShare, decimal? AutonomousShare);
 
 /// <summary>The filters of the staffing and autonomy reads as a query string gives them, read the same by pages and API.</summary>
 public static class ResourceFilter

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SuNghiep.Core.Data;
 using SuNghiep.Core.Entities;
+using SuNghiep.Core.Indicators;
 using SuNghiep.Core.Reorganizations;
 using SuNghiep.Core.Rules;
 using SuNghiep.Core.Text;
@@ -9,7 +10,7 @@ using SuNghiep.Core.Units;
 namespace SuNghiep.Core.Resources;
 
 /// <summary>Staffing, finance and autonomy plans of units, year by year; the context audits each change.</summary>
-public sealed class ResourceService(SuNghiepDbContext db, TimeProvider time)
+public sealed class ResourceService(SuNghiepDbContext db, TimeProvider time, IndicatorEngine engine)
 {
     /// <summary>What the refusal of an over-allocation tells an API caller to do; pages and the import say it their own way.</summary>
     public const string OverAllocationApiHint = " Nếu đây là quyết định giao vượt, gửi kèm \"overAllocation\": true.";
@@ -439,26 +440,31 @@ public sealed class ResourceService(SuNghiepDbContext db, TimeProvider time)
             allocated = await db.StaffingAllocations.Where(x => x.AgencyId == agencyId && x.Year == year).Select(x => (int?)x.BudgetPositions).FirstOrDefaultAsync(ct);
         }
 
-        return new StaffingTable(year, byAgency.Sum(r => r.Units), allocated, byAgency.Sum(r => r.BudgetPositions), byAgency.Sum(r => r.RevenuePositions),
+        // The total budget-paid staff is the engine's staff.budget, the figure the dashboard and the targets read.
+        var budget = await engine.ComputeAsync(new IndicatorQuery(
+            "staff.budget", yearEnd, Baseline.OfYear(year), new IndicatorScope(scope.AreaCode, null, scope.AgencyId)), ct);
+        return new StaffingTable(year, byAgency.Sum(r => r.Units), allocated, (long)(budget.Value ?? 0), byAgency.Sum(r => r.RevenuePositions),
             byAgency.Sum(r => r.ActualStaff), byAgency.Sum(r => r.BudgetContractWorkers), byAgency);
     }
 
     /// <summary>
-    /// Units active at the end of a year in a scope (with lineage), by the group computed from that year's finance; a unit
-    /// without figures for the year counts as unknown. The shares of groups 1-2 and 1-3 are the indicators of Resolution 19.
+    /// Units active at the end of a year in a scope (with lineage), by autonomy group as the indicator engine reads it: the
+    /// approved plan in force that year, else the group computed from the year's finance; a unit with neither counts as
+    /// unknown. The units and the shares of groups 1-2 and 1-3 (the indicators of Resolution 19) are the engine's own.
     /// </summary>
     public async Task<AutonomyCounts> AutonomyCountsAsync(int year, CountScope scope, CancellationToken ct = default)
     {
-        var versions = await HistoryQueries.ScopedAsync(db, db.UnitVersions.AsNoTracking().Where(UnitQueries.InForceOn(new DateOnly(year, 12, 31))), scope, ct);
-        var groups = await (
-                from v in versions
-                join f in db.FinanceYears.AsNoTracking().Where(f => f.Year == year) on v.UnitId equals f.UnitId into found
-                from f in found.DefaultIfEmpty()
-                group v by f == null ? null : f.ComputedGroup into g
-                select new { Group = g.Key, Count = g.Count() })
-            .ToListAsync(ct);
+        var yearEnd = new DateOnly(year, 12, 31);
+        var versions = await HistoryQueries.ScopedAsync(db, db.UnitVersions.AsNoTracking().Where(UnitQueries.InForceOn(yearEnd)), scope, ct);
+        var groups = await AutonomyGroups.Of(db, versions, year).GroupBy(x => x.Group).Select(g => new { Group = g.Key, Count = g.Count() }).ToListAsync(ct);
         int Count(int? group) => groups.Where(g => g.Group == group).Sum(g => g.Count);
-        return new AutonomyCounts(year, groups.Sum(g => g.Count), Count(1), Count(2), Count(3), Count(4), Count(null));
+        var where = new IndicatorScope(scope.AreaCode, null, scope.AgencyId);
+        var units = await engine.ComputeAsync(new IndicatorQuery("units.count", yearEnd, Baseline.OnDate(yearEnd), where), ct);
+        var selfFinancing = await engine.ComputeAsync(new IndicatorQuery("autonomy.selffinancing.share", yearEnd, Baseline.OnDate(yearEnd), where), ct);
+        var any = await engine.ComputeAsync(new IndicatorQuery("autonomy.any.share", yearEnd, Baseline.OnDate(yearEnd), where), ct);
+        // Two decimals, as this answer has always given them; the engine keeps the exact ratio.
+        static decimal? Rounded(decimal? share) => share is { } v ? Math.Round(v, 2, MidpointRounding.AwayFromZero) : null;
+        return new AutonomyCounts(year, (int)(units.Value ?? 0), Count(1), Count(2), Count(3), Count(4), Count(null), Rounded(selfFinancing.Value), Rounded(any.Value));
     }
 
     private Task<AgencyPlace?> PlaceAsync(int agencyId, CancellationToken ct) =>

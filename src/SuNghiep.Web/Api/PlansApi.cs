@@ -10,6 +10,10 @@ namespace SuNghiep.Web.Api;
 
 public sealed record TaskListResponse(IReadOnlyList<TaskView> Items, int Total);
 
+/// <summary>A target measured today: the value on its baseline (or on the document's date), the actual, the status and why.</summary>
+public sealed record TargetStatusResponse(
+    int TargetId, string? IndicatorCode, decimal? BaselineValue, decimal? Actual, decimal? TargetValue, DateOnly? Deadline, string Status, string Explanation);
+
 /// <summary>Documents of the cascade with their targets and tasks, and progress on the tasks.</summary>
 public static class PlansApi
 {
@@ -20,6 +24,8 @@ public static class PlansApi
         documents.MapGet("/{id:int}", GetDocumentAsync).WithName("GetDocument").WithSummary("A document with its targets, tasks (in the caller's scope) and childIds.");
         documents.MapPost("", CreateDocumentAsync).WithName("CreateDocument").WithSummary("Record a document and the documents it implements (parentIds).")
             .RequireAuthorization(WebApp.UnitCreatePolicy);
+        documents.MapGet("/{id:int}/targets/status", TargetStatusAsync).WithName("GetTargetStatus")
+            .WithSummary("Each target measured today in the caller's scope: baseline value, actual, target, deadline, status (achieved, on_track, at_risk, missed, not_measurable) and a sentence that explains it.");
         documents.MapPost("/{id:int}/targets", AddTargetAsync).WithName("AddTarget").RequireAuthorization(WebApp.UnitCreatePolicy);
         documents.MapPost("/{id:int}/tasks", AddTaskAsync).WithName("AddTask")
             .WithSummary("Assign a task: content, lead and coordinating agencies, a deadline or a recurrence, the expected output.")
@@ -41,6 +47,13 @@ public static class PlansApi
     private static async Task<Results<Ok<DocumentView>, ProblemHttpResult>> GetDocumentAsync(int id, SuNghiepDbContext db, TimeProvider time, CancellationToken ct) =>
         await PlanQueries.GetDocumentAsync(db, id, Core.VietnamTime.Today(time), ct) is { } view
             ? TypedResults.Ok(view)
+            : Problems.NotFound("Không tìm thấy văn bản.");
+
+    private static async Task<Results<Ok<IReadOnlyList<TargetStatusResponse>>, ProblemHttpResult>> TargetStatusAsync(
+        int id, TargetStatuses statuses, CancellationToken ct) =>
+        await statuses.ForDocumentAsync(id, ct) is { } measured
+            ? TypedResults.Ok<IReadOnlyList<TargetStatusResponse>>(measured.Select(m => new TargetStatusResponse(
+                m.TargetId, m.IndicatorCode, m.BaselineValue, m.Actual, m.TargetValue, m.Deadline, m.Status, m.Explanation)).ToList())
             : Problems.NotFound("Không tìm thấy văn bản.");
 
     private static async Task<Results<Created<DocumentView>, ValidationProblem>> CreateDocumentAsync([FromBody] JsonElement body, PlanService service, CancellationToken ct)

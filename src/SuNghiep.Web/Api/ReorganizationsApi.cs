@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using SuNghiep.Core.Data;
+using SuNghiep.Core.Indicators;
 using SuNghiep.Core.Reorganizations;
 using SuNghiep.Core.Rules;
 using SuNghiep.Web.Infrastructure;
@@ -185,7 +186,7 @@ public static class ReorganizationsApi
     }
 
     private static async Task<Results<Ok<CountBreakdown>, ValidationProblem>> CountAsync(
-        SuNghiepDbContext db, TimeProvider time, string? asOf, string? areaCode, string? agencyId, CancellationToken ct)
+        SuNghiepDbContext db, IndicatorEngine engine, TimeProvider time, string? asOf, string? areaCode, string? agencyId, CancellationToken ct)
     {
         var errors = new List<RuleViolation>();
         var date = UnitsApi.ParseDate(asOf, "asOf", errors) ?? UnitsApi.Today(time);
@@ -195,11 +196,11 @@ public static class ReorganizationsApi
             return Problems.Invalid(errors);
         }
 
-        return TypedResults.Ok(await HistoryQueries.CountAsync(db, date, new CountScope(areaCode, agency), ct));
+        return TypedResults.Ok(await HistoryQueries.CountAsync(db, engine, date, new CountScope(areaCode, agency), ct));
     }
 
     private static async Task<Results<Ok<CountChangesResponse>, ValidationProblem>> ChangesAsync(
-        SuNghiepDbContext db, TimeProvider time, string? from, string? to, string? areaCode, string? agencyId, CancellationToken ct)
+        SuNghiepDbContext db, IndicatorEngine engine, TimeProvider time, string? from, string? to, string? areaCode, string? agencyId, CancellationToken ct)
     {
         var errors = new List<RuleViolation>();
         var fromDate = UnitsApi.ParseDate(from, "from", errors);
@@ -220,8 +221,8 @@ public static class ReorganizationsApi
         }
 
         var scope = new CountScope(areaCode, agency);
-        var start = await HistoryQueries.CountAsync(db, fromDate!.Value, scope, ct);
-        var end = await HistoryQueries.CountAsync(db, toDate, scope, ct);
+        var start = await HistoryQueries.CountAsync(db, engine, fromDate!.Value, scope, ct);
+        var end = await HistoryQueries.CountAsync(db, engine, toDate, scope, ct);
         var (events, _) = await HistoryQueries.ListAsync(db, new HistoryQueries.ReorganizationFilter(
             null, fromDate.Value.AddDays(1), toDate, scope, false, 1, 500), ct);
         var changing = events.Where(e => e.CountChange != 0).OrderBy(e => e.EffectiveDate).ToList();

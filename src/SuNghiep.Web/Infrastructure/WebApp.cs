@@ -54,6 +54,7 @@ public static class WebApp
         services.AddScoped<Core.Indicators.IndicatorEngine>();
         services.AddScoped<Core.Plans.PlanService>();
         services.AddScoped<Core.Plans.AttachmentService>();
+        services.AddScoped<Core.Plans.TargetStatuses>();
         services.AddScoped<Core.Resources.ResourceImport>();
         services.AddScoped<AccountService>();
         services.AddScoped<SignInGuard>();

@@ -156,6 +156,8 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
         ["GET /api/v1/documents/{id:int}"] = D(Access.Public, viewerSeesSecret: true),
         ["POST /api/v1/documents"] = D(Access.New, Need.Creators),
         ["POST /api/v1/documents/{id:int}/targets"] = D(Access.Owned, Need.Creators),
+        // The figures are read through the caller's scope by the indicator engine: the document is public, its numbers are not.
+        ["GET /api/v1/documents/{id:int}/targets/status"] = D(Access.Public),
         ["POST /api/v1/documents/{id:int}/tasks"] = D(Access.Owned, Need.Creators),
         ["GET /api/v1/documents/task-import-template"] = D(Access.List),
         ["POST /api/v1/documents/{id:int}/tasks/import"] = D(Access.Owned, Need.Creators),

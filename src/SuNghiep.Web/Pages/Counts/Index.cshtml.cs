@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SuNghiep.Core.Data;
 using SuNghiep.Core.Entities;
+using SuNghiep.Core.Indicators;
 using SuNghiep.Core.Reorganizations;
 using SuNghiep.Core.Rules;
 using SuNghiep.Core.Seeding;
@@ -16,7 +17,7 @@ namespace SuNghiep.Web.Pages.Counts;
 /// The number of active units on a date against a baseline (domain 3.1: (units on the date − units on the baseline) /
 /// units on the baseline), with its breakdowns, a yearly series, and the events that changed it.
 /// </summary>
-public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageModel
+public sealed class IndexModel(SuNghiepDbContext db, IndicatorEngine engine, TimeProvider time) : PageModel
 {
     public static readonly DateOnly DefaultBaseline = new(2015, 12, 31);
 
@@ -123,8 +124,8 @@ public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageMo
         }
 
         var scope = new CountScope(AreaCode, AgencyId);
-        Current = await HistoryQueries.CountAsync(db, Date, scope, ct);
-        Base = await HistoryQueries.CountAsync(db, Baseline, scope, ct);
+        Current = await HistoryQueries.CountAsync(db, engine, Date, scope, ct);
+        Base = await HistoryQueries.CountAsync(db, engine, Baseline, scope, ct);
         Breakdowns =
         [
             new("Theo lĩnh vực", Catalog.Sectors.Select(s => new Row(s.Name, Base.BySector[s.Code], Current.BySector[s.Code])).ToList()),
@@ -134,14 +135,9 @@ public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageMo
                 new Row(Display.AutonomyGroup(k == "none" ? null : int.Parse(k, CultureInfo.InvariantCulture)), Base.ByAutonomyGroup[k], Current.ByAutonomyGroup[k])).ToList()),
         ];
 
-        // One count per year end is a handful of grouped queries each: fine for the years since a baseline.
-        var years = new List<(int, int)>();
-        for (var year = Baseline.Year; year <= Today.Year; year++)
-        {
-            years.Add((year, (await HistoryQueries.CountAsync(db, new DateOnly(year, 12, 31), scope, ct)).Total));
-        }
-
-        Years = years;
+        // The engine's series: each year's end, today for the current year.
+        Years = (await engine.SeriesAsync("units.count", Baseline.Year, Today.Year, new IndicatorScope(AreaCode, null, AgencyId), ct))
+            .Select(y => (y.Year, (int)(y.Value ?? 0))).ToList();
         var (events, total) = await HistoryQueries.ListAsync(db, new HistoryQueries.ReorganizationFilter(
             null, Baseline.AddDays(1), Date, scope, false, 1, MaxEvents), ct);
         Changes = events.Where(e => e.CountChange != 0).OrderBy(e => e.EffectiveDate).ThenBy(e => e.Id).ToList();

@@ -12,13 +12,17 @@ namespace SuNghiep.Web.Pages.Plans;
 /// <summary>A document with its parents and children, its targets, and its tasks as a provincial assignment table.</summary>
 [RequestSizeLimit(AttachmentChecks.PageRequestLimit)]
 [RequestFormLimits(MultipartBodyLengthLimit = AttachmentChecks.PageRequestLimit)]
-public sealed class DocumentModel(SuNghiepDbContext db, TimeProvider time, AttachmentService attachments, PlanService plans) : PageModel
+public sealed class DocumentModel(
+    SuNghiepDbContext db, TimeProvider time, AttachmentService attachments, PlanService plans, TargetStatuses targetStatuses) : PageModel
 {
     public DocumentView Document { get; private set; } = null!;
     public IReadOnlyList<DocumentSummary> Parents { get; private set; } = [];
     public IReadOnlyList<DocumentSummary> Children { get; private set; } = [];
     public IReadOnlyDictionary<int, string> AgencyNames { get; private set; } = new Dictionary<int, string>();
     public DateOnly Today { get; private set; }
+
+    /// <summary>Each target measured today in the caller's scope, by target id.</summary>
+    public IReadOnlyDictionary<int, MeasuredTarget> Measured { get; private set; } = new Dictionary<int, MeasuredTarget>();
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -29,6 +33,7 @@ public sealed class DocumentModel(SuNghiepDbContext db, TimeProvider time, Attac
         }
 
         Document = document;
+        Measured = (await targetStatuses.ForDocumentAsync(id, ct) ?? []).ToDictionary(m => m.TargetId);
         CanWrite = Roles.UnitCreators.Any(User.IsInRole) && await plans.MayWriteDocumentAsync(id, ct);
         var all = (await PlanQueries.ListDocumentsAsync(db, null, ct)).ToDictionary(d => d.Id);
         Parents = document.ParentIds.Where(all.ContainsKey).Select(p => all[p]).ToList();

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Html;
+using System.Globalization;
 using SuNghiep.Core.Plans;
+using SuNghiep.Core.Rules;
 using SuNghiep.Web.Pages.Shared;
 
 namespace SuNghiep.Web.Pages.Plans;
@@ -85,4 +87,66 @@ public static class PlanDisplay
         ({ } f, { } to) when f.Month == 1 && f.Day == 1 && to.Month == 12 && to.Day == 31 && f.Year == to.Year => "Năm " + f.Year,
         (var f, var to) => $"{Display.Date(f)} – {Display.Date(to)}",
     };
+
+    /// <summary>A measured target's status as a badge that carries its word, so that colour is never the only sign.</summary>
+    public static IHtmlContent TargetBadge(string status)
+    {
+        var css = status switch
+        {
+            TargetStatus.Achieved => "text-bg-success",
+            TargetStatus.OnTrack => "text-bg-primary",
+            TargetStatus.AtRisk => "text-bg-warning",
+            TargetStatus.Missed => "text-bg-danger",
+            _ => "text-bg-light border",
+        };
+        return new HtmlString($"<span class=\"badge {css}\" data-testid=\"target-status\" data-status=\"{status}\">{Display.Capitalized(TargetStatus.Name(status))}</span>");
+    }
+
+    /// <summary>An indicator's value with its unit: "55,2%", "1.234 đơn vị"; a dash when there is none.</summary>
+    public static string Measured(decimal? value, string unit) => value is not { } v ? "–"
+        : unit == "%" ? TargetRules.Number(v) + "%"
+        : unit.Length > 0 ? TargetRules.Number(v) + " " + unit : TargetRules.Number(v);
+
+    /// <summary>The drill-down of the figure a target was measured on: same indicator, date, baseline and scope.</summary>
+    public static string? DrilldownUrl(MeasuredTarget m)
+    {
+        if (m.IndicatorCode is not { Length: > 0 } code)
+        {
+            return null;
+        }
+
+        static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var query = new List<string> { "asOf=" + Day(m.AsOf) };
+        if (m.Baseline is { } b)
+        {
+            query.Add("baseline=" + Uri.EscapeDataString(b.ToString()));
+        }
+
+        if (m.Scope.AreaCode is { } area)
+        {
+            query.Add("areaCode=" + Uri.EscapeDataString(area));
+        }
+
+        if (m.Scope.AreaOn is { } on)
+        {
+            query.Add("areaOn=" + Day(on));
+        }
+
+        if (m.Scope.AgencyId is { } agency)
+        {
+            query.Add("agencyId=" + agency.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (m.Scope.Sector is { } sector)
+        {
+            query.Add("sector=" + Uri.EscapeDataString(sector));
+        }
+
+        if (m.Scope.Level is { } level)
+        {
+            query.Add("level=" + Uri.EscapeDataString(level));
+        }
+
+        return $"/indicators/{Uri.EscapeDataString(code)}/drilldown?{string.Join("&", query)}";
+    }
 }

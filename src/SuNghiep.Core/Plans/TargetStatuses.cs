@@ -1,0 +1,119 @@
+using Microsoft.EntityFrameworkCore;
+using SuNghiep.Core.Data;
+using SuNghiep.Core.Entities;
+using SuNghiep.Core.Indicators;
+using SuNghiep.Core.Rules;
+
+namespace SuNghiep.Core.Plans;
+
+/// <summary>
+/// A target measured on the as-of date. BaselineValue is the value the target is measured against: the indicator on the
+/// target's baseline, or for a target without one, on the document's date (BaselineIsStart). Baseline and Scope are what
+/// the engine was asked, so that a page can link to the drill-down of the same figure; Projected is the straight line's
+/// value at the deadline.
+/// </summary>
+public sealed record MeasuredTarget(
+    int TargetId, int DocumentId, string DocumentNumber, string Text, string? IndicatorCode, string? Direction, string? ValueUnit,
+    decimal? BaselineValue, decimal? Actual, decimal? TargetValue, decimal? Projected, DateOnly? Deadline, DateOnly AsOf,
+    Baseline? Baseline, bool BaselineIsStart, IndicatorScope Scope, string Unit, string Status, string Explanation);
+
+/// <summary>
+/// Plans' targets measured by the indicator engine in the caller's scope: a target's own area (read on the document's
+/// date) or agency narrows it; a target with neither is measured in everything the caller sees.
+/// </summary>
+public sealed class TargetStatuses(SuNghiepDbContext db, IndicatorEngine engine, TimeProvider time)
+{
+    /// <summary>Each target of a document, in order; null when there is no such document.</summary>
+    public async Task<IReadOnlyList<MeasuredTarget>?> ForDocumentAsync(int documentId, CancellationToken ct = default)
+    {
+        var document = await db.Documents.AsNoTracking().Where(d => d.Id == documentId)
+            .Select(d => new { d.Id, d.Number, d.IssuedOn }).FirstOrDefaultAsync(ct);
+        if (document is null)
+        {
+            return null;
+        }
+
+        var targets = await db.Targets.AsNoTracking().Where(t => t.DocumentId == documentId).OrderBy(t => t.Id).ToListAsync(ct);
+        return await MeasureAsync(targets.Select(t => (t, document.Number, document.IssuedOn, (IndicatorScope?)null)), ct);
+    }
+
+    /// <summary>
+    /// The targets that concern a scope, for the dashboard: those naming an indicator in documents issued by an agency in
+    /// the caller's scope, measured in their own area or agency, and the national ones (a document with no issuing agency
+    /// of the register, a target with no area or agency), measured in the given scope. In document order.
+    /// </summary>
+    public async Task<IReadOnlyList<MeasuredTarget>> ForScopeAsync(IndicatorScope scope, CancellationToken ct = default)
+    {
+        var rows = await db.Targets.AsNoTracking().Where(t => t.IndicatorCode != null)
+            .Select(t => new
+            {
+                Target = t, t.Document!.Number, t.Document.IssuedOn, t.Document.IssuerAgencyId,
+                IssuerPath = t.Document.IssuerAgency != null ? t.Document.IssuerAgency.LineagePath : null,
+                IssuerAreaPath = t.Document.IssuerAgency != null && t.Document.IssuerAgency.Area != null ? t.Document.IssuerAgency.Area.LineagePath : null,
+            })
+            .ToListAsync(ct);
+        var chosen = new List<(PlanTarget, string, DateOnly, IndicatorScope?)>();
+        foreach (var r in rows.OrderBy(r => r.IssuedOn).ThenBy(r => r.Target.DocumentId).ThenBy(r => r.Target.Id))
+        {
+            var national = r.IssuerAgencyId is null && r.Target.AreaCode is null && r.Target.AgencyId is null;
+            if (national)
+            {
+                chosen.Add((r.Target, r.Number, r.IssuedOn, scope));
+            }
+            else if (r.IssuerPath is { } path && Permissions.Contains(db.Scope, new AgencyPlace(path, r.IssuerAreaPath)))
+            {
+                chosen.Add((r.Target, r.Number, r.IssuedOn, null));
+            }
+        }
+
+        return await MeasureAsync(chosen, ct);
+    }
+
+    private async Task<IReadOnlyList<MeasuredTarget>> MeasureAsync(
+        IEnumerable<(PlanTarget Target, string Number, DateOnly IssuedOn, IndicatorScope? Scope)> targets, CancellationToken ct)
+    {
+        var today = VietnamTime.Today(time);
+        var measured = new List<MeasuredTarget>();
+        foreach (var (t, number, issuedOn, given) in targets)
+        {
+            measured.Add(await MeasureAsync(t, number, issuedOn, given, today, ct));
+        }
+
+        return measured;
+    }
+
+    private async Task<MeasuredTarget> MeasureAsync(PlanTarget t, string number, DateOnly issuedOn, IndicatorScope? given, DateOnly today, CancellationToken ct)
+    {
+        // The target's area is the one its document named: read on the document's date, with its lineage since.
+        var scope = given ?? new IndicatorScope(t.AreaCode, t.AreaCode is null ? null : issuedOn, t.AgencyId);
+        var stated = t.BaselineFrom is { } from ? new Baseline(from, t.BaselineTo ?? from) : null;
+        // A target without a baseline is measured from the document's date: the engine reads it as the baseline.
+        var baseline = stated ?? Baseline.OnDate(issuedOn);
+        decimal? baselineValue = null, actual = null;
+        var unit = "";
+        string? problem = null;
+        if (t.IndicatorCode is { Length: > 0 } code)
+        {
+            var query = new IndicatorQuery(code, today, baseline, scope);
+            var violations = await engine.ValidateAsync(query, ct);
+            if (violations.Count > 0)
+            {
+                problem = string.Join("; ", violations.Select(v => v.Message));
+            }
+            else
+            {
+                var result = await engine.ComputeAsync(query, ct);
+                (baselineValue, actual, unit) = (result.BaselineValue, result.Value, result.Unit);
+            }
+        }
+
+        var facts = new TargetFacts(t.IndicatorCode, t.Text, t.Direction, t.ValueUnit, t.Value, t.Deadline,
+            stated, stated is null ? null : baselineValue, actual, issuedOn, stated is null ? baselineValue : null, unit == "%" ? null : unit);
+        var outcome = problem is null
+            ? TargetRules.Evaluate(facts, today)
+            : new TargetMeasure(TargetStatus.NotMeasurable, null, $"Chưa đo được: {problem}.");
+        return new MeasuredTarget(
+            t.Id, t.DocumentId, number, t.Text, t.IndicatorCode, t.Direction, t.ValueUnit, baselineValue, actual, t.Value, outcome.Projected,
+            t.Deadline, today, baseline, stated is null, scope, unit, outcome.Status, outcome.Explanation);
+    }
+}
