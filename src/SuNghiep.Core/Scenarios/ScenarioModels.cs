@@ -173,3 +173,14 @@ public static class ScenarioEvents
     private static DateOnly? Date(JsonNode? node) =>
         Str(node) is { } text ? DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
 }
+
+/// <summary>
+/// A clock that stands on one day (noon in Vietnam), so that what measures "today" (the targets' statuses) can be read on
+/// the date a scenario is measured on.
+/// </summary>
+public sealed class DayClock(DateOnly day) : TimeProvider
+{
+    private readonly DateTimeOffset _noon = new(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.FromHours(7));
+
+    public override DateTimeOffset GetUtcNow() => _noon.ToUniversalTime();
+}

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using SuNghiep.Core.Data;
 using SuNghiep.Core.Indicators;
+using SuNghiep.Core.Plans;
 using SuNghiep.Core.Reorganizations;
 using SuNghiep.Core.Rules;
 using SuNghiep.Core.Scenarios;
@@ -53,6 +55,9 @@ public sealed record ScenarioListResponse(IReadOnlyList<ScenarioListItem> Items,
 /// <summary>An indicator on the register as it is and as the scenario would leave it, both shaped as the indicator's answer.</summary>
 public sealed record ScenarioIndicatorResponse(DateOnly AsOf, IndicatorResult Actual, IndicatorResult Scenario);
 
+/// <summary>The targets that concern the scope, measured on the as-of date on the register as it is and as the scenario would leave it.</summary>
+public sealed record ScenarioTargetsResponse(DateOnly AsOf, IReadOnlyList<TargetStatusResponse> Actual, IReadOnlyList<TargetStatusResponse> Scenario);
+
 public static class ScenariosApi
 {
     public const string StaleTitle = "Kịch bản không còn áp dụng được trên sổ đăng ký hiện tại";
@@ -81,6 +86,9 @@ public static class ScenariosApi
         scenarios.MapGet("/{id:int}/indicators/{code}", IndicatorAsync).WithName("ScenarioIndicator")
             .WithSummary("An indicator on the register as it is (actual) and as the scenario would leave it (scenario); "
                 + "the parameters of GET /api/v1/indicators/{code}; asOf defaults to the scenario's last event when later than today.");
+        scenarios.MapGet("/{id:int}/targets", TargetsAsync).WithName("ScenarioTargets")
+            .WithSummary("The targets that concern the scope (areaCode, agencyId; as on the dashboard), measured on asOf on the register as it is "
+                + "(actual) and as the scenario would leave it (scenario), each with its status and the sentence that explains it.");
     }
 
     private static async Task<Ok<ScenarioListResponse>> ListAsync(ScenarioService service, CancellationToken ct)
@@ -209,6 +217,42 @@ public static class ScenariosApi
 
         return TypedResults.Ok(new ScenarioIndicatorResponse(query.AsOf, comparison.Actual, comparison.Scenario!));
     }
+
+    private static async Task<Results<Ok<ScenarioTargetsResponse>, ValidationProblem, ProblemHttpResult>> TargetsAsync(
+        int id, HttpRequest request, ScenarioService service, IndicatorEngine engine, SuNghiepDbContext db, CancellationToken ct)
+    {
+        if (await service.GetAsync(id, ct) is not { } scenario)
+        {
+            return NotFound();
+        }
+
+        var (query, errors) = await ReadIndicatorQueryAsync(IndicatorCatalog.UnitsCount, request.Query, service.DefaultAsOf(scenario), engine, ct);
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var comparison = await service.CompareAsync(id, c => TargetsOnAsync(db, engine, query.AsOf, query.Scope, c), ct);
+        if (comparison is null)
+        {
+            return NotFound();
+        }
+
+        if (!comparison.Computed)
+        {
+            return Stale(comparison.Errors);
+        }
+
+        return TypedResults.Ok(new ScenarioTargetsResponse(query.AsOf, Statuses(comparison.Actual), Statuses(comparison.Scenario!)));
+
+        static List<TargetStatusResponse> Statuses(IReadOnlyList<MeasuredTarget> measured) => measured.Select(m => new TargetStatusResponse(
+            m.TargetId, m.IndicatorCode, m.BaselineValue, m.Actual, m.TargetValue, m.Deadline, m.Status, m.Explanation)).ToList();
+    }
+
+    /// <summary>The targets of a scope as the dashboard lists them, measured as if the day were the given one.</summary>
+    internal static Task<IReadOnlyList<MeasuredTarget>> TargetsOnAsync(
+        SuNghiepDbContext db, IndicatorEngine engine, DateOnly day, IndicatorScope scope, CancellationToken ct) =>
+        new TargetStatuses(db, engine, new DayClock(day)).ForScopeAsync(scope, ct);
 
     /// <summary>409 with the rules the scenario's events now break, keyed as at creation ("events[0].sourceUnitIds").</summary>
     internal static ProblemHttpResult Stale(IReadOnlyList<RuleViolation> errors) =>

@@ -136,6 +136,7 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
         ["POST /api/v1/scenarios/{id:int}/share"] = D(Access.Scoped, Need.Author),
         ["POST /api/v1/scenarios/{id:int}/apply"] = D(Access.Scoped, Need.Creators),
         ["GET /api/v1/scenarios/{id:int}/indicators/{code}"] = D(Access.Scoped, query: "areaCode=92"),
+        ["GET /api/v1/scenarios/{id:int}/targets"] = D(Access.Scoped, query: "agencyId={A}"),
 
         // API: staffing, finance, autonomy.
         ["GET /api/v1/units/{id:int}/staffing/{year:int}"] = D(Access.Scoped),

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using SuNghiep.Core.Data;
 using SuNghiep.Core.Entities;
 using SuNghiep.Core.Indicators;
+using SuNghiep.Core.Plans;
 using SuNghiep.Core.Reorganizations;
 using SuNghiep.Core.Rules;
 using SuNghiep.Core.Scenarios;
@@ -26,6 +27,8 @@ public sealed record ComparisonRow(IndicatorDefinition Definition, IndicatorResu
 {
     public decimal? Difference => Actual.Value is { } a && Scenario?.Value is { } s ? s - a : null;
 }
+
+public sealed record TargetRow(MeasuredTarget Actual, MeasuredTarget? Scenario);
 
 /// <summary>
 /// A scenario: its events, every indicator of the catalogue beside the actual, and what its author (add or remove an
@@ -55,6 +58,9 @@ public sealed class DetailsModel(SuNghiepDbContext db, ScenarioService scenarios
     public DateOnly MeasuredOn { get; private set; }
     public List<ComparisonRow> Comparison { get; private set; } = [];
     public IReadOnlyList<RuleViolation> FilterErrors { get; private set; } = [];
+
+    /// <summary>The targets that concern the scope (as the dashboard lists them), measured on the date on both sides.</summary>
+    public List<TargetRow> Targets { get; private set; } = [];
 
     /// <summary>The rules the events now break (the register changed since): the scenario cannot be measured until mended.</summary>
     public IReadOnlyList<RuleViolation> StaleErrors { get; private set; } = [];
@@ -316,15 +322,19 @@ public sealed class DetailsModel(SuNghiepDbContext db, ScenarioService scenarios
             return;
         }
 
-        var comparison = await scenarios.CompareAsync(scenario.Id, c => engine.ComputeAllAsync(MeasuredOn, scope, null, c), ct);
+        var comparison = await scenarios.CompareAsync(scenario.Id, async c =>
+            (Indicators: await engine.ComputeAllAsync(MeasuredOn, scope, null, c),
+             Targets: await Api.ScenariosApi.TargetsOnAsync(db, engine, MeasuredOn, scope, c)), ct);
         if (comparison is null)
         {
             return;
         }
 
         StaleErrors = comparison.Errors.Select(OfEvent).ToList();
+        var (actual, projected) = (comparison.Actual, comparison.Computed ? comparison.Scenario : default);
         Comparison = IndicatorCatalog.All.Select(d => new ComparisonRow(
-            d, comparison.Actual.First(r => r.Code == d.Code), comparison.Scenario?.FirstOrDefault(r => r.Code == d.Code))).ToList();
+            d, actual.Indicators.First(r => r.Code == d.Code), projected.Indicators?.FirstOrDefault(r => r.Code == d.Code))).ToList();
+        Targets = actual.Targets.Select(t => new TargetRow(t, projected.Targets?.FirstOrDefault(x => x.TargetId == t.TargetId))).ToList();
     }
 
     private async Task<List<EventRow>> RowsAsync(ScenarioView scenario, CancellationToken ct)
