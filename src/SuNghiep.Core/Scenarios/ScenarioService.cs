@@ -288,8 +288,12 @@ public sealed class ScenarioService(SuNghiepDbContext db, ReorganizationService 
             return errors;
         }
 
-        var (eventErrors, _) = await InRolledBackTransactionAsync<bool>(input.Events.Select(Proposed).ToList(), null, ct);
-        errors.AddRange(eventErrors);
+        if (input.Events.Count > 0)
+        {
+            var (eventErrors, _) = await InRolledBackTransactionAsync<bool>(input.Events.Select(Proposed).ToList(), null, ct);
+            errors.AddRange(eventErrors);
+        }
+
         return errors;
     }
 
