@@ -171,7 +171,10 @@ public sealed class ScenarioService(SuNghiepDbContext db, ReorganizationService 
     /// </summary>
     public async Task<ScenarioResult> ApplyAsync(int id, ApplyInput input, CancellationToken ct = default)
     {
-        var scenario = await Visible().FirstOrDefaultAsync(s => s.Id == id, ct);
+        // Read inside the transaction: of two applications at once, the second waits and finds the scenario applied
+        // (SQLite), or loses on the revisions of the units and of the scenario (PostgreSQL). Leaving early rolls back.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var scenario = await Visible().AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
         if (scenario is null)
         {
             return ScenarioResult.Missing;
@@ -200,7 +203,15 @@ public sealed class ScenarioService(SuNghiepDbContext db, ReorganizationService 
             return ScenarioResult.Invalid(errors);
         }
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // The scenario's row is claimed first: on PostgreSQL a second application waits here for the first to end, then
+        // finds the scenario applied, rather than reading the units the first has just ended.
+        var claimed = await db.Scenarios.Where(s => s.Id == id && s.Revision == scenario.Revision && s.AppliedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Revision, s => s.Revision + 1), ct);
+        if (claimed == 0)
+        {
+            return ScenarioResult.Conflicting("Kịch bản vừa được sửa hoặc áp dụng ở nơi khác; không có gì được ghi. Vui lòng tải lại.");
+        }
+
         var (recordErrors, ids, overtaken) = await RecordAllAsync(decided, ct);
         if (recordErrors.Count > 0)
         {
@@ -209,15 +220,7 @@ public sealed class ScenarioService(SuNghiepDbContext db, ReorganizationService 
             return overtaken ? ScenarioResult.Conflicting(Overtaken) : ScenarioResult.Invalid(recordErrors);
         }
 
-        // A recording that lost a race clears the tracker; the scenario is read again inside the transaction.
         var tracked = await db.Scenarios.FirstAsync(s => s.Id == id, ct);
-        if (tracked.AppliedAt is not null || tracked.Revision != scenario.Revision)
-        {
-            await tx.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            return ScenarioResult.Conflicting("Kịch bản vừa được sửa hoặc áp dụng ở nơi khác; không có gì được ghi. Vui lòng tải lại.");
-        }
-
         tracked.AppliedAt = time.GetUtcNow().UtcDateTime;
         tracked.AppliedBy = db.Actor.Name;
         tracked.AppliedReorganizationIds = string.Join(',', ids.Select(i => i.ToString(CultureInfo.InvariantCulture)));

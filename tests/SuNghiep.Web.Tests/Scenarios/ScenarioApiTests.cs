@@ -192,4 +192,25 @@ public sealed class ScenarioApiTests(AppHosts hosts)
         Assert.Equal(["events[0]", "events[1].sourceUnitIds"], (await badItem.ValidationErrorsAsync()).Keys.Order());
         Assert.Equal(["name"], (await tooLong.ValidationErrorsAsync()).Keys);
     }
+
+    // Two officers apply the same scenario at once: one records its events, the other is told it was applied.
+    [Theory, DatabaseData]
+    public async Task Apply_TwiceAtOnce_RecordsTheEventsOnce(DatabaseProvider provider)
+    {
+        var s = await HistoryScenario.StartAsync(hosts, provider);
+        var (a, b) = (await s.UnitAsync("A"), await s.UnitAsync("B"));
+        var draft = await s.Client.DraftAsync(Body($"Kịch bản {s.Token}", Proposed("dissolution", Day, a), Proposed("dissolution", Day, b)));
+        var decision = new JsonObject { ["decision"] = Decision("9/QĐ-UBND", Day.AddDays(-20)) };
+        using var other = await s.App.AdminAsync();
+
+        var answers = await Task.WhenAll(s.Client.ApplyAsync(draft.Id, decision), other.ApplyAsync(draft.Id, decision));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], answers.Select(r => r.StatusCode).Order());
+        Assert.Equal(2, (await s.Client.ListEventsAsync($"areaCode={s.AreaCode}&includeVoided=true")).Total);
+        Assert.Equal(2, (await s.Client.GetScenarioAsync(draft.Id)).AppliedReorganizationIds.Count);
+        foreach (var answer in answers)
+        {
+            answer.Dispose();
+        }
+    }
 }
