@@ -68,9 +68,14 @@ public sealed class PlanJourneyTests(HostFixture host)
         var targets = page.GetByTestId("targets").Locator("tbody tr");
         await Expect(targets).ToHaveCountAsync(7);
         await Expect(targets.First.Locator("td").First).ToHaveTextAsync("Số đơn vị sự nghiệp công lập");
-        await Expect(targets.First.Locator("td").Nth(2)).ToHaveTextAsync("Năm 2021");
-        await Expect(targets.First.Locator("td").Nth(3)).ToHaveTextAsync("Giảm 10%");
-        await Expect(targets.First.Locator("td").Nth(4)).ToHaveTextAsync("31/12/2026");
+        await Expect(targets.First.Locator("[data-field=baseline]")).ToHaveTextAsync("Năm 2021");
+        await Expect(targets.First.Locator("[data-field=target]")).ToHaveTextAsync("Giảm 10%");
+        await Expect(targets.First.Locator("[data-field=deadline]")).ToHaveTextAsync("31/12/2026");
+        // Measured from the register: a status badge with its word and the sentence that explains it.
+        await Expect(targets.First.GetByTestId("target-status")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(
+            "^(Đã đạt|Đúng tiến độ|Có nguy cơ không đạt|Không đạt|Chưa đo được)$"));
+        await Expect(targets.First.GetByTestId("target-explanation")).ToContainTextAsync("năm 2021");
+        await page.ScreenshotAsync("document-targets");
         var table = page.GetByTestId("assignments");
         await Expect(table.Locator("thead th")).ToHaveTextAsync(
             ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn", "Sản phẩm", "Tình trạng"]);

@@ -8,9 +8,9 @@ namespace SuNghiep.Core.Plans;
 
 /// <summary>
 /// A target measured on the as-of date. BaselineValue is the value the target is measured against: the indicator on the
-/// target's baseline, or for a target without one, on the document's date (BaselineIsStart). Baseline and Scope are what
-/// the engine was asked, so that a page can link to the drill-down of the same figure; Projected is the straight line's
-/// value at the deadline.
+/// target's baseline, or for a level target (at-least, at-most) without one, on the document's date (BaselineIsStart); a
+/// change without a baseline has none. Baseline and Scope are what the figure was read with, so that a page can link to
+/// the drill-down of the same figure; Projected is the straight line's value at the deadline.
 /// </summary>
 public sealed record MeasuredTarget(
     int TargetId, int DocumentId, string DocumentNumber, string Text, string? IndicatorCode, string? Direction, string? ValueUnit,
@@ -112,8 +112,10 @@ public sealed class TargetStatuses(SuNghiepDbContext db, IndicatorEngine engine,
         var outcome = problem is null
             ? TargetRules.Evaluate(facts, today)
             : new TargetMeasure(TargetStatus.NotMeasurable, null, $"Chưa đo được: {problem}.");
+        // A change needs its own baseline: the document's date is no stand-in for it, so nothing is shown as one.
+        var startless = stated is null && t.Direction is "decrease" or "increase";
         return new MeasuredTarget(
-            t.Id, t.DocumentId, number, t.Text, t.IndicatorCode, t.Direction, t.ValueUnit, baselineValue, actual, t.Value, outcome.Projected,
-            t.Deadline, today, baseline, stated is null, scope, unit, outcome.Status, outcome.Explanation);
+            t.Id, t.DocumentId, number, t.Text, t.IndicatorCode, t.Direction, t.ValueUnit, startless ? null : baselineValue, actual, t.Value,
+            outcome.Projected, t.Deadline, today, startless ? null : baseline, stated is null && !startless, scope, unit, outcome.Status, outcome.Explanation);
     }
 }

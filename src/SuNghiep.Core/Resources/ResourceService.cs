@@ -448,24 +448,58 @@ public sealed class ResourceService(SuNghiepDbContext db, TimeProvider time, Ind
     }
 
     /// <summary>
-    /// Units active at the end of a year in a scope (with lineage), by autonomy group as the indicator engine reads it: the
-    /// approved plan in force that year, else the group computed from the year's finance; a unit with neither counts as
-    /// unknown. The units and the shares of groups 1-2 and 1-3 (the indicators of Resolution 19) are the engine's own.
+    /// Units active at the end of a year (today, for the current year) in a scope (with lineage), by autonomy group as the
+    /// indicator engine reads it: the approved plan in force that year, else the group computed from the year's finance; a
+    /// unit with neither counts as unknown. The units and the shares of groups 1-2 and 1-3 (the indicators of Resolution
+    /// 19) are the engine's own.
     /// </summary>
-    public async Task<AutonomyCounts> AutonomyCountsAsync(int year, CountScope scope, CancellationToken ct = default)
+    public async Task<AutonomyCounts> AutonomyCountsAsync(int year, CountScope scope, CancellationToken ct = default) =>
+        (await AutonomySeriesAsync(year, year, scope, ct))[0];
+
+    /// <summary>The autonomy counts of each year from first to last, with the engine's series: one pass per indicator.</summary>
+    public async Task<IReadOnlyList<AutonomyCounts>> AutonomySeriesAsync(int first, int last, CountScope scope, CancellationToken ct = default)
     {
-        var yearEnd = new DateOnly(year, 12, 31);
-        var versions = await HistoryQueries.ScopedAsync(db, db.UnitVersions.AsNoTracking().Where(UnitQueries.InForceOn(yearEnd)), scope, ct);
-        var groups = await AutonomyGroups.Of(db, versions, year).GroupBy(x => x.Group).Select(g => new { Group = g.Key, Count = g.Count() }).ToListAsync(ct);
-        int Count(int? group) => groups.Where(g => g.Group == group).Sum(g => g.Count);
         var where = new IndicatorScope(scope.AreaCode, null, scope.AgencyId);
-        var units = await engine.ComputeAsync(new IndicatorQuery("units.count", yearEnd, Baseline.OnDate(yearEnd), where), ct);
-        var selfFinancing = await engine.ComputeAsync(new IndicatorQuery("autonomy.selffinancing.share", yearEnd, Baseline.OnDate(yearEnd), where), ct);
-        var any = await engine.ComputeAsync(new IndicatorQuery("autonomy.any.share", yearEnd, Baseline.OnDate(yearEnd), where), ct);
-        // Two decimals, as this answer has always given them; the engine keeps the exact ratio.
-        static decimal? Rounded(decimal? share) => share is { } v ? Math.Round(v, 2, MidpointRounding.AwayFromZero) : null;
-        return new AutonomyCounts(year, (int)(units.Value ?? 0), Count(1), Count(2), Count(3), Count(4), Count(null), Rounded(selfFinancing.Value), Rounded(any.Value));
+        var units = await engine.SeriesAsync("units.count", first, last, where, ct);
+        var selfFinancing = await engine.SeriesAsync("autonomy.selffinancing.share", first, last, where, ct);
+        var any = await engine.SeriesAsync("autonomy.any.share", first, last, where, ct);
+        var today = VietnamTime.Today(time);
+        var counts = new List<AutonomyCounts>();
+        for (var i = 0; i < units.Count; i++)
+        {
+            var year = units[i].Year;
+            // The engine's date for a year: its last day, or today for the current one.
+            var date = year == today.Year ? today : new DateOnly(year, 12, 31);
+            var versions = await HistoryQueries.ScopedAsync(db, db.UnitVersions.AsNoTracking().Where(UnitQueries.InForceOn(date)), scope, ct);
+            var groups = await AutonomyGroups.Of(db, versions, year).GroupBy(x => x.Group).Select(g => new { Group = g.Key, Count = g.Count() }).ToListAsync(ct);
+            int Count(int? group) => groups.Where(g => g.Group == group).Sum(g => g.Count);
+            counts.Add(new AutonomyCounts(year, (int)(units[i].Value ?? 0), Count(1), Count(2), Count(3), Count(4), Count(null),
+                Rounded(selfFinancing[i].Value), Rounded(any[i].Value)));
+        }
+
+        return counts;
     }
+
+    /// <summary>
+    /// Budget-paid staff of each year from first to last (the engine's staff.budget), with the agency's allocation when the
+    /// scope is an agency the caller may see.
+    /// </summary>
+    public async Task<IReadOnlyList<(int Year, long BudgetPositions, int? Allocated)>> StaffingSeriesAsync(
+        int first, int last, CountScope scope, CancellationToken ct = default)
+    {
+        var budget = await engine.SeriesAsync("staff.budget", first, last, new IndicatorScope(scope.AreaCode, null, scope.AgencyId), ct);
+        var allocations = new Dictionary<int, int>();
+        if (scope.AgencyId is { } agencyId && await PlaceAsync(agencyId, ct) is { } asked && Permissions.Contains(db.Scope, asked))
+        {
+            allocations = await db.StaffingAllocations.AsNoTracking().Where(x => x.AgencyId == agencyId && x.Year >= first && x.Year <= last)
+                .ToDictionaryAsync(x => x.Year, x => x.BudgetPositions, ct);
+        }
+
+        return budget.Select(b => (b.Year, (long)(b.Value ?? 0), allocations.TryGetValue(b.Year, out var a) ? a : (int?)null)).ToList();
+    }
+
+    // Two decimals, as these answers have always given them; the engine keeps the exact ratio.
+    private static decimal? Rounded(decimal? share) => share is { } v ? Math.Round(v, 2, MidpointRounding.AwayFromZero) : null;
 
     private Task<AgencyPlace?> PlaceAsync(int agencyId, CancellationToken ct) =>
         db.Agencies.AsNoTracking().Where(a => a.Id == agencyId)

@@ -55,14 +55,10 @@ public sealed class StaffingModel(SuNghiepDbContext db, ResourceService resource
         if (errors.Count == 0)
         {
             Table = await resources.StaffingTableAsync(year, scope, ct);
-            var series = new List<YearRow>();
-            foreach (var y in Enumerable.Range(FirstYear, Today.Year - FirstYear + 1))
-            {
-                var table = y == year ? Table : await resources.StaffingTableAsync(y, scope, ct);
-                series.Add(new YearRow(y, table.BudgetPositions, table.Allocated, await resources.AutonomyCountsAsync(y, scope, ct)));
-            }
-
-            Series = series;
+            // The engine's series, one pass per indicator over the years.
+            var staffing = await resources.StaffingSeriesAsync(FirstYear, Today.Year, scope, ct);
+            var autonomy = await resources.AutonomySeriesAsync(FirstYear, Today.Year, scope, ct);
+            Series = staffing.Zip(autonomy, (s, a) => new YearRow(s.Year, s.BudgetPositions, s.Allocated, a)).ToList();
         }
 
         // htmx swaps only #results: the filter's choices are needed on full loads only.
