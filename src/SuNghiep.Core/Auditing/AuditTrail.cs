@@ -30,7 +30,7 @@ internal static class AuditTrail
 
     private static bool IsAudited(EntityEntry entry) => entry.Entity is Unit or UnitVersion or Reorganization or ReorganizationParticipant or Agency or Area or AppUser or IdentityUserRole<string>
         or StaffingYear or StaffingAllocation or FinanceYear or AutonomyPlan
-        or PlanDocument or DocumentLink or PlanTarget or PlanTask or PlanTaskCoordinator or TaskProgress or Attachment;
+        or PlanDocument or DocumentLink or PlanTarget or PlanTask or PlanTaskCoordinator or TaskProgress or Attachment or Scenario;
 
     /// <summary>The changes to audit; in a bulk load only their kind is needed, so no snapshot is taken.</summary>
     public static List<PendingAudit> Capture(ChangeTracker tracker, bool countOnly = false)

@@ -120,22 +120,7 @@ public static class ReorganizationsApi
             return Problems.Invalid([new("body", "Nội dung yêu cầu phải là một đối tượng JSON.")]);
         }
 
-        var decision = f.Object("decision");
-        var input = new ReorganizationInput
-        {
-            Type = f.String("type"),
-            DecisionNumber = decision?.String("number"),
-            DecisionDate = decision?.Date("date"),
-            DecisionIssuer = decision?.String("issuer"),
-            EffectiveDate = f.Date("effectiveDate"),
-            SourceUnitIds = f.Ints("sourceUnitIds"),
-            ContinuingUnitId = f.Int("continuingUnitId"),
-            NewUnits = f.Objects("newUnits").Select(UnitsApi.ReadUnit).ToList(),
-            NewManagingAgencyId = f.Int("newManagingAgencyId"),
-            NewName = f.String("newName"),
-            NewAreaCode = f.String("newAreaCode"),
-            Notes = f.String("notes"),
-        };
+        var input = ReadEvent(f);
         if (f.Errors.Count > 0)
         {
             return Problems.Invalid(f.Errors);
@@ -155,6 +140,27 @@ public static class ReorganizationsApi
         var warnings = result.Warnings.GroupBy(w => w.Field).ToDictionary(g => g.Key, g => g.Select(w => w.Message).ToArray());
         return TypedResults.Created($"/api/v1/reorganizations/{result.Id}",
             new ReorganizationCreated(result.Id!.Value, warnings, await HistoryQueries.GetAsync(db, result.Id.Value, ct)));
+    }
+
+    /// <summary>The fields of a reorganization's body; shared with the proposed events of a scenario.</summary>
+    internal static ReorganizationInput ReadEvent(JsonFields f)
+    {
+        var decision = f.Object("decision");
+        return new ReorganizationInput
+        {
+            Type = f.String("type"),
+            DecisionNumber = decision?.String("number"),
+            DecisionDate = decision?.Date("date"),
+            DecisionIssuer = decision?.String("issuer"),
+            EffectiveDate = f.Date("effectiveDate"),
+            SourceUnitIds = f.Ints("sourceUnitIds"),
+            ContinuingUnitId = f.Int("continuingUnitId"),
+            NewUnits = f.Objects("newUnits").Select(UnitsApi.ReadUnit).ToList(),
+            NewManagingAgencyId = f.Int("newManagingAgencyId"),
+            NewName = f.String("newName"),
+            NewAreaCode = f.String("newAreaCode"),
+            Notes = f.String("notes"),
+        };
     }
 
     private static async Task<Results<Ok<ReorganizationView>, ValidationProblem, ProblemHttpResult>> VoidAsync(

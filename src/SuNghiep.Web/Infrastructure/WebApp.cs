@@ -46,6 +46,7 @@ public static class WebApp
         services.AddScoped<UnitService>();
         services.AddScoped<Core.Reorganizations.ReorganizationService>();
         services.AddScoped<Core.Reorganizations.ReorganizationImport>();
+        services.AddScoped<Core.Scenarios.ScenarioService>();
         services.AddSingleton(new Core.Reorganizations.SheetLimits(
             config.GetValue("Imports:MaxUncompressedMegabytes", 200L) * 1024 * 1024,
             config.GetValue("Imports:MaxCellCharacters", Core.Reorganizations.SheetLimits.Default.MaxCellCharacters)));
@@ -170,6 +171,7 @@ public static class WebApp
         var secured = api.MapGroup("").RequireAuthorization(ApiPolicy);
         UnitsApi.Map(secured);
         ReorganizationsApi.Map(secured);
+        ScenariosApi.Map(secured);
         ResourcesApi.Map(secured);
         IndicatorsApi.Map(secured);
         PlansApi.Map(secured);

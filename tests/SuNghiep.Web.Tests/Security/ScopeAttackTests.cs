@@ -71,6 +71,9 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
         Superiors,
 
         Admin,
+
+        /// <summary>Only the object's author (a scenario's): no attacker ever is.</summary>
+        Author,
     }
 
     public sealed record Decision(Access Access, Need Need = Need.Anyone, string? Query = null, bool ViewerSeesSecret = false);
@@ -123,6 +126,17 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
         ["GET /api/v1/indicators/{code}"] = D(Access.List, query: "agencyId={A}&breakdown=agency"),
         ["GET /api/v1/indicators/{code}/drilldown"] = D(Access.List, query: "agencyId={A}&baseline=2015-12-31"),
         ["GET /api/v1/indicators/{code}/drilldown.xlsx"] = D(Access.List, query: "agencyId={A}"),
+
+        // API: what-if scenarios. Agency A's officer drafted one and shared it: the Viewer of agency A reads it.
+        ["GET /api/v1/scenarios"] = D(Access.List, viewerSeesSecret: true),
+        ["POST /api/v1/scenarios"] = D(Access.New, Need.Creators),
+        ["GET /api/v1/scenarios/{id:int}"] = D(Access.Scoped, viewerSeesSecret: true),
+        ["PUT /api/v1/scenarios/{id:int}"] = D(Access.Scoped, Need.Author),
+        ["DELETE /api/v1/scenarios/{id:int}"] = D(Access.Scoped, Need.Author),
+        ["POST /api/v1/scenarios/{id:int}/share"] = D(Access.Scoped, Need.Author),
+        ["POST /api/v1/scenarios/{id:int}/apply"] = D(Access.Scoped, Need.Creators),
+        ["GET /api/v1/scenarios/{id:int}/indicators/{code}"] = D(Access.Scoped, query: "areaCode=92"),
+        ["GET /api/v1/scenarios/{id:int}/targets"] = D(Access.Scoped, query: "agencyId={A}"),
 
         // API: staffing, finance, autonomy.
         ["GET /api/v1/units/{id:int}/staffing/{year:int}"] = D(Access.Scoped),
@@ -219,6 +233,18 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
         ["GET /reorganizations/import"] = D(Access.New, Need.Creators),
         ["GET /reorganizations/import?handler=Template"] = D(Access.New, Need.Creators),
         ["POST /reorganizations/import"] = D(Access.New, Need.Creators),
+
+        // Pages: what-if scenarios.
+        ["GET /scenarios"] = D(Access.List, viewerSeesSecret: true),
+        ["GET /scenarios/create"] = D(Access.New, Need.Creators),
+        ["POST /scenarios/create"] = D(Access.New, Need.Creators),
+        ["GET /scenarios/{id:int}"] = D(Access.Scoped, viewerSeesSecret: true),
+        ["POST /scenarios/{id:int}?handler=AddEvent"] = D(Access.Scoped, Need.Author),
+        ["POST /scenarios/{id:int}?handler=RemoveEvent"] = D(Access.Scoped, Need.Author),
+        ["POST /scenarios/{id:int}?handler=Share"] = D(Access.Scoped, Need.Author),
+        ["POST /scenarios/{id:int}?handler=Delete"] = D(Access.Scoped, Need.Author),
+        ["GET /scenarios/{id:int}/apply"] = D(Access.Scoped, Need.Creators),
+        ["POST /scenarios/{id:int}/apply"] = D(Access.Scoped, Need.Creators),
 
         // Pages: plans.
         ["GET /documents"] = D(Access.List),
@@ -415,7 +441,7 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
             Need.Anyone => false,
             Need.Editors => attacker is Attacker.Viewer,
             Need.Creators => attacker is Attacker.Viewer or Attacker.OtherUnitOfficer,
-            Need.Superiors or Need.Admin => true,
+            Need.Superiors or Need.Admin or Need.Author => true,
             _ => throw new ArgumentOutOfRangeException(nameof(decision)),
         };
         if (denied)
@@ -466,6 +492,9 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
             "POST /api/v1/reorganizations" => ScopeAttackWorld.Json(HistoryClient.Event("dissolution", new DateOnly(2021, 5, 1)).With("sourceUnitIds", new JsonArray(world.Unit))),
             "POST /api/v1/reorganizations/{id:int}/void" => ScopeAttackWorld.Json(new JsonObject { ["reason"] = "Ghi nhầm quyết định" }),
             "POST /api/v1/reorganizations/import" => ScopeAttackWorld.Xlsx(ReorganizationImport.Template()),
+            "POST /api/v1/scenarios" or "PUT /api/v1/scenarios/{id:int}" => ScopeAttackWorld.Json(ScopeAttackWorld.ScenarioBody(world.Unit, $"Kịch bản chen {token}")),
+            "POST /api/v1/scenarios/{id:int}/apply" => ScopeAttackWorld.Json(new JsonObject { ["decision"] = HistoryClient.Event("dissolution", new DateOnly(2021, 5, 1))["decision"]!.DeepClone() }),
+            "POST /api/v1/scenarios/{id:int}/share" or "DELETE /api/v1/scenarios/{id:int}" => null,
             "PUT /api/v1/units/{id:int}/staffing/{year:int}" => ScopeAttackWorld.Json(ResourceRequests.Staffing(31).With("overAllocation", true)),
             "PUT /api/v1/units/{id:int}/finance/{year:int}" => ScopeAttackWorld.Json(ResourceRequests.Finance(6_000_000_000, 4_000_000_000)),
             "POST /api/v1/units/{id:int}/autonomy-plans" => ScopeAttackWorld.Json(ScopeAttackWorld.AutonomyPlan().With("periodStart", 2031).With("periodEnd", 2035)),
@@ -622,6 +651,7 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
         {
             "units" => world.Unit.ToString(),
             "reorganizations" => world.Reorganization.ToString(),
+            "scenarios" => world.Scenario.ToString(),
             "documents" => world.Document.ToString(),
             "tasks" => world.Task.ToString(),
             // The file of a progress report follows its task's scope; a document's file is public and has its own routes.

@@ -53,7 +53,7 @@ internal sealed class ScopeAttackWorld
     /// Not the bare token: a list filtered by it may rightly echo the filter ("từ khóa …").
     /// </summary>
     public IReadOnlyList<string> SecretMarkers =>
-        [$"{Secret}-U", $"{Secret}-R", $"{Unique.Name(Secret)} U", $"{Unique.Name(Secret)} R", $"Nhiệm vụ {Secret}", $"Tiến độ {Secret}", $"% {Secret}"];
+        [$"{Secret}-U", $"{Secret}-R", $"{Unique.Name(Secret)} U", $"{Unique.Name(Secret)} R", $"Nhiệm vụ {Secret}", $"Tiến độ {Secret}", $"% {Secret}", $"Kịch bản {Secret}"];
     public required int AgencyA { get; init; }
     public required int AgencyB { get; init; }
     public required int Unit { get; init; }
@@ -61,6 +61,9 @@ internal sealed class ScopeAttackWorld
     public required int Sibling { get; init; }
     public required int Renamed { get; init; }
     public required int Reorganization { get; init; }
+
+    /// <summary>A what-if of agency A's officer, shared, that dissolves <see cref="Unit"/>.</summary>
+    public required int Scenario { get; init; }
     public required int Document { get; init; }
     public required int Task { get; init; }
     public required int Progress { get; init; }
@@ -125,6 +128,8 @@ internal sealed class ScopeAttackWorld
             return row.Id;
         });
 
+        var scenario = await ScenarioAsync(app, ownerEmail, ScenarioBody(unit.Id, $"Kịch bản {secret}"));
+
         var callers = new Dictionary<Attacker, Caller>
         {
             [Attacker.OtherAgencyOfficer] = await SignInAsync(app, await app.CreateUserAsync(Roles.AgencyOfficer, agency: AgencyBCode)),
@@ -136,7 +141,7 @@ internal sealed class ScopeAttackWorld
         return new ScopeAttackWorld
         {
             App = app, Secret = secret, PublicToken = publicToken, AgencyA = a, AgencyB = b,
-            Unit = unit.Id, UnitBody = unitBody, Sibling = sibling.Id, Renamed = renamed.Id, Reorganization = reorganization.Id,
+            Unit = unit.Id, UnitBody = unitBody, Sibling = sibling.Id, Renamed = renamed.Id, Reorganization = reorganization.Id, Scenario = scenario,
             Document = document.Id, Task = task.Id, Progress = progress.Id, DocumentFile = documentFile, ProgressFile = progressFile,
             Notification = notification, OwnerId = ownerId, OwnerEmail = ownerEmail, Callers = callers, TaskWorkbook = workbook,
             AdminPages = await PageSession.SignInAsync(app, SuNghiepApp.AdminEmail, SuNghiepApp.AdminPassword),
@@ -148,6 +153,27 @@ internal sealed class ScopeAttackWorld
         var name = await app.WithDbAsync((db, _) => db.Agencies.Where(x => x.Id == agency).Select(x => x.Name).SingleAsync());
         string[] headers = ["STT", "Mục", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn hoàn thành", "Sản phẩm", "Nhiệm vụ cấp trên"];
         return ResourceRequests.Workbook(headers, [[1, "III.1", $"Nhiệm vụ nhập {Unique.Token()}", name, null, "31/12/2027", "Báo cáo", null]]);
+    }
+
+    public static JsonObject ScenarioBody(int unit, string name) => new()
+    {
+        ["name"] = name,
+        ["events"] = new JsonArray(new JsonObject
+        {
+            ["type"] = "dissolution", ["effectiveDate"] = "2021-05-01", ["sourceUnitIds"] = new JsonArray(unit),
+        }),
+    };
+
+    /// <summary>A scenario drafted and shared by the owner (agency A's officer), as the owner's own client does it.</summary>
+    private static async Task<int> ScenarioAsync(SuNghiepApp app, string ownerEmail, JsonObject body)
+    {
+        using var owner = app.ClientWithToken(await app.TokenAsync(ownerEmail, SuNghiepApp.Password));
+        using var created = await owner.PostAsync("/api/v1/scenarios", Json(body));
+        var text = await created.Content.ReadAsStringAsync();
+        Assert.True(created.StatusCode == HttpStatusCode.Created, $"POST /api/v1/scenarios answered {(int)created.StatusCode}: {text}");
+        var id = JsonDocument.Parse(text).RootElement.GetProperty("id").GetInt32();
+        await Ok(owner.PostAsync($"/api/v1/scenarios/{id}/share", null));
+        return id;
     }
 
     public static JsonObject AutonomyPlan() => new()
@@ -182,6 +208,7 @@ internal sealed class ScopeAttackWorld
             allocations = await db.StaffingAllocations.Where(x => x.AgencyId == AgencyA && x.Year == AllocationYear).Select(x => x.BudgetPositions).ToListAsync(),
             voided = await db.Reorganizations.Where(r => r.Id == Reorganization).Select(r => r.VoidedAt).SingleAsync(),
             read = await db.Notifications.Where(n => n.Id == Notification).Select(n => n.ReadAt).SingleAsync(),
+            scenario = await db.Scenarios.Where(x => x.Id == Scenario).Select(x => new { x.Name, x.EventsJson, x.Shared, x.AppliedAt, x.Revision }).SingleOrDefaultAsync(),
             // Changes to the attacker's own account (a wrong current password counted as a failed sign-in) are its own.
             audit = attackerId is null ? 0 : await db.AuditEntries.CountAsync(e => e.ActorId == attackerId && !(e.EntityType == "AppUser" && e.EntityId == attackerId)),
         };

@@ -89,7 +89,7 @@ public sealed class CreateModel(SuNghiepDbContext db, ReorganizationService serv
     public const string ContinuingTypes = "merger separation";
     public const string NewUnitTypes = "establishment consolidation division separation";
 
-    private static readonly Dictionary<string, string> DecisionFields = new()
+    internal static readonly Dictionary<string, string> DecisionFields = new()
     {
         ["decision.number"] = "Input.DecisionNumber",
         ["decision.date"] = "Input.DecisionDate",
@@ -167,7 +167,12 @@ public sealed class CreateModel(SuNghiepDbContext db, ReorganizationService serv
     /// Reads the form into the service's input: dates, the ticked and the typed units, the new units that are not left
     /// blank (with the row of the form each came from, to put its errors back on it).
     /// </summary>
-    private async Task<(ReorganizationInput Input, List<int> NewUnitRows, List<RuleViolation> Errors)> ReadAsync(CancellationToken ct)
+    private Task<(ReorganizationInput Input, List<int> NewUnitRows, List<RuleViolation> Errors)> ReadAsync(CancellationToken ct) =>
+        ReadAsync(Input, db, ct);
+
+    /// <summary>The same reading for any form of these fields (a scenario's proposed event too).</summary>
+    internal static async Task<(ReorganizationInput Input, List<int> NewUnitRows, List<RuleViolation> Errors)> ReadAsync(
+        InputModel form, SuNghiepDbContext db, CancellationToken ct)
     {
         var errors = new List<RuleViolation>();
         DateOnly? Date(string? text, string field)
@@ -187,7 +192,7 @@ public sealed class CreateModel(SuNghiepDbContext db, ReorganizationService serv
         }
 
         var sources = new List<int>();
-        foreach (var text in Input.SourceUnitIds.Where(t => !string.IsNullOrWhiteSpace(t)))
+        foreach (var text in form.SourceUnitIds.Where(t => !string.IsNullOrWhiteSpace(t)))
         {
             if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id))
             {
@@ -199,10 +204,10 @@ public sealed class CreateModel(SuNghiepDbContext db, ReorganizationService serv
             }
         }
 
-        var typed = Codes(Input.SourceUnitCodes).Append(Input.ContinuingUnitCode?.Trim() ?? "").Where(c => c.Length > 0).Distinct().ToList();
+        var typed = Codes(form.SourceUnitCodes).Append(form.ContinuingUnitCode?.Trim() ?? "").Where(c => c.Length > 0).Distinct().ToList();
         var byCode = typed.Count == 0 ? []
             : await db.Units.AsNoTracking().Where(u => typed.Contains(u.Code)).ToDictionaryAsync(u => u.Code, u => u.Id, StringComparer.Ordinal, ct);
-        foreach (var code in Codes(Input.SourceUnitCodes))
+        foreach (var code in Codes(form.SourceUnitCodes))
         {
             if (byCode.TryGetValue(code, out var id))
             {
@@ -215,21 +220,21 @@ public sealed class CreateModel(SuNghiepDbContext db, ReorganizationService serv
         }
 
         int? continuing = null;
-        if (!string.IsNullOrWhiteSpace(Input.ContinuingUnitCode))
+        if (!string.IsNullOrWhiteSpace(form.ContinuingUnitCode))
         {
-            if (byCode.TryGetValue(Input.ContinuingUnitCode.Trim(), out var id))
+            if (byCode.TryGetValue(form.ContinuingUnitCode.Trim(), out var id))
             {
                 continuing = id;
             }
             else
             {
-                errors.Add(new("continuingUnitCode", $"Không tìm thấy đơn vị mã \"{Input.ContinuingUnitCode.Trim()}\" trong phạm vi của bạn."));
+                errors.Add(new("continuingUnitCode", $"Không tìm thấy đơn vị mã \"{form.ContinuingUnitCode.Trim()}\" trong phạm vi của bạn."));
             }
         }
 
-        if (!string.IsNullOrWhiteSpace(Input.ContinuingUnitId))
+        if (!string.IsNullOrWhiteSpace(form.ContinuingUnitId))
         {
-            if (!int.TryParse(Input.ContinuingUnitId, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id))
+            if (!int.TryParse(form.ContinuingUnitId, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id))
             {
                 errors.Add(new("continuingUnitId", "Đơn vị được chọn không hợp lệ."));
             }
@@ -244,9 +249,9 @@ public sealed class CreateModel(SuNghiepDbContext db, ReorganizationService serv
         }
 
         int? agency = null;
-        if (!string.IsNullOrWhiteSpace(Input.NewManagingAgencyId))
+        if (!string.IsNullOrWhiteSpace(form.NewManagingAgencyId))
         {
-            if (int.TryParse(Input.NewManagingAgencyId, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id))
+            if (int.TryParse(form.NewManagingAgencyId, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id))
             {
                 agency = id;
             }
@@ -259,37 +264,39 @@ public sealed class CreateModel(SuNghiepDbContext db, ReorganizationService serv
         // A block left blank is not a unit: the form always offers one, whatever the type.
         var rows = new List<int>();
         var newUnits = new List<UnitInput>();
-        for (var i = 0; i < Input.NewUnits.Count; i++)
+        for (var i = 0; i < form.NewUnits.Count; i++)
         {
-            if (!Input.NewUnits[i].IsBlank)
+            if (!form.NewUnits[i].IsBlank)
             {
                 rows.Add(i);
-                newUnits.Add(Input.NewUnits[i].ToUnitInput(errors, $"newUnits[{i}]."));
+                newUnits.Add(form.NewUnits[i].ToUnitInput(errors, $"newUnits[{i}]."));
             }
         }
 
         var input = new ReorganizationInput
         {
-            Type = Input.Type,
-            DecisionNumber = Input.DecisionNumber,
-            DecisionDate = Date(Input.DecisionDate, "decisionDate"),
-            DecisionIssuer = Input.DecisionIssuer,
-            EffectiveDate = Date(Input.EffectiveDate, "effectiveDate"),
+            Type = form.Type,
+            DecisionNumber = form.DecisionNumber,
+            DecisionDate = Date(form.DecisionDate, "decisionDate"),
+            DecisionIssuer = form.DecisionIssuer,
+            EffectiveDate = Date(form.EffectiveDate, "effectiveDate"),
             SourceUnitIds = sources.Distinct().ToList(),
             ContinuingUnitId = continuing,
             NewUnits = newUnits,
             NewManagingAgencyId = agency,
-            NewAreaCode = Input.NewAreaCode,
-            NewName = Input.NewName,
-            Notes = Input.Notes,
+            NewAreaCode = form.NewAreaCode,
+            NewName = form.NewName,
+            Notes = form.Notes,
         };
         return (input, rows, errors);
     }
 
     /// <summary>Moves a rule of the service onto the form: a new unit's errors go to the block it was typed in.</summary>
-    private RuleViolation OnForm(RuleViolation e, List<int> newUnitRows)
+    private RuleViolation OnForm(RuleViolation e, List<int> newUnitRows) => OnForm(e, newUnitRows, Input);
+
+    internal static RuleViolation OnForm(RuleViolation e, List<int> newUnitRows, InputModel form)
     {
-        if (e.Field == "type" && string.IsNullOrWhiteSpace(Input.Type))
+        if (e.Field == "type" && string.IsNullOrWhiteSpace(form.Type))
         {
             return e with { Message = "Vui lòng chọn hình thức sắp xếp." };
         }
@@ -329,7 +336,11 @@ public sealed class CreateModel(SuNghiepDbContext db, ReorganizationService serv
         Continuing = await PickerAsync(false, Ids(Input.ContinuingUnitId), searchContinuing ? ContinuingSearch : null, on, ct);
     }
 
-    private async Task<UnitPicker> PickerAsync(bool multiple, List<int> selectedIds, string? search, DateOnly? on, CancellationToken ct)
+    private Task<UnitPicker> PickerAsync(bool multiple, List<int> selectedIds, string? search, DateOnly? on, CancellationToken ct) =>
+        PickerAsync(db, time, multiple, selectedIds, search, on, ct);
+
+    internal static async Task<UnitPicker> PickerAsync(
+        SuNghiepDbContext db, TimeProvider time, bool multiple, List<int> selectedIds, string? search, DateOnly? on, CancellationToken ct)
     {
         if (!multiple)
         {
@@ -352,12 +363,12 @@ public sealed class CreateModel(SuNghiepDbContext db, ReorganizationService serv
         return new UnitPicker(multiple ? "source" : "continuing", multiple, selected, found, search);
     }
 
-    private static List<int> Ids(IEnumerable<string?> values) =>
+    internal static List<int> Ids(IEnumerable<string?> values) =>
         values.Select(v => int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : 0).Where(id => id > 0).Distinct().ToList();
 
     private static List<int> Ids(StringValues values) => Ids(values.AsEnumerable());
 
-    private static List<int> Ids(string? value) => Ids([value]);
+    internal static List<int> Ids(string? value) => Ids([value]);
 
     private static string[] Codes(string? value) =>
         (value ?? "").Split([';', ',', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

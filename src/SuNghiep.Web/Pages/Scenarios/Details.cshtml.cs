@@ -1,0 +1,377 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SuNghiep.Core.Data;
+using SuNghiep.Core.Entities;
+using SuNghiep.Core.Indicators;
+using SuNghiep.Core.Plans;
+using SuNghiep.Core.Reorganizations;
+using SuNghiep.Core.Rules;
+using SuNghiep.Core.Scenarios;
+using SuNghiep.Web.Pages.Reorganizations;
+using SuNghiep.Web.Pages.Shared;
+using EventForm = SuNghiep.Web.Pages.Reorganizations.CreateModel;
+
+namespace SuNghiep.Web.Pages.Scenarios;
+
+/// <summary>A unit an event names, as the caller sees it today (or only its id when out of the caller's scope).</summary>
+public sealed record EventUnit(int Id, string Code, string Name, string Role);
+
+public sealed record EventRow(
+    int Index, string TypeName, DateOnly? EffectiveDate, string Decision, bool Proposed, IReadOnlyList<EventUnit> Units,
+    IReadOnlyList<string> NewUnits, string? NewAgency, string? NewAreaCode, string? NewName, string? Notes);
+
+/// <summary>An indicator on the register as it is and as the scenario would leave it, with the difference.</summary>
+public sealed record ComparisonRow(IndicatorDefinition Definition, IndicatorResult Actual, IndicatorResult? Scenario)
+{
+    public decimal? Difference => Actual.Value is { } a && Scenario?.Value is { } s ? s - a : null;
+}
+
+public sealed record TargetRow(MeasuredTarget Actual, MeasuredTarget? Scenario);
+
+/// <summary>
+/// A scenario: its events, every indicator of the catalogue beside the actual, and what its author (add or remove an
+/// event, share, delete) and the recording roles (apply) may do with it. Another caller's draft does not exist (404).
+/// </summary>
+public sealed class DetailsModel(SuNghiepDbContext db, ScenarioService scenarios, IndicatorEngine engine, TimeProvider time) : PageModel
+{
+    /// <summary>The proposed event being added, with the fields of the reorganization form.</summary>
+    [BindProperty]
+    public EventForm.InputModel Input { get; set; } = new();
+
+    /// <summary>add-event (the default), add-unit, remove-unit:N.</summary>
+    [BindProperty(Name = "command")]
+    public string? Command { get; set; }
+
+    [FromQuery(Name = "asOf")]
+    public string? AsOf { get; set; }
+
+    [FromQuery(Name = "areaCode")]
+    public string? AreaCode { get; set; }
+
+    [FromQuery(Name = "agencyId")]
+    public string? AgencyId { get; set; }
+
+    public ScenarioView Scenario { get; private set; } = null!;
+    public List<EventRow> Events { get; private set; } = [];
+    public DateOnly MeasuredOn { get; private set; }
+    public List<ComparisonRow> Comparison { get; private set; } = [];
+    public IReadOnlyList<RuleViolation> FilterErrors { get; private set; } = [];
+
+    /// <summary>The targets that concern the scope (as the dashboard lists them), measured on the date on both sides.</summary>
+    public List<TargetRow> Targets { get; private set; } = [];
+
+    /// <summary>The rules the events now break (the register changed since): the scenario cannot be measured until mended.</summary>
+    public IReadOnlyList<RuleViolation> StaleErrors { get; private set; } = [];
+
+    public List<AgencyOption> Agencies { get; private set; } = [];
+    public List<AreaOption> Areas { get; private set; } = [];
+    public UnitPicker Sources { get; private set; } = null!;
+    public UnitPicker Continuing { get; private set; } = null!;
+
+    private bool IsCreator => Roles.UnitCreators.Any(User.IsInRole);
+    public bool IsApplied => Scenario.Status == ScenarioStatus.Applied;
+    public bool CanEdit => Scenario.IsAuthor && !IsApplied && IsCreator;
+    public bool CanApply => !IsApplied && IsCreator;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (await scenarios.GetAsync(id, ct) is not { } scenario)
+        {
+            return NotFound();
+        }
+
+        Input = new EventForm.InputModel { NewUnits = [new()] };
+        await LoadAsync(scenario, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAddEventAsync(int id, CancellationToken ct)
+    {
+        var (scenario, refusal) = await OwnDraftAsync(id, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var command = Command ?? "add-event";
+        if (command != "add-event")
+        {
+            // A change to the form itself: nothing is checked yet.
+            ModelState.Clear();
+            var units = Input.NewUnits.ToList();
+            if (command == "add-unit")
+            {
+                units.Add(new());
+            }
+            else if (command.StartsWith("remove-unit:", StringComparison.Ordinal)
+                     && int.TryParse(command["remove-unit:".Length..], NumberStyles.Integer, CultureInfo.InvariantCulture, out var index)
+                     && index >= 0 && index < units.Count)
+            {
+                units.RemoveAt(index);
+            }
+
+            Input = Input with { NewUnits = units };
+            await LoadAsync(scenario!, ct);
+            return Page();
+        }
+
+        var (input, newUnitRows, errors) = await EventForm.ReadAsync(Input, db, ct);
+        if (errors.Count > 0)
+        {
+            return await InvalidAsync(scenario!, errors, ct);
+        }
+
+        var added = scenario!.Events.Count;
+        var result = await scenarios.UpdateAsync(id, new ScenarioInput(scenario.Name, scenario.Notes, [.. scenario.Events, input]), scenario.Revision, ct);
+        if (Refusal(result, id) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!result.Succeeded)
+        {
+            var prefix = $"events[{added}].";
+            var onForm = result.Errors.Select(e => e.Field.StartsWith(prefix, StringComparison.Ordinal)
+                ? EventForm.OnForm(e with { Field = e.Field[prefix.Length..] }, newUnitRows, Input)
+                : e.Field == $"events[{added}]" ? e with { Field = "" } : OfEvent(e));
+            return await InvalidAsync(scenario, onForm.ToList(), ct);
+        }
+
+        TempData["Success"] = "Đã thêm sự kiện vào kịch bản.";
+        return Redirect($"/scenarios/{id}#events");
+    }
+
+    public async Task<IActionResult> OnPostRemoveEventAsync(int id, int index, CancellationToken ct)
+    {
+        var (scenario, refusal) = await OwnDraftAsync(id, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (index < 0 || index >= scenario!.Events.Count)
+        {
+            return Redirect($"/scenarios/{id}#events");
+        }
+
+        var events = scenario.Events.Where((_, i) => i != index).ToList();
+        var result = await scenarios.UpdateAsync(id, new ScenarioInput(scenario.Name, scenario.Notes, events), scenario.Revision, ct);
+        if (Refusal(result, id) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!result.Succeeded)
+        {
+            // A later event may build on the one removed: the others must still pass together.
+            var shifted = result.Errors.Select(e => OfEvent(e, i => i >= index ? i + 1 : i)).ToList();
+            Input = new EventForm.InputModel { NewUnits = [new()] };
+            return await InvalidAsync(scenario, [new("", $"Không bỏ được sự kiện thứ {index + 1}: các sự kiện còn lại không còn hợp lệ."), .. shifted], ct);
+        }
+
+        TempData["Success"] = $"Đã bỏ sự kiện thứ {index + 1} khỏi kịch bản.";
+        return Redirect($"/scenarios/{id}#events");
+    }
+
+    public async Task<IActionResult> OnPostShareAsync(int id, CancellationToken ct)
+    {
+        if (!IsCreator)
+        {
+            return await scenarios.GetAsync(id, ct) is null ? NotFound() : Forbid();
+        }
+
+        var result = await scenarios.ShareAsync(id, ct);
+        if (Refusal(result, id) is { } refusal)
+        {
+            return refusal;
+        }
+
+        TempData["Success"] = "Đã chia sẻ kịch bản với những người có phạm vi bao gồm phạm vi của bạn.";
+        return Redirect($"/scenarios/{id}");
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
+    {
+        if (!IsCreator)
+        {
+            return await scenarios.GetAsync(id, ct) is null ? NotFound() : Forbid();
+        }
+
+        var result = await scenarios.DeleteAsync(id, ct);
+        if (Refusal(result, id) is { } refusal)
+        {
+            return refusal;
+        }
+
+        TempData["Success"] = "Đã xóa kịch bản.";
+        return Redirect("/scenarios");
+    }
+
+    /// <summary>The caller's own draft, or the answer for another's: 404 when it does not see it, 403 when it only reads it.</summary>
+    private async Task<(ScenarioView? Scenario, IActionResult? Refusal)> OwnDraftAsync(int id, CancellationToken ct)
+    {
+        if (await scenarios.GetAsync(id, ct) is not { } scenario)
+        {
+            return (null, NotFound());
+        }
+
+        if (!scenario.IsAuthor || !IsCreator)
+        {
+            return (null, Forbid());
+        }
+
+        if (scenario.Status == ScenarioStatus.Applied)
+        {
+            TempData["Notice"] = "Kịch bản đã được áp dụng; không sửa được nữa.";
+            return (null, Redirect($"/scenarios/{id}"));
+        }
+
+        return (scenario, null);
+    }
+
+    private IActionResult? Refusal(ScenarioResult result, int id)
+    {
+        if (result.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (result.Forbidden is not null)
+        {
+            return Forbid();
+        }
+
+        if (result.Conflict is { } conflict)
+        {
+            TempData["Notice"] = conflict;
+            return Redirect($"/scenarios/{id}");
+        }
+
+        return null;
+    }
+
+    /// <summary>A problem of another event than the one being added, said with its number ("Sự kiện thứ 2: ...").</summary>
+    private static RuleViolation OfEvent(RuleViolation e) => OfEvent(e, i => i);
+
+    private static RuleViolation OfEvent(RuleViolation e, Func<int, int> number)
+    {
+        if (!e.Field.StartsWith("events[", StringComparison.Ordinal))
+        {
+            return e with { Field = "" };
+        }
+
+        var close = e.Field.IndexOf(']', StringComparison.Ordinal);
+        return int.TryParse(e.Field[7..close], NumberStyles.Integer, CultureInfo.InvariantCulture, out var i)
+            ? new RuleViolation("", $"Sự kiện thứ {number(i) + 1}: {e.Message}")
+            : e with { Field = "" };
+    }
+
+    private async Task<IActionResult> InvalidAsync(ScenarioView scenario, IReadOnlyList<RuleViolation> errors, CancellationToken ct)
+    {
+        FormErrors.Add(ModelState, errors.DistinctBy(e => (e.Field, e.Message)), EventForm.DecisionFields);
+        await LoadAsync(scenario, ct);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    private async Task LoadAsync(ScenarioView scenario, CancellationToken ct)
+    {
+        Scenario = scenario;
+        Events = await RowsAsync(scenario, ct);
+        await CompareAsync(scenario, ct);
+        Agencies = await Lookups.AgenciesAsync(db, ct);
+        if (CanEdit)
+        {
+            Areas = await Lookups.AreasInScopeAsync(db, ct);
+            var on = Display.TryParseDate(Input.EffectiveDate, out var date) ? date : (DateOnly?)null;
+            Sources = await EventForm.PickerAsync(db, time, true, EventForm.Ids(Input.SourceUnitIds), null, on, ct);
+            Continuing = await EventForm.PickerAsync(db, time, false, EventForm.Ids(Input.ContinuingUnitId), null, on, ct);
+        }
+    }
+
+    /// <summary>Every indicator of the catalogue on the register and on the scenario, in the scope and on the date asked.</summary>
+    private async Task CompareAsync(ScenarioView scenario, CancellationToken ct)
+    {
+        var errors = new List<RuleViolation>();
+        MeasuredOn = Display.TryParseDate(AsOf, out var asOf) ? asOf : scenarios.DefaultAsOf(scenario);
+        if (!string.IsNullOrWhiteSpace(AsOf) && !Display.TryParseDate(AsOf, out _))
+        {
+            errors.Add(new("asOf", "Ngày xem không hợp lệ: nhập theo dạng ngày/tháng/năm."));
+        }
+
+        int? agency = null;
+        if (!string.IsNullOrWhiteSpace(AgencyId))
+        {
+            if (int.TryParse(AgencyId, NumberStyles.Integer, CultureInfo.InvariantCulture, out var a))
+            {
+                agency = a;
+            }
+            else
+            {
+                errors.Add(new("agencyId", "Cơ quan quản lý không hợp lệ."));
+            }
+        }
+
+        var scope = new IndicatorScope(string.IsNullOrWhiteSpace(AreaCode) ? null : AreaCode.Trim(), null, agency);
+        errors.AddRange(await engine.ValidateScopeAsync(scope, ct));
+        FilterErrors = errors;
+        if (errors.Count > 0)
+        {
+            return;
+        }
+
+        var comparison = await scenarios.CompareAsync(scenario.Id, async c =>
+            (Indicators: await engine.ComputeAllAsync(MeasuredOn, scope, null, c),
+             Targets: await Api.ScenariosApi.TargetsOnAsync(db, engine, MeasuredOn, scope, c)), ct);
+        if (comparison is null)
+        {
+            return;
+        }
+
+        StaleErrors = comparison.Errors.Select(OfEvent).ToList();
+        var (actual, projected) = (comparison.Actual, comparison.Computed ? comparison.Scenario : default);
+        Comparison = IndicatorCatalog.All.Select(d => new ComparisonRow(
+            d, actual.Indicators.First(r => r.Code == d.Code), projected.Indicators?.FirstOrDefault(r => r.Code == d.Code))).ToList();
+        Targets = actual.Targets.Select(t => new TargetRow(t, projected.Targets?.FirstOrDefault(x => x.TargetId == t.TargetId))).ToList();
+    }
+
+    private async Task<List<EventRow>> RowsAsync(ScenarioView scenario, CancellationToken ct)
+    {
+        var unitIds = scenario.Events.SelectMany(e => e.SourceUnitIds.Concat(e.ContinuingUnitId is { } c ? [c] : [])).Distinct().ToList();
+        var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => (u.Code, u.Name), ct);
+        var agencyIds = scenario.Events.Select(e => e.NewManagingAgencyId).OfType<int>().Distinct().ToList();
+        var agencies = await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+
+        EventUnit Unit(int unitId, string role) => units.TryGetValue(unitId, out var u)
+            ? new EventUnit(unitId, u.Code, u.Name, role)
+            : new EventUnit(unitId, $"#{unitId}", "(không tìm thấy trong phạm vi của bạn)", role);
+
+        return scenario.Events.Select((e, i) =>
+        {
+            var type = ReorganizationRules.Parse(e.Type);
+            var proposed = string.IsNullOrWhiteSpace(e.DecisionNumber) || e.DecisionDate is null || string.IsNullOrWhiteSpace(e.DecisionIssuer);
+            var decision = e.DecisionNumber is null && e.DecisionDate is null && e.DecisionIssuer is null
+                ? "Chưa có quyết định"
+                : $"Số {e.DecisionNumber ?? "…"} ngày {(e.DecisionDate is { } d ? Display.Date(d) : "…")} của {e.DecisionIssuer ?? "…"}";
+            var named = e.SourceUnitIds.Where(u => u != e.ContinuingUnitId).Select(u => Unit(u, "source"))
+                .Concat(e.ContinuingUnitId is { } c ? [Unit(c, "continuing")] : []).ToList();
+            return new EventRow(
+                i, type is { } t ? ReorganizationRules.TypeName(t) : e.Type ?? "", e.EffectiveDate, decision, proposed, named,
+                e.NewUnits.Select(u => $"{u.Code} {u.Name}".Trim()).ToList(),
+                e.NewManagingAgencyId is { } agencyId ? agencies.GetValueOrDefault(agencyId, $"#{agencyId}") : null,
+                e.NewAreaCode, e.NewName, e.Notes);
+        }).ToList();
+    }
+
+    /// <summary>An indicator's value as the page shows it: shares with one decimal and "%", the rest as whole numbers.</summary>
+    public static string Value(decimal? value, string unit) => value is not { } v ? "—"
+        : unit == IndicatorCatalog.Percent ? $"{Display.Number(v, 1)} %"
+        : $"{Display.Number(v, 0)} {unit}";
+
+    public static string Difference(decimal? value, string unit) => value is not { } v ? "—"
+        : v == 0 ? "0"
+        : (v > 0 ? "+" : "−") + (unit == IndicatorCatalog.Percent ? $"{Display.Number(Math.Abs(v), 1)} điểm %" : $"{Display.Number(Math.Abs(v), 0)} {unit}");
+}
