@@ -7,6 +7,26 @@ using SuNghiep.Core.Reorganizations;
 using SuNghiep.Core.Seeding;
 using SuNghiep.Core.Units;
 
+if (args is ["indicators-once", .. var rest])
+{
+    // A quick look without BenchmarkDotNet's statistics: the dashboard timed a few times on each provider.
+    foreach (var provider in rest.Length > 0 ? rest : ["Sqlite", "Postgres"])
+    {
+        var bench = new SuNghiep.Bench.IndicatorBenchmarks { Provider = provider, AsOf = "2025-12-31" };
+        bench.Setup();
+        foreach (var (name, run) in new (string, Func<Task<int>>)[] { ("HandSql", bench.HandSql), ("Engine", bench.Engine), ("HandSql", bench.HandSql), ("Engine", bench.Engine) })
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            await run();
+            Console.WriteLine($"{provider} {name}: {clock.ElapsedMilliseconds} ms");
+        }
+
+        bench.Cleanup();
+    }
+
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(SuNghiep.Bench.RegisterBenchmarks).Assembly).Run(args);
 
 namespace SuNghiep.Bench

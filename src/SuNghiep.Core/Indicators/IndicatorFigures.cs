@@ -225,24 +225,34 @@ public sealed partial class IndicatorEngine
     private async Task<List<(string Raw, Snap Snap)>> SnapshotAsync(Resolved scope, KeyMode mode, DateOnly date, int noteYear, CancellationToken ct)
     {
         var year = date.Year;
-        // These sets keep their scope filter: IgnoreQueryFilters on one of them would lift the caller's scope from the whole query.
-        var plans = db.AutonomyPlans;
-        var finance = db.FinanceYears;
-        var staffing = db.StaffingYears;
-        var facts = Keyed(scope, mode)
-            .Where(x => x.V.ValidFrom <= date && (x.V.ValidTo == null || x.V.ValidTo > date))
-            .Select(x => new UnitFacts
+        // The approved plan in force in the year: the latest decision when (against the rules) two cover the same year.
+        var approved = db.AutonomyPlans.Where(p => p.Status == AutonomyPlanStatus.Approved && p.PeriodStart <= year && p.PeriodEnd >= year);
+        var inForce = approved.Where(p => !approved.Any(q => q.UnitId == p.UnitId
+            && (q.DecisionDate > p.DecisionDate || (q.DecisionDate == p.DecisionDate && q.Id > p.Id))));
+        // Left joins rather than correlated subqueries: the aggregates below refer to each figure several times, and EF
+        // would repeat a subquery in each. The joined sets keep their scope filter: IgnoreQueryFilters on one of them would
+        // lift the caller's scope from the whole query.
+        var facts =
+            from x in Keyed(scope, mode).Where(x => x.V.ValidFrom <= date && (x.V.ValidTo == null || x.V.ValidTo > date))
+            // An explicit join: a navigation read inside the aggregates would become a subquery per group.
+            join u in db.Units on x.V.UnitId equals u.Id
+            join p in inForce on x.V.UnitId equals p.UnitId into plans
+            from p in plans.DefaultIfEmpty()
+            join f in db.FinanceYears.Where(f => f.Year == year) on x.V.UnitId equals f.UnitId into finance
+            from f in finance.DefaultIfEmpty()
+            join s in db.StaffingYears.Where(s => s.Year == noteYear) on x.V.UnitId equals s.UnitId into staffing
+            from s in staffing.DefaultIfEmpty()
+            select new UnitFacts
             {
                 Key = x.Key,
                 Other = x.V.RoleClassCode == "other",
-                PlanGroup = plans
-                    .Where(p => p.UnitId == x.V.UnitId && p.Status == AutonomyPlanStatus.Approved && p.PeriodStart <= year && p.PeriodEnd >= year)
-                    .OrderByDescending(p => p.DecisionDate).Select(p => p.ApprovedGroup).FirstOrDefault(),
-                FinanceGroup = finance.Where(f => f.UnitId == x.V.UnitId && f.Year == year).Select(f => f.ComputedGroup).FirstOrDefault(),
-                Listed = x.V.Unit!.ConversionListedOn != null && x.V.Unit.ConversionListedOn <= date,
-                Staffed = staffing.Any(s => s.UnitId == x.V.UnitId && s.Year == noteYear),
-                Financed = finance.Any(f => f.UnitId == x.V.UnitId && f.Year == noteYear),
-            });
+                PlanGroup = p == null ? null : p.ApprovedGroup,
+                FinanceGroup = f == null ? null : f.ComputedGroup,
+                Listed = u.ConversionListedOn != null && u.ConversionListedOn <= date,
+                Staffed = s != null,
+                // Read only for the as-of date's snapshot, whose note year is the date's year.
+                Financed = f != null,
+            };
         var rows = await facts.GroupBy(f => f.Key).Select(g => new
         {
             g.Key,

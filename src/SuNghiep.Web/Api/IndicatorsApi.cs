@@ -125,7 +125,8 @@ public static class IndicatorsApi
         var query = new IndicatorQuery(definition.Code, asOf, baseline,
             new IndicatorScope(Text("areaCode"), areaOn, agencyId, Text("sector"), Text("level")), Text("breakdown")?.ToLowerInvariant());
         // A parameter that did not parse is reported once, by its own message.
-        errors.AddRange((await engine.ValidateAsync(query, ct)).Where(e => errors.All(x => x.Field != e.Field)));
+        var parsed = errors.Select(e => e.Field).ToHashSet();
+        errors.AddRange((await engine.ValidateAsync(query, ct)).Where(e => !parsed.Contains(e.Field)));
 
         return errors.Count > 0 ? (null, (null, Problems.Invalid(errors))) : (query, null);
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using SuNghiep.Web.Api;
 using static SuNghiep.Web.Tests.Indicators.IndicatorsClient;
 
@@ -120,5 +121,23 @@ public sealed class UnitsCountTests(AppHosts hosts)
         Assert.Equal(2m, result.Value);
         Assert.Equal(1m, result.BaselineValue);
         Assert.Equal(100m, result.ChangePercent);
+    }
+
+    [Theory, DatabaseData]
+    public async Task Series_CountsAtEachYearEnd(DatabaseProvider provider)
+    {
+        var app = await hosts.GetAsync(provider);
+        using var admin = await app.AdminAsync();
+        var token = Unique.Token();
+        var agency = await AgencyAsync(app, token);
+        // A from 2010, B from 1/3/2016, A dissolved on 1/1/2017: 1 at the end of 2015, 2 of 2016, 1 of 2017.
+        var a = await admin.UnitAsync(token, "A", agency, "31120", new DateOnly(2010, 1, 1));
+        await admin.UnitAsync(token, "B", agency, "31120", new DateOnly(2016, 3, 1));
+        await admin.RecordAsync(HistoryClient.Event("dissolution", new DateOnly(2017, 1, 1)).With("sourceUnitIds", HistoryClient.Ids(a)));
+
+        var series = await app.WithDbAsync((_, services) =>
+            services.GetRequiredService<SuNghiep.Core.Indicators.IndicatorEngine>().SeriesAsync("units.count", 2015, 2017, new(AgencyId: agency)));
+
+        Assert.Equal([(2015, 1m), (2016, 2m), (2017, 1m)], series.Select(p => (p.Year, p.Value ?? -1)).ToList());
     }
 }
