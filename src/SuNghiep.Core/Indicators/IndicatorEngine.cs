@@ -115,6 +115,30 @@ public sealed partial class IndicatorEngine(SuNghiepDbContext db, TimeProvider t
         return requests.Select(r => (r.AsOf.Year, ValueAt(r, figures, Total))).ToList();
     }
 
+    /// <summary>
+    /// Every indicator at the end of each year from first to last (the as-of date for the current year), read together:
+    /// one pass per date and year for all of them, where SeriesAsync for each would repeat the same passes eight times.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<(int Year, decimal? Value)>>> SeriesAllAsync(
+        int first, int last, IndicatorScope scope, CancellationToken ct = default)
+    {
+        var today = VietnamTime.Today(time);
+        var dates = Enumerable.Range(first, Math.Max(0, last - first + 1))
+            .Select(y => y == today.Year ? today : new DateOnly(y, 12, 31)).ToList();
+        if (dates.Count == 0)
+        {
+            return IndicatorCatalog.All.ToDictionary(d => d.Code, _ => (IReadOnlyList<(int, decimal?)>)[]);
+        }
+
+        var resolved = await ResolveAsync(scope, dates[^1], ct);
+        var requests = IndicatorCatalog.All
+            .SelectMany(d => dates.Select(date => new Request(d, date, IndicatorCatalog.DefaultBaseline(d.Code))))
+            .ToList();
+        var figures = await FetchAsync(requests, resolved, null, ct);
+        return requests.GroupBy(r => r.Definition.Code).ToDictionary(
+            g => g.Key, g => (IReadOnlyList<(int, decimal?)>)g.Select(r => (r.AsOf.Year, ValueAt(r, figures, Total))).ToList());
+    }
+
     internal SuNghiepDbContext Db => db;
 
     internal TimeProvider Time => time;

@@ -40,24 +40,32 @@ public sealed partial class IndicatorEngine
         }
     }
 
-    /// <summary>An area as the breakdowns need it; the table is reference data (about 4,100 rows), read once per database.</summary>
+    /// <summary>
+    /// An area as the breakdowns need it. The table is reference data (about 4,100 rows), kept per database and read again
+    /// when an area has been added or removed since (its count and highest id say so), so that no unit's row is lost.
+    /// </summary>
     private sealed record AreaRow(int Id, string Code, string FullName, AreaLevel Level, string LineagePath, DateOnly? ValidTo);
 
-    private static readonly ConcurrentDictionary<string, IReadOnlyDictionary<int, AreaRow>> AreaTables = new();
+    private sealed record AreaTable(int Count, int MaxId, IReadOnlyDictionary<int, AreaRow> Rows);
+
+    private static readonly ConcurrentDictionary<string, AreaTable> AreaTables = new();
 
     private async Task<IReadOnlyDictionary<int, AreaRow>> AreasAsync(CancellationToken ct)
     {
         var key = db.Database.GetConnectionString() ?? "";
-        if (AreaTables.TryGetValue(key, out var table) && table.Count > 0)
+        var stamp = await db.Areas.AsNoTracking().GroupBy(a => 1)
+            .Select(g => new { Count = g.Count(), MaxId = g.Max(a => a.Id) }).FirstOrDefaultAsync(ct);
+        var (count, maxId) = (stamp?.Count ?? 0, stamp?.MaxId ?? 0);
+        if (AreaTables.TryGetValue(key, out var table) && table.Count == count && table.MaxId == maxId)
         {
-            return table;
+            return table.Rows;
         }
 
         var rows = await db.Areas.AsNoTracking()
             .Select(a => new { a.Id, a.Code, a.Type, a.Name, a.Level, a.LineagePath, a.ValidTo }).ToListAsync(ct);
-        table = rows.ToDictionary(a => a.Id, a => new AreaRow(a.Id, a.Code, Area.FullNameOf(a.Type, a.Name), a.Level, a.LineagePath, a.ValidTo));
-        AreaTables[key] = table;
-        return table;
+        var byId = rows.ToDictionary(a => a.Id, a => new AreaRow(a.Id, a.Code, Area.FullNameOf(a.Type, a.Name), a.Level, a.LineagePath, a.ValidTo));
+        AreaTables[key] = new AreaTable(byId.Count, byId.Count == 0 ? 0 : byId.Keys.Max(), byId);
+        return byId;
     }
 
     private async Task<Keyer> KeyerAsync(string? breakdown, CancellationToken ct)

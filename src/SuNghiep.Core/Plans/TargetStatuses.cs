@@ -37,35 +37,34 @@ public sealed class TargetStatuses(SuNghiepDbContext db, IndicatorEngine engine,
         return await MeasureAsync(targets.Select(t => (t, document.Number, document.IssuedOn, (IndicatorScope?)null)), ct);
     }
 
+    /// <summary>At most this many targets are measured for a dashboard, each being a pass of the engine.</summary>
+    public const int MaxForScope = 60;
+
     /// <summary>
-    /// The targets that concern a scope, for the dashboard: those naming an indicator in documents issued by an agency in
-    /// the caller's scope, measured in their own area or agency, and the national ones (a document with no issuing agency
-    /// of the register, a target with no area or agency), measured in the given scope. In document order.
+    /// The targets that concern a scope, for the dashboard: the national ones (no area or agency of their own, in a
+    /// document of no issuing agency of the register or of a central one), measured in the given scope, and those naming
+    /// an indicator in the documents of the caller's own level: issued by the caller's agency or one under it, or for an
+    /// area, by a province-level body of that area (today's or one it replaced), each measured in its own area or agency.
+    /// A national account gets the national targets only: every province's plans would be thousands of targets.
+    /// In document order, at most MaxForScope.
     /// </summary>
     public async Task<IReadOnlyList<MeasuredTarget>> ForScopeAsync(IndicatorScope scope, CancellationToken ct = default)
     {
+        var caller = db.Scope;
+        var agencyPath = caller.Unrestricted ? null : caller.AgencyPath;
+        var areaPath = caller.Unrestricted ? null : caller.AreaPath;
         var rows = await db.Targets.AsNoTracking().Where(t => t.IndicatorCode != null)
-            .Select(t => new
-            {
-                Target = t, t.Document!.Number, t.Document.IssuedOn, t.Document.IssuerAgencyId,
-                IssuerPath = t.Document.IssuerAgency != null ? t.Document.IssuerAgency.LineagePath : null,
-                IssuerAreaPath = t.Document.IssuerAgency != null && t.Document.IssuerAgency.Area != null ? t.Document.IssuerAgency.Area.LineagePath : null,
-            })
+            .Where(t => (t.AreaCode == null && t.AgencyId == null
+                    && (t.Document!.IssuerAgency == null || t.Document.IssuerAgency.LevelCode == "central"))
+                || (agencyPath != null && t.Document!.IssuerAgency != null && t.Document.IssuerAgency.LineagePath.StartsWith(agencyPath))
+                || (areaPath != null && t.Document!.IssuerAgency != null && t.Document.IssuerAgency.LevelCode == "province"
+                    && t.Document.IssuerAgency.Area != null && t.Document.IssuerAgency.Area.LineagePath.StartsWith(areaPath)))
+            .OrderBy(t => t.Document!.IssuedOn).ThenBy(t => t.DocumentId).ThenBy(t => t.Id)
+            .Take(MaxForScope)
+            .Select(t => new { Target = t, t.Document!.Number, t.Document.IssuedOn })
             .ToListAsync(ct);
-        var chosen = new List<(PlanTarget, string, DateOnly, IndicatorScope?)>();
-        foreach (var r in rows.OrderBy(r => r.IssuedOn).ThenBy(r => r.Target.DocumentId).ThenBy(r => r.Target.Id))
-        {
-            var national = r.IssuerAgencyId is null && r.Target.AreaCode is null && r.Target.AgencyId is null;
-            if (national)
-            {
-                chosen.Add((r.Target, r.Number, r.IssuedOn, scope));
-            }
-            else if (r.IssuerPath is { } path && Permissions.Contains(db.Scope, new AgencyPlace(path, r.IssuerAreaPath)))
-            {
-                chosen.Add((r.Target, r.Number, r.IssuedOn, null));
-            }
-        }
-
+        var chosen = rows.Select(r => (r.Target, r.Number, r.IssuedOn,
+            r.Target.AreaCode == null && r.Target.AgencyId == null ? scope : (IndicatorScope?)null));
         return await MeasureAsync(chosen, ct);
     }
 

@@ -97,6 +97,10 @@ public sealed class IndexModel(SuNghiepDbContext db, IndicatorEngine engine, Tar
         var results = await engine.ComputeAllAsync(View.AsOf, View.Scope, View.Breakdown, ct);
         // Targets are measured today, whatever date the dashboard reads: a target's status is about now.
         var measured = withSeries ? await targets.ForScopeAsync(View.Scope, ct) : [];
+        // The charts' yearly series of every indicator in one read: a year's pass serves all of them.
+        var allSeries = withSeries
+            ? await engine.SeriesAllAsync(IndicatorPages.FirstChartYear, Math.Max(View.AsOf.Year, IndicatorPages.FirstChartYear), View.Scope, ct)
+            : null;
         var cards = new List<Card>();
         foreach (var result in results)
         {
@@ -105,9 +109,7 @@ public sealed class IndexModel(SuNghiepDbContext db, IndicatorEngine engine, Tar
                 continue;
             }
 
-            var series = withSeries
-                ? await engine.SeriesAsync(result.Code, IndicatorPages.FirstChartYear, Math.Max(View.AsOf.Year, IndicatorPages.FirstChartYear), View.Scope, ct)
-                : [];
+            var series = allSeries?.GetValueOrDefault(result.Code) ?? [];
             var lines = measured.Where(t => string.Equals(t.IndicatorCode, result.Code, StringComparison.OrdinalIgnoreCase))
                 .Select(t => new TargetLine(t.DocumentId, t.DocumentNumber, t.Text, t.Status, t.Explanation, Plans.PlanDisplay.DrilldownUrl(t))).ToList();
             cards.Add(new Card(definition, result, series, lines));

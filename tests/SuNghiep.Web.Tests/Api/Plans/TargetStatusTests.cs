@@ -46,7 +46,7 @@ public sealed class TargetStatusTests(AppHosts hosts)
         var token = Unique.Token();
         var (areaCode, agencyId) = await app.WithDbAsync(async (db, _) =>
         {
-            var province = await db.Areas.SingleAsync(a => a.Code == "92" && a.ValidTo == null);
+            var province = await db.Areas.SingleAsync(a => a.Code == "14" && a.ValidTo == null);
             var area = new Area
             {
                 Code = token, Name = Unique.Name(token), Type = "xã", Level = AreaLevel.Commune, ParentId = province.Id,
@@ -229,7 +229,7 @@ public sealed class TargetStatusTests(AppHosts hosts)
         Assert.Equal(60, staffingTable.GetProperty("byAgency").EnumerateArray().Sum(a => a.GetProperty("budgetPositions").GetInt64()));
 
         // The staffing page's series shows the same year with the same numbers.
-        using var session = await PageSession.SignInAsync(r.App, await r.App.CreateUserAsync(Roles.HomeAffairs, area: "92"));
+        using var session = await PageSession.SignInAsync(r.App, await r.App.CreateUserAsync(Roles.HomeAffairs, area: "14"));
         var (_, page) = await session.GetAsync($"/staffing?Year={year}&AreaCode={r.AreaCode}");
         var row = page.QuerySelector($"tr[data-year='{year}']")!;
         Assert.Equal("60", row.QuerySelector("[data-field=budgetPositions]")!.TextContent.Trim());
@@ -269,7 +269,7 @@ public sealed class TargetStatusTests(AppHosts hosts)
     {
         using var r = await ArrangeAsync(provider);
         var target = await r.Admin.AddTargetAsync(r.Document.Id, Target(r.AreaCode, "Giảm 20% số đơn vị", "decrease", 20, "percent", Years(4), Years(-4)));
-        using var session = await PageSession.SignInAsync(r.App, await r.App.CreateUserAsync(Roles.HomeAffairs, area: "92"));
+        using var session = await PageSession.SignInAsync(r.App, await r.App.CreateUserAsync(Roles.HomeAffairs, area: "14"));
 
         var (response, page) = await session.GetAsync($"/documents/{r.Document.Id}");
 
