@@ -91,9 +91,9 @@ public sealed class UnitsCountTests(AppHosts hosts)
         var agency = await AgencyAsync(app, token);
         // A from 2010; B from 1/6/2017; C from 2010, dissolved on 1/3/2019.
         // Year ends 2016..2020: 2016 A,C = 2; 2017 A,B,C = 3; 2018 = 3; 2019 A,B = 2; 2020 = 2: average 12/5 = 2.4.
-        await admin.UnitAsync(token, "A", agency, "31120", new DateOnly(2010, 1, 1));
-        await admin.UnitAsync(token, "B", agency, "31120", new DateOnly(2017, 6, 1));
-        var c = await admin.UnitAsync(token, "C", agency, "31120", new DateOnly(2010, 1, 1));
+        await admin.UnitAsync(token, "A", agency, "03646", new DateOnly(2010, 1, 1));
+        await admin.UnitAsync(token, "B", agency, "03646", new DateOnly(2017, 6, 1));
+        var c = await admin.UnitAsync(token, "C", agency, "03646", new DateOnly(2010, 1, 1));
         await admin.RecordAsync(HistoryClient.Event("dissolution", new DateOnly(2019, 3, 1)).With("sourceUnitIds", HistoryClient.Ids(c)));
 
         var result = await admin.IndicatorAsync("units.count", $"asOf=2021-12-31&baseline=2016-2020&agencyId={agency}");
@@ -113,8 +113,8 @@ public sealed class UnitsCountTests(AppHosts hosts)
         var token = Unique.Token();
         var agency = await AgencyAsync(app, token);
         // A from 2010, B from 2016: 1 unit on 31/12/2015, 2 on 31/12/2020 (+100%).
-        await admin.UnitAsync(token, "A", agency, "31120", new DateOnly(2010, 1, 1));
-        await admin.UnitAsync(token, "B", agency, "31120", new DateOnly(2016, 1, 1));
+        await admin.UnitAsync(token, "A", agency, "03646", new DateOnly(2010, 1, 1));
+        await admin.UnitAsync(token, "B", agency, "03646", new DateOnly(2016, 1, 1));
 
         var result = await admin.IndicatorAsync("units.count", $"asOf=2020-12-31&agencyId={agency}");
 
@@ -131,8 +131,8 @@ public sealed class UnitsCountTests(AppHosts hosts)
         var token = Unique.Token();
         var agency = await AgencyAsync(app, token);
         // A from 2010, B from 1/3/2016, A dissolved on 1/1/2017: 1 at the end of 2015, 2 of 2016, 1 of 2017.
-        var a = await admin.UnitAsync(token, "A", agency, "31120", new DateOnly(2010, 1, 1));
-        await admin.UnitAsync(token, "B", agency, "31120", new DateOnly(2016, 3, 1));
+        var a = await admin.UnitAsync(token, "A", agency, "03646", new DateOnly(2010, 1, 1));
+        await admin.UnitAsync(token, "B", agency, "03646", new DateOnly(2016, 3, 1));
         await admin.RecordAsync(HistoryClient.Event("dissolution", new DateOnly(2017, 1, 1)).With("sourceUnitIds", HistoryClient.Ids(a)));
 
         var series = await app.WithDbAsync((_, services) =>

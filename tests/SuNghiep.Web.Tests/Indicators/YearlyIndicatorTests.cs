@@ -30,10 +30,10 @@ public sealed class YearlyIndicatorTests(AppHosts hosts)
         var admin = await app.AdminAsync();
         var token = Unique.Token();
         var agency = await AgencyAsync(app, token);
-        var a = await admin.UnitAsync(token, "A", agency, "31120", new DateOnly(2010, 1, 1));
-        var b = await admin.UnitAsync(token, "B", agency, "31120", new DateOnly(2010, 1, 1));
-        var c = await admin.UnitAsync(token, "C", agency, "31120", new DateOnly(2022, 6, 1));
-        await admin.UnitAsync(token, "D", agency, "31120", new DateOnly(2010, 1, 1));
+        var a = await admin.UnitAsync(token, "A", agency, "03646", new DateOnly(2010, 1, 1));
+        var b = await admin.UnitAsync(token, "B", agency, "03646", new DateOnly(2010, 1, 1));
+        var c = await admin.UnitAsync(token, "C", agency, "03646", new DateOnly(2022, 6, 1));
+        await admin.UnitAsync(token, "D", agency, "03646", new DateOnly(2010, 1, 1));
         await Staff(admin, a, 2021, 30);
         await Staff(admin, b, 2021, 20);
         await Staff(admin, a, 2022, 28);
@@ -90,8 +90,8 @@ public sealed class YearlyIndicatorTests(AppHosts hosts)
         using var admin = await app.AdminAsync();
         var token = Unique.Token();
         var agency = await AgencyAsync(app, token);
-        var a = await admin.UnitAsync(token, "A", agency, "31120", new DateOnly(2010, 1, 1));
-        var b = await admin.UnitAsync(token, "B", agency, "31120", new DateOnly(2010, 1, 1));
+        var a = await admin.UnitAsync(token, "A", agency, "03646", new DateOnly(2010, 1, 1));
+        var b = await admin.UnitAsync(token, "B", agency, "03646", new DateOnly(2010, 1, 1));
         // 2016-2020: 2016 A 1.0 + B 0.5 = 1.5 bn; 2017 A 1.0 bn; 2018 none; 2019 A 1.2 + B 0.3 = 1.5 bn; 2020 none.
         // Baseline (default 2016-2020): (1.5 + 1.0 + 1.5) / 3 years with figures = 1.333... bn.
         await Spending(admin, a, 2016, 1_000_000_000);
