@@ -21,6 +21,8 @@ public sealed partial class IndicatorEngine
         public string Code { get; init; } = "";
         public string Name { get; init; } = "";
         public string SortKey { get; init; } = "";
+        public string SearchText { get; init; } = "";
+        public string AgencySearchText { get; init; } = "";
         public string Sector { get; init; } = "";
         public string Role { get; init; } = "";
         public int? PlanGroup { get; init; }
@@ -39,7 +41,14 @@ public sealed partial class IndicatorEngine
     /// converted units (1) and the listed units still public (0); for staff, each unit's budget-paid positions of the year;
     /// for spending, each unit's share of the yearly average. Each unit carries the autonomy group the indicator read.
     /// </summary>
-    public async Task<Drilldown> DrilldownAsync(IndicatorQuery query, int page, int pageSize, CancellationToken ct = default)
+    public Task<Drilldown> DrilldownAsync(IndicatorQuery query, int page, int pageSize, CancellationToken ct = default) =>
+        DrilldownAsync(query, page, pageSize, null, ct);
+
+    /// <summary>
+    /// The same, with the units narrowed to those whose name, code or managing agency contain every word of the search,
+    /// accent-insensitive (the folded search columns), in SQL.
+    /// </summary>
+    public async Task<Drilldown> DrilldownAsync(IndicatorQuery query, int page, int pageSize, string? search, CancellationToken ct = default)
     {
         var definition = IndicatorCatalog.Find(query.Code) ?? throw new ArgumentException($"Unknown indicator {query.Code}.", nameof(query));
         var scope = await ResolveAsync(query.Scope, query.AsOf, ct);
@@ -49,6 +58,11 @@ public sealed partial class IndicatorEngine
         var skip = (long)(Math.Max(page, 1) - 1) * size;
 
         var (rows, divisor) = await UnitSourceAsync(definition.Code, scope, asOf, baseline, ct);
+        foreach (var word in Text.VietnameseText.Fold(search).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8))
+        {
+            rows = rows.Where(r => r.SearchText.Contains(word) || r.AgencySearchText.Contains(word));
+        }
+
         var total = await rows.CountAsync(ct);
         var items = skip >= total ? [] : await rows.OrderBy(r => r.SortKey).ThenBy(r => r.UnitId)
             .Skip((int)skip).Take(size).ToListAsync(ct);
@@ -126,6 +140,8 @@ public sealed partial class IndicatorEngine
             Code = x.V.Unit!.Code,
             Name = x.V.Name,
             SortKey = x.V.SortKey,
+            SearchText = x.V.SearchText,
+            AgencySearchText = x.V.ManagingAgency!.SearchText,
             Sector = x.V.SectorCode,
             Role = x.V.RoleClassCode,
             PlanGroup = plans

@@ -19,8 +19,8 @@ public sealed class DrilldownModel(SuNghiepDbContext db, IndicatorEngine engine,
     public const int UnitsPageSize = 50;
     public const int EventsPageSize = 20;
 
-    /// <summary>A search reads the figure's units in pages of this size and keeps those that match.</summary>
-    private const int SearchBatch = 5000;
+    /// <summary>The export reads the figure's events from the engine in pages of this size.</summary>
+    private const int EventBatch = 5000;
 
     [BindProperty(SupportsGet = true, Name = "")]
     public IndicatorFilterModel Filter { get; set; } = new();
@@ -143,49 +143,23 @@ public sealed class DrilldownModel(SuNghiepDbContext db, IndicatorEngine engine,
     }
 
     /// <summary>
-    /// One page of the figure's units; with a search, those whose code, name, agency or area match it, accent-insensitive,
-    /// read in batches from the engine, which pages but does not search.
+    /// One page of the figure's units; with a search, those whose code, name or agency match it, accent-insensitive, as the
+    /// engine filters them in SQL. The export asks for every row (pageSize int.MaxValue).
     /// </summary>
-    private async Task<Paged<DrilldownUnit>> UnitsAsync(IndicatorQuery query, int page, int pageSize, CancellationToken ct)
-    {
-        var search = VietnameseText.Fold(Search?.Trim());
-        if (search.Length == 0 && pageSize != int.MaxValue)
-        {
-            return (await engine.DrilldownAsync(query, page, pageSize, ct)).Units;
-        }
-
-        var matches = new List<DrilldownUnit>();
-        for (var batch = 1; ; batch++)
-        {
-            var units = (await engine.DrilldownAsync(query, batch, SearchBatch, ct)).Units;
-            matches.AddRange(search.Length == 0 ? units.Items : units.Items.Where(u => Matches(u, search)));
-            if (units.Items.Count < SearchBatch || batch * SearchBatch >= units.Total)
-            {
-                break;
-            }
-        }
-
-        return new Paged<DrilldownUnit>(
-            pageSize == int.MaxValue ? matches : matches.Skip((page - 1) * pageSize).Take(pageSize).ToList(), matches.Count);
-    }
+    private async Task<Paged<DrilldownUnit>> UnitsAsync(IndicatorQuery query, int page, int pageSize, CancellationToken ct) =>
+        (await engine.DrilldownAsync(query, page, pageSize, Search?.Trim(), ct)).Units;
 
     private async Task<IReadOnlyList<DrilldownEvent>> AllEventsAsync(IndicatorQuery query, CancellationToken ct)
     {
         var events = new List<DrilldownEvent>();
         for (var batch = 1; ; batch++)
         {
-            var page = (await engine.DrilldownAsync(query, batch, SearchBatch, ct)).Events;
+            var page = (await engine.DrilldownAsync(query, batch, EventBatch, ct)).Events;
             events.AddRange(page.Items);
-            if (page.Items.Count < SearchBatch || batch * SearchBatch >= page.Total)
+            if (page.Items.Count < EventBatch || batch * EventBatch >= page.Total)
             {
                 return events;
             }
         }
     }
-
-    private static bool Matches(DrilldownUnit unit, string folded) =>
-        VietnameseText.Fold(unit.Code).Contains(folded, StringComparison.Ordinal)
-        || VietnameseText.Fold(unit.Name).Contains(folded, StringComparison.Ordinal)
-        || VietnameseText.Fold(unit.ManagingAgencyName).Contains(folded, StringComparison.Ordinal)
-        || VietnameseText.Fold(unit.AreaName).Contains(folded, StringComparison.Ordinal);
 }
