@@ -173,13 +173,6 @@ public static class HistoryQueries
             GroupKeys.ToDictionary(k => k, k => rows.Where(x => (x.Group?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none") == k).Sum(x => x.Count)));
     }
 
-    /// <summary>
-    /// The same count with an engine of its own, for tools and tests without a service provider; the system clock only
-    /// decides which area an area code names today.
-    /// </summary>
-    public static Task<CountBreakdown> CountAsync(SuNghiepDbContext db, DateOnly asOf, CountScope scope, CancellationToken ct = default) =>
-        CountAsync(db, new IndicatorEngine(db, TimeProvider.System), asOf, scope, ct);
-
     /// <summary>Restricts versions to an area or agency taken with its lineage; null when the area code or agency is unknown.</summary>
     public static async Task<IQueryable<UnitVersion>> ScopedAsync(SuNghiepDbContext db, IQueryable<UnitVersion> query, CountScope scope, CancellationToken ct)
     {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SuNghiep.Core.Data;
 using SuNghiep.Core.Entities;
+using SuNghiep.Core.Indicators;
 using SuNghiep.Core.Reorganizations;
 using SuNghiep.Core.Seeding;
 using SuNghiep.Core.Units;
@@ -33,9 +34,9 @@ public sealed class NationalSeederTests(AppHosts hosts)
         Assert.Contains("100%", error, StringComparison.Ordinal);
         await using var db = Context(database);
         var everywhere = new CountScope(null, null);
-        var in2015 = (await HistoryQueries.CountAsync(db, new DateOnly(2015, 12, 31), everywhere)).Total;
-        var in2021 = (await HistoryQueries.CountAsync(db, new DateOnly(2021, 12, 31), everywhere)).Total;
-        var in2023 = (await HistoryQueries.CountAsync(db, new DateOnly(2023, 12, 31), everywhere)).Total;
+        var in2015 = (await HistoryQueries.CountAsync(db, new IndicatorEngine(db, TimeProvider.System), new DateOnly(2015, 12, 31), everywhere)).Total;
+        var in2021 = (await HistoryQueries.CountAsync(db, new IndicatorEngine(db, TimeProvider.System), new DateOnly(2021, 12, 31), everywhere)).Total;
+        var in2023 = (await HistoryQueries.CountAsync(db, new IndicatorEngine(db, TimeProvider.System), new DateOnly(2023, 12, 31), everywhere)).Total;
         // The counts are planned to the unit: only the rounding of the scaled figure may differ.
         Assert.InRange(in2015, Math.Floor(NationalSeeder.Units2015 * Scale), Math.Ceiling(NationalSeeder.Units2015 * Scale));
         Assert.InRange(in2021, Math.Floor(NationalSeeder.Units2021 * Scale), Math.Ceiling(NationalSeeder.Units2021 * Scale));
@@ -57,7 +58,7 @@ public sealed class NationalSeederTests(AppHosts hosts)
 
         // Today's map: units under the 34 provinces' communes and departments, none left under a district.
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var levels = (await HistoryQueries.CountAsync(db, today, everywhere)).ByLevel;
+        var levels = (await HistoryQueries.CountAsync(db, new IndicatorEngine(db, TimeProvider.System), today, everywhere)).ByLevel;
         Assert.Equal(0, levels["district"]);
         Assert.True(levels["commune"] > 0 && levels["province"] > 0 && levels["central"] > 0, string.Join(", ", levels));
         Assert.True(await db.Documents.CountAsync() > 34 && await db.PlanTasks.CountAsync() > await db.Documents.CountAsync());
