@@ -19,9 +19,6 @@ public sealed class DrilldownModel(SuNghiepDbContext db, IndicatorEngine engine,
     public const int UnitsPageSize = 50;
     public const int EventsPageSize = 20;
 
-    /// <summary>The export reads the figure's events from the engine in pages of this size.</summary>
-    private const int EventBatch = 5000;
-
     [BindProperty(SupportsGet = true, Name = "")]
     public IndicatorFilterModel Filter { get; set; } = new();
 
@@ -96,9 +93,8 @@ public sealed class DrilldownModel(SuNghiepDbContext db, IndicatorEngine engine,
             return Page();
         }
 
-        var units = await UnitsAsync(query, 1, int.MaxValue, ct);
-        var events = await AllEventsAsync(query, ct);
-        var file = IndicatorExport.Xlsx(new Drilldown(units, new Paged<DrilldownEvent>(events, events.Count)));
+        // Every row of both lists in one read, as the API's export does.
+        var file = IndicatorExport.Xlsx(await engine.DrilldownAsync(query, 1, int.MaxValue, Search?.Trim(), ct));
         return File(file, ReorganizationsApi.XlsxType, $"{definition.Code}-{Display.DateInput(View.AsOf)}.xlsx");
     }
 
@@ -144,22 +140,8 @@ public sealed class DrilldownModel(SuNghiepDbContext db, IndicatorEngine engine,
 
     /// <summary>
     /// One page of the figure's units; with a search, those whose code, name or agency match it, accent-insensitive, as the
-    /// engine filters them in SQL. The export asks for every row (pageSize int.MaxValue).
+    /// engine filters them in SQL.
     /// </summary>
     private async Task<Paged<DrilldownUnit>> UnitsAsync(IndicatorQuery query, int page, int pageSize, CancellationToken ct) =>
         (await engine.DrilldownAsync(query, page, pageSize, Search?.Trim(), ct)).Units;
-
-    private async Task<IReadOnlyList<DrilldownEvent>> AllEventsAsync(IndicatorQuery query, CancellationToken ct)
-    {
-        var events = new List<DrilldownEvent>();
-        for (var batch = 1; ; batch++)
-        {
-            var page = (await engine.DrilldownAsync(query, batch, EventBatch, ct)).Events;
-            events.AddRange(page.Items);
-            if (page.Items.Count < EventBatch || batch * EventBatch >= page.Total)
-            {
-                return events;
-            }
-        }
-    }
 }
