@@ -1,0 +1,282 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using SuNghiep.Core.Data;
+using SuNghiep.Core.Entities;
+using SuNghiep.Core.Reorganizations;
+using SuNghiep.Core.Scenarios;
+
+namespace SuNghiep.Browser.Tests;
+
+/// <summary>
+/// WCAG 2.1 A and AA, as axe-core checks them, on every page of the app: the signed-out pages, then every page of the
+/// route table as the administrator, in a Vietnamese and in an English browser. The list of pages is compared with the
+/// route table, so that a new page cannot ship unchecked.
+/// </summary>
+public sealed class AccessibilityTests(HostFixture host, ITestOutputHelper output)
+{
+    private static readonly string[] Tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+    private enum As
+    {
+        Anonymous,
+        Admin,
+    }
+
+    /// <summary>Real objects of the demo data for the pages that need an id.</summary>
+    private sealed record Ids(int Unit, int LineageUnit, int Reorganization, int Document, int Task, int Scenario, string Admin);
+
+    /// <summary>Where the sweep opens a route, and as whom; or why it does not (the route answers with no page).</summary>
+    private sealed record Visit(As As, Func<Ids, string[]> Urls, string? NoPage = null);
+
+    private static Visit Anonymous(params string[] urls) => new(As.Anonymous, _ => urls);
+
+    private static Visit Admin(params string[] urls) => new(As.Admin, _ => urls);
+
+    private static Visit Admin(Func<Ids, string[]> urls) => new(As.Admin, urls);
+
+    private static Visit NoPage(string reason) => new(As.Admin, _ => [], reason);
+
+    /// <summary>Every GET route that answers with HTML (route pattern as in the route table).</summary>
+    private static readonly IReadOnlyDictionary<string, Visit> Pages = new Dictionary<string, Visit>
+    {
+        // Signed out.
+        ["/login"] = Anonymous("/login"),
+        ["/access-denied"] = Anonymous("/access-denied"),
+        ["/error"] = Anonymous("/error"),
+        ["/status/{code:int}"] = Anonymous("/status/404", "/status/403", "/status/429", "/status/500"),
+        // Single sign-on is not configured in the test host: the page answers with the status page, which is checked.
+        ["/login/sso/{handler?}"] = Anonymous("/login/sso/Failed"),
+        ["/api/docs/{documentName?}"] = Anonymous("/api/docs"),
+
+        // Signed in as the administrator.
+        ["/"] = Admin("/"),
+        ["/logout"] = NoPage("GET redirects to the dashboard; signing out is the menu's button"),
+        ["/account/password"] = Admin("/account/password"),
+        ["/dashboard"] = Admin("/dashboard"),
+        ["/indicators"] = Admin("/indicators"),
+        ["/indicators/{code}"] = Admin("/indicators/units.count", "/indicators/staff.budget?breakdown=agency", "/indicators/autonomy.selffinancing.share"),
+        ["/indicators/{code}/drilldown"] = Admin("/indicators/units.count/drilldown", "/indicators/units.count/drilldown?baseline=2015-12-31"),
+        ["/units"] = Admin("/units"),
+        ["/units/create"] = Admin("/units/create"),
+        ["/units/{id:int}"] = Admin(ids => [$"/units/{ids.Unit}", $"/units/{ids.LineageUnit}"]),
+        ["/units/{id:int}/edit"] = Admin(ids => [$"/units/{ids.Unit}/edit"]),
+        ["/units/{id:int}/resources"] = Admin(ids => [$"/units/{ids.Unit}/resources"]),
+        ["/counts"] = Admin("/counts"),
+        ["/staffing"] = Admin("/staffing"),
+        // With a valid filter it is a workbook; with an invalid one, a page that names the errors.
+        ["/staffing/export"] = Admin("/staffing/export?year=x"),
+        ["/staffing/import/{handler?}"] = Admin("/staffing/import"),
+        ["/reorganizations"] = Admin("/reorganizations"),
+        ["/reorganizations/{id:int}"] = Admin(ids => [$"/reorganizations/{ids.Reorganization}"]),
+        ["/reorganizations/create"] = Admin("/reorganizations/create"),
+        ["/reorganizations/import"] = Admin("/reorganizations/import"),
+        ["/scenarios"] = Admin("/scenarios"),
+        ["/scenarios/create"] = Admin("/scenarios/create"),
+        ["/scenarios/{id:int}"] = Admin(ids => [$"/scenarios/{ids.Scenario}"]),
+        ["/scenarios/{id:int}/apply"] = Admin(ids => [$"/scenarios/{ids.Scenario}/apply"]),
+        ["/documents"] = Admin("/documents"),
+        ["/documents/new"] = Admin("/documents/new"),
+        ["/documents/{id:int}"] = Admin(ids => [$"/documents/{ids.Document}"]),
+        ["/documents/{id:int}/targets/new"] = Admin(ids => [$"/documents/{ids.Document}/targets/new"]),
+        ["/documents/{id:int}/tasks/new"] = Admin(ids => [$"/documents/{ids.Document}/tasks/new"]),
+        ["/documents/{id:int}/tasks/import"] = Admin(ids => [$"/documents/{ids.Document}/tasks/import"]),
+        ["/tasks"] = Admin("/tasks", "/tasks?view=timeline"),
+        ["/tasks/{id:int}"] = Admin(ids => [$"/tasks/{ids.Task}"]),
+        ["/attachments/{id:int}"] = NoPage("a file download"),
+        ["/notifications"] = Admin("/notifications"),
+        ["/admin/users"] = Admin("/admin/users"),
+        ["/admin/users/create"] = Admin("/admin/users/create"),
+        ["/admin/users/{id}/edit"] = Admin(ids => [$"/admin/users/{ids.Admin}/edit"]),
+        ["/admin/audit"] = Admin("/admin/audit"),
+    };
+
+    [Fact]
+    public void RouteTable_EveryPage_IsInTheSweep()
+    {
+        var routes = HtmlRoutes(host.Services);
+
+        Assert.Contains("/units/{id:int}", routes);
+        var missing = routes.Where(r => !Pages.ContainsKey(r)).ToList();
+        Assert.True(missing.Count == 0, "Pages that the accessibility sweep does not open (add them to AccessibilityTests.Pages):\n" + string.Join("\n", missing));
+        var gone = Pages.Keys.Where(k => !routes.Contains(k)).ToList();
+        Assert.True(gone.Count == 0, "Pages in the sweep that the route table no longer has:\n" + string.Join("\n", gone));
+    }
+
+    [Theory]
+    [InlineData("vi-VN")]
+    [InlineData("en-US")]
+    public async Task EveryPage_AxeWcag21AA_NoViolation(string locale)
+    {
+        var clock = Stopwatch.StartNew();
+        var ids = await IdsAsync();
+        var axe = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "axe", "axe.min.js"), TestContext.Current.CancellationToken);
+        var context = await host.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = host.BaseUrl,
+            Locale = locale,
+            ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
+        });
+        context.SetDefaultTimeout(30_000);
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                host.CspViolations.Add($"{page.Url}: {message.Text}");
+            }
+        };
+
+        var report = new StringBuilder();
+        var violations = 0;
+        var visited = 0;
+        foreach (var who in new[] { As.Anonymous, As.Admin })
+        {
+            if (who == As.Admin)
+            {
+                await page.SignInAsync(HostFixture.AdminEmail, HostFixture.Password);
+                await page.WaitForURLAsync("**/dashboard");
+            }
+
+            foreach (var url in Pages.Values.Where(v => v.As == who).SelectMany(v => v.Urls(ids)))
+            {
+                var response = await page.GotoAsync(url);
+                Assert.True(response is not null, $"{url} did not answer.");
+                // Whatever htmx or the charts still load when the page's load event has fired.
+                await page.WaitForFunctionAsync("() => !document.querySelector('.htmx-request')");
+                if (who == As.Admin)
+                {
+                    // A page that fell back to the sign-in form would be checked in place of the real one.
+                    Assert.DoesNotContain("/login", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
+                }
+
+                visited++;
+                foreach (var violation in await AxeAsync(page, axe))
+                {
+                    violations++;
+                    report.AppendLine(violation);
+                }
+            }
+        }
+
+        await context.CloseAsync();
+        output.WriteLine($"{visited} pages checked with axe-core in {locale} in {clock.Elapsed.TotalSeconds:0.0} s.");
+        Assert.True(visited >= Pages.Count - 2, $"Only {visited} pages were opened.");
+        Assert.True(violations == 0, $"{violations} WCAG 2.1 AA violations in {locale}:\n{report}");
+    }
+
+    /// <summary>Runs axe-core on the page as it stands; one line per violation and element: page, rule, target, reason.</summary>
+    private static async Task<List<string>> AxeAsync(IPage page, string axe)
+    {
+        // Evaluated through the browser's debugging protocol, not added as a script tag: the page's policy refuses inline scripts.
+        if (!await page.EvaluateAsync<bool>("() => typeof window.axe === 'object'"))
+        {
+            await page.EvaluateAsync(axe);
+        }
+
+        var result = await page.EvaluateAsync<JsonElement>(
+            """
+            async tags => {
+                const r = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+                return r.violations.map(v => ({
+                    id: v.id, impact: v.impact, help: v.help,
+                    nodes: v.nodes.map(n => ({ target: n.target.join(' '), summary: n.failureSummary, html: n.html.slice(0, 160) })),
+                }));
+            }
+            """, Tags);
+        var path = new Uri(page.Url).PathAndQuery;
+        var lines = new List<string>();
+        foreach (var violation in result.EnumerateArray())
+        {
+            foreach (var node in violation.GetProperty("nodes").EnumerateArray())
+            {
+                lines.Add($"{path}  [{violation.GetProperty("id").GetString()}, {violation.GetProperty("impact").GetString()}] "
+                    + $"{node.GetProperty("target").GetString()}: {violation.GetProperty("help").GetString()}. "
+                    + $"{node.GetProperty("summary").GetString()?.ReplaceLineEndings(" ")}  {node.GetProperty("html").GetString()}");
+            }
+        }
+
+        return lines;
+    }
+
+    /// <summary>The GET routes of the app that answer with a page: Razor pages and the API docs, not the API or its files.</summary>
+    private static HashSet<string> HtmlRoutes(IServiceProvider services)
+    {
+        var routes = new HashSet<string>(StringComparer.Ordinal);
+        var pagesSeen = new HashSet<string>(StringComparer.Ordinal);
+        // A page answers on each of its routes (Index on "" and "Index"); the shortest stands for it.
+        foreach (var endpoint in services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+                     .OrderBy(e => e.RoutePattern.RawText?.Length ?? 0))
+        {
+            var pattern = "/" + (endpoint.RoutePattern.RawText ?? "").Trim('/');
+            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } page)
+            {
+                if (pagesSeen.Add(page.ViewEnginePath))
+                {
+                    routes.Add(pattern);
+                }
+
+                continue;
+            }
+
+            var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+            if (methods.Contains("GET")
+                && !pattern.StartsWith("/api/v1", StringComparison.Ordinal)
+                && !pattern.StartsWith("/openapi", StringComparison.Ordinal)
+                && pattern != "/healthz"
+                && !Path.HasExtension(pattern.Split('/')[^1]))
+            {
+                routes.Add(pattern);
+            }
+        }
+
+        return routes;
+    }
+
+    private static readonly SemaphoreSlim IdsLock = new(1, 1);
+    private static Ids? _ids;
+
+    /// <summary>The demo's objects, and a draft scenario of the administrator (the demo has none), made once.</summary>
+    private async Task<Ids> IdsAsync()
+    {
+        await IdsLock.WaitAsync();
+        try
+        {
+            if (_ids is not null)
+            {
+                return _ids;
+            }
+
+            using var scope = host.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<SuNghiepDbContext>();
+            db.UseScope(CallerScope.Everything);
+            var admin = await db.Users.Where(u => u.Email == HostFixture.AdminEmail).Select(u => new { u.Id, u.FullName }).SingleAsync();
+            var units = await db.Units.Where(u => u.EndedOn == null && !u.Voided)
+                .OrderBy(u => u.Id).Select(u => new { u.Id, u.ManagingAgencyId }).Take(200).ToListAsync();
+            var pair = units.GroupBy(u => u.ManagingAgencyId).First(g => g.Count() >= 2).Take(2).Select(u => u.Id).ToArray();
+            // A unit made by a reorganization has predecessors: its page draws the lineage diagram.
+            var lineageUnit = await db.ReorganizationParticipants.Where(p => p.Role == ParticipantRole.Created)
+                .OrderBy(p => p.Id).Select(p => p.UnitId).FirstAsync();
+            var reorganization = await db.Reorganizations.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync();
+            var task = await db.PlanTasks.OrderBy(t => t.Id).Select(t => new { t.Id, t.DocumentId }).FirstAsync();
+
+            db.Actor = new Actor(admin.Id, admin.FullName ?? HostFixture.AdminEmail, null);
+            var scenarios = scope.ServiceProvider.GetRequiredService<ScenarioService>();
+            var created = await scenarios.CreateAsync(new ScenarioInput("Kịch bản kiểm tra khả năng tiếp cận", null,
+            [
+                new ReorganizationInput { Type = "merger", EffectiveDate = new DateOnly(2027, 1, 1), SourceUnitIds = [pair[1]], ContinuingUnitId = pair[0] },
+            ]));
+            var scenario = created.Id ?? throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => $"{e.Field}: {e.Message}")));
+            return _ids = new Ids(units[0].Id, lineageUnit, reorganization, task.DocumentId, task.Id, scenario, admin.Id);
+        }
+        finally
+        {
+            IdsLock.Release();
+        }
+    }
+}
