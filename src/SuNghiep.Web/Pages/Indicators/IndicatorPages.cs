@@ -35,12 +35,8 @@ public static class IndicatorPages
 
     public static string Percent(decimal? percent) => percent is not { } p ? "—" : Sign(p) + Share(Math.Abs(p)) + "%";
 
-    public static string ChangeClass(decimal? change) => change switch
-    {
-        > 0 => "text-success",
-        < 0 => "text-danger",
-        _ => "text-muted",
-    };
+    /// <summary>Neutral, as <see cref="Display.ChangeClass"/>: the targets' statuses say whether a change is the one sought.</summary>
+    public static string ChangeClass(decimal? change) => change is null or 0 ? "text-muted" : "";
 
     /// <summary>The column header of a value: the indicator's name with its unit.</summary>
     public static string Header(IndicatorDefinition definition) => $"{definition.Name} ({definition.Unit})";

@@ -104,5 +104,26 @@ public sealed class StaffingModel(SuNghiepDbContext db, ResourceService resource
         Labels = Series.Select(s => s.Year),
         Budget = Series.Select(s => s.BudgetPositions),
         Allocated = Series.Select(s => s.Allocated),
+        Links = Series.Select(s => YearUrl(s.Year)),
     };
+
+    /// <summary>This page for another year, in the same area or agency: where a year's bar and row lead.</summary>
+    public string YearUrl(int year)
+    {
+        var query = new Dictionary<string, string?> { ["year"] = year.ToString(CultureInfo.InvariantCulture) };
+        if (Scope.AreaCode is { } area)
+        {
+            query["areaCode"] = area;
+        }
+
+        if (Scope.AgencyId is { } agency)
+        {
+            query["agencyId"] = agency.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return QueryHelpers.AddQueryString("/staffing", query);
+    }
+
+    /// <summary>The register of the units an agency manages: what its row sums.</summary>
+    public static string AgencyUnitsUrl(int agencyId) => "/units?managingAgencyId=" + agencyId.ToString(CultureInfo.InvariantCulture);
 }

@@ -70,7 +70,11 @@ public static class Display
     public static string Change(int value) =>
         value > 0 ? "+" + Number(value) : value < 0 ? "\u2212" + Number(-value) : "0";
 
-    public static string ChangeClass(int value) => value > 0 ? "text-success" : value < 0 ? "text-danger" : "text-muted";
+    /// <summary>
+    /// A change is shown by its sign, not by red or green: fewer units or fewer budget-paid staff is what the reform aims
+    /// at, so a decrease is no failure; whether a figure meets its target is the target's status.
+    /// </summary>
+    public static string ChangeClass(int value) => value == 0 ? "text-muted" : "";
 
     /// <summary>A relative change as a signed percentage with one decimal, or a dash when the base is zero.</summary>
     public static string Percent(int value, int baseline)

@@ -18,6 +18,8 @@
         scales[valueAxis] = { beginAtZero: true, ticks: { callback: function (v) { return number.format(v); } } };
         // A breakdown names every bar: its height grows with its rows, so no label needs skipping.
         if (bar) { scales.y = { ticks: { autoSkip: false } }; }
+        // A bar leads to the units it sums, as its figure in the table does.
+        var links = canvas.dataset.links ? JSON.parse(canvas.dataset.links) : null;
         new Chart(canvas, {
             type: bar ? 'bar' : 'line',
             data: {
@@ -39,7 +41,12 @@
                     legend: { display: false },
                     tooltip: { callbacks: { label: function (c) { return format(c.parsed[valueAxis], unit); } } }
                 },
-                scales: scales
+                scales: scales,
+                onClick: function (e, elements) {
+                    var link = links && elements.length && links[elements[0].index];
+                    if (link) { location.href = link; }
+                },
+                onHover: function (e, elements) { e.native.target.style.cursor = links && elements.length ? 'pointer' : 'default'; }
             }
         });
     });

@@ -70,7 +70,14 @@
                 },
                 options: {
                     scales: { y: { beginAtZero: true, title: { display: true, text: 'người' } } },
-                    plugins: { tooltip: { callbacks: { label: function (c) { return c.dataset.label + ': ' + number.format(c.parsed.y) + ' người'; } } } }
+                    plugins: { tooltip: { callbacks: { label: function (c) { return c.dataset.label + ': ' + number.format(c.parsed.y) + ' người'; } } } },
+                    // A year's bar opens the page for that year, as the year's row in the table does.
+                    onClick: function (e, elements) {
+                        if (elements.length && d.links) {
+                            location.href = d.links[elements[0].index];
+                        }
+                    },
+                    onHover: function (e, elements) { e.native.target.style.cursor = elements.length ? 'pointer' : 'default'; }
                 }
             };
         }
@@ -94,6 +101,10 @@
             }
 
             var config = build(JSON.parse(source.textContent));
+            // A series without a single figure (no allocation yet, no self-financing level) would only add a legend entry.
+            config.data.datasets = config.data.datasets.filter(function (set) {
+                return set.data.some(function (v) { return v !== null && v !== undefined; });
+            });
             config.options = Object.assign({ responsive: true, maintainAspectRatio: false, animation: false, locale: 'vi-VN' }, config.options);
             new window.Chart(canvas, config);
         });
