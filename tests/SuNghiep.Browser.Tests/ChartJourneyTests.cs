@@ -113,6 +113,12 @@ public sealed partial class ChartJourneyTests(HostFixture host)
         await Expect(change).ToContainTextAsync("\u2212");
         await Expect(change).Not.ToHaveClassAsync(new Regex("text-danger|text-success"));
         await Expect(page.Locator("[data-testid=breakdown] td.text-danger, [data-testid=breakdown] td.text-success")).ToHaveCountAsync(0);
+        // The dashboard's card says the same, in the same colour.
+        await page.GotoAsync("/dashboard");
+        var card = page.Locator(".indicator-card[data-indicator='units.count'] [data-testid=change]");
+        await Expect(card).ToContainTextAsync("\u2212");
+        await Expect(card).Not.ToHaveClassAsync(new Regex("text-danger|text-success"));
+        await page.GotoAsync("/indicators/units.count?baseline=2015-12-31");
 
         // A breakdown bar leads to the drill-down of its row, as its figure in the table does.
         await page.ChartDataAsync("breakdown-chart");
