@@ -158,12 +158,14 @@ public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageMo
     ];
 
     /// <summary>Every unit of an event, not the first few the page shows.</summary>
-    public static byte[] Xlsx(IEnumerable<ReorganizationView> events) => ListExport.Xlsx("Sắp xếp", Columns, events.Select(r => (IReadOnlyList<object?>)
+    public static byte[] Xlsx(IEnumerable<ReorganizationView> events) => ListExport.Xlsx("Sắp xếp", Columns, Rows(events));
+
+    public static IEnumerable<IReadOnlyList<object?>> Rows(IEnumerable<ReorganizationView> events) => events.Select(r => (IReadOnlyList<object?>)
     [
         r.TypeName, r.EffectiveDate, r.Decision.Number, r.Decision.Date, r.Decision.Issuer, r.CountChange,
         string.Join("; ", r.Units.Select(u => $"{u.Code} {u.Name} ({Display.ParticipantRole(u.Role)})")), r.NewName, r.Notes,
         r.VoidedAt is null ? "Có hiệu lực" : "Đã hủy", r.VoidReason,
-    ]));
+    ]);
 
     /// <summary>The filters in force, in words, for the printed list (the form itself is not printed).</summary>
     public string FilterSummary()

@@ -55,35 +55,48 @@ public static class ListExport
             + $"<p role=\"alert\">{System.Net.WebUtility.HtmlEncode(TooManyMessage(total))}</p><p><a href=\"javascript:history.back()\">Quay lại</a></p></body></html>",
     };
 
+    /// <summary>One sheet of a workbook: its name, its columns, its rows.</summary>
+    public sealed record Sheet(string Name, IReadOnlyList<Column> Columns, IEnumerable<IReadOnlyList<object?>> Rows);
+
     /// <summary>One sheet with Vietnamese headers; dates as real dates shown dd/mm/yyyy, numbers as numbers.</summary>
-    public static byte[] Xlsx(string sheet, IReadOnlyList<Column> columns, IEnumerable<IReadOnlyList<object?>> rows)
+    public static byte[] Xlsx(string sheet, IReadOnlyList<Column> columns, IEnumerable<IReadOnlyList<object?>> rows) =>
+        Xlsx(new Sheet(sheet, columns, rows));
+
+    /// <summary>Several sheets; a header means the same kind of value on every sheet that has it.</summary>
+    public static byte[] Xlsx(params Sheet[] sheets)
     {
-        var data = rows.Select(r =>
+        var data = new Dictionary<string, object>();
+        foreach (var sheet in sheets)
         {
-            var row = new Dictionary<string, object?>(columns.Count);
-            for (var i = 0; i < columns.Count; i++)
+            var rows = sheet.Rows.Select(r =>
             {
-                row[columns[i].Header] = Cell(i < r.Count ? r[i] : null);
+                var row = new Dictionary<string, object?>(sheet.Columns.Count);
+                for (var i = 0; i < sheet.Columns.Count; i++)
+                {
+                    row[sheet.Columns[i].Header] = Cell(i < r.Count ? r[i] : null);
+                }
+
+                return row;
+            }).ToList();
+            if (rows.Count == 0)
+            {
+                // An empty sheet still carries its headers.
+                rows.Add(sheet.Columns.ToDictionary(c => c.Header, _ => (object?)null));
             }
 
-            return row;
-        }).ToList();
-        if (data.Count == 0)
-        {
-            // An empty sheet still carries its headers.
-            data.Add(columns.ToDictionary(c => c.Header, _ => (object?)null));
+            data[sheet.Name] = rows;
         }
 
         var configuration = new OpenXmlConfiguration
         {
-            DynamicColumns = columns.Select(c => new DynamicExcelColumn(c.Header)
+            DynamicColumns = sheets.SelectMany(s => s.Columns).DistinctBy(c => c.Header).Select(c => new DynamicExcelColumn(c.Header)
             {
                 Format = c.Kind switch { Kind.Date => "dd/mm/yyyy", Kind.DateTime => "dd/mm/yyyy hh:mm:ss", _ => null },
                 Width = c.Kind is Kind.Date ? 12 : c.Kind is Kind.DateTime ? 19 : c.Kind is Kind.Number ? 14 : 30,
             }).ToArray(),
         };
         using var stream = new MemoryStream();
-        stream.SaveAs(data, sheetName: sheet, configuration: configuration);
+        stream.SaveAs(data, configuration: configuration);
         return stream.ToArray();
     }
 
