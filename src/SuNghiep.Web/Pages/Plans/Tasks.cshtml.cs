@@ -44,7 +44,7 @@ public sealed class TasksModel(SuNghiepDbContext db, TimeProvider time) : PageMo
     public List<AgencyOption> Agencies { get; private set; } = [];
     public string? AgencyName { get; private set; }
     public DateOnly Today { get; private set; }
-    public Pager Pager => Pager.For("/tasks", Request.Query, PageNumber, Total, PageSize);
+    public Pager Pager => Pager.For("/tasks", Request.Query, PageNumber, Total, ListExport.WantsAll(Request) ? ListExport.MaxRows : PageSize);
 
     public async Task OnGetAsync(CancellationToken ct)
     {

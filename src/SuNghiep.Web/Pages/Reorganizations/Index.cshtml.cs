@@ -40,7 +40,7 @@ public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageMo
     public List<AgencyOption> Agencies { get; private set; } = [];
     public List<AreaOption> Areas { get; private set; } = [];
     public string? AgencyName { get; private set; }
-    public Pager Pager => Pager.For("/reorganizations", Request.Query, PageNumber, Total, PageSize);
+    public Pager Pager => Pager.For("/reorganizations", Request.Query, PageNumber, Total, ListExport.WantsAll(Request) ? ListExport.MaxRows : PageSize);
     public bool CanRecord => Roles.UnitCreators.Any(User.IsInRole);
     public bool Scoped => !string.IsNullOrWhiteSpace(Filter.AreaCode) || !string.IsNullOrWhiteSpace(Filter.AgencyId);
 

@@ -123,9 +123,13 @@ public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageMo
         Errors = errors;
         if (errors.Count == 0)
         {
-            Result = ListExport.WantsAll(Request)
-                ? await UnitQueries.ListAsync(db, Query with { Page = 1, PageSize = ListExport.MaxRows }, Today, ListExport.MaxRows, ct)
-                : await UnitQueries.ListAsync(db, Query, Today, ct);
+            if (ListExport.WantsAll(Request))
+            {
+                // An export or print view reads every row as one page.
+                Query = Query with { Page = 1, PageSize = ListExport.MaxRows };
+            }
+
+            Result = await UnitQueries.ListAsync(db, Query, Today, Math.Max(Query.PageSize, UnitQueries.MaxPageSize), ct);
         }
 
         // htmx swaps only #results: the filter's choices are needed on full loads only.
