@@ -140,7 +140,7 @@ public sealed class IndexModel(SuNghiepDbContext db, IndicatorEngine engine, Tim
         Years = (await engine.SeriesAsync("units.count", Baseline.Year, Today.Year, new IndicatorScope(AreaCode, null, AgencyId), ct))
             .Select(y => (y.Year, (int)(y.Value ?? 0))).ToList();
         // An export or a print view lists every event of the period, up to the export's cap.
-        var limit = ListExport.WantsAll(Request) ? ListExport.MaxRows : MaxEvents;
+        var limit = ListExport.WantsAll(Request) ? ListExport.MaxRows(Request) : MaxEvents;
         var (events, total) = await HistoryQueries.ListAsync(db, new HistoryQueries.ReorganizationFilter(
             null, Baseline.AddDays(1), Date, scope, false, 1, limit), limit, ct);
         Changes = events.Where(e => e.CountChange != 0).OrderBy(e => e.EffectiveDate).ThenBy(e => e.Id).ToList();
@@ -161,9 +161,9 @@ public sealed class IndexModel(SuNghiepDbContext db, IndicatorEngine engine, Tim
         }
 
         ViewData["AsOf"] = Date;
-        if (EventsTotal > ListExport.MaxRows)
+        if (EventsTotal > ListExport.MaxRows(Request))
         {
-            executed.Result = ListExport.TooMany(EventsTotal);
+            executed.Result = ListExport.TooMany(EventsTotal, ListExport.MaxRows(Request));
         }
         else if (ListExport.WantsXlsx(Request))
         {

@@ -44,7 +44,7 @@ public sealed class TasksModel(SuNghiepDbContext db, TimeProvider time) : PageMo
     public List<AgencyOption> Agencies { get; private set; } = [];
     public string? AgencyName { get; private set; }
     public DateOnly Today { get; private set; }
-    public Pager Pager => Pager.For("/tasks", Request.Query, PageNumber, Total, ListExport.WantsAll(Request) ? ListExport.MaxRows : PageSize);
+    public Pager Pager => Pager.For("/tasks", Request.Query, PageNumber, Total, ListExport.WantsAll(Request) ? ListExport.MaxRows(Request) : PageSize);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -121,7 +121,7 @@ public sealed class TasksModel(SuNghiepDbContext db, TimeProvider time) : PageMo
         {
             var all = ListExport.WantsAll(Request);
             (Items, Total) = await PlanQueries.ListTasksAsync(db, new PlanQueries.TaskFilter(
-                AgencyId, Status, DueBefore, all ? 1 : PageNumber, all ? ListExport.MaxRows : PageSize, DocumentId), Today, all ? ListExport.MaxRows : 500, ct);
+                AgencyId, Status, DueBefore, all ? 1 : PageNumber, all ? ListExport.MaxRows(Request) : PageSize, DocumentId), Today, all ? ListExport.MaxRows(Request) : 500, ct);
         }
 
         if (Request.Headers["HX-Request"] != "true" || Request.Headers["HX-History-Restore-Request"] == "true")
@@ -145,9 +145,9 @@ public sealed class TasksModel(SuNghiepDbContext db, TimeProvider time) : PageMo
             return;
         }
 
-        if (Total > ListExport.MaxRows)
+        if (Total > ListExport.MaxRows(Request))
         {
-            executed.Result = ListExport.TooMany(Total);
+            executed.Result = ListExport.TooMany(Total, ListExport.MaxRows(Request));
         }
         else if (ListExport.WantsXlsx(Request))
         {

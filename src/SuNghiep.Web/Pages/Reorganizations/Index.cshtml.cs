@@ -40,7 +40,7 @@ public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageMo
     public List<AgencyOption> Agencies { get; private set; } = [];
     public List<AreaOption> Areas { get; private set; } = [];
     public string? AgencyName { get; private set; }
-    public Pager Pager => Pager.For("/reorganizations", Request.Query, PageNumber, Total, ListExport.WantsAll(Request) ? ListExport.MaxRows : PageSize);
+    public Pager Pager => Pager.For("/reorganizations", Request.Query, PageNumber, Total, ListExport.WantsAll(Request) ? ListExport.MaxRows(Request) : PageSize);
     public bool CanRecord => Roles.UnitCreators.Any(User.IsInRole);
     public bool Scoped => !string.IsNullOrWhiteSpace(Filter.AreaCode) || !string.IsNullOrWhiteSpace(Filter.AgencyId);
 
@@ -120,7 +120,7 @@ public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageMo
             var all = ListExport.WantsAll(Request);
             (Items, Total) = await HistoryQueries.ListAsync(db, new HistoryQueries.ReorganizationFilter(
                 Filter.Type?.Trim(), from, to, new CountScope(Filter.AreaCode?.Trim(), agencyId), IncludeVoided,
-                all ? 1 : PageNumber, all ? ListExport.MaxRows : PageSize), all ? ListExport.MaxRows : 500, ct);
+                all ? 1 : PageNumber, all ? ListExport.MaxRows(Request) : PageSize), all ? ListExport.MaxRows(Request) : 500, ct);
         }
 
         // htmx swaps only #results: the filter's choices are needed on full loads only.
@@ -140,9 +140,9 @@ public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageMo
             return;
         }
 
-        if (Total > ListExport.MaxRows)
+        if (Total > ListExport.MaxRows(Request))
         {
-            executed.Result = ListExport.TooMany(Total);
+            executed.Result = ListExport.TooMany(Total, ListExport.MaxRows(Request));
         }
         else if (ListExport.WantsXlsx(Request))
         {

@@ -12,8 +12,11 @@ namespace SuNghiep.Web.Pages.Shared;
 /// </summary>
 public static class ListExport
 {
-    /// <summary>The most rows one export or print view reads; a list beyond it is refused with a message.</summary>
-    public const int MaxRows = 20_000;
+    /// <summary>The most rows one export or print view reads unless "Exports:MaxRows" says otherwise; a list beyond it is refused with a message.</summary>
+    public const int DefaultMaxRows = 20_000;
+
+    public static int MaxRows(HttpRequest request) =>
+        request.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>().GetValue("Exports:MaxRows", DefaultMaxRows);
 
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -42,17 +45,17 @@ public static class ListExport
 
     public static string PrintUrl(HttpRequest request) => Url(request, "print", "1");
 
-    public static string TooManyMessage(int total) =>
-        $"Danh sách có {total.ToString("N0", Display.Vi)} dòng, vượt quá {MaxRows.ToString("N0", Display.Vi)} dòng của một lần xuất hoặc in. "
+    public static string TooManyMessage(int total, int cap) =>
+        $"Danh sách có {total.ToString("N0", Display.Vi)} dòng, vượt quá {cap.ToString("N0", Display.Vi)} dòng của một lần xuất hoặc in. "
         + "Hãy thu hẹp điều kiện lọc (theo địa bàn, cơ quan, lĩnh vực hoặc thời gian) rồi thử lại.";
 
     /// <summary>The answer to an export or print of a list over the cap: 400 with the message, in a page of its own.</summary>
-    public static IActionResult TooMany(int total) => new ContentResult
+    public static IActionResult TooMany(int total, int cap) => new ContentResult
     {
         StatusCode = StatusCodes.Status400BadRequest,
         ContentType = "text/html; charset=utf-8",
         Content = $"<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Danh sách quá lớn</title></head><body>"
-            + $"<p role=\"alert\">{System.Net.WebUtility.HtmlEncode(TooManyMessage(total))}</p><p><a href=\"javascript:history.back()\">Quay lại</a></p></body></html>",
+            + $"<p role=\"alert\">{System.Net.WebUtility.HtmlEncode(TooManyMessage(total, cap))}</p><p><a href=\"javascript:history.back()\">Quay lại</a></p></body></html>",
     };
 
     /// <summary>One sheet of a workbook: its name, its columns, its rows.</summary>

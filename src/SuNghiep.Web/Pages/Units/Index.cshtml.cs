@@ -126,7 +126,7 @@ public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageMo
             if (ListExport.WantsAll(Request))
             {
                 // An export or print view reads every row as one page.
-                Query = Query with { Page = 1, PageSize = ListExport.MaxRows };
+                Query = Query with { Page = 1, PageSize = ListExport.MaxRows(Request) };
             }
 
             Result = await UnitQueries.ListAsync(db, Query, Today, Math.Max(Query.PageSize, UnitQueries.MaxPageSize), ct);
@@ -155,9 +155,9 @@ public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageMo
         }
 
         ViewData["AsOf"] = AsOf;
-        if (result.Total > ListExport.MaxRows)
+        if (result.Total > ListExport.MaxRows(Request))
         {
-            executed.Result = ListExport.TooMany(result.Total);
+            executed.Result = ListExport.TooMany(result.Total, ListExport.MaxRows(Request));
         }
         else if (ListExport.WantsXlsx(Request))
         {

@@ -164,4 +164,25 @@ public sealed class ListExportTests(AppHosts hosts)
         ExportSession.AssertPrintHeading(printed, "");
         Assert.Equal(21, printed.QuerySelectorAll("table[data-testid=tasks] tbody tr").Length);
     }
+
+    [Theory, DatabaseData]
+    public async Task Export_OverTheRowCap_IsRefusedWithAMessageAndUnderItServed(DatabaseProvider provider)
+    {
+        await using var app = await AppHosts.StartOwnAsync(provider, b => b.UseSetting("Seed:Demo", "false").UseSetting("Exports:MaxRows", "5"));
+        var email = await app.CreateUserAsync(Roles.SystemAdmin);
+        using var admin = app.ClientWithToken(await app.TokenAsync(email, SuNghiepApp.Password));
+        var token = Unique.Token();
+        await ExportSession.CreateUnitsAsync(app, admin, token, 5);
+        await admin.CreateUnitAsync(ExportSession.Body(token, "Y", await app.AgencyIdAsync("24.SNV")).With("sector", "health"));
+        using var session = await ExportSession.SignInAsync(app, email);
+
+        foreach (var url in new[] { $"/units?search={token}&format=xlsx", $"/units?search={token}&print=1", $"/admin/audit?entityType=Unit&format=xlsx" })
+        {
+            var (response, page) = await session.GetAsync(url);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains("vượt quá 5 dòng của một lần xuất hoặc in", page.QuerySelector("[role=alert]")?.TextContent, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(5, (await ExportSession.XlsxAsync(session.Client, $"/units?search={token}&sector=education&format=xlsx")).Count);
+    }
 }

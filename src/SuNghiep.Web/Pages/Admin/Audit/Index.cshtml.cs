@@ -112,7 +112,7 @@ public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageMo
 
         Total = await query.CountAsync(ct);
         var all = ListExport.WantsAll(Request);
-        if (all && Total > ListExport.MaxRows)
+        if (all && Total > ListExport.MaxRows(Request))
         {
             return;
         }
@@ -135,9 +135,9 @@ public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageMo
             return;
         }
 
-        if (Total > ListExport.MaxRows)
+        if (Total > ListExport.MaxRows(Request))
         {
-            executed.Result = ListExport.TooMany(Total);
+            executed.Result = ListExport.TooMany(Total, ListExport.MaxRows(Request));
         }
         else if (ListExport.WantsXlsx(Request))
         {
