@@ -103,14 +103,4 @@ public static class Display
         "Delete" => "Xóa",
         _ => action,
     };
-
-    public static string EntityType(string type) => type switch
-    {
-        "Unit" => "Đơn vị",
-        "Agency" => "Cơ quan",
-        "Area" => "Địa bàn",
-        "AppUser" => "Tài khoản",
-        "UserRole" => "Vai trò tài khoản",
-        _ => type,
-    };
 }
