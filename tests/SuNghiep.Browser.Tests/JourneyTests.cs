@@ -137,7 +137,9 @@ public sealed class JourneyTests(HostFixture host)
         await admin.WaitForURLAsync($"**/admin/audit?entityType=Unit&entityId={id}");
         var edit = admin.Locator("[data-testid=audit] > tbody > tr").Filter(new() { HasText = "Sửa" });
         await Expect(edit).ToHaveCountAsync(1);
-        await Expect(edit).ToContainTextAsync(HostFixture.HomeAffairsEmail);
+        // The person by name, with the e-mail on hover.
+        await Expect(edit.GetByTestId("actor")).ToHaveTextAsync("Trần Thị Nội Vụ");
+        await Expect(edit.GetByTestId("actor")).ToHaveAttributeAsync("title", HostFixture.HomeAffairsEmail);
         var nameChange = edit.Locator("tr[data-field=Name]");
         await Expect(nameChange.Locator(".diff-before")).ToHaveTextAsync(name);
         await Expect(nameChange.Locator(".diff-after")).ToHaveTextAsync(renamed);

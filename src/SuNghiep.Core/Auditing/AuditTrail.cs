@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using SuNghiep.Core.Data;
@@ -28,9 +27,7 @@ internal static class AuditTrail
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    private static bool IsAudited(EntityEntry entry) => entry.Entity is Unit or UnitVersion or Reorganization or ReorganizationParticipant or Agency or Area or AppUser or IdentityUserRole<string>
-        or StaffingYear or StaffingAllocation or FinanceYear or AutonomyPlan
-        or PlanDocument or DocumentLink or PlanTarget or PlanTask or PlanTaskCoordinator or TaskProgress or Attachment or Scenario;
+    private static bool IsAudited(EntityEntry entry) => AuditLabels.IsAudited(entry.Metadata.ClrType);
 
     /// <summary>The changes to audit; in a bulk load only their kind is needed, so no snapshot is taken.</summary>
     public static List<PendingAudit> Capture(ChangeTracker tracker, bool countOnly = false)
@@ -73,7 +70,7 @@ internal static class AuditTrail
     }
 
     public static IEnumerable<AuditEntry> Summarize(List<PendingAudit> pending, string operation, Actor actor, DateTime at) =>
-        pending.GroupBy(p => (Type: p.Entry.Metadata.ClrType.Name, p.Action))
+        pending.GroupBy(p => (Type: AuditLabels.TrailName(p.Entry.Metadata.ClrType), p.Action))
             .Select(g => Summary(g.Key.Type, g.Key.Action, g.Count(), operation, actor, at));
 
     /// <summary>The one row of a bulk load for an entity type and action: the operation's name and the count.</summary>
@@ -138,7 +135,7 @@ internal static class AuditTrail
                 ActorName = actor.Name,
                 IpAddress = actor.IpAddress,
                 Action = Action,
-                EntityType = Entry.Metadata.ClrType == typeof(IdentityUserRole<string>) ? "UserRole" : Entry.Metadata.ClrType.Name,
+                EntityType = AuditLabels.TrailName(Entry.Metadata.ClrType),
                 EntityId = string.Join("/", key),
                 Before = Before is null ? null : JsonSerializer.Serialize(Before, Json),
                 After = after is null ? null : JsonSerializer.Serialize(after, Json),

@@ -61,7 +61,12 @@ public static class PlanQueries
     /// Tasks in the caller's scope, led or coordinated by the agency's subtree when one is given, late first, then due
     /// soon, then by due date. Status and due date are derived for the day, so they are filtered after reading.
     /// </summary>
-    public static async Task<(IReadOnlyList<TaskView> Items, int Total)> ListTasksAsync(SuNghiepDbContext db, TaskFilter f, DateOnly today, CancellationToken ct = default)
+    public static Task<(IReadOnlyList<TaskView> Items, int Total)> ListTasksAsync(SuNghiepDbContext db, TaskFilter f, DateOnly today, CancellationToken ct = default) =>
+        ListTasksAsync(db, f, today, 500, ct);
+
+    /// <remarks>An export passes a larger <paramref name="maxPageSize"/> to read every task in one page.</remarks>
+    public static async Task<(IReadOnlyList<TaskView> Items, int Total)> ListTasksAsync(
+        SuNghiepDbContext db, TaskFilter f, DateOnly today, int maxPageSize, CancellationToken ct)
     {
         var query = db.PlanTasks.AsQueryable();
         if (f.AgencyId is { } agencyId)
@@ -90,7 +95,7 @@ public static class PlanQueries
             .OrderByDescending(t => t.S.Late).ThenByDescending(t => t.S.DueSoon).ThenBy(t => t.S.NextDue ?? DateOnly.MaxValue).ThenBy(t => t.Id)
             .Select(t => t.Id)
             .ToList();
-        var size = Math.Clamp(f.PageSize, 1, 500);
+        var size = Math.Clamp(f.PageSize, 1, maxPageSize);
         var page = ordered.Skip((Math.Max(f.Page, 1) - 1) * size).Take(size).ToList();
         var position = page.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
         var items = await TasksAsync(db, db.PlanTasks.Where(t => page.Contains(t.Id)), today, ct);

@@ -211,8 +211,12 @@ public static class HistoryQueries
     public sealed record ReorganizationFilter(string? Type, DateOnly? From, DateOnly? To, CountScope Scope, bool IncludeVoided, int Page, int PageSize);
 
     /// <summary>Events touching a unit visible to the caller, newest first, each with its change to the count in the scope.</summary>
+    public static Task<(IReadOnlyList<ReorganizationView> Items, int Total)> ListAsync(
+        SuNghiepDbContext db, ReorganizationFilter f, CancellationToken ct = default) => ListAsync(db, f, 500, ct);
+
+    /// <remarks>An export passes a larger <paramref name="maxPageSize"/> to read every event in one page.</remarks>
     public static async Task<(IReadOnlyList<ReorganizationView> Items, int Total)> ListAsync(
-        SuNghiepDbContext db, ReorganizationFilter f, CancellationToken ct = default)
+        SuNghiepDbContext db, ReorganizationFilter f, int maxPageSize, CancellationToken ct)
     {
         var query = db.Reorganizations.AsNoTracking()
             .Where(r => r.Participants.Any(p => db.Units.Any(u => u.Id == p.UnitId)));
@@ -246,7 +250,7 @@ public static class HistoryQueries
 
         var total = await query.CountAsync(ct);
         var page = await query.OrderByDescending(r => r.EffectiveDate).ThenByDescending(r => r.Id)
-            .Skip((Math.Max(f.Page, 1) - 1) * Math.Clamp(f.PageSize, 1, 500)).Take(Math.Clamp(f.PageSize, 1, 500))
+            .Skip((Math.Max(f.Page, 1) - 1) * Math.Clamp(f.PageSize, 1, maxPageSize)).Take(Math.Clamp(f.PageSize, 1, maxPageSize))
             .Include(r => r.Participants).ThenInclude(p => p.Unit)
             .AsSplitQuery()
             .ToListAsync(ct);

@@ -75,7 +75,11 @@ public static class UnitQueries
         return errors;
     }
 
-    public static async Task<UnitPage> ListAsync(SuNghiepDbContext db, UnitQuery q, DateOnly today, CancellationToken ct = default)
+    /// <summary>A page of the register; an export passes a larger <paramref name="maxPageSize"/> to read every row in one page.</summary>
+    public static Task<UnitPage> ListAsync(SuNghiepDbContext db, UnitQuery q, DateOnly today, CancellationToken ct = default) =>
+        ListAsync(db, q, today, MaxPageSize, ct);
+
+    public static async Task<UnitPage> ListAsync(SuNghiepDbContext db, UnitQuery q, DateOnly today, int maxPageSize, CancellationToken ct)
     {
         var query = await FilterAsync(db, q, q.AsOf ?? today, ct);
         var total = await query.CountAsync(ct);
@@ -88,7 +92,7 @@ public static class UnitQueries
             "-establishedOn" => query.OrderByDescending(v => v.Unit!.EstablishedOn).ThenBy(v => v.SortKey),
             _ => query.OrderBy(v => v.SortKey).ThenBy(v => v.UnitId),
         };
-        var size = Math.Clamp(q.PageSize, 1, MaxPageSize);
+        var size = Math.Clamp(q.PageSize, 1, maxPageSize);
         var items = await Project(query.Skip((Math.Max(q.Page, 1) - 1) * size).Take(size)).ToListAsync(ct);
         return new UnitPage(items, total);
     }

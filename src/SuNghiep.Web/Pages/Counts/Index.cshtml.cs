@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SuNghiep.Core.Data;
@@ -138,11 +139,55 @@ public sealed class IndexModel(SuNghiepDbContext db, IndicatorEngine engine, Tim
         // The engine's series: each year's end, today for the current year.
         Years = (await engine.SeriesAsync("units.count", Baseline.Year, Today.Year, new IndicatorScope(AreaCode, null, AgencyId), ct))
             .Select(y => (y.Year, (int)(y.Value ?? 0))).ToList();
+        // An export or a print view lists every event of the period, up to the export's cap.
+        var limit = ListExport.WantsAll(Request) ? ListExport.MaxRows(Request) : MaxEvents;
         var (events, total) = await HistoryQueries.ListAsync(db, new HistoryQueries.ReorganizationFilter(
-            null, Baseline.AddDays(1), Date, scope, false, 1, MaxEvents), ct);
+            null, Baseline.AddDays(1), Date, scope, false, 1, limit), limit, ct);
         Changes = events.Where(e => e.CountChange != 0).OrderBy(e => e.EffectiveDate).ThenBy(e => e.Id).ToList();
-        ChangesCut = total > MaxEvents;
+        ChangesCut = total > limit;
+        EventsTotal = total;
         Flow = await HistoryQueries.StartsAndEndsAsync(db, Baseline, Date, scope, ct);
+    }
+
+    public int EventsTotal { get; private set; }
+
+    /// <summary>An export replaces the page once the handler has read every event; the print view is the page itself.</summary>
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var executed = await next();
+        if (executed.Exception is not null || Errors.Count > 0 || Current is null || !ListExport.WantsAll(Request))
+        {
+            return;
+        }
+
+        ViewData["AsOf"] = Date;
+        if (EventsTotal > ListExport.MaxRows(Request))
+        {
+            executed.Result = ListExport.TooMany(EventsTotal, ListExport.MaxRows(Request));
+        }
+        else if (ListExport.WantsXlsx(Request))
+        {
+            executed.Result = ListExport.File(Xlsx(), ListExport.FileName("so-luong-don-vi", Date));
+        }
+    }
+
+    public static readonly IReadOnlyList<ListExport.Column> CountColumns =
+    [
+        new("Phạm vi"), new("Cơ cấu"), new("Nhóm"), new("Ngày so sánh", ListExport.Kind.Date), new("Số đơn vị tại ngày so sánh", ListExport.Kind.Number),
+        new("Ngày xem", ListExport.Kind.Date), new("Số đơn vị tại ngày xem", ListExport.Kind.Number), new("Thay đổi", ListExport.Kind.Number),
+    ];
+
+    public static readonly IReadOnlyList<ListExport.Column> YearColumns = [new("Năm", ListExport.Kind.Number), new("Số đơn vị", ListExport.Kind.Number)];
+
+    /// <summary>The counts with their breakdowns, the yearly series, and every event that changed the count, one sheet each.</summary>
+    public byte[] Xlsx()
+    {
+        var totals = new[] { new Breakdown("Tổng số", [new Row("Tất cả đơn vị", Base!.Total, Current!.Total)]) }.Concat(Breakdowns);
+        return ListExport.Xlsx(
+            new ListExport.Sheet("Số đơn vị", CountColumns, totals.SelectMany(b => b.Rows.Select(r => (IReadOnlyList<object?>)
+                [Scope, b.Title, r.Label, Baseline, r.Baseline, Date, r.Value, r.Value - r.Baseline]))),
+            new ListExport.Sheet("Theo năm", YearColumns, Years.Select(y => (IReadOnlyList<object?>)[y.Year, y.Total])),
+            new ListExport.Sheet("Sự kiện", Reorganizations.IndexModel.Columns, Reorganizations.IndexModel.Rows(Changes)));
     }
 
     /// <summary>The province of an account scoped to an area; otherwise the demo province, which every install has.</summary>

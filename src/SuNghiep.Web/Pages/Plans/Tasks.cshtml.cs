@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SuNghiep.Core.Data;
@@ -43,7 +44,7 @@ public sealed class TasksModel(SuNghiepDbContext db, TimeProvider time) : PageMo
     public List<AgencyOption> Agencies { get; private set; } = [];
     public string? AgencyName { get; private set; }
     public DateOnly Today { get; private set; }
-    public Pager Pager => Pager.For("/tasks", Request.Query, PageNumber, Total, PageSize);
+    public Pager Pager => Pager.For("/tasks", Request.Query, PageNumber, Total, ListExport.WantsAll(Request) ? ListExport.MaxRows(Request) : PageSize);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -118,7 +119,9 @@ public sealed class TasksModel(SuNghiepDbContext db, TimeProvider time) : PageMo
         Errors = errors;
         if (errors.Count == 0)
         {
-            (Items, Total) = await PlanQueries.ListTasksAsync(db, new PlanQueries.TaskFilter(AgencyId, Status, DueBefore, PageNumber, PageSize, DocumentId), Today, ct);
+            var all = ListExport.WantsAll(Request);
+            (Items, Total) = await PlanQueries.ListTasksAsync(db, new PlanQueries.TaskFilter(
+                AgencyId, Status, DueBefore, all ? 1 : PageNumber, all ? ListExport.MaxRows(Request) : PageSize, DocumentId), Today, all ? ListExport.MaxRows(Request) : 500, ct);
         }
 
         if (Request.Headers["HX-Request"] != "true" || Request.Headers["HX-History-Restore-Request"] == "true")
@@ -132,6 +135,42 @@ public sealed class TasksModel(SuNghiepDbContext db, TimeProvider time) : PageMo
             AgencyName = await db.Agencies.AsNoTracking().Where(a => a.Id == id).Select(a => a.Name).FirstOrDefaultAsync(ct);
         }
     }
+
+    /// <summary>An export replaces the page once the handler has read every row; the print view is the page itself.</summary>
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var executed = await next();
+        if (executed.Exception is not null || Errors.Count > 0 || !ListExport.WantsAll(Request))
+        {
+            return;
+        }
+
+        if (Total > ListExport.MaxRows(Request))
+        {
+            executed.Result = ListExport.TooMany(Total, ListExport.MaxRows(Request));
+        }
+        else if (ListExport.WantsXlsx(Request))
+        {
+            var ids = Items.SelectMany(t => t.CoordinatingAgencyIds).Distinct().ToList();
+            var names = await db.Agencies.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, context.HttpContext.RequestAborted);
+            executed.Result = ListExport.File(Xlsx(Items, names), ListExport.FileName("nhiem-vu", Today));
+        }
+    }
+
+    public static readonly IReadOnlyList<ListExport.Column> Columns =
+    [
+        new("Văn bản giao"), new("Mục"), new("Nội dung nhiệm vụ"), new("Cơ quan chủ trì"), new("Cơ quan phối hợp"), new("Thời hạn", ListExport.Kind.Date),
+        new("Định kỳ"), new("Hạn kế tiếp", ListExport.Kind.Date), new("Sản phẩm đầu ra"), new("Tình trạng"), new("Tiến độ (%)", ListExport.Kind.Number),
+        new("Ngày báo cáo gần nhất", ListExport.Kind.Date), new("Ngày giao", ListExport.Kind.Date),
+    ];
+
+    public static byte[] Xlsx(IEnumerable<TaskView> tasks, IReadOnlyDictionary<int, string> agencies) => ListExport.Xlsx("Nhiệm vụ", Columns, tasks.Select(t => (IReadOnlyList<object?>)
+    [
+        t.DocumentNumber, t.Section, t.Content, PlanDisplay.Lead(t),
+        string.Join("; ", t.CoordinatingAgencyIds.Select(id => agencies.GetValueOrDefault(id) ?? "")),
+        t.Deadline, t.Recurrence is { } r ? PlanDisplay.Recurrence(r) : null, t.NextDue, t.ExpectedOutput, PlanDisplay.StatusName(t.Status),
+        t.Percent, t.LastProgressOn, t.AssignedOn,
+    ]));
 
     /// <summary>This page with the same filters, shown as a list (null) or as a timeline.</summary>
     public string ViewUrl(string? view)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SuNghiep.Core.Data;
@@ -10,7 +11,7 @@ using SuNghiep.Web.Pages.Shared;
 
 namespace SuNghiep.Web.Pages.Reorganizations;
 
-public sealed class IndexModel(SuNghiepDbContext db) : PageModel
+public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageModel
 {
     public const int PageSize = 20;
 
@@ -39,7 +40,7 @@ public sealed class IndexModel(SuNghiepDbContext db) : PageModel
     public List<AgencyOption> Agencies { get; private set; } = [];
     public List<AreaOption> Areas { get; private set; } = [];
     public string? AgencyName { get; private set; }
-    public Pager Pager => Pager.For("/reorganizations", Request.Query, PageNumber, Total, PageSize);
+    public Pager Pager => Pager.For("/reorganizations", Request.Query, PageNumber, Total, ListExport.WantsAll(Request) ? ListExport.MaxRows(Request) : PageSize);
     public bool CanRecord => Roles.UnitCreators.Any(User.IsInRole);
     public bool Scoped => !string.IsNullOrWhiteSpace(Filter.AreaCode) || !string.IsNullOrWhiteSpace(Filter.AgencyId);
 
@@ -116,8 +117,10 @@ public sealed class IndexModel(SuNghiepDbContext db) : PageModel
         Errors = errors;
         if (errors.Count == 0)
         {
+            var all = ListExport.WantsAll(Request);
             (Items, Total) = await HistoryQueries.ListAsync(db, new HistoryQueries.ReorganizationFilter(
-                Filter.Type?.Trim(), from, to, new CountScope(Filter.AreaCode?.Trim(), agencyId), IncludeVoided, PageNumber, PageSize), ct);
+                Filter.Type?.Trim(), from, to, new CountScope(Filter.AreaCode?.Trim(), agencyId), IncludeVoided,
+                all ? 1 : PageNumber, all ? ListExport.MaxRows(Request) : PageSize), all ? ListExport.MaxRows(Request) : 500, ct);
         }
 
         // htmx swaps only #results: the filter's choices are needed on full loads only.
@@ -127,6 +130,42 @@ public sealed class IndexModel(SuNghiepDbContext db) : PageModel
             Areas = await Lookups.AreasInScopeAsync(db, ct);
         }
     }
+
+    /// <summary>An export replaces the page once the handler has read every row; the print view is the page itself.</summary>
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var executed = await next();
+        if (executed.Exception is not null || Errors.Count > 0 || !ListExport.WantsAll(Request))
+        {
+            return;
+        }
+
+        if (Total > ListExport.MaxRows(Request))
+        {
+            executed.Result = ListExport.TooMany(Total, ListExport.MaxRows(Request));
+        }
+        else if (ListExport.WantsXlsx(Request))
+        {
+            executed.Result = ListExport.File(Xlsx(Items), ListExport.FileName("sap-xep-to-chuc-lai", Display.Today(time)));
+        }
+    }
+
+    public static readonly IReadOnlyList<ListExport.Column> Columns =
+    [
+        new("Hình thức sắp xếp"), new("Ngày hiệu lực", ListExport.Kind.Date), new("Số quyết định"), new("Ngày quyết định", ListExport.Kind.Date),
+        new("Cơ quan ban hành"), new("Thay đổi số đơn vị", ListExport.Kind.Number), new("Các đơn vị"), new("Tên mới"), new("Ghi chú"),
+        new("Tình trạng"), new("Lý do hủy"),
+    ];
+
+    /// <summary>Every unit of an event, not the first few the page shows.</summary>
+    public static byte[] Xlsx(IEnumerable<ReorganizationView> events) => ListExport.Xlsx("Sắp xếp", Columns, Rows(events));
+
+    public static IEnumerable<IReadOnlyList<object?>> Rows(IEnumerable<ReorganizationView> events) => events.Select(r => (IReadOnlyList<object?>)
+    [
+        r.TypeName, r.EffectiveDate, r.Decision.Number, r.Decision.Date, r.Decision.Issuer, r.CountChange,
+        string.Join("; ", r.Units.Select(u => $"{u.Code} {u.Name} ({Display.ParticipantRole(u.Role)})")), r.NewName, r.Notes,
+        r.VoidedAt is null ? "Có hiệu lực" : "Đã hủy", r.VoidReason,
+    ]);
 
     /// <summary>The filters in force, in words, for the printed list (the form itself is not printed).</summary>
     public string FilterSummary()

@@ -60,11 +60,13 @@ public static class Display
 
     public static IHtmlContent StatusBadge(DateOnly establishedOn, DateOnly? endedOn, DateOnly today)
     {
-        var (css, label) = UnitRules.IsActiveOn(establishedOn, endedOn, today) ? ("text-bg-success", "Đang hoạt động")
-            : establishedOn > today ? ("text-bg-info", "Chưa hoạt động")
-            : ("text-bg-secondary", "Đã chấm dứt");
+        var label = StatusText(establishedOn, endedOn, today);
+        var css = UnitRules.IsActiveOn(establishedOn, endedOn, today) ? "text-bg-success" : establishedOn > today ? "text-bg-info" : "text-bg-secondary";
         return new HtmlString($"<span class=\"badge {css}\" data-status=\"{label}\">{label}</span>");
     }
+
+    public static string StatusText(DateOnly establishedOn, DateOnly? endedOn, DateOnly today) =>
+        UnitRules.IsActiveOn(establishedOn, endedOn, today) ? "Đang hoạt động" : establishedOn > today ? "Chưa hoạt động" : "Đã chấm dứt";
 
     /// <summary>A change in a count with its sign: "+1", "−2" (a true minus sign), "0".</summary>
     public static string Change(int value) =>
@@ -104,15 +106,5 @@ public static class Display
         "Update" => "Sửa",
         "Delete" => "Xóa",
         _ => action,
-    };
-
-    public static string EntityType(string type) => type switch
-    {
-        "Unit" => "Đơn vị",
-        "Agency" => "Cơ quan",
-        "Area" => "Địa bàn",
-        "AppUser" => "Tài khoản",
-        "UserRole" => "Vai trò tài khoản",
-        _ => type,
     };
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SuNghiep.Core.Data;
@@ -122,7 +123,13 @@ public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageMo
         Errors = errors;
         if (errors.Count == 0)
         {
-            Result = await UnitQueries.ListAsync(db, Query, Today, ct);
+            if (ListExport.WantsAll(Request))
+            {
+                // An export or print view reads every row as one page.
+                Query = Query with { Page = 1, PageSize = ListExport.MaxRows(Request) };
+            }
+
+            Result = await UnitQueries.ListAsync(db, Query, Today, Math.Max(Query.PageSize, UnitQueries.MaxPageSize), ct);
         }
 
         // htmx swaps only #results: the filter's choices are needed on full loads only.
@@ -137,6 +144,39 @@ public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageMo
             AgencyName = await db.Agencies.AsNoTracking().Where(a => a.Id == agencyId).Select(a => a.Name).FirstOrDefaultAsync(ct);
         }
     }
+
+    /// <summary>An export replaces the page once the handler has read every row; the print view is the page itself.</summary>
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var executed = await next();
+        if (executed.Exception is not null || Result is not { } result || !ListExport.WantsAll(Request))
+        {
+            return;
+        }
+
+        ViewData["AsOf"] = AsOf;
+        if (result.Total > ListExport.MaxRows(Request))
+        {
+            executed.Result = ListExport.TooMany(result.Total, ListExport.MaxRows(Request));
+        }
+        else if (ListExport.WantsXlsx(Request))
+        {
+            executed.Result = ListExport.File(Xlsx(result.Items, AsOf), ListExport.FileName("don-vi", AsOf));
+        }
+    }
+
+    public static readonly IReadOnlyList<ListExport.Column> Columns =
+    [
+        new("Mã đơn vị"), new("Tên đơn vị"), new("Lĩnh vực"), new("Loại theo vai trò"), new("Cấp quản lý"), new("Mã địa bàn"), new("Địa bàn"),
+        new("Cơ quan quản lý"), new("Nhóm tự chủ", ListExport.Kind.Number), new("Ngày thành lập", ListExport.Kind.Date),
+        new("Ngày chấm dứt", ListExport.Kind.Date), new("Trạng thái"), new("Địa chỉ"),
+    ];
+
+    public static byte[] Xlsx(IEnumerable<UnitView> units, DateOnly asOf) => ListExport.Xlsx("Đơn vị", Columns, units.Select(u => (IReadOnlyList<object?>)
+    [
+        u.Code, u.Name, Display.Sector(u.Sector), Display.RoleClass(u.RoleClass), Display.Level(u.Level), u.AreaCode, Display.Capitalized(u.AreaName),
+        u.ManagingAgencyName, u.AutonomyGroup, u.EstablishedOn, u.EndedOn, Display.StatusText(u.EstablishedOn, u.EndedOn, asOf), u.Address,
+    ]));
 
     /// <summary>The filters in force, in words, for the printed list (the form itself is not printed).</summary>
     public string FilterSummary()

@@ -1,26 +1,36 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
+using SuNghiep.Core.Auditing;
 using SuNghiep.Core.Data;
 using SuNghiep.Core.Entities;
+using SuNghiep.Core.Reorganizations;
+using SuNghiep.Core.Rules;
 using SuNghiep.Web.Pages.Shared;
 
 namespace SuNghiep.Web.Pages.Admin.Audit;
 
-/// <summary>The audit trail, read-only: this page has no handler that writes.</summary>
-public sealed class IndexModel(SuNghiepDbContext db) : PageModel
+/// <summary>The audit trail, read-only: this page has no handler that writes. Also its .xlsx (?format=xlsx) and print view (?print=1).</summary>
+public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageModel
 {
     public const int PageSize = 50;
 
-    public static readonly IReadOnlyList<string> EntityTypes = ["Unit", "Agency", "Area", "AppUser", "UserRole"];
+    public static IEnumerable<string> EntityTypes => AuditLabels.Types.Keys;
     public static readonly IReadOnlyList<string> Actions = ["Create", "Update", "Delete"];
 
-    public sealed record Change(string Field, string? Before, string? After);
+    public sealed record Change(string Field, string Label, string? Before, string? After);
 
-    public sealed record Row(long Id, DateTime At, string ActorName, string? IpAddress, string Action, string EntityType, string EntityId, IReadOnlyList<Change> Changes);
+    /// <summary>What a row is about, as a reader names it: code and name, with the address of its page when it has one.</summary>
+    public sealed record ObjectRef(string Text, string? Url);
+
+    /// <summary>Who made the change: the account's name, with its e-mail for the hover text.</summary>
+    public sealed record Person(string Name, string? Email);
+
+    public sealed record Row(long Id, DateTime At, Person Actor, string? IpAddress, string Action, string EntityType, ObjectRef Target, IReadOnlyList<Change> Changes);
 
     public sealed record FilterModel
     {
@@ -39,27 +49,35 @@ public sealed class IndexModel(SuNghiepDbContext db) : PageModel
     public int PageNumber { get; private set; } = 1;
     public int Total { get; private set; }
     public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public bool AllRows => ListExport.WantsAll(Request);
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    /// <summary>The object the list is filtered on, named, when one is.</summary>
+    public ObjectRef? FilteredObject { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         // "page" from the query string only: the route's "page" value is the page's name.
         PageNumber = int.TryParse(Request.Query["page"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var p) && p > 0 ? p : 1;
         var query = db.AuditEntries.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(Filter.EntityType))
+        var type = Filter.EntityType?.Trim();
+        if (!string.IsNullOrEmpty(type))
         {
-            query = query.Where(a => a.EntityType == Filter.EntityType.Trim());
+            query = query.Where(a => a.EntityType == type);
         }
 
         if (!string.IsNullOrWhiteSpace(Filter.EntityId))
         {
-            query = query.Where(a => a.EntityId == Filter.EntityId.Trim());
+            var id = await ObjectIdAsync(type, Filter.EntityId.Trim(), ct);
+            query = query.Where(a => a.EntityId == id);
         }
 
         if (!string.IsNullOrWhiteSpace(Filter.Actor))
         {
+            // By e-mail as stored, or by the account's full name.
             var actor = Filter.Actor.Trim().ToLowerInvariant();
-            query = query.Where(a => a.ActorName.ToLower().Contains(actor));
+            var ids = await db.Users.AsNoTracking().Where(u => u.FullName != null && u.FullName.ToLower().Contains(actor)).Select(u => u.Id).Take(500).ToListAsync(ct);
+            query = query.Where(a => a.ActorName.ToLower().Contains(actor) || (a.ActorId != null && ids.Contains(a.ActorId)));
         }
 
         if (!string.IsNullOrWhiteSpace(Filter.Action))
@@ -80,10 +98,10 @@ public sealed class IndexModel(SuNghiepDbContext db) : PageModel
             query = query.Where(a => a.At < end);
         }
 
-        if (PageNumber > Core.Rules.InputLimits.MaxPage)
+        if (PageNumber > InputLimits.MaxPage)
         {
             // Beyond it, (page - 1) x page size overflows and the list would silently start again at page 1.
-            Errors.Add(Core.Rules.InputLimits.PageMessage);
+            Errors.Add(InputLimits.PageMessage);
         }
 
         if (Errors.Count > 0)
@@ -93,52 +111,201 @@ public sealed class IndexModel(SuNghiepDbContext db) : PageModel
         }
 
         Total = await query.CountAsync(ct);
-        var entries = await query.OrderByDescending(a => a.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
-        var rows = entries.Select(e => new Row(e.Id, e.At, e.ActorName, e.IpAddress, e.Action, e.EntityType, e.EntityId, Diff(e.Before, e.After))).ToList();
-        Rows = await NameReferencesAsync(rows, ct);
+        var all = ListExport.WantsAll(Request);
+        if (all && Total > ListExport.MaxRows(Request))
+        {
+            return;
+        }
+
+        var ordered = query.OrderByDescending(a => a.Id);
+        var entries = await (all ? ordered : ordered.Skip((PageNumber - 1) * PageSize).Take(PageSize)).ToListAsync(ct);
+        Rows = await ReadableAsync(entries, ct);
+        if (!string.IsNullOrWhiteSpace(Filter.EntityId) && Rows.Count > 0 && !string.IsNullOrEmpty(type))
+        {
+            FilteredObject = Rows[0].Target;
+        }
     }
 
-    // The trail stores ids of areas and agencies; a reader wants their names. One query each for the whole page.
-    private async Task<List<Row>> NameReferencesAsync(List<Row> rows, CancellationToken ct)
+    /// <summary>An export or print view replaces the page once the handler has read every row.</summary>
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
-        static IEnumerable<int> Ids(IEnumerable<Row> rows, params string[] fields) =>
-            rows.SelectMany(r => r.Changes).Where(c => fields.Contains(c.Field))
-                .SelectMany(c => new[] { c.Before, c.After })
-                .Select(v => int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : 0)
-                .Where(id => id > 0).Distinct();
-
-        var areaIds = Ids(rows, AreaFields).ToList();
-        var agencyIds = Ids(rows, AgencyFields).ToList();
-        if (areaIds.Count == 0 && agencyIds.Count == 0)
+        var executed = await next();
+        if (executed.Exception is not null || Errors.Count > 0 || !ListExport.WantsAll(Request))
         {
-            return rows;
+            return;
         }
 
-        var areas = (await db.Areas.AsNoTracking().Where(a => areaIds.Contains(a.Id)).Select(a => new { a.Id, a.Type, a.Name, a.Code }).ToListAsync(ct))
-            .ToDictionary(a => a.Id.ToString(CultureInfo.InvariantCulture), a => $"{Area.FullNameOf(a.Type, a.Name)} (mã {a.Code})");
-        var agencies = (await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).Select(a => new { a.Id, a.Name, a.Code }).ToListAsync(ct))
-            .ToDictionary(a => a.Id.ToString(CultureInfo.InvariantCulture), a => $"{a.Name} (mã {a.Code})");
-        string? Name(string field, string? value)
+        if (Total > ListExport.MaxRows(Request))
         {
-            var names = AreaFields.Contains(field) ? areas : AgencyFields.Contains(field) ? agencies : null;
-            return value is not null && names is not null && names.TryGetValue(value, out var name) ? name : value;
+            executed.Result = ListExport.TooMany(Total, ListExport.MaxRows(Request));
+        }
+        else if (ListExport.WantsXlsx(Request))
+        {
+            executed.Result = ListExport.File(Xlsx(Rows), ListExport.FileName("nhat-ky-thay-doi", Display.Today(time)));
+        }
+    }
+
+    public static readonly IReadOnlyList<ListExport.Column> Columns =
+    [
+        new("Thời gian", ListExport.Kind.DateTime), new("Người thực hiện"), new("Email"), new("Địa chỉ IP"), new("Thao tác"),
+        new("Loại đối tượng"), new("Đối tượng"), new("Trường thông tin"), new("Giá trị trước"), new("Giá trị sau"),
+    ];
+
+    /// <summary>One line per changed field, so that a spreadsheet filters and sorts them; a change without fields keeps one line.</summary>
+    public static byte[] Xlsx(IReadOnlyList<Row> rows) => ListExport.Xlsx("Nhật ký", Columns, rows.SelectMany(r =>
+    {
+        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(r.At, DateTimeKind.Utc), Core.VietnamTime.Zone);
+        var head = new object?[] { local, r.Actor.Name, r.Actor.Email, r.IpAddress, Display.Action(r.Action), AuditLabels.TypeName(r.EntityType), r.Target.Text };
+        return r.Changes.Count == 0
+            ? [[.. head, null, null, null]]
+            : r.Changes.Select(c => (IReadOnlyList<object?>)[.. head, c.Label, c.Before, c.After]);
+    }));
+
+    /// <summary>The id the trail stores for an object typed by the reader: a unit's code, an account's e-mail, or the id itself.</summary>
+    private async Task<string> ObjectIdAsync(string? type, string typed, CancellationToken ct)
+    {
+        switch (type)
+        {
+            case "Unit" when !int.TryParse(typed, NumberStyles.None, CultureInfo.InvariantCulture, out _):
+                var unit = await db.Units.AsNoTracking().IgnoreQueryFilters().Where(u => u.Code == typed).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct);
+                return unit?.ToString(CultureInfo.InvariantCulture) ?? typed;
+            case "AppUser" when typed.Contains('@', StringComparison.Ordinal):
+                var lowered = typed.ToUpperInvariant();
+                return await db.Users.AsNoTracking().Where(u => u.NormalizedEmail == lowered).Select(u => u.Id).FirstOrDefaultAsync(ct) ?? typed;
+            default:
+                return typed;
+        }
+    }
+
+    // One query per kind of object for the whole list, however many rows name it.
+    private async Task<List<Row>> ReadableAsync(List<AuditEntry> entries, CancellationToken ct)
+    {
+        var parsed = entries.Select(e => (Entry: e, Before: Parse(e.Before), After: Parse(e.After))).ToList();
+        var wanted = new Dictionary<AuditRef, HashSet<string>>();
+        void Want(AuditRef kind, string? id)
+        {
+            if (kind != AuditRef.None && !string.IsNullOrEmpty(id))
+            {
+                (wanted.TryGetValue(kind, out var set) ? set : wanted[kind] = []).Add(id);
+            }
         }
 
-        return rows.Select(r => r with
+        foreach (var (e, before, after) in parsed)
         {
-            Changes = r.Changes.Select(c => c with { Before = Name(c.Field, c.Before), After = Name(c.Field, c.After) }).ToList(),
+            if (AuditLabels.Types.TryGetValue(e.EntityType, out var t) && t.OwnerField is { } owner)
+            {
+                Want(t.Owner, (after.GetValueOrDefault(owner) ?? before.GetValueOrDefault(owner)) ?? (owner == "Id" ? e.EntityId : null));
+            }
+
+            foreach (var key in before.Keys.Union(after.Keys))
+            {
+                if (AuditLabels.Field(e.EntityType, key) is { Ref: var kind and not AuditRef.None })
+                {
+                    Want(kind, before.GetValueOrDefault(key));
+                    Want(kind, after.GetValueOrDefault(key));
+                }
+            }
+
+            if (e.ActorId is not null)
+            {
+                Want(AuditRef.User, e.ActorId);
+            }
+        }
+
+        var names = new Dictionary<(AuditRef, string), ObjectRef>();
+        foreach (var (kind, ids) in wanted)
+        {
+            foreach (var (id, name) in await NamesAsync(kind, ids, ct))
+            {
+                names[(kind, id)] = name;
+            }
+        }
+
+        var emails = wanted.TryGetValue(AuditRef.User, out var userIds)
+            ? await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.Email, u.FullName }).ToDictionaryAsync(u => u.Id, ct)
+            : [];
+
+        return parsed.Select(x =>
+        {
+            var e = x.Entry;
+            var actor = e.ActorId is not null && emails.TryGetValue(e.ActorId, out var u)
+                ? new Person(string.IsNullOrWhiteSpace(u.FullName) ? u.Email ?? e.ActorName : u.FullName, u.Email ?? e.ActorName)
+                : new Person(e.ActorName, null);
+            return new Row(e.Id, e.At, actor, e.IpAddress, e.Action, e.EntityType, ObjectOf(e, x.Before, x.After, names), Diff(e.EntityType, x.Before, x.After, e.Before is null, e.After is null, names));
         }).ToList();
     }
 
-    private static readonly string[] AreaFields = ["AreaId", "ScopeAreaId"];
-    private static readonly string[] AgencyFields = ["ManagingAgencyId", "ScopeAgencyId"];
+    private static ObjectRef ObjectOf(AuditEntry e, Dictionary<string, string?> before, Dictionary<string, string?> after, Dictionary<(AuditRef, string), ObjectRef> names)
+    {
+        if (e.EntityId == "*")
+        {
+            // One row of a bulk load stands for many objects.
+            var count = after.GetValueOrDefault("count") ?? before.GetValueOrDefault("count");
+            var operation = after.GetValueOrDefault("operation");
+            return new ObjectRef($"{count} bản ghi ({operation})", null);
+        }
 
-    // A unit's fields in the order of its form; anything else after them.
-    private static readonly string[] FieldOrder =
-    [
-        "Id", "Code", "Name", "SectorCode", "RoleClassCode", "LevelCode", "ManagingAgencyId", "AreaId", "AutonomyGroup",
-        "EstablishedOn", "EndedOn", "Address", "Notes", "Email", "UserName", "FullName", "ScopeAgencyId", "ScopeAreaId", "ScopeUnitId",
-    ];
+        if (!AuditLabels.Types.TryGetValue(e.EntityType, out var t) || t.OwnerField is not { } field)
+        {
+            return new ObjectRef(after.GetValueOrDefault("Name") ?? before.GetValueOrDefault("Name") ?? AuditLabels.TypeName(e.EntityType), null);
+        }
+
+        var id = (after.GetValueOrDefault(field) ?? before.GetValueOrDefault(field)) ?? (field == "Id" ? e.EntityId : null);
+        if (id is not null && names.TryGetValue((t.Owner, id), out var named))
+        {
+            // A part of an object (a staffing year, a coordinator) is named by its object and what it adds.
+            var year = after.GetValueOrDefault("Year") ?? before.GetValueOrDefault("Year");
+            return year is null ? named : named with { Text = $"{named.Text}, năm {year}" };
+        }
+
+        // An object deleted since, or one whose key the snapshot lacks: what the snapshot says of it.
+        var code = after.GetValueOrDefault("Code") ?? before.GetValueOrDefault("Code");
+        var name = after.GetValueOrDefault("Name") ?? before.GetValueOrDefault("Name") ?? after.GetValueOrDefault("Email") ?? before.GetValueOrDefault("Email");
+        return new ObjectRef(string.Join(" ", new[] { code, name }.Where(s => !string.IsNullOrEmpty(s))) is { Length: > 0 } text ? text : "(không còn trong sổ)", null);
+    }
+
+    private async Task<IEnumerable<(string Id, ObjectRef Name)>> NamesAsync(AuditRef kind, HashSet<string> ids, CancellationToken ct)
+    {
+        var numbers = ids.Select(i => int.TryParse(i, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 0).Where(n => n > 0).ToList();
+        static string S(int id) => id.ToString(CultureInfo.InvariantCulture);
+        switch (kind)
+        {
+            case AuditRef.Unit:
+                return (await db.Units.AsNoTracking().IgnoreQueryFilters().Where(u => numbers.Contains(u.Id)).Select(u => new { u.Id, u.Code, u.Name }).ToListAsync(ct))
+                    .Select(u => (S(u.Id), new ObjectRef($"{u.Code} {u.Name}", $"/units/{u.Id}")));
+            case AuditRef.Agency:
+                return (await db.Agencies.AsNoTracking().Where(a => numbers.Contains(a.Id)).Select(a => new { a.Id, a.Code, a.Name }).ToListAsync(ct))
+                    .Select(a => (S(a.Id), new ObjectRef($"{a.Code} {a.Name}", null)));
+            case AuditRef.Area:
+                return (await db.Areas.AsNoTracking().Where(a => numbers.Contains(a.Id)).Select(a => new { a.Id, a.Code, a.Type, a.Name }).ToListAsync(ct))
+                    .Select(a => (S(a.Id), new ObjectRef($"{a.Code} {Area.FullNameOf(a.Type, a.Name)}", null)));
+            case AuditRef.User:
+                return (await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.Email, u.FullName }).ToListAsync(ct))
+                    .Select(u => (u.Id, new ObjectRef(string.IsNullOrWhiteSpace(u.FullName) ? u.Email ?? "" : $"{u.FullName} ({u.Email})", $"/admin/users/{u.Id}/edit")));
+            case AuditRef.Role:
+                return (await db.Roles.AsNoTracking().Where(r => ids.Contains(r.Id)).Select(r => new { r.Id, r.Name }).ToListAsync(ct))
+                    .Select(r => (r.Id, new ObjectRef(r.Name is null ? r.Id : Roles.DisplayName(r.Name), null)));
+            case AuditRef.Document:
+                return (await db.Documents.AsNoTracking().Where(d => numbers.Contains(d.Id)).Select(d => new { d.Id, d.Number, d.Title }).ToListAsync(ct))
+                    .Select(d => (S(d.Id), new ObjectRef($"{d.Number} {Short(d.Title)}", $"/documents/{d.Id}")));
+            case AuditRef.Task:
+                return (await db.PlanTasks.AsNoTracking().Where(t => numbers.Contains(t.Id)).Select(t => new { t.Id, t.Content, t.Document!.Number }).ToListAsync(ct))
+                    .Select(t => (S(t.Id), new ObjectRef($"Nhiệm vụ \"{Short(t.Content)}\" ({t.Number})", $"/tasks/{t.Id}")));
+            case AuditRef.Progress:
+                return (await db.TaskProgress.AsNoTracking().Where(p => numbers.Contains(p.Id)).Select(p => new { p.Id, p.TaskId, p.Date }).ToListAsync(ct))
+                    .Select(p => (S(p.Id), new ObjectRef($"Báo cáo tiến độ ngày {Display.Date(p.Date)}", $"/tasks/{p.TaskId}")));
+            case AuditRef.Reorganization:
+                return (await db.Reorganizations.AsNoTracking().Where(r => numbers.Contains(r.Id)).Select(r => new { r.Id, r.Type, r.DecisionNumber, r.EffectiveDate }).ToListAsync(ct))
+                    .Select(r => (S(r.Id), new ObjectRef($"{ReorganizationRules.TypeName(r.Type)} theo quyết định {r.DecisionNumber} (hiệu lực {Display.Date(r.EffectiveDate)})", $"/reorganizations/{r.Id}")));
+            case AuditRef.Scenario:
+                return (await db.Scenarios.AsNoTracking().Where(s => numbers.Contains(s.Id)).Select(s => new { s.Id, s.Name }).ToListAsync(ct))
+                    .Select(s => (S(s.Id), new ObjectRef($"Kịch bản \"{s.Name}\"", $"/scenarios/{s.Id}")));
+            default:
+                return [];
+        }
+    }
+
+    private static string Short(string text) => text.Length <= 80 ? text : text[..77].TrimEnd() + "...";
 
     private DateOnly? ReadDate(string? text, string label)
     {
@@ -164,29 +331,49 @@ public sealed class IndexModel(SuNghiepDbContext db) : PageModel
         return QueryHelpers.AddQueryString("/admin/audit", query);
     }
 
-    /// <summary>The keys whose values differ between the two JSON snapshots; a create shows what was set, a delete what was there.</summary>
-    public static IReadOnlyList<Change> Diff(string? before, string? after)
+    /// <summary>
+    /// The shown fields whose values differ between the two snapshots, labelled in Vietnamese, with ids as the names of what
+    /// they refer to; a create shows what was set, a delete what was there. Technical fields (ids, stamps) are left out.
+    /// </summary>
+    private static List<Change> Diff(string type, Dictionary<string, string?> b, Dictionary<string, string?> a, bool created, bool deleted,
+        Dictionary<(AuditRef, string), ObjectRef> names)
     {
-        var b = Parse(before);
-        var a = Parse(after);
         var changes = new List<Change>();
-        var keys = b.Keys.Union(a.Keys)
-            .OrderBy(k => Array.IndexOf(FieldOrder, k) is var i && i >= 0 ? i : FieldOrder.Length)
-            .ThenBy(k => k, StringComparer.Ordinal);
-        foreach (var key in keys)
+        foreach (var key in b.Keys.Union(a.Keys).OrderBy(k => Array.IndexOf(FieldOrder, k) is var i && i >= 0 ? i : FieldOrder.Length).ThenBy(k => k, StringComparer.Ordinal))
         {
-            var old = b.GetValueOrDefault(key);
-            var now = a.GetValueOrDefault(key);
-            if (old == now || (before is null && now is null) || (after is null && old is null))
+            var field = AuditLabels.Field(type, key);
+            if (field is { Label: null })
             {
                 continue;
             }
 
-            changes.Add(new Change(key, Value(key, old), Value(key, now)));
+            var old = b.GetValueOrDefault(key);
+            var now = a.GetValueOrDefault(key);
+            if (old == now || (created && now is null) || (deleted && old is null))
+            {
+                continue;
+            }
+
+            // A bulk row's "operation" and "count" and any field the table does not know are shown under their stored name.
+            changes.Add(new Change(key, field?.Label ?? BulkLabel(key), Value(type, key, field, old, names), Value(type, key, field, now, names)));
         }
 
         return changes;
     }
+
+    private static string BulkLabel(string key) => key switch
+    {
+        "operation" => "Thao tác hàng loạt",
+        "count" => "Số bản ghi",
+        _ => key,
+    };
+
+    // A unit's fields in the order of its form; anything else after them.
+    private static readonly string[] FieldOrder =
+    [
+        "Code", "Name", "SectorCode", "RoleClassCode", "LevelCode", "ManagingAgencyId", "AreaId", "AutonomyGroup",
+        "EstablishedOn", "EndedOn", "Address", "Notes", "Email", "UserName", "FullName", "ScopeAgencyId", "ScopeAreaId", "ScopeUnitId",
+    ];
 
     private static Dictionary<string, string?> Parse(string? json)
     {
@@ -215,61 +402,32 @@ public sealed class IndexModel(SuNghiepDbContext db) : PageModel
         return values;
     }
 
-    /// <summary>A stored value as a person reads it: names for codes, dd/MM/yyyy for dates.</summary>
-    private static string? Value(string key, string? raw)
+    /// <summary>A stored value as a person reads it: names for ids and codes, dd/MM/yyyy for dates, Có/Không for flags.</summary>
+    private static string? Value(string type, string key, AuditField? field, string? raw, Dictionary<(AuditRef, string), ObjectRef> names)
     {
         if (raw is null || raw.Length == 0)
         {
             return null;
         }
 
-        return key switch
+        if (field is { Ref: var kind and not AuditRef.None })
         {
-            "SectorCode" => Display.Sector(raw),
-            "RoleClassCode" => Display.RoleClass(raw),
-            "LevelCode" => Display.Level(raw),
+            return names.TryGetValue((kind, raw), out var name) ? name.Text : $"(không còn trong sổ: {raw})";
+        }
+
+        return (type, key) switch
+        {
+            (_, "SectorCode") => Display.Sector(raw),
+            (_, "RoleClassCode") => Display.RoleClass(raw),
+            (_, "LevelCode") => Display.Level(raw),
+            ("Reorganization", "Type") when int.TryParse(raw, out var n) => ReorganizationRules.TypeName((ReorganizationType)n),
+            ("ReorganizationParticipant", "Role") when int.TryParse(raw, out var n) => HistoryQueries.RoleName((ParticipantRole)n),
+            _ when raw is "true" => "Có",
+            _ when raw is "false" => "Không",
             _ when raw.StartsWith("9999-12-31", StringComparison.Ordinal) => "vô thời hạn",
             _ when DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) => Display.Date(d),
-            _ when DateTime.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var t) && raw.Contains('T', StringComparison.Ordinal) => Display.Time(t.ToUniversalTime()),
+            _ when raw.Contains('T', StringComparison.Ordinal) && DateTime.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var t) => Display.Time(t.ToUniversalTime()),
             _ => raw,
         };
     }
-
-    public static string FieldLabel(string key) => key switch
-    {
-        "Id" => "Mã số",
-        "Code" => "Mã",
-        "Name" => "Tên",
-        "SectorCode" => "Lĩnh vực",
-        "RoleClassCode" => "Loại theo vai trò",
-        "LevelCode" => "Cấp quản lý",
-        "AreaId" => "Địa bàn",
-        "ManagingAgencyId" => "Cơ quan quản lý",
-        "AutonomyGroup" => "Nhóm tự chủ",
-        "EstablishedOn" => "Ngày thành lập",
-        "EndedOn" => "Ngày chấm dứt",
-        "Address" => "Địa chỉ",
-        "Notes" => "Ghi chú",
-        "Email" => "Email",
-        "UserName" => "Tên đăng nhập",
-        "FullName" => "Họ và tên",
-        "ScopeAgencyId" => "Phạm vi: cơ quan",
-        "ScopeAreaId" => "Phạm vi: địa bàn",
-        "ScopeUnitId" => "Phạm vi: đơn vị (mã số)",
-        "LockoutEnd" => "Khóa đến",
-        "PasswordHash" => "Mật khẩu",
-        "RoleId" => "Vai trò (mã số)",
-        "UserId" => "Tài khoản (mã số)",
-        "ParentId" => "Cấp trên (mã số)",
-        "ValidFrom" => "Hiệu lực từ",
-        "ValidTo" => "Hiệu lực đến",
-        _ => key,
-    };
-
-    public static string? EntityUrl(string type, string id) => type switch
-    {
-        "Unit" => $"/units/{id}",
-        "AppUser" => $"/admin/users/{id}/edit",
-        _ => null,
-    };
 }

@@ -1,0 +1,177 @@
+using Microsoft.AspNetCore.Identity;
+using SuNghiep.Core.Entities;
+
+namespace SuNghiep.Core.Auditing;
+
+/// <summary>What a stored id refers to, so that the trail can show the object's code and name instead of the number.</summary>
+public enum AuditRef
+{
+    None,
+    Unit,
+    Agency,
+    Area,
+    User,
+    Role,
+    Document,
+    Task,
+    Reorganization,
+    Progress,
+    Scenario,
+}
+
+/// <summary>One audited field: its Vietnamese label, or null for a technical field that the trail does not show.</summary>
+public sealed record AuditField(string? Label, AuditRef Ref = AuditRef.None);
+
+/// <summary>
+/// One audited entity type as people read it: its Vietnamese name, the field that names the object it belongs to (a
+/// staffing year belongs to its unit), and every stored field with its label.
+/// </summary>
+public sealed record AuditedType(Type Clr, string Name, AuditRef Owner, string? OwnerField, IReadOnlyDictionary<string, AuditField> Fields);
+
+/// <summary>
+/// The one table of the audit trail's words: every audited entity type and every field it stores, in Vietnamese. A test
+/// checks it against the EF model, so that a new audited property cannot reach the trail unnamed.
+/// </summary>
+public static class AuditLabels
+{
+    private static readonly AuditField Hidden = new(null);
+
+    private static AuditField F(string label, AuditRef r = AuditRef.None) => new(label, r);
+
+    // Fields every entity may have, with the same meaning everywhere.
+    private static readonly Dictionary<string, AuditField> Common = new(StringComparer.Ordinal)
+    {
+        ["Id"] = Hidden,
+        ["ConcurrencyStamp"] = Hidden,
+        ["SecurityStamp"] = Hidden,
+        ["Revision"] = Hidden,
+        ["SearchText"] = Hidden,
+        ["SortKey"] = Hidden,
+        ["Path"] = Hidden,
+        ["LineagePath"] = Hidden,
+        ["CreatedAt"] = F("Thời điểm tạo"),
+        ["UpdatedAt"] = F("Thời điểm cập nhật"),
+        ["Code"] = F("Mã"),
+        ["Name"] = F("Tên"),
+        ["Notes"] = F("Ghi chú"),
+        ["Year"] = F("Năm"),
+        ["UnitId"] = F("Đơn vị", AuditRef.Unit),
+        ["AreaId"] = F("Địa bàn", AuditRef.Area),
+        ["AgencyId"] = F("Cơ quan", AuditRef.Agency),
+        ["ManagingAgencyId"] = F("Cơ quan quản lý", AuditRef.Agency),
+        ["SectorCode"] = F("Lĩnh vực"),
+        ["RoleClassCode"] = F("Loại theo vai trò"),
+        ["LevelCode"] = F("Cấp quản lý"),
+        ["AutonomyGroup"] = F("Nhóm tự chủ"),
+        ["ValidFrom"] = F("Hiệu lực từ"),
+        ["ValidTo"] = F("Hiệu lực đến"),
+        ["DecisionNumber"] = F("Số quyết định"),
+        ["DecisionDate"] = F("Ngày quyết định"),
+        ["DecisionIssuer"] = F("Cơ quan ban hành quyết định"),
+        ["Deadline"] = F("Thời hạn"),
+        ["DocumentId"] = F("Văn bản", AuditRef.Document),
+        ["TaskId"] = F("Nhiệm vụ", AuditRef.Task),
+        ["BudgetPositions"] = F("Số lượng người làm việc hưởng lương từ ngân sách"),
+    };
+
+    private static AuditedType T(Type clr, string name, AuditRef owner, string? ownerField, params (string Field, AuditField Label)[] fields)
+    {
+        var all = new Dictionary<string, AuditField>(StringComparer.Ordinal);
+        foreach (var (field, label) in fields)
+        {
+            all[field] = label;
+        }
+
+        return new AuditedType(clr, name, owner, ownerField, all);
+    }
+
+    private static (string, AuditField) L(string field, string label, AuditRef r = AuditRef.None) => (field, F(label, r));
+
+    private static (string, AuditField) H(string field) => (field, Hidden);
+
+    /// <summary>The audited types by the name the trail stores them under.</summary>
+    public static readonly IReadOnlyDictionary<string, AuditedType> Types = new[]
+    {
+        T(typeof(Unit), "Đơn vị", AuditRef.Unit, "Id",
+            L("EstablishedOn", "Ngày thành lập"), L("EndedOn", "Ngày chấm dứt"), L("Address", "Địa chỉ"),
+            L("ConversionListedBy", "Quyết định đưa vào danh sách chuyển thành công ty cổ phần"),
+            L("ConversionListedOn", "Ngày đưa vào danh sách chuyển thành công ty cổ phần"), L("Voided", "Đã hủy (sự kiện tạo lập bị hủy)")),
+        T(typeof(UnitVersion), "Phiên bản thông tin đơn vị", AuditRef.Unit, "UnitId",
+            L("ReorganizationId", "Sự kiện sắp xếp", AuditRef.Reorganization)),
+        T(typeof(Reorganization), "Sắp xếp, tổ chức lại", AuditRef.Reorganization, "Id",
+            L("Type", "Hình thức sắp xếp"), L("EffectiveDate", "Ngày hiệu lực"),
+            L("NewManagingAgencyId", "Cơ quan quản lý mới", AuditRef.Agency), L("NewName", "Tên mới"), L("CreatedBy", "Người tạo"),
+            L("VoidedAt", "Thời điểm hủy"), L("VoidedBy", "Người hủy"), L("VoidReason", "Lý do hủy")),
+        T(typeof(ReorganizationParticipant), "Đơn vị tham gia sắp xếp", AuditRef.Reorganization, "ReorganizationId",
+            L("ReorganizationId", "Sự kiện sắp xếp", AuditRef.Reorganization), L("Role", "Vai trò trong sự kiện")),
+        T(typeof(Agency), "Cơ quan", AuditRef.Agency, "Id",
+            L("Kind", "Loại cơ quan"), L("ParentId", "Cơ quan cấp trên", AuditRef.Agency), L("SuccessorId", "Cơ quan kế thừa", AuditRef.Agency)),
+        T(typeof(Area), "Địa bàn", AuditRef.Area, "Id",
+            L("Type", "Loại đơn vị hành chính"), L("Level", "Cấp hành chính"), L("ParentId", "Địa bàn cấp trên", AuditRef.Area),
+            L("SuccessorId", "Địa bàn kế thừa", AuditRef.Area)),
+        T(typeof(AppUser), "Tài khoản", AuditRef.User, "Id",
+            L("Email", "Email"), L("UserName", "Tên đăng nhập"), L("FullName", "Họ và tên"), L("PasswordHash", "Mật khẩu"),
+            L("ScopeAgencyId", "Phạm vi: cơ quan", AuditRef.Agency), L("ScopeAreaId", "Phạm vi: địa bàn", AuditRef.Area),
+            L("ScopeUnitId", "Phạm vi: đơn vị", AuditRef.Unit), L("MustChangePassword", "Phải đổi mật khẩu"),
+            L("LockoutEnd", "Khóa đến"), L("LockoutEnabled", "Cho phép khóa khi nhập sai"), L("AccessFailedCount", "Số lần đăng nhập sai"),
+            L("EmailConfirmed", "Đã xác nhận email"), L("PhoneNumber", "Số điện thoại"), L("PhoneNumberConfirmed", "Đã xác nhận số điện thoại"),
+            L("TwoFactorEnabled", "Xác thực hai bước"), H("NormalizedEmail"), H("NormalizedUserName")),
+        T(typeof(IdentityUserRole<string>), "Vai trò tài khoản", AuditRef.User, "UserId",
+            L("UserId", "Tài khoản", AuditRef.User), L("RoleId", "Vai trò", AuditRef.Role)),
+        T(typeof(StaffingYear), "Biên chế năm", AuditRef.Unit, "UnitId",
+            L("RevenuePositions", "Số lượng người làm việc hưởng lương từ nguồn thu sự nghiệp"), L("ActualStaff", "Số người làm việc thực tế"),
+            L("BudgetContractWorkers", "Lao động hợp đồng hưởng lương từ ngân sách"), L("PositionsLeadership", "Vị trí lãnh đạo, quản lý"),
+            L("PositionsProfessional", "Vị trí chức danh nghề nghiệp chuyên ngành"), L("PositionsSharedProfessional", "Vị trí chức danh nghề nghiệp dùng chung"),
+            L("PositionsSupport", "Vị trí hỗ trợ, phục vụ")),
+        T(typeof(StaffingAllocation), "Giao biên chế năm", AuditRef.Agency, "AgencyId"),
+        T(typeof(FinanceYear), "Tài chính năm", AuditRef.Unit, "UnitId",
+            L("OrderedServices", "Thu từ dịch vụ sự nghiệp công do Nhà nước đặt hàng, giao nhiệm vụ"), L("ScienceTasks", "Thu từ nhiệm vụ khoa học và công nghệ"),
+            L("ServiceFees", "Thu từ dịch vụ sự nghiệp công"), L("BusinessSurplus", "Chênh lệch thu chi hoạt động sản xuất kinh doanh"),
+            L("RetainedFees", "Phí được để lại"), L("OtherRevenue", "Thu khác"), L("RecurrentExpenditure", "Chi thường xuyên"),
+            L("InvestmentSelfFinancing", "Chi đầu tư từ nguồn tự chủ"), L("Depreciation", "Khấu hao tài sản"), L("DirectBudgetSpending", "Chi trực tiếp từ ngân sách"),
+            L("SelfFinancingLevel", "Mức tự bảo đảm chi thường xuyên (%)"), L("ComputedGroup", "Nhóm tự chủ tính được")),
+        T(typeof(AutonomyPlan), "Phương án tự chủ", AuditRef.Unit, "UnitId",
+            L("PeriodStart", "Từ năm"), L("PeriodEnd", "Đến năm"), L("ProposedGroup", "Nhóm tự chủ đề xuất"), L("SubmittedOn", "Ngày trình"),
+            L("Status", "Trạng thái"), L("ApprovedGroup", "Nhóm tự chủ được duyệt")),
+        T(typeof(PlanDocument), "Văn bản", AuditRef.Document, "Id",
+            L("Type", "Loại văn bản"), L("Number", "Số, ký hiệu"), L("Issuer", "Cơ quan ban hành"), L("IssuedOn", "Ngày ban hành"),
+            L("Title", "Trích yếu"), L("Signer", "Người ký"), L("IssuerAgencyId", "Cơ quan ban hành (trong sổ)", AuditRef.Agency)),
+        T(typeof(DocumentLink), "Liên kết văn bản", AuditRef.Document, "ChildId",
+            L("ChildId", "Văn bản triển khai", AuditRef.Document), L("ParentId", "Văn bản cấp trên", AuditRef.Document)),
+        T(typeof(PlanTarget), "Chỉ tiêu", AuditRef.Document, "DocumentId",
+            L("IndicatorCode", "Chỉ số"), L("Text", "Nội dung chỉ tiêu"), L("AreaCode", "Mã địa bàn"), L("BaselineFrom", "Mốc so sánh từ"),
+            L("BaselineTo", "Mốc so sánh đến"), L("Direction", "Chiều chỉ tiêu"), L("Value", "Giá trị chỉ tiêu"), L("ValueUnit", "Đơn vị tính")),
+        T(typeof(PlanTask), "Nhiệm vụ", AuditRef.Task, "Id",
+            L("Section", "Mục"), L("Content", "Nội dung nhiệm vụ"), L("LeadAgencyId", "Cơ quan chủ trì", AuditRef.Agency),
+            L("RecurrenceKind", "Định kỳ"), L("RecurrenceDay", "Ngày trong kỳ"), L("RecurrenceMonth", "Tháng trong kỳ"),
+            L("ExpectedOutput", "Sản phẩm đầu ra"), L("State", "Trạng thái"), L("AssignedOn", "Ngày giao"),
+            L("LastProgressOn", "Ngày báo cáo tiến độ gần nhất"), L("LastPercent", "Tiến độ gần nhất (%)"),
+            L("ParentTaskId", "Nhiệm vụ cấp trên", AuditRef.Task)),
+        T(typeof(PlanTaskCoordinator), "Cơ quan phối hợp", AuditRef.Task, "TaskId"),
+        T(typeof(TaskProgress), "Báo cáo tiến độ", AuditRef.Task, "TaskId",
+            L("Date", "Ngày báo cáo"), L("Text", "Nội dung báo cáo"), L("Percent", "Tiến độ (%)"), L("ReportedBy", "Người báo cáo")),
+        T(typeof(Attachment), "Tệp đính kèm", AuditRef.Document, "DocumentId",
+            L("ProgressId", "Báo cáo tiến độ", AuditRef.Progress), L("FileName", "Tên tệp"), L("ContentType", "Loại tệp"),
+            L("Size", "Dung lượng (byte)"), L("Sha256", "Mã băm SHA-256"), L("UploadedBy", "Người tải lên"), L("UploadedAt", "Thời điểm tải lên")),
+        T(typeof(Scenario), "Kịch bản sắp xếp", AuditRef.Scenario, "Id",
+            L("EventsJson", "Các sự kiện đề xuất"), L("AuthorId", "Người lập", AuditRef.User), L("AuthorName", "Tên người lập"),
+            L("ScopeUnrestricted", "Phạm vi toàn quốc"), H("ScopeAgencyPath"), H("ScopeAreaPath"), L("Shared", "Đã chia sẻ"),
+            L("AppliedAt", "Thời điểm áp dụng"), L("AppliedBy", "Người áp dụng"), L("AppliedReorganizationIds", "Các sự kiện sắp xếp đã tạo")),
+    }.ToDictionary(t => TrailName(t.Clr), t => t, StringComparer.Ordinal);
+
+    private static readonly HashSet<Type> Audited = Types.Values.Select(t => t.Clr).ToHashSet();
+
+    public static bool IsAudited(Type clr) => Audited.Contains(clr);
+
+    /// <summary>The entity type's name as the trail stores it.</summary>
+    public static string TrailName(Type clr) => clr == typeof(IdentityUserRole<string>) ? "UserRole" : clr.Name;
+
+    /// <summary>The Vietnamese name of a stored entity type; an unknown one as it is stored.</summary>
+    public static string TypeName(string type) => Types.TryGetValue(type, out var t) ? t.Name : type;
+
+    /// <summary>The field's entry: the type's own, else the common one; null for a field the table does not know.</summary>
+    public static AuditField? Field(string type, string field) =>
+        Types.TryGetValue(type, out var t) && t.Fields.TryGetValue(field, out var own) ? own
+        : Common.TryGetValue(field, out var common) ? common
+        : null;
+}
