@@ -66,7 +66,7 @@ public sealed class IndexModel(SuNghiepDbContext db) : PageModel
                 return d;
             }
 
-            errors.Add(new(field, $"{label} không hợp lệ: chọn một ngày có thật."));
+            errors.Add(new(field, Display.InvalidDate(label)));
             return null;
         }
 

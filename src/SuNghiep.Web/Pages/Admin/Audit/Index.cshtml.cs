@@ -152,7 +152,7 @@ public sealed class IndexModel(SuNghiepDbContext db) : PageModel
             return date;
         }
 
-        Errors.Add($"{label} không hợp lệ: nhập theo dạng ngày/tháng/năm, ví dụ 01/07/2025.");
+        Errors.Add(Display.InvalidDate(label));
         return null;
     }
 
