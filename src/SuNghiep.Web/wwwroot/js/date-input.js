@@ -203,9 +203,19 @@
         note.textContent = text;
     }
 
+    // The browser's own message for text that is not shaped like a date would be in the browser's language. A date of
+    // the right shape that is not a real day (31/02) goes to the server, which answers on the field.
+    function validate(field) {
+        field.setCustomValidity('');
+        if (field.validity.patternMismatch) {
+            field.setCustomValidity('Ngày không hợp lệ, nhập theo dạng dd/mm/yyyy');
+        }
+    }
+
     function enhance(root) {
         root.querySelectorAll('input[data-date-input]:not([data-date-ready])').forEach(function (field) {
             field.setAttribute('data-date-ready', '');
+            validate(field);
             if (field.disabled || field.readOnly) { return; }
             var wrap = document.createElement('div');
             wrap.className = 'input-group date-field' + (field.classList.contains('form-control-sm') ? ' input-group-sm' : '');
@@ -237,20 +247,11 @@
     document.addEventListener('input', function (e) {
         var t = e.target;
         if (t instanceof HTMLInputElement && t.hasAttribute('data-date-input') && t.form) {
-            // The message set when the form last refused the value; a date that is not a real day goes to the server,
-            // which answers with the field's message on the page.
-            t.setCustomValidity('');
+            validate(t);
             checkDecision(t.form);
         }
     });
 
-    document.addEventListener('invalid', function (e) {
-        var t = e.target;
-        if (t instanceof HTMLInputElement && t.hasAttribute('data-date-input') && t.validity.patternMismatch) {
-            // The browser's own message would be in the browser's language.
-            t.setCustomValidity('Ngày không hợp lệ, nhập theo dạng dd/mm/yyyy');
-        }
-    }, true);
 
     function start() { enhance(document); }
     if (document.readyState === 'loading') {
