@@ -77,7 +77,9 @@ public sealed class DateInputJourneyTests(HostFixture host)
     {
         var (page, _) = await EditPageAsync(locale);
         var field = page.Locator("#Input_EstablishedOn");
-        var button = page.GetByRole(AriaRole.Button, new() { Name = "Chọn ngày: Ngày thành lập" });
+        var button = page.Locator("#Input_EstablishedOn ~ [data-date-picker]");
+        await Expect(button).ToHaveAccessibleNameAsync("Chọn ngày");
+        await Expect(button).ToHaveAccessibleDescriptionAsync(new Regex("^Ngày thành lập"));
 
         await field.FocusAsync();
         await page.Keyboard.PressAsync("Tab");
@@ -130,5 +132,24 @@ public sealed class DateInputJourneyTests(HostFixture host)
         await page.GetByTestId("save-unit").ClickAsync();
         await Expect(page.Locator("#Input_EstablishedOn:invalid")).ToHaveCountAsync(1);
         Assert.EndsWith($"/units/{unit.Id}/edit", page.Url, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en-US")]
+    [InlineData("vi-VN")]
+    public async Task DecisionSignedAfterItTakesEffect_IsWarnedAboutAsTyped(string locale)
+    {
+        var (page, _) = await EditPageAsync(locale);
+        var warning = page.GetByTestId("decision-date-warning");
+
+        await page.Locator("#Input_EffectiveFrom").FillAsync("01/06/2026");
+        await page.Locator("#Input_DecisionDate").FillAsync("20/05/2026");
+        await Expect(warning).ToBeEmptyAsync();
+
+        await page.Locator("#Input_DecisionDate").FillAsync("15/06/2026");
+        await Expect(warning).ToHaveTextAsync("Ngày ban hành quyết định sau ngày có hiệu lực: kiểm tra lại hai ngày đã nhập.");
+
+        await page.Locator("#Input_EffectiveFrom").FillAsync("01/07/2026");
+        await Expect(warning).ToBeEmptyAsync();
     }
 }

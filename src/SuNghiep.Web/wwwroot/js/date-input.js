@@ -226,12 +226,17 @@
             button.className = 'btn btn-outline-secondary';
             button.setAttribute('aria-haspopup', 'dialog');
             button.setAttribute('data-date-picker', '');
-            var label = labelOf(field);
-            button.setAttribute('aria-label', 'Chọn ngày' + (label ? ': ' + label : ''));
             button.title = 'Chọn ngày';
+            // Named by its text, not aria-label, so that the field stays the only thing its label names; the label
+            // describes which date the button picks.
             button.innerHTML = '<svg aria-hidden="true" focusable="false" width="16" height="16" viewBox="0 0 16 16">' +
                 '<rect x="1.5" y="2.5" width="13" height="12" rx="1.5" fill="none" stroke="currentColor"/>' +
-                '<path d="M1.5 6h13M5 1v3M11 1v3" stroke="currentColor"/></svg>';
+                '<path d="M1.5 6h13M5 1v3M11 1v3" stroke="currentColor"/></svg><span class="visually-hidden">Chọn ngày</span>';
+            var label = field.id ? document.querySelector('label[for="' + CSS.escape(field.id) + '"]') : null;
+            if (label) {
+                label.id = label.id || field.id + '-label';
+                button.setAttribute('aria-describedby', label.id);
+            }
             wrap.appendChild(button);
             if (field.form && /DecisionDate$/.test(field.name)) { checkDecision(field.form); }
         });
