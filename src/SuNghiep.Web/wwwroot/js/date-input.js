@@ -10,7 +10,7 @@
     var DAYS = [['T2', 'Thứ hai'], ['T3', 'Thứ ba'], ['T4', 'Thứ tư'], ['T5', 'Thứ năm'], ['T6', 'Thứ sáu'],
         ['T7', 'Thứ bảy'], ['CN', 'Chủ nhật']];
     var FUTURE = 'Ngày ban hành quyết định sau ngày hôm nay: kiểm tra lại ngày đã nhập.';
-    var AFTER = 'Ngày ban hành quyết định sau ngày hiệu lực: kiểm tra lại hai ngày đã nhập.';
+    var AFTER = 'Ngày ban hành quyết định sau ngày có hiệu lực: kiểm tra lại hai ngày đã nhập.';
 
     function pad(n) { return (n < 10 ? '0' : '') + n; }
 
