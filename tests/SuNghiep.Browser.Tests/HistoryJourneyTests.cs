@@ -233,12 +233,16 @@ public sealed class HistoryJourneyTests(HostFixture host)
         await page.SearchUnitsAsync(name);
         await Expect(page.UnitNames()).ToHaveTextAsync([name]);
 
+        // A typed date is read when the officer leaves the box or presses Enter, not at every keystroke.
         await page.Locator("#asOf").FillAsync("2019-01-01");
+        await page.Locator("#asOf").PressAsync("Enter");
         await page.WaitForURLAsync(url => url.Contains("asOf=2019-01-01", StringComparison.Ordinal));
         await Expect(page.GetByTestId("results-as-of")).ToHaveTextAsync("tại ngày 01/01/2019");
         await Expect(page.GetByTestId("empty")).ToBeVisibleAsync();
 
+        // A typed date is read when the officer leaves the box or presses Enter, not at every keystroke.
         await page.Locator("#asOf").FillAsync("2021-01-01");
+        await page.Locator("#asOf").PressAsync("Enter");
         await page.WaitForURLAsync(url => url.Contains("asOf=2021-01-01", StringComparison.Ordinal));
         await Expect(page.UnitNames()).ToHaveTextAsync([name]);
         // The link opens the unit as of the same date.
@@ -248,7 +252,9 @@ public sealed class HistoryJourneyTests(HostFixture host)
         await page.GotoAsync("/units?areaCode=92");
         var now = await host.CountAsync("92", Today);
         await Expect(page.GetByTestId("total")).ToHaveTextAsync($"Tìm thấy {PageHelpers.Vi(now)} đơn vị");
+        // A typed date is read when the officer leaves the box or presses Enter, not at every keystroke.
         await page.Locator("#asOf").FillAsync("2015-12-31");
+        await page.Locator("#asOf").PressAsync("Enter");
         await page.WaitForURLAsync(url => url.Contains("asOf=2015-12-31", StringComparison.Ordinal));
         var then = await host.CountAsync("92", new DateOnly(2015, 12, 31));
         Assert.NotEqual(now, then);
@@ -266,7 +272,7 @@ public sealed class HistoryJourneyTests(HostFixture host)
 
         // The Sở Nội vụ officer's province and the default dates, totals as the register counts them.
         await Expect(page.Locator("#areaCode")).ToHaveValueAsync("92");
-        await Expect(page.Locator("#baseline")).ToHaveValueAsync("2015-12-31");
+        await Expect(page.Locator("#baseline")).ToHaveValueAsync("31/12/2015");
         var baseline = await host.CountAsync("92", new DateOnly(2015, 12, 31));
         var now = await host.CountAsync("92", Today);
         await Expect(page.GetByTestId("baseline-total")).ToHaveTextAsync(PageHelpers.Vi(baseline));

@@ -106,14 +106,14 @@ public sealed class HostFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>A fresh browser context (its own cookies) and page on the app.</summary>
-    public async Task<IPage> NewPageAsync(bool javaScript = true)
+    /// <summary>A fresh browser context (its own cookies) and page on the app, in a browser set to a language (vi-VN unless told).</summary>
+    public async Task<IPage> NewPageAsync(bool javaScript = true, string locale = "vi-VN")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
             JavaScriptEnabled = javaScript,
-            Locale = "vi-VN",
+            Locale = locale,
             ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
         });
         context.SetDefaultTimeout(15_000);

@@ -211,7 +211,9 @@ public sealed class ReorganizationService(SuNghiepDbContext db, UnitService unit
 
         var warnings = ReorganizationRules.Warnings(
             type.Value, plan.Ending.Concat(plan.Continuing).Select(id => byId[id].AutonomyGroup).ToList(),
-            created.Select(c => (c.Attributes.RoleClassCode, c.Attributes.AutonomyGroup)).ToList());
+            created.Select(c => (c.Attributes.RoleClassCode, c.Attributes.AutonomyGroup)).ToList())
+            .Concat(DecisionRules.DateWarnings("decision.date", input.DecisionDate, date, VietnamTime.Today(time)))
+            .ToList();
         return new ReorganizationResult(reorganization.Id, [], warnings);
     }
 

@@ -115,7 +115,7 @@ public sealed class TaskModel(SuNghiepDbContext db, PlanService service, Attachm
             }
             else
             {
-                errors.Add(new("date", "Ngày báo cáo không hợp lệ: chọn một ngày có thật, ví dụ 15/06/2025."));
+                errors.Add(new("date", Display.InvalidDate("Ngày báo cáo")));
             }
         }
 

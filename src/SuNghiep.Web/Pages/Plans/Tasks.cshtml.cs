@@ -90,7 +90,7 @@ public sealed class TasksModel(SuNghiepDbContext db, TimeProvider time) : PageMo
             }
             else
             {
-                errors.Add(new("dueBefore", "Hạn trước ngày không hợp lệ: chọn một ngày có thật, ví dụ 31/12/2025."));
+                errors.Add(new("dueBefore", Display.InvalidDate("Hạn trước ngày")));
             }
         }
 

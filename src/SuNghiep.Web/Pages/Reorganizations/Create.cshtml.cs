@@ -187,7 +187,7 @@ public sealed class CreateModel(SuNghiepDbContext db, ReorganizationService serv
                 return d;
             }
 
-            errors.Add(new(field, "Ngày không hợp lệ: nhập theo dạng ngày/tháng/năm, ví dụ 01/07/2025."));
+            errors.Add(new(field, Display.InvalidDate()));
             return null;
         }
 

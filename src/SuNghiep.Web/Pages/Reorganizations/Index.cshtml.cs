@@ -67,7 +67,7 @@ public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageMo
                 return d;
             }
 
-            errors.Add(new(field, $"{label} không hợp lệ: chọn một ngày có thật."));
+            errors.Add(new(field, Display.InvalidDate(label)));
             return null;
         }
 

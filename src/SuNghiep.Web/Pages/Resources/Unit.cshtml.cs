@@ -295,7 +295,7 @@ public sealed class UnitModel(SuNghiepDbContext db, ResourceService resources, I
                 return d;
             }
 
-            errors.Add(new(field, "Ngày không hợp lệ: nhập theo dạng ngày/tháng/năm, ví dụ 15/04/2026."));
+            errors.Add(new(field, Display.InvalidDate()));
             return null;
         }
 

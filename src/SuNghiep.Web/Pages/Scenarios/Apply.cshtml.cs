@@ -103,7 +103,7 @@ public sealed partial class ApplyModel(ScenarioService scenarios) : PageModel
             }
             else
             {
-                errors.Add(new($"{key}.Date", "Ngày không hợp lệ: nhập theo dạng ngày/tháng/năm, ví dụ 01/07/2025."));
+                errors.Add(new($"{key}.Date", Display.InvalidDate()));
             }
         }
 

@@ -298,7 +298,7 @@ public sealed class DetailsModel(SuNghiepDbContext db, ScenarioService scenarios
         MeasuredOn = Display.TryParseDate(AsOf, out var asOf) ? asOf : scenarios.DefaultAsOf(scenario);
         if (!string.IsNullOrWhiteSpace(AsOf) && !Display.TryParseDate(AsOf, out _))
         {
-            errors.Add(new("asOf", "Ngày xem không hợp lệ: nhập theo dạng ngày/tháng/năm."));
+            errors.Add(new("asOf", Display.InvalidDate("Ngày xem")));
         }
 
         int? agency = null;

@@ -40,7 +40,10 @@ public static class Display
             && (anyYear || InputLimits.IsPlausible(date));
     }
 
-    /// <summary>The value a date input expects.</summary>
+    /// <summary>What a field says when its text is not a date: the fields take dd/mm/yyyy whatever the browser's language.</summary>
+    public static string InvalidDate(string label = "Ngày") => $"{label} không hợp lệ, nhập theo dạng dd/mm/yyyy, ví dụ 03/09/2026.";
+
+    /// <summary>A date as links and query strings carry it (ISO 8601); date fields show it as dd/MM/yyyy.</summary>
     public static string DateInput(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 
     public static string Sector(string code) => Catalog.SectorName(code);

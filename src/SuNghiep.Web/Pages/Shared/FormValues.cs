@@ -64,7 +64,7 @@ public sealed class FormValues
 
         Errors.Add(new(field, Display.TryParseDate(text, out _, anyYear: true)
             ? $"{label} không hợp lệ: {char.ToLower(InputLimits.DateMessage[0], Display.Vi)}{InputLimits.DateMessage[1..]}"
-            : $"{label} không hợp lệ: chọn một ngày có thật, ví dụ 31/12/2025."));
+            : Display.InvalidDate(label)));
         return null;
     }
 

@@ -9,7 +9,7 @@ using SuNghiep.Web.Pages.Shared;
 namespace SuNghiep.Web.Pages.Units;
 
 [Authorize(Policy = WebApp.UnitEditPolicy)]
-public sealed class EditModel(SuNghiepDbContext db, UnitService units) : UnitFormModel(db)
+public sealed class EditModel(SuNghiepDbContext db, UnitService units, TimeProvider time) : UnitFormModel(db)
 {
     public const string ConflictMessage =
         "Đơn vị này đã được người khác thay đổi kể từ khi bạn mở trang. Thay đổi của bạn chưa được lưu; biểu mẫu dưới đây "
@@ -80,6 +80,12 @@ public sealed class EditModel(SuNghiepDbContext db, UnitService units) : UnitFor
         TempData["Success"] = input.EffectiveFrom is { } from
             ? $"Đã ghi thay đổi của đơn vị \"{unit.Name}\" (mã {unit.Code}), áp dụng từ ngày {Display.Date(from)}."
             : $"Đã lưu đơn vị \"{unit.Name}\" (mã {unit.Code}).";
+        var warnings = DecisionRules.DateWarnings("decisionDate", input.DecisionDate, input.EffectiveFrom, Display.Today(time));
+        if (warnings.Count > 0)
+        {
+            TempData["Success"] += " Lưu ý: " + string.Join(" ", warnings.Select(w => w.Message));
+        }
+
         return Redirect($"/units/{unit.Id}");
     }
 

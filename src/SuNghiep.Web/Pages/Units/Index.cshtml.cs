@@ -93,7 +93,7 @@ public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageMo
             }
             else
             {
-                errors.Add(new("asOf", "Ngày xem không hợp lệ: chọn một ngày có thật, ví dụ 31/12/2015."));
+                errors.Add(new("asOf", Display.InvalidDate("Ngày xem")));
             }
         }
 

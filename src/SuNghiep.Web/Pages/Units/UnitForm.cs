@@ -75,7 +75,7 @@ public abstract class UnitFormModel(SuNghiepDbContext db) : PageModel
                     return d;
                 }
 
-                errors.Add(new(prefix + field, "Ngày không hợp lệ: nhập theo dạng ngày/tháng/năm, ví dụ 01/07/2025."));
+                errors.Add(new(prefix + field, Display.InvalidDate()));
                 return null;
             }
 

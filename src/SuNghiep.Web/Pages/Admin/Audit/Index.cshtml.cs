@@ -319,7 +319,7 @@ public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageMo
             return date;
         }
 
-        Errors.Add($"{label} không hợp lệ: nhập theo dạng ngày/tháng/năm, ví dụ 01/07/2025.");
+        Errors.Add(Display.InvalidDate(label));
         return null;
     }
 
