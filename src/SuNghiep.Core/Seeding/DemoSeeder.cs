@@ -577,7 +577,7 @@ public static class DemoSeeder
                         UpdatedAt = _now,
                     };
                     var assessment = SuNghiep.Core.Resources.ResourceService.Assess(row);
-                    row.SelfFinancingLevel = assessment.Level is { } level ? Math.Round(level, 4) : null;
+                    row.SelfFinancingLevel = assessment.Level is { } level ? Math.Round(level, 4, MidpointRounding.ToZero) : null;
                     row.ComputedGroup = assessment.Group;
                     finance.Add(row);
                 }
