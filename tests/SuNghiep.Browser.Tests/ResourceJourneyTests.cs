@@ -83,7 +83,7 @@ public sealed class ResourceJourneyTests(HostFixture host)
         await Expect(groups.Locator("[data-field=approved]")).ToHaveTextAsync("Chưa có");
 
         // Staffing over what the agency was allocated is refused in Vietnamese, on the budget-paid field.
-        await page.OpenResourceTabAsync("Biên chế");
+        await page.OpenResourceTabAsync("Người làm việc");
         await page.ChooseResourceYearAsync("Staffing", Year);
         await page.FillFiguresAsync(new Dictionary<string, string>
         {
@@ -105,7 +105,7 @@ public sealed class ResourceJourneyTests(HostFixture host)
         await page.Locator("#Staffing_OverAllocation").CheckAsync();
         await page.GetByTestId("save-staffing").ClickAsync();
         await page.WaitForURLAsync($"**/units/{unit.Id}/resources?year={Year}#staffing");
-        await Expect(page.GetByTestId("resource-saved")).ToHaveTextAsync($"Đã lưu số liệu biên chế năm {Year}.");
+        await Expect(page.GetByTestId("resource-saved")).ToHaveTextAsync($"Đã lưu số lượng người làm việc năm {Year}.");
         await Expect(page.GetByTestId("resource-warnings")).ToContainTextAsync("vượt số được giao");
         var staffed = page.Locator($"[data-testid=staffing-table] tr[data-year='{Year}']");
         await Expect(staffed.Locator("[data-field=budgetPositions]")).ToHaveTextAsync("30");

@@ -278,13 +278,13 @@ public sealed class ResourceService(SuNghiepDbContext db, TimeProvider time, Ind
         };
         if (status is null)
         {
-            errors.Add(new("status", "Trạng thái phải là submitted, approved hoặc rejected."));
+            errors.Add(new("status", "Trạng thái phải là đã trình, đã phê duyệt hoặc không phê duyệt."));
         }
 
         // The unit submits; the approving level records its decision.
         if (status is AutonomyPlanStatus.Approved or AutonomyPlanStatus.Rejected && !Permissions.MayDecideAutonomyPlan(db.Scope.Role))
         {
-            errors.Add(new("status", "Đơn vị chỉ trình phương án (submitted); phê duyệt hoặc không phê duyệt do cấp có thẩm quyền (cơ quan quản lý, Sở Nội vụ) ghi theo quyết định."));
+            errors.Add(new("status", "Đơn vị chỉ trình phương án; phê duyệt hoặc không phê duyệt do cấp có thẩm quyền (cơ quan quản lý, Sở Nội vụ) ghi theo quyết định."));
         }
 
         TextChecks.Check(errors,

@@ -201,7 +201,7 @@ public sealed class UnitModel(SuNghiepDbContext db, ResourceService resources, I
 
             if (result.Value is { } saved)
             {
-                return Done(id, "staffing", $"Đã lưu số liệu biên chế năm {saved.Year}.", saved.Year, result.Warnings);
+                return Done(id, "staffing", $"Đã lưu số lượng người làm việc năm {saved.Year}.", saved.Year, result.Warnings);
             }
 
             errors = Merge(errors, result.Errors.Select(e => e.Field == "budgetPositions" && e.Message.EndsWith(ResourceService.OverAllocationApiHint, StringComparison.Ordinal)
