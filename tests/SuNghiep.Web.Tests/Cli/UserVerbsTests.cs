@@ -108,7 +108,7 @@ public sealed partial class UserVerbsTests(AppHosts hosts)
     {
         var id = await app.IdOfAsync(email);
         return await app.WithDbAsync((db, _) => db.AuditEntries
-            .CountAsync(a => a.EntityType == entityType && a.EntityId.StartsWith(id) && a.ActorName.StartsWith(SuNghiep.Core.Auditing.SystemActors.CommandLine(""))));
+            .CountAsync(a => a.EntityType == entityType && a.EntityId.StartsWith(id) && a.ActorName.StartsWith("Dòng lệnh quản trị (")));
     }
 
     [GeneratedRegex(@"One-time password for \S+: (\S+)")]

@@ -74,7 +74,7 @@ public sealed class SeedDataTests(AppHosts hosts)
         Assert.All(finance, f =>
         {
             var assessment = ResourceService.Assess(f);
-            Assert.Equal(assessment.Level is { } level ? Math.Round(level, 4) : null, f.SelfFinancingLevel);
+            Assert.Equal(assessment.Level is { } level ? Math.Round(level, 4, MidpointRounding.ToZero) : null, f.SelfFinancingLevel);
             Assert.Equal(assessment.Group, f.ComputedGroup);
         });
         Assert.Contains(finance, f => f.SelfFinancingLevel is { } level && level != Math.Round(level));
