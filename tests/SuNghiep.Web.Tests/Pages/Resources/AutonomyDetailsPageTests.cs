@@ -125,7 +125,11 @@ public sealed class AutonomyDetailsPageTests(AppHosts hosts)
         using var session = await AdminPageAsync(app);
 
         var (_, page) = await session.GetAsync($"/units/{id}/resources");
+        var (_, details2024) = await session.GetAsync($"/units/{id}?asOf=31/12/2024");
+        var (_, details2023) = await session.GetAsync($"/units/{id}?asOf=31/12/2023");
 
+        Assert.Contains("thời kỳ ổn định", details2024.QuerySelector("[data-field=group-difference]")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(details2023.QuerySelector("[data-field=group-difference]"));
         var differs = page.QuerySelector("[data-testid=year-groups] tr[data-year='2024'] [data-field=difference]")!.TextContent;
         Assert.Contains("nhóm 2", differs, StringComparison.Ordinal);
         Assert.Contains("nhóm 3", differs, StringComparison.Ordinal);
