@@ -53,7 +53,7 @@ public sealed class NotificationJourneyTests(HostFixture host)
         db.Notifications.AddRange(tasks.Select((t, i) => new Notification
         {
             UserId = created.User!.Id, TaskId = t.Id, Kind = NotificationKind.Late, DueOn = new DateOnly(2025, 6, 30),
-            Message = $"Nhiệm vụ \"{t.Content}\" đã trễ hạn (hạn ngày 30/06/2025).", CreatedAt = now.AddMinutes(-i),
+            Message = $"Nhiệm vụ \"{t.Content}\" đã quá hạn (hạn ngày 30/06/2025).", CreatedAt = now.AddMinutes(-i),
         }));
         await db.SaveChangesAsync();
     }

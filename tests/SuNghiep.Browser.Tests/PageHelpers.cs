@@ -53,7 +53,7 @@ internal static class PageHelpers
 
     /// <summary>The number a page shows for a count, as vi-VN writes it ("1.234").</summary>
     public static string Vi(int value) => value.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"));
-    /// <summary>Opens a tab of a unit's resources page (Biên chế, Tài chính, Tự chủ).</summary>
+    /// <summary>Opens a tab of a unit's resources page (Người làm việc, Tài chính, Tự chủ).</summary>
     public static async Task OpenResourceTabAsync(this IPage page, string name)
     {
         await page.Locator("[data-resource-tabs]").GetByRole(AriaRole.Tab, new() { Name = name }).ClickAsync();

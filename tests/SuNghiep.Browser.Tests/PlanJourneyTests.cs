@@ -144,7 +144,7 @@ public sealed class PlanJourneyTests(HostFixture host)
         var rows = page.GetByTestId("tasks").Locator("tbody tr");
         var first = rows.First;
         await Expect(first).ToHaveAttributeAsync("data-task-id", late.Id.ToString(CultureInfo.InvariantCulture));
-        await Expect(first.GetByTestId("task-status")).ToHaveTextAsync("Trễ hạn");
+        await Expect(first.GetByTestId("task-status")).ToHaveTextAsync("Quá hạn");
         await Expect(first.GetByTestId("task-status")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("text-bg-danger"));
         await Expect(first.GetByTestId("task-deadline")).ToHaveTextAsync("26/10/2017");
         await Expect(first.GetByTestId("task-document")).ToHaveTextAsync("19-NQ/TW");
@@ -157,7 +157,7 @@ public sealed class PlanJourneyTests(HostFixture host)
         var soonIndex = await rows.EvaluateAllAsync<int>($"rs => rs.findIndex(r => r.dataset.taskId === '{upcoming.Id}')");
         Assert.True(soonIndex > lastLate, $"the task due soon is at {soonIndex}, a late one at {lastLate}");
 
-        // Filtering on "Trễ hạn" keeps the late task and drops the one due soon.
+        // Filtering on "Quá hạn" keeps the late task and drops the one due soon.
         await page.Locator("#status").SelectOptionAsync("late");
         await page.WaitForURLAsync(url => url.Contains("status=late", StringComparison.Ordinal));
         await Expect(rows.First).ToHaveAttributeAsync("data-task-id", late.Id.ToString(CultureInfo.InvariantCulture));

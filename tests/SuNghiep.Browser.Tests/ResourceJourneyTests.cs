@@ -43,7 +43,7 @@ public sealed class ResourceJourneyTests(HostFixture host)
         await page.WaitForURLAsync($"**/units/{unit.Id}/resources#staffing");
         await Expect(page.GetByTestId("resources-title")).ToHaveTextAsync(unit.Name);
 
-        // A year's finance: A 1,1 bn of B 12 bn is 9,17%, group 4.
+        // A year's finance: A 1,1 bn of B 12 bn is 9,1666...%, shown cut to 9,16%, group 4.
         await page.OpenResourceTabAsync("Tài chính");
         await Expect(page.GetByTestId("finance-empty")).ToBeVisibleAsync();
         await page.ChooseResourceYearAsync("Finance", Year);
@@ -53,12 +53,12 @@ public sealed class ResourceJourneyTests(HostFixture host)
         var finance = page.Locator("#finance");
         var row = finance.Locator($"[data-testid=finance-table] tr[data-year='{Year}']");
         await Expect(finance.GetByTestId("resource-saved")).ToHaveTextAsync($"Đã lưu số liệu tài chính năm {Year}.");
-        await Expect(row.Locator("[data-field=level]")).ToHaveTextAsync("9,17%");
+        await Expect(row.Locator("[data-field=level]")).ToHaveTextAsync("9,16%");
         await Expect(row.Locator("[data-field=group]")).ToHaveTextAsync("Nhóm 4");
         await Expect(row.Locator("[data-field=revenue]")).ToHaveTextAsync("1.100.000.000 đ");
         var chart = await page.ChartDataAsync("finance-chart");
         Assert.Equal([Year], chart.GetProperty("labels").EnumerateArray().Select(l => l.GetInt32()));
-        Assert.Equal(9.17m, Math.Round(chart.GetProperty("datasets")[2][0].GetDecimal(), 2));
+        Assert.Equal(9.16m, Math.Round(chart.GetProperty("datasets")[2][0].GetDecimal(), 2));
 
         // The form keeps the year and its figures; with A 8,4 bn the unit moves to group 3, band 70-100%.
         await Expect(page.Locator("#Finance_Year")).ToHaveValueAsync(Year.ToString(CultureInfo.InvariantCulture));
@@ -83,7 +83,7 @@ public sealed class ResourceJourneyTests(HostFixture host)
         await Expect(groups.Locator("[data-field=approved]")).ToHaveTextAsync("Chưa có");
 
         // Staffing over what the agency was allocated is refused in Vietnamese, on the budget-paid field.
-        await page.OpenResourceTabAsync("Biên chế");
+        await page.OpenResourceTabAsync("Người làm việc");
         await page.ChooseResourceYearAsync("Staffing", Year);
         await page.FillFiguresAsync(new Dictionary<string, string>
         {
@@ -105,7 +105,7 @@ public sealed class ResourceJourneyTests(HostFixture host)
         await page.Locator("#Staffing_OverAllocation").CheckAsync();
         await page.GetByTestId("save-staffing").ClickAsync();
         await page.WaitForURLAsync($"**/units/{unit.Id}/resources?year={Year}#staffing");
-        await Expect(page.GetByTestId("resource-saved")).ToHaveTextAsync($"Đã lưu số liệu biên chế năm {Year}.");
+        await Expect(page.GetByTestId("resource-saved")).ToHaveTextAsync($"Đã lưu số lượng người làm việc năm {Year}.");
         await Expect(page.GetByTestId("resource-warnings")).ToContainTextAsync("vượt số được giao");
         var staffed = page.Locator($"[data-testid=staffing-table] tr[data-year='{Year}']");
         await Expect(staffed.Locator("[data-field=budgetPositions]")).ToHaveTextAsync("30");

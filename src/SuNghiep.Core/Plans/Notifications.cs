@@ -19,8 +19,8 @@ public static class Notifications
     public static string KindName(string code) => code switch
     {
         "due_soon" => "Sắp đến hạn",
-        "late" => "Trễ hạn",
-        _ => "Nhiệm vụ đã giao bị trễ hạn",
+        "late" => "Quá hạn",
+        _ => "Nhiệm vụ đã giao bị quá hạn",
     };
 
     public static Task<int> UnreadCountAsync(SuNghiepDbContext db, string userId, CancellationToken ct = default) =>

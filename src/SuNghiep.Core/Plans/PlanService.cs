@@ -117,7 +117,7 @@ public sealed class PlanService(SuNghiepDbContext db, TimeProvider time)
         Required(errors, "text", input.Text, "Vui lòng nhập nội dung chỉ tiêu như văn bản ghi.", 2000);
         if (input.Direction is { Length: > 0 } direction && !PlanCatalog.Directions.Contains(direction))
         {
-            errors.Add(new("direction", "Chiều của chỉ tiêu phải là decrease, increase, at-least hoặc at-most."));
+            errors.Add(new("direction", "Chiều của chỉ tiêu phải là giảm, tăng, đạt ít nhất hoặc không quá."));
         }
 
         if (input.IndicatorCode is { Length: > 0 } && (input.Value is null || input.Direction is null || input.Deadline is null))
@@ -133,7 +133,7 @@ public sealed class PlanService(SuNghiepDbContext db, TimeProvider time)
 
         if (input.ValueUnit is { Length: > 0 } unit && unit is not ("percent" or "count"))
         {
-            errors.Add(new("valueUnit", "Đơn vị của giá trị là percent hoặc count."));
+            errors.Add(new("valueUnit", "Đơn vị tính của giá trị là phần trăm hoặc số lượng."));
         }
 
         if (input.Value is { } value && PlanRanges.TargetValue(value, input.ValueUnit) is { } outOfRange)
@@ -224,7 +224,7 @@ public sealed class PlanService(SuNghiepDbContext db, TimeProvider time)
             kind = PlanCatalog.ParseRecurrence(r.Kind);
             if (kind is null)
             {
-                errors.Add(new("recurrence.kind", "Chu kỳ phải là monthly, quarterly, half-yearly hoặc yearly."));
+                errors.Add(new("recurrence.kind", "Chu kỳ phải là hằng tháng, hằng quý, 6 tháng một lần hoặc hằng năm."));
             }
 
             if (r.Day is not (>= 1 and <= 31))
@@ -260,13 +260,13 @@ public sealed class PlanService(SuNghiepDbContext db, TimeProvider time)
 
         if (input.Status?.Trim().ToLowerInvariant() == "late")
         {
-            errors.Add(new("status", "Trạng thái \"late\" (trễ hạn) được tính từ thời hạn, không nhập trực tiếp."));
+            errors.Add(new("status", "Trạng thái Quá hạn được tính từ thời hạn, không nhập trực tiếp."));
         }
 
         var state = PlanCatalog.ParseState(input.Status);
         if (state is null && input.Status?.Trim().ToLowerInvariant() != "late")
         {
-            errors.Add(new("status", "Trạng thái phải là not_started, in_progress, done hoặc cancelled."));
+            errors.Add(new("status", "Trạng thái phải là chưa bắt đầu, đang thực hiện, hoàn thành hoặc đã hủy."));
         }
 
         // A parent out of the caller's scope is as unknown as one that does not exist.
@@ -315,12 +315,12 @@ public sealed class PlanService(SuNghiepDbContext db, TimeProvider time)
 
         if (status?.Trim().ToLowerInvariant() == "late")
         {
-            return new(null, [new("status", "Trạng thái \"late\" (trễ hạn) được tính từ thời hạn, không nhập trực tiếp.")]);
+            return new(null, [new("status", "Trạng thái Quá hạn được tính từ thời hạn, không nhập trực tiếp.")]);
         }
 
         if (string.IsNullOrWhiteSpace(status) || PlanCatalog.ParseState(status) is not { } state)
         {
-            return new(null, [new("status", "Trạng thái phải là not_started, in_progress, done hoặc cancelled.")]);
+            return new(null, [new("status", "Trạng thái phải là chưa bắt đầu, đang thực hiện, hoàn thành hoặc đã hủy.")]);
         }
 
         task.State = state;

@@ -140,7 +140,7 @@ public sealed class ReminderService(
         }
 
         yield return new Notice(t.LeadAgencyId, t.Id, NotificationKind.Late, missed,
-            $"Nhiệm vụ \"{content}\" (văn bản {t.DocumentNumber}) đã trễ hạn (hạn ngày {Date(missed)}).");
+            $"Nhiệm vụ \"{content}\" (văn bản {t.DocumentNumber}) đã quá hạn (hạn ngày {Date(missed)}).");
 
         // The assigning level is the document's issuing agency; a sub-task of a document with no issuer in the register
         // was assigned by the parent task's lead agency; with neither, nobody in the register assigned it and no one is
@@ -148,7 +148,7 @@ public sealed class ReminderService(
         if ((t.IssuerAgencyId ?? t.ParentLeadAgencyId) is { } assigner && assigner != t.LeadAgencyId)
         {
             yield return new Notice(assigner, t.Id, NotificationKind.AssignedLate, missed,
-                $"Nhiệm vụ do cơ quan anh/chị giao cho {t.LeadAgencyName}: \"{content}\" (văn bản {t.DocumentNumber}) đã trễ hạn (hạn ngày {Date(missed)}).");
+                $"Nhiệm vụ do cơ quan anh/chị giao cho {t.LeadAgencyName}: \"{content}\" (văn bản {t.DocumentNumber}) đã quá hạn (hạn ngày {Date(missed)}).");
         }
     }
 
@@ -227,8 +227,8 @@ public sealed class ReminderService(
         var subject = kind switch
         {
             NotificationKind.DueSoon => $"[SuNghiep] Nhiệm vụ sắp đến hạn ({documentNumber})",
-            NotificationKind.Late => $"[SuNghiep] Nhiệm vụ trễ hạn ({documentNumber})",
-            _ => $"[SuNghiep] Nhiệm vụ do cơ quan anh/chị giao đã trễ hạn ({documentNumber})",
+            NotificationKind.Late => $"[SuNghiep] Nhiệm vụ quá hạn ({documentNumber})",
+            _ => $"[SuNghiep] Nhiệm vụ do cơ quan anh/chị giao đã quá hạn ({documentNumber})",
         };
         var link = $"{options.Value.BaseUrl?.TrimEnd('/')}/tasks/{taskId}";
         var body = $"""

@@ -49,7 +49,7 @@ public sealed partial class TaskImport(SuNghiepDbContext db, PlanService service
         new("E", "coordinatingAgencyIds", "Cơ quan phối hợp", false, ["Đơn vị phối hợp", "Phối hợp", "Cơ quan, đơn vị phối hợp"], 40,
             "Không bắt buộc; nhiều cơ quan cách nhau bằng dấu chấm phẩy (;) hoặc xuống dòng, mỗi cơ quan ghi như cột chủ trì."),
         new("F", "deadline", "Thời hạn hoàn thành", false, ["Thời hạn", "Thời gian hoàn thành"], 26,
-            "Ngày dd/MM/yyyy; hoặc Năm 2026, Quý II/2026, Tháng 6/2026 (ngày cuối kỳ); hoặc chu kỳ: Hằng năm, trước ngày 15/12; Hằng quý; Hằng tháng, trước ngày 25; 6 tháng; để trống hoặc Thường xuyên nếu không có hạn."),
+            "Ngày dd/MM/yyyy; hoặc Năm 2026, Quý II/2026, Tháng 6/2026 (ngày cuối kỳ); hoặc chu kỳ: Hằng năm, trước ngày 15/12; Hằng quý; Hằng tháng, trước ngày 25; 6 tháng một lần; để trống hoặc Thường xuyên nếu không có hạn."),
         new("G", "expectedOutput", "Sản phẩm", false, ["Sản phẩm đầu ra", "Kết quả, sản phẩm", "Hình thức sản phẩm"], 30,
             "Không bắt buộc, ví dụ Báo cáo, Quyết định, Đề án."),
         new("H", "parentTaskId", "Nhiệm vụ cấp trên", false, ["Mã nhiệm vụ cấp trên", "Id nhiệm vụ cấp trên"], 14,
@@ -347,7 +347,7 @@ public sealed partial class TaskImport(SuNghiepDbContext db, PlanService service
     private static readonly string[] DateFormats = ["dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-dd", "dd-MM-yyyy", "d-M-yyyy", "dd.MM.yyyy", "d.M.yyyy"];
 
     private const string NotUnderstood =
-        "nhập ngày dạng dd/MM/yyyy (ví dụ 31/12/2026), Năm 2026, Quý II/2026, Tháng 6/2026, hoặc chu kỳ như \"Hằng năm, trước ngày 15/12\", \"Hằng quý\", \"Hằng tháng\", \"6 tháng\"; để trống nếu không có thời hạn.";
+        "nhập ngày dạng dd/MM/yyyy (ví dụ 31/12/2026), Năm 2026, Quý II/2026, Tháng 6/2026, hoặc chu kỳ như \"Hằng năm, trước ngày 15/12\", \"Hằng quý\", \"Hằng tháng\", \"6 tháng một lần\"; để trống nếu không có thời hạn.";
 
     /// <summary>
     /// Reads a deadline cell: a date (an Excel date or dd/MM/yyyy), the end of a year, quarter or month ("Năm 2026",
@@ -451,7 +451,7 @@ public sealed partial class TaskImport(SuNghiepDbContext db, PlanService service
             (RecurrenceKind.Yearly, null) => "Chu kỳ hằng năm cần ngày và tháng đến hạn, ví dụ \"Hằng năm, trước ngày 15/12\".",
             (RecurrenceKind.Monthly, not null) => "Chu kỳ hằng tháng chỉ cần ngày đến hạn, ví dụ \"Hằng tháng, trước ngày 25\".",
             (RecurrenceKind.Quarterly, { } month) when month % 3 != 0 => "Chu kỳ hằng quý đến hạn vào tháng cuối quý (3, 6, 9, 12), ví dụ \"Hằng quý, trước ngày 20\".",
-            (RecurrenceKind.HalfYearly, { } month) when month % 6 != 0 => "Chu kỳ 6 tháng đến hạn vào tháng 6 và tháng 12, ví dụ \"6 tháng, trước ngày 15\".",
+            (RecurrenceKind.HalfYearly, { } month) when month % 6 != 0 => "Chu kỳ 6 tháng một lần đến hạn vào tháng 6 và tháng 12, ví dụ \"6 tháng một lần, trước ngày 15\".",
             _ => null,
         };
         return error is not null

@@ -22,11 +22,14 @@ public sealed record RevenueView(
     public decimal Total => AutonomyRules.SaturatingSum(OrderedServices, ScienceTasks, ServiceFees, BusinessSurplus, RetainedFees, Other);
 }
 
-/// <summary>A unit's finance for a year with the level and group computed by the decree's formula.</summary>
+/// <summary>
+/// A unit's finance for a year with the level (cut to two decimals) and group computed by the decree's formula; a year
+/// before Decree 60/2021 carries the note that its group is assessed on that decree's thresholds only for comparison.
+/// </summary>
 public sealed record FinanceView(
     int UnitId, int Year, RevenueView Revenue, decimal RecurrentExpenditure, decimal InvestmentSelfFinancing,
     decimal Depreciation, decimal DirectBudgetSpending, decimal? SelfFinancingLevel, int? AutonomyGroup, string? Band,
-    string? Reason, string Source);
+    string? Reason, string Source, string? ComparisonNote = null);
 
 public sealed record FinanceInput(
     decimal? OrderedServices, decimal? ScienceTasks, decimal? ServiceFees, decimal? BusinessSurplus, decimal? RetainedFees,

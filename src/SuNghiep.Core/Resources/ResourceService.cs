@@ -169,7 +169,7 @@ public sealed class ResourceService(SuNghiepDbContext db, TimeProvider time, Ind
         row.DirectBudgetSpending = input.DirectBudgetSpending!.Value;
         var assessment = Assess(row);
         // The column holds 8 integer digits; a level beyond (revenue a million times the spending) is stored at that bound.
-        row.SelfFinancingLevel = assessment.Level is { } level ? Math.Min(Math.Round(level, 4), MaxStoredLevel) : null;
+        row.SelfFinancingLevel = assessment.Level is { } level ? Math.Min(Math.Round(level, 4, MidpointRounding.ToZero), MaxStoredLevel) : null;
         row.ComputedGroup = assessment.Group;
         if (db.ChangeTracker.HasChanges())
         {
@@ -226,7 +226,7 @@ public sealed class ResourceService(SuNghiepDbContext db, TimeProvider time, Ind
         return new FinanceView(f.UnitId, f.Year,
             new RevenueView(f.OrderedServices, f.ScienceTasks, f.ServiceFees, f.BusinessSurplus, f.RetainedFees, f.OtherRevenue),
             f.RecurrentExpenditure, f.InvestmentSelfFinancing, f.Depreciation, f.DirectBudgetSpending,
-            a.LevelRounded, a.Group, a.Band, a.Reason, a.Thresholds.Source);
+            a.LevelShown, a.Group, a.Band, a.Reason, a.Thresholds.Source, a.Retrospective ? AutonomyRules.RetrospectiveNote(f.Year) : null);
     }
 
     public async Task<IReadOnlyList<AutonomyPlanView>?> ListPlansAsync(int unitId, CancellationToken ct = default)
@@ -244,20 +244,19 @@ public sealed class ResourceService(SuNghiepDbContext db, TimeProvider time, Ind
         p.Id, p.UnitId, p.PeriodStart, p.PeriodEnd, p.ProposedGroup, p.SubmittedOn, p.Status.ToString().ToLowerInvariant(),
         p.ApprovedGroup, p.DecisionNumber, p.DecisionDate, p.DecisionIssuer, p.Notes);
 
-    /// <summary>The stable periods align with the five-year socio-economic plans (Decree 60/2021, Art. 35).</summary>
-    public static bool IsStablePeriod(int start, int end) => end == start + 4 && (start - 2021) % 5 == 0;
-
     public async Task<WriteResult<AutonomyPlanView>> AddPlanAsync(int unitId, AutonomyPlanInput input, CancellationToken ct = default)
     {
-        if (!await db.Units.AnyAsync(u => u.Id == unitId, ct))
+        var established = await db.Units.Where(u => u.Id == unitId).Select(u => (DateOnly?)u.EstablishedOn).FirstOrDefaultAsync(ct);
+        if (established is not { } founded)
         {
             return WriteResult.Missing<AutonomyPlanView>();
         }
 
         var errors = new List<RuleViolation>();
-        if (input.PeriodStart is not { } start || input.PeriodEnd is not { } end || !IsStablePeriod(start, end))
+        if (input.PeriodStart is not { } start || input.PeriodEnd is not { } end || !AutonomyRules.IsStablePeriod(start, end, founded.Year))
         {
-            errors.Add(new("periodStart", "Thời kỳ ổn định là 5 năm theo kế hoạch phát triển kinh tế - xã hội: 2021-2025, 2026-2030, … (Nghị định 60/2021/NĐ-CP, Điều 35)."));
+            errors.Add(new("periodStart", "Thời kỳ ổn định là 5 năm theo kế hoạch phát triển kinh tế - xã hội: 2021-2025, 2026-2030, … (Nghị định 60/2021/NĐ-CP, Điều 35); "
+                + $"đơn vị thành lập hoặc hợp nhất, sáp nhập giữa thời kỳ có thể lập phương án cho thời kỳ đầu từ năm {founded.Year} đến hết thời kỳ ổn định đó ({founded.Year}-{AutonomyRules.StablePeriodEnd(founded.Year)})."));
         }
 
         if (input.ProposedGroup is not (>= 1 and <= 4))
@@ -279,13 +278,13 @@ public sealed class ResourceService(SuNghiepDbContext db, TimeProvider time, Ind
         };
         if (status is null)
         {
-            errors.Add(new("status", "Trạng thái phải là submitted, approved hoặc rejected."));
+            errors.Add(new("status", "Trạng thái phải là đã trình, đã phê duyệt hoặc không phê duyệt."));
         }
 
         // The unit submits; the approving level records its decision.
         if (status is AutonomyPlanStatus.Approved or AutonomyPlanStatus.Rejected && !Permissions.MayDecideAutonomyPlan(db.Scope.Role))
         {
-            errors.Add(new("status", "Đơn vị chỉ trình phương án (submitted); phê duyệt hoặc không phê duyệt do cấp có thẩm quyền (cơ quan quản lý, Sở Nội vụ) ghi theo quyết định."));
+            errors.Add(new("status", "Đơn vị chỉ trình phương án; phê duyệt hoặc không phê duyệt do cấp có thẩm quyền (cơ quan quản lý, Sở Nội vụ) ghi theo quyết định."));
         }
 
         TextChecks.Check(errors,

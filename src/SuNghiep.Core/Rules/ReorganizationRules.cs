@@ -73,7 +73,7 @@ public static class ReorganizationRules
         var errors = new List<RuleViolation>();
         if (r.Type is null)
         {
-            errors.Add(new("type", "Loại sắp xếp phải là một trong: establishment, consolidation, merger, division, separation, dissolution, transfer, conversion, rename."));
+            errors.Add(new("type", "Loại sắp xếp phải là một trong: " + string.Join(", ", Enum.GetValues<ReorganizationType>().Select(t => TypeName(t).ToLowerInvariant())) + "."));
         }
 
         if (string.IsNullOrWhiteSpace(r.DecisionNumber))

@@ -37,7 +37,7 @@ public static class DatabaseSetup
             return false;
         }
 
-        db.Actor = new Actor(null, "seed demo", null);
+        db.Actor = new Actor(null, Auditing.SystemActors.Demo, null);
         db.BulkOperation = "demo province";
         var time = scope.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System;
         // One transaction for the whole demo: one commit instead of one per part, and no half-loaded demo.
@@ -106,7 +106,7 @@ public static class DatabaseSetup
         email = string.IsNullOrWhiteSpace(email) ? "admin@sunghiep.local" : email.Trim();
         var generated = string.IsNullOrEmpty(password) ? Accounts.AccountService.GeneratePassword() : null;
         var db = scope.ServiceProvider.GetRequiredService<SuNghiepDbContext>();
-        db.Actor = new Actor(null, "first start", null);
+        db.Actor = new Actor(null, Auditing.SystemActors.FirstStart, null);
         var accounts = scope.ServiceProvider.GetRequiredService<Accounts.AccountService>();
         var result = await accounts.CreateAsync(new Accounts.NewAccount(email, password ?? generated, Roles.SystemAdmin, "Quản trị hệ thống"));
         if (!result.Succeeded)

@@ -477,7 +477,7 @@ public static class DemoSeeder
             var before = await db.Reorganizations.MaxAsync(r => (int?)r.Id, ct) ?? 0;
             _events.ForEach(e => e.NewManagingAgencyId = e.NewManagingAgency?.Id);
             await BulkInsert.InsertAsync(db, _events, ct);
-            var eventIds = await db.Reorganizations.AsNoTracking().Where(r => r.Id > before && r.CreatedBy == "seed demo")
+            var eventIds = await db.Reorganizations.AsNoTracking().Where(r => r.Id > before && r.CreatedBy == Auditing.SystemActors.Demo)
                 .ToDictionaryAsync(r => r.DecisionNumber, r => r.Id, StringComparer.Ordinal, ct);
             _events.ForEach(e => e.Id = eventIds[e.DecisionNumber]);
 
@@ -577,7 +577,7 @@ public static class DemoSeeder
                         UpdatedAt = _now,
                     };
                     var assessment = SuNghiep.Core.Resources.ResourceService.Assess(row);
-                    row.SelfFinancingLevel = assessment.Level is { } level ? Math.Round(level, 4) : null;
+                    row.SelfFinancingLevel = assessment.Level is { } level ? Math.Round(level, 4, MidpointRounding.ToZero) : null;
                     row.ComputedGroup = assessment.Group;
                     finance.Add(row);
                 }
@@ -728,7 +728,7 @@ public static class DemoSeeder
             var e = new Reorganization
             {
                 Type = type, DecisionNumber = $"{_decision}/QĐ-UBND", DecisionDate = on.AddDays(-_random.Next(5, 45)), DecisionIssuer = issuer,
-                EffectiveDate = on, CreatedAt = _now, CreatedBy = "seed demo",
+                EffectiveDate = on, CreatedAt = _now, CreatedBy = Auditing.SystemActors.Demo,
             };
             foreach (var (unit, role) in units)
             {

@@ -211,7 +211,7 @@ internal sealed partial class NationalGenerator
                     UpdatedAt = now,
                 };
                 var assessment = SuNghiep.Core.Resources.ResourceService.Assess(finance);
-                finance.SelfFinancingLevel = assessment.Level is { } level ? Math.Round(level, 4) : null;
+                finance.SelfFinancingLevel = assessment.Level is { } level ? Math.Round(level, 4, MidpointRounding.ToZero) : null;
                 finance.ComputedGroup = assessment.Group;
                 yield return (staffing, finance);
             }

@@ -28,7 +28,7 @@ public sealed record NationalResult(
 public static class NationalSeeder
 {
     public const string Operation = "national data set";
-    public const string CreatedBy = "seed national";
+    public const string CreatedBy = Auditing.SystemActors.National;
 
     // Published figures (domain 11), each with its source there.
     public const int Units2015 = 55_404;

@@ -49,7 +49,7 @@ public static class UnitQueries
 
         if (q.Sort is { Length: > 0 } so && !Sorts.Contains(so))
         {
-            errors.Add(new("sort", "Sắp xếp theo name, code hoặc establishedOn (thêm dấu - để sắp giảm dần)."));
+            errors.Add(new("sort", "Chỉ sắp xếp được theo tên, mã hoặc ngày thành lập (thêm dấu - để sắp giảm dần)."));
         }
 
         if (q.AsOf is { } asOf && asOf < UnitRules.EarliestDate)

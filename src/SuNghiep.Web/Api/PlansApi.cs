@@ -149,7 +149,7 @@ public static class PlansApi
         var before = UnitsApi.ParseDate(dueBefore, "dueBefore", errors);
         if (status is { Length: > 0 } s && s is not ("not_started" or "in_progress" or "done" or "late" or "cancelled"))
         {
-            errors.Add(new("status", "Trạng thái phải là not_started, in_progress, done, late hoặc cancelled."));
+            errors.Add(new("status", "Trạng thái phải là chưa bắt đầu, đang thực hiện, hoàn thành, quá hạn hoặc đã hủy."));
         }
 
         var pageNumber = Requests.Int(page, "page", errors) ?? 1;

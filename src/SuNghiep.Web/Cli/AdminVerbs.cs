@@ -1,4 +1,5 @@
 using SuNghiep.Core.Accounts;
+using SuNghiep.Core.Auditing;
 using SuNghiep.Core.Data;
 using SuNghiep.Core.Seeding;
 using SuNghiep.Web.Infrastructure;
@@ -42,7 +43,7 @@ public static class AdminVerbs
                 await using var app = WebApp.Build([]);
                 await DatabaseSetup.MigrateAsync(app.Services);
                 await DatabaseSetup.SeedReferenceAsync(app.Services);
-                var result = (await DatabaseSetup.SeedDocumentsAsync(app.Services, $"cli:{Environment.UserName}"))!;
+                var result = (await DatabaseSetup.SeedDocumentsAsync(app.Services, SystemActors.CommandLine(Environment.UserName)))!;
                 await output.WriteLineAsync(result.Documents == 0 && result.Agencies == 0
                     ? "The documents were already loaded."
                     : $"Documents loaded: {result.Documents} documents, {result.Targets} targets, {result.Tasks} tasks, {result.Agencies} new agencies.");
@@ -128,7 +129,7 @@ public static class AdminVerbs
         await DatabaseSetup.SeedReferenceAsync(app.Services);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var bar = new ProgressBar(error);
-        var result = await DatabaseSetup.SeedNationalAsync(app.Services, new NationalOptions(scale, seed), $"cli:{Environment.UserName}", bar.Report);
+        var result = await DatabaseSetup.SeedNationalAsync(app.Services, new NationalOptions(scale, seed), SystemActors.CommandLine(Environment.UserName), bar.Report);
         if (result is null)
         {
             await error.WriteLineAsync(
@@ -318,7 +319,7 @@ public static class AdminVerbs
     }
 
     /// <summary>
-    /// The app's services on a migrated database, in one scope that acts as the operator (`cli:user`) over the whole
+    /// The app's services on a migrated database, in one scope that acts as the operator ("Dòng lệnh quản trị (user)") over the whole
     /// country: what the verbs that write share.
     /// </summary>
     private sealed class OperatorSession : IAsyncDisposable
@@ -330,7 +331,7 @@ public static class AdminVerbs
             _app = app;
             Scope = app.Services.CreateScope();
             var db = Scope.ServiceProvider.GetRequiredService<SuNghiepDbContext>();
-            db.Actor = new Actor(null, $"cli:{Environment.UserName}", null);
+            db.Actor = new Actor(null, SystemActors.CommandLine(Environment.UserName), null);
             db.UseScope(CallerScope.Everything);
         }
 

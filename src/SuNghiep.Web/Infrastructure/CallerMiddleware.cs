@@ -1,9 +1,10 @@
-using Microsoft.AspNetCore.Authentication;
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using SuNghiep.Core.Accounts;
+using SuNghiep.Core.Auditing;
 using SuNghiep.Core.Data;
 using SuNghiep.Core.Entities;
 using SuNghiep.Web.Api;
@@ -58,7 +59,7 @@ internal sealed class CallerMiddleware(RequestDelegate next)
             }
         }
 
-        db.Actor = new Actor(null, "anonymous", ip);
+        db.Actor = new Actor(null, SystemActors.Anonymous, ip);
         await next(context);
     }
 

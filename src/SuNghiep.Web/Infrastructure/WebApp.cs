@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using Scalar.AspNetCore;
 using SuNghiep.Core.Accounts;
+using SuNghiep.Core.Auditing;
 using SuNghiep.Core.Data;
 using SuNghiep.Core.Entities;
 using SuNghiep.Core.Seeding;
@@ -210,7 +211,7 @@ public static class WebApp
         }
 
         // The source documents belong to every deployment, with or without the demo (which loads them with itself).
-        if (await DatabaseSetup.SeedDocumentsAsync(app.Services, "first start", onlyIfNone: true) is { } documents)
+        if (await DatabaseSetup.SeedDocumentsAsync(app.Services, SystemActors.FirstStart, onlyIfNone: true) is { } documents)
         {
             logger.LogInformation("Loaded {Documents} source documents with {Agencies} agencies in {Elapsed} ms.", documents.Documents, documents.Agencies, clock.ElapsedMilliseconds);
         }

@@ -103,12 +103,12 @@ public sealed partial class UserVerbsTests(AppHosts hosts)
         Assert.Equal(0, await CliAuditCountAsync(app, email));
     }
 
-    // Audit rows of the account written by the verbs (actor cli:<user>).
+    // Audit rows of the account written by the verbs (actor "Dòng lệnh quản trị (<user>)").
     private static async Task<int> CliAuditCountAsync(SuNghiepApp app, string email, string entityType = nameof(AppUser))
     {
         var id = await app.IdOfAsync(email);
         return await app.WithDbAsync((db, _) => db.AuditEntries
-            .CountAsync(a => a.EntityType == entityType && a.EntityId.StartsWith(id) && a.ActorName.StartsWith("cli:")));
+            .CountAsync(a => a.EntityType == entityType && a.EntityId.StartsWith(id) && a.ActorName.StartsWith("Dòng lệnh quản trị (")));
     }
 
     [GeneratedRegex(@"One-time password for \S+: (\S+)")]

@@ -16,7 +16,7 @@ public sealed class DemoRegisterSeedTests(AppHosts hosts)
         var app = await hosts.GetAsync(provider);
         var seed = await app.WithDbAsync(async (db, _) =>
         {
-            var events = await db.Reorganizations.AsNoTracking().Where(r => r.CreatedBy == "seed demo").Include(r => r.Participants).ToListAsync();
+            var events = await db.Reorganizations.AsNoTracking().Where(r => r.CreatedBy == SuNghiep.Core.Auditing.SystemActors.Demo).Include(r => r.Participants).ToListAsync();
             var seededAt = events[0].CreatedAt;
             // The demo stamps its units and plans with one instant; tests add theirs later.
             var units = (await db.Units.IgnoreQueryFilters().AsNoTracking().Include(u => u.Versions).ToListAsync())

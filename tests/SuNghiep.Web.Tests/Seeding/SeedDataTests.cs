@@ -48,7 +48,7 @@ public sealed class SeedDataTests(AppHosts hosts)
         var app = await hosts.GetAsync(provider);
         var (units, staffing, finance, audit) = await app.WithDbAsync(async (db, _) =>
         {
-            var seededAt = await db.Reorganizations.Where(r => r.CreatedBy == "seed demo").Select(r => r.CreatedAt).FirstAsync();
+            var seededAt = await db.Reorganizations.Where(r => r.CreatedBy == SuNghiep.Core.Auditing.SystemActors.Demo).Select(r => r.CreatedAt).FirstAsync();
             // The demo stamps its units and figures with one instant; tests add theirs later.
             var units = (await db.Units.AsNoTracking().Select(u => new { u.Id, u.CreatedAt, u.EstablishedOn, u.EndedOn }).ToListAsync())
                 .Where(u => u.CreatedAt == seededAt).ToDictionary(u => u.Id);
@@ -74,7 +74,7 @@ public sealed class SeedDataTests(AppHosts hosts)
         Assert.All(finance, f =>
         {
             var assessment = ResourceService.Assess(f);
-            Assert.Equal(assessment.Level is { } level ? Math.Round(level, 4) : null, f.SelfFinancingLevel);
+            Assert.Equal(assessment.Level is { } level ? Math.Round(level, 4, MidpointRounding.ToZero) : null, f.SelfFinancingLevel);
             Assert.Equal(assessment.Group, f.ComputedGroup);
         });
         Assert.Contains(finance, f => f.SelfFinancingLevel is { } level && level != Math.Round(level));

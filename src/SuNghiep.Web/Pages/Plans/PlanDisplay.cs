@@ -11,7 +11,7 @@ public static class PlanDisplay
 {
     public static readonly IReadOnlyList<(string Value, string Label)> StatusOptions =
     [
-        ("not_started", "Chưa bắt đầu"), ("in_progress", "Đang thực hiện"), ("done", "Hoàn thành"), ("late", "Trễ hạn"), ("cancelled", "Đã hủy"),
+        ("not_started", "Chưa bắt đầu"), ("in_progress", "Đang thực hiện"), ("done", "Hoàn thành"), ("late", "Quá hạn"), ("cancelled", "Đã hủy"),
     ];
 
     public static string StatusName(string code) => StatusOptions.FirstOrDefault(o => o.Value == code).Label ?? code;
@@ -43,7 +43,7 @@ public static class PlanDisplay
     {
         "monthly" => $"Hằng tháng, trước ngày {r.Day}",
         "quarterly" => $"Hằng quý, trước ngày {r.Day} tháng cuối quý",
-        "half-yearly" => $"Hằng 6 tháng, trước ngày {r.Day} tháng 6 và tháng 12",
+        "half-yearly" => $"6 tháng một lần, trước ngày {r.Day} tháng 6 và tháng 12",
         _ => $"Hằng năm, trước {r.Day:00}/{r.Month:00}",
     };
 

@@ -79,7 +79,7 @@ public sealed class TasksModel(SuNghiepDbContext db, TimeProvider time) : PageMo
         Status = string.IsNullOrWhiteSpace(Filter.Status) ? null : Filter.Status.Trim();
         if (Status is not null && PlanDisplay.StatusOptions.All(o => o.Value != Status))
         {
-            errors.Add(new("status", "Tình trạng không hợp lệ: chọn Chưa bắt đầu, Đang thực hiện, Hoàn thành, Trễ hạn hoặc Đã hủy."));
+            errors.Add(new("status", "Tình trạng không hợp lệ: chọn Chưa bắt đầu, Đang thực hiện, Hoàn thành, Quá hạn hoặc Đã hủy."));
         }
 
         if (!string.IsNullOrWhiteSpace(Filter.DueBefore))

@@ -79,7 +79,8 @@ public sealed class UnitModel(SuNghiepDbContext db, ResourceService resources, I
     /// <summary>A year's computed group next to the group approved for the stable period that covers it.</summary>
     public sealed record YearGroup(int Year, int? Computed, string? Band, string? Reason, int? Approved)
     {
-        public bool Differs => Computed is not null && Approved is not null && Computed != Approved;
+        /// <summary>Why the computed and approved groups differ, or null when they agree or one is missing.</summary>
+        public string? Difference => AutonomyRules.GroupDifference(Year, Computed, Approved);
     }
 
     // The service's fields (as the API names them) and the form fields where their errors show.
@@ -117,6 +118,8 @@ public sealed class UnitModel(SuNghiepDbContext db, ResourceService resources, I
     public IReadOnlyList<FinanceView> FinanceRows { get; private set; } = [];
     public IReadOnlyList<AutonomyPlanView> Plans { get; private set; } = [];
     public IReadOnlyList<YearGroup> YearGroups { get; private set; } = [];
+    /// <summary>Years where a unit of group 1 or 2 still has budget-paid staff.</summary>
+    public IReadOnlyList<string> StaffWarnings { get; private set; } = [];
     public StaffingForm Staffing { get; private set; } = new();
     public FinanceForm Finance { get; private set; } = new();
     public PlanForm Plan { get; private set; } = new();
@@ -198,7 +201,7 @@ public sealed class UnitModel(SuNghiepDbContext db, ResourceService resources, I
 
             if (result.Value is { } saved)
             {
-                return Done(id, "staffing", $"Đã lưu số liệu biên chế năm {saved.Year}.", saved.Year, result.Warnings);
+                return Done(id, "staffing", $"Đã lưu số lượng người làm việc năm {saved.Year}.", saved.Year, result.Warnings);
             }
 
             errors = Merge(errors, result.Errors.Select(e => e.Field == "budgetPositions" && e.Message.EndsWith(ResourceService.OverAllocationApiHint, StringComparison.Ordinal)
@@ -301,7 +304,7 @@ public sealed class UnitModel(SuNghiepDbContext db, ResourceService resources, I
 
         var start = Number(form.Period, "periodStart", "Vui lòng chọn thời kỳ ổn định.");
         var input = new AutonomyPlanInput(
-            start, start + 4, Number(form.ProposedGroup, "proposedGroup", "Nhóm đề xuất phải là 1, 2, 3 hoặc 4."),
+            start, start is { } first ? AutonomyRules.StablePeriodEnd(first) : null, Number(form.ProposedGroup, "proposedGroup", "Nhóm đề xuất phải là 1, 2, 3 hoặc 4."),
             Date(form.SubmittedOn, "submittedOn"), form.Status,
             Number(form.ApprovedGroup, "approvedGroup", "Nhóm được phê duyệt phải là 1, 2, 3 hoặc 4."),
             form.DecisionNumber, Date(form.DecisionDate, "decision.date"), form.DecisionIssuer, form.Notes);
@@ -413,6 +416,19 @@ public sealed class UnitModel(SuNghiepDbContext db, ResourceService resources, I
         }
 
         YearGroups = groups;
+
+        // Group 1 and 2 units have no budget-paid staff: the group approved for the year, else the one computed from its figures.
+        var warnings = new List<string>();
+        foreach (var st in StaffingRows.OrderByDescending(r => r.Year))
+        {
+            var group = groups.FirstOrDefault(g => g.Year == st.Year) is { } yg ? yg.Approved ?? yg.Computed : null;
+            if (AutonomyRules.BudgetStaffWarning(group, st.BudgetPositions, st.Year) is { } warning)
+            {
+                warnings.Add(warning);
+            }
+        }
+
+        StaffWarnings = warnings;
         return true;
     }
 
@@ -428,6 +444,6 @@ public sealed class UnitModel(SuNghiepDbContext db, ResourceService resources, I
         Labels = FinanceRows.Select(f => f.Year),
         Revenue = FinanceRows.Select(f => f.Revenue.Total),
         Recurrent = FinanceRows.Select(f => f.RecurrentExpenditure),
-        Level = FinanceRows.Select(f => f.SelfFinancingLevel),
+        Level = FinanceRows.Select(f => f.SelfFinancingLevel is { } l ? AutonomyRules.Truncate(l) : (decimal?)null),
     };
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SuNghiep.Core.Data;
 using SuNghiep.Core.Entities;
 using SuNghiep.Core.Reorganizations;
+using SuNghiep.Core.Rules;
 using SuNghiep.Core.Units;
 using SuNghiep.Web.Pages.Shared;
 
@@ -24,6 +25,8 @@ public sealed class DetailsModel(SuNghiepDbContext db, TimeProvider time) : Page
     public UnitLineage Lineage { get; private set; } = null!;
     public LineageDiagram Diagram { get; private set; } = null!;
     public IReadOnlyList<AuditRow> Audit { get; private set; } = [];
+    /// <summary>Why the group computed from the year's figures differs from the group approved for its stable period, if it does.</summary>
+    public string? GroupDifference { get; private set; }
     public bool CanEdit => Roles.UnitEditors.Any(User.IsInRole);
 
     public async Task<IActionResult> OnGetAsync(int id, string? asOf, CancellationToken ct)
@@ -55,6 +58,12 @@ public sealed class DetailsModel(SuNghiepDbContext db, TimeProvider time) : Page
         Lineage = lineage;
         Diagram = LineageDiagram.Layout(lineage);
         AgencyCode = await db.Agencies.AsNoTracking().Where(a => a.Id == unit.ManagingAgencyId).Select(a => a.Code).FirstOrDefaultAsync(ct);
+        var year = AsOf.Year;
+        var approved = await db.AutonomyPlans.AsNoTracking()
+            .Where(p => p.UnitId == id && p.Status == AutonomyPlanStatus.Approved && p.PeriodStart <= year && p.PeriodEnd >= year)
+            .OrderByDescending(p => p.DecisionDate).Select(p => p.ApprovedGroup).FirstOrDefaultAsync(ct);
+        var computed = await db.FinanceYears.AsNoTracking().Where(f => f.UnitId == id && f.Year == year).Select(f => f.ComputedGroup).FirstOrDefaultAsync(ct);
+        GroupDifference = AutonomyRules.GroupDifference(year, computed, approved);
         if (User.IsInRole(Roles.SystemAdmin))
         {
             var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -98,7 +98,7 @@ public sealed class ReminderTests(AppHosts hosts)
 
         var late = Assert.Single(toLead.Items);
         Assert.Equal((task.Id, "late", Deadline), (late.TaskId, late.Kind, late.DueOn));
-        Assert.Equal($"Nhiệm vụ \"Sắp xếp {token}\" (văn bản {document.Number}) đã trễ hạn (hạn ngày 15/03/2001).", late.Message);
+        Assert.Equal($"Nhiệm vụ \"Sắp xếp {token}\" (văn bản {document.Number}) đã quá hạn (hạn ngày 15/03/2001).", late.Message);
         Assert.True(result.Late >= 1, $"the sweep reports {result.Late} late notices");
         if (assigner == "nobody")
         {

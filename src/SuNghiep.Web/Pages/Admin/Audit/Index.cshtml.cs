@@ -230,7 +230,7 @@ public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageMo
             var e = x.Entry;
             var actor = e.ActorId is not null && emails.TryGetValue(e.ActorId, out var u)
                 ? new Person(string.IsNullOrWhiteSpace(u.FullName) ? u.Email ?? e.ActorName : u.FullName, u.Email ?? e.ActorName)
-                : new Person(e.ActorName, null);
+                : new Person(SystemActors.Display(e.ActorName), null);
             return new Row(e.Id, e.At, actor, e.IpAddress, e.Action, e.EntityType, ObjectOf(e, x.Before, x.After, names), Diff(e.EntityType, x.Before, x.After, e.Before is null, e.After is null, names));
         }).ToList();
     }
