@@ -180,6 +180,7 @@ public static class WebApp
         ReferenceApi.Map(secured);
         NotificationsApi.Map(secured);
         AccountApi.Map(secured);
+        SearchApi.Map(secured);
 
         app.MapRazorPages();
     }
