@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
-using Scalar.AspNetCore;
 using SuNghiep.Core.Accounts;
 using SuNghiep.Core.Data;
 using SuNghiep.Core.Entities;
@@ -121,7 +120,7 @@ public static class WebApp
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Localize);
         services.AddExceptionHandler<ProblemExceptionHandler>();
-        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
+        services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiDocumentContract>().AddOperationTransformer<OpenApiOperationContract>());
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.ConfigureHttpJsonOptions(o =>
         {
@@ -163,8 +162,6 @@ public static class WebApp
 
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        // System fonts rather than Scalar's from its CDN: the page works offline and within the site's font-src.
-        app.MapScalarApiReference("/api/docs", o => o.WithTitle("SuNghiep API").WithOpenApiRoutePattern("/openapi/{documentName}.json").DisableDefaultFonts()).AllowAnonymous();
 
         var api = app.MapGroup("/api/v1");
         AuthApi.Map(api);
