@@ -21,9 +21,6 @@ public sealed class IndexModel(SuNghiepDbContext db) : PageModel
     [BindProperty(SupportsGet = true, Name = "kind")]
     public string? Kind { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public string? PageText { get; set; }
-
     public sealed record Group(string Kind, string Name, int Total, IReadOnlyList<SearchHit> Hits);
 
     public IReadOnlyList<Group> Groups { get; private set; } = [];
@@ -31,7 +28,8 @@ public sealed class IndexModel(SuNghiepDbContext db) : PageModel
     public Pager? Pager { get; private set; }
     public bool Asked => !string.IsNullOrWhiteSpace(Q);
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    // "page" is read from the query only: as a route value it names the Razor page itself.
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] string? pageText, CancellationToken ct)
     {
         if (!Asked)
         {
@@ -40,14 +38,14 @@ public sealed class IndexModel(SuNghiepDbContext db) : PageModel
         }
 
         var page = 1;
-        if (!string.IsNullOrWhiteSpace(PageText) && !int.TryParse(PageText, NumberStyles.None, CultureInfo.InvariantCulture, out page))
+        if (!string.IsNullOrWhiteSpace(pageText) && !int.TryParse(pageText, NumberStyles.None, CultureInfo.InvariantCulture, out page))
         {
             ModelState.AddModelError("page", "Số trang phải là số nguyên dương.");
         }
 
         var single = SearchQueries.Kinds.Contains(Kind ?? "");
         var query = new SearchQuery(Q, Kind, page, single ? SearchQueries.DefaultPageSize : PerGroup);
-        foreach (var e in SearchQueries.Validate(query).Where(e => ModelState[e.Field] is null))
+        foreach (var e in SearchQueries.Validate(query).Where(e => ModelState[e.Field] is not { Errors.Count: > 0 }))
         {
             ModelState.AddModelError(e.Field, e.Message);
         }
