@@ -210,20 +210,57 @@ public static class SearchQueries
         return (hits.OrderBy(h => h.Rank).ThenBy(h => h.SortKey, StringComparer.Ordinal).ThenBy(h => h.Id).Take(wanted).ToList(), hits.Count);
     }
 
-    /// <summary>Tasks through the context's filter (the caller's subtree leads, coordinates or assigned them), by their text.</summary>
+    /// <summary>
+    /// Tasks through the context's filter (the caller's subtree leads, coordinates or assigned them), by their text. Their
+    /// folded text is kept per task (and checked against the text's hash) so that a search reads ids and texts only, and
+    /// the page's few tasks in full.
+    /// </summary>
     private static async Task<(List<SearchHit>, int)> TasksAsync(SuNghiepDbContext db, string folded, string[] words, int wanted, CancellationToken ct)
     {
-        var rows = await db.PlanTasks.AsNoTracking()
-            .Select(t => new { t.Id, t.Content, t.Section, Number = t.Document!.Number, Lead = t.LeadAgency!.Name })
-            .ToListAsync(ct);
-        var hits = rows
-            .Select(t => (Row: t, Text: VietnameseText.Fold(t.Content)))
-            .Where(t => words.All(w => t.Text.Contains(w, StringComparison.Ordinal)))
-            .Select(t => new SearchHit(Task, t.Row.Id, Shorten(t.Row.Content), $"/tasks/{t.Row.Id}",
-                $"{t.Row.Number}{(t.Row.Section is { Length: > 0 } s ? $", mục {s}" : "")} · chủ trì: {t.Row.Lead}",
-                t.Text.StartsWith(folded, StringComparison.Ordinal) ? 1 : 2, VietnameseText.SortKey(Shorten(t.Row.Content))))
+        var rows = await db.PlanTasks.AsNoTracking().Select(t => new { t.Id, t.Content }).ToListAsync(ct);
+        var matches = rows
+            .Select(t => (t.Id, t.Content, Folded: FoldedTask(t.Id, t.Content)))
+            .Where(t => words.All(w => t.Folded.Text.Contains(w, StringComparison.Ordinal)))
+            .Select(t => (t.Id, Rank: t.Folded.Text.StartsWith(folded, StringComparison.Ordinal) ? 1 : 2, Title: Shorten(t.Content),
+                Key: t.Folded.Key ??= VietnameseText.SortKey(Shorten(t.Content))))
+            .OrderBy(t => t.Rank).ThenBy(t => t.Key, StringComparer.Ordinal).ThenBy(t => t.Id)
             .ToList();
-        return (hits.OrderBy(h => h.Rank).ThenBy(h => h.SortKey, StringComparer.Ordinal).ThenBy(h => h.Id).Take(wanted).ToList(), hits.Count);
+        var top = matches.Take(wanted).ToList();
+        var ids = top.Select(t => t.Id).ToList();
+        var details = await db.PlanTasks.AsNoTracking().Where(t => ids.Contains(t.Id))
+            .Select(t => new { t.Id, t.Section, Number = t.Document!.Number, Lead = t.LeadAgency!.Name })
+            .ToDictionaryAsync(t => t.Id, ct);
+        var hits = top.Where(t => details.ContainsKey(t.Id)).Select(t =>
+        {
+            var d = details[t.Id];
+            return new SearchHit(Task, t.Id, t.Title, $"/tasks/{t.Id}",
+                $"{d.Number}{(d.Section is { Length: > 0 } s ? $", mục {s}" : "")} · chủ trì: {d.Lead}", t.Rank, t.Key);
+        }).ToList();
+        return (hits, matches.Count);
+    }
+
+    // Folding a task's text costs more than reading it: the folded text (and, once asked, its sort key) is kept while the
+    // text, by its hash, stays the same.
+    private sealed class Folded(int hash, string text)
+    {
+        public int Hash { get; } = hash;
+        public string Text { get; } = text;
+        public string? Key { get; set; }
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, Folded> FoldedTasks = new();
+
+    private static Folded FoldedTask(int id, string content)
+    {
+        var hash = string.GetHashCode(content, StringComparison.Ordinal);
+        if (FoldedTasks.TryGetValue(id, out var known) && known.Hash == hash)
+        {
+            return known;
+        }
+
+        var folded = new Folded(hash, VietnameseText.Fold(content));
+        FoldedTasks[id] = folded;
+        return folded;
     }
 
     // "/1/7/12/" is under "/1/" and "/1/7/": the documents of those levels apply to it.
