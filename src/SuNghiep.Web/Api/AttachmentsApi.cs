@@ -20,7 +20,7 @@ public static class AttachmentsApi
         group.MapPost("/documents/{id:int}/attachments", AddToDocumentAsync).WithName("AddDocumentAttachments")
             .WithSummary($"Attach files to a document: multipart field \"files\", at most {AttachmentChecks.MaxFiles} files of pdf, doc, docx, xls, xlsx, odt, ods, txt, jpg, jpeg, png or zip.")
             .RequireAuthorization(WebApp.UnitCreatePolicy)
-            .Accepts<FilesUpload>("multipart/form-data")
+            .DescribesBody<FilesUpload>("multipart/form-data")
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(requestLimit))
             .WithFormOptions(multipartBodyLengthLimit: requestLimit);
@@ -29,7 +29,7 @@ public static class AttachmentsApi
         group.MapPost("/tasks/{taskId:int}/progress/{progressId:int}/attachments", AddToProgressAsync).WithName("AddProgressAttachments")
             .WithSummary("Attach files to a progress report (multipart field \"files\"), on a task in the caller's scope.")
             .RequireAuthorization(WebApp.UnitEditPolicy)
-            .Accepts<FilesUpload>("multipart/form-data")
+            .DescribesBody<FilesUpload>("multipart/form-data")
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(requestLimit))
             .WithFormOptions(multipartBodyLengthLimit: requestLimit);

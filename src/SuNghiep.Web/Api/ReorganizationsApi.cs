@@ -54,7 +54,7 @@ public static class ReorganizationsApi
         events.MapPost("/import", ImportAsync).WithName("ImportReorganizations")
             .WithSummary("Import reorganization decisions from .xlsx (multipart field \"file\"): all or nothing, problems by row and column.")
             .RequireAuthorization(WebApp.UnitCreatePolicy)
-            .Accepts<FileUpload>("multipart/form-data")
+            .DescribesBody<FileUpload>("multipart/form-data")
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(MaxUpload));
 

@@ -168,10 +168,14 @@ internal sealed class OpenApiOperationContract : IOpenApiOperationTransformer
     // type, as a component of its own name. A body the framework already typed is left as it is.
     private static async Task TypeBodyAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, IList<object> metadata, CancellationToken ct)
     {
-        if (metadata.OfType<IAcceptsMetadata>().LastOrDefault(a => a.RequestType is not null) is not { RequestType: { } type } accepts)
+        var described = metadata.OfType<DescribedBody>().LastOrDefault();
+        var accepts = metadata.OfType<IAcceptsMetadata>().LastOrDefault(a => a.RequestType is not null);
+        if ((described?.Type ?? accepts?.RequestType) is not { } type)
         {
             return;
         }
+
+        var contentTypes = described is not null ? [described.ContentType] : accepts!.ContentTypes;
 
         var current = operation.RequestBody?.Content?.Values.FirstOrDefault()?.Schema;
         if (current is not null && !(current is OpenApiSchemaReference r && r.Reference.Id == nameof(System.Text.Json.JsonElement)))
@@ -196,7 +200,19 @@ internal sealed class OpenApiOperationContract : IOpenApiOperationTransformer
         operation.RequestBody = new OpenApiRequestBody
         {
             Required = true,
-            Content = accepts.ContentTypes.ToDictionary(c => c, _ => new OpenApiMediaType { Schema = new OpenApiSchemaReference(type.Name, context.Document) }),
+            Content = contentTypes.ToDictionary(c => c, _ => new OpenApiMediaType { Schema = new OpenApiSchemaReference(type.Name, context.Document) }),
         };
     }
+}
+
+/// <summary>
+/// The body an endpoint reads by hand (a JSON object field by field, or a multipart form), for the OpenAPI document only:
+/// unlike .Accepts, it does not make routing refuse other content types, so the handler keeps its own Vietnamese answers.
+/// </summary>
+internal sealed record DescribedBody(Type Type, string ContentType);
+
+internal static class DescribedBodyExtensions
+{
+    public static RouteHandlerBuilder DescribesBody<T>(this RouteHandlerBuilder builder, string contentType) =>
+        builder.WithMetadata(new DescribedBody(typeof(T), contentType));
 }
