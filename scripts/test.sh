@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 results="artifacts/test-results"
+# Written by OpenApiContractTests: the document the app serves, linted after the tests.
+openapi="artifacts/openapi"
 pg_bin="/usr/lib/postgresql/15/bin"
 
 log() { printf '==> %s\n' "$*"; }
@@ -31,6 +33,10 @@ fi
 if [ ! -f /usr/lib/chromium/locales/vi.pak ]; then
     log "installing chromium-l10n"
     apt_install chromium-l10n
+fi
+if ! command -v npm >/dev/null; then
+    log "installing nodejs and npm (for Redocly's OpenAPI linter)"
+    apt_install nodejs npm
 fi
 if [ ! -x "$pg_bin/initdb" ]; then
     log "installing postgresql-15"
@@ -94,7 +100,7 @@ export SUNGHIEP_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Datab
 log "PostgreSQL 15 on 127.0.0.1:$port"
 
 # --- The tests: one TRX report per project ---
-rm -rf "$results"
+rm -rf "$results" "$openapi"
 mkdir -p "$results"
 # In the background, so that an interrupt reaches the trap at once and stops the run and its test hosts.
 kill_tree() {
@@ -129,7 +135,33 @@ for project in $(sed -n 's|.*<Project Path="\(tests/[^"]*\)\.csproj".*|\1|p' SuN
     passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
 done
 
+# --- The OpenAPI contract: Redocly's linter with its recommended rules, pinned in tools/redocly (package-lock.json) ---
+echo
+lint_status=0
+export REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true
+if ! ls "$openapi"/v1.*.json >/dev/null 2>&1; then
+    echo "OpenAPI lint: no document in $openapi (OpenApiContractTests did not run)."
+    lint_status=1
+else
+    if [ ! -x tools/redocly/node_modules/.bin/redocly ]; then
+        log "installing @redocly/cli into tools/redocly"
+        (cd tools/redocly && npm ci --no-audit --no-fund --silent) || lint_status=1
+    fi
+    for document in "$openapi"/v1.*.json; do
+        log "redocly lint --extends recommended $document"
+        lint_log="$(mktemp /tmp/sunghiep-lint.XXXXXX)"
+        tools/redocly/node_modules/.bin/redocly lint --extends recommended --format stylish "$document" >"$lint_log" 2>&1 || lint_status=1
+        # Without the linter's banner about Node.js versions.
+        grep -v '^ *[║╔╚]' "$lint_log" | grep -v '^ *$' || true
+        rm -f "$lint_log"
+    done
+fi
+[ "$lint_status" -ne 0 ] && echo "OpenAPI lint failed: see the errors above."
+
 exit_code=0
+if [ "$lint_status" -ne 0 ]; then
+    exit_code=1
+fi
 if [ "$failed" -gt 0 ] || [ "$missing" -gt 0 ] || [ "$status" -ne 0 ]; then
     [ "$status" -ne 0 ] && echo "dotnet test exited with code $status."
     exit_code=1

@@ -20,6 +20,7 @@ public static class AttachmentsApi
         group.MapPost("/documents/{id:int}/attachments", AddToDocumentAsync).WithName("AddDocumentAttachments")
             .WithSummary($"Attach files to a document: multipart field \"files\", at most {AttachmentChecks.MaxFiles} files of pdf, doc, docx, xls, xlsx, odt, ods, txt, jpg, jpeg, png or zip.")
             .RequireAuthorization(WebApp.UnitCreatePolicy)
+            .DescribesBody<FilesUpload>("multipart/form-data")
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(requestLimit))
             .WithFormOptions(multipartBodyLengthLimit: requestLimit);
@@ -28,6 +29,7 @@ public static class AttachmentsApi
         group.MapPost("/tasks/{taskId:int}/progress/{progressId:int}/attachments", AddToProgressAsync).WithName("AddProgressAttachments")
             .WithSummary("Attach files to a progress report (multipart field \"files\"), on a task in the caller's scope.")
             .RequireAuthorization(WebApp.UnitEditPolicy)
+            .DescribesBody<FilesUpload>("multipart/form-data")
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(requestLimit))
             .WithFormOptions(multipartBodyLengthLimit: requestLimit);

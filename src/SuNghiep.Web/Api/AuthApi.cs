@@ -14,6 +14,8 @@ public static class AuthApi
     {
         api.MapPost("/auth/login", LoginAsync)
             .WithName("Login")
+            .WithTags("Account")
+            .Produces<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>(StatusCodes.Status200OK)
             .WithSummary("Sign in with email and password; answers a bearer token as accessToken.")
             .AllowAnonymous();
     }

@@ -26,7 +26,8 @@ public static class IndicatorsApi
         group.MapGet("/{code}/drilldown", DrilldownAsync).WithName("IndicatorDrilldown")
             .WithSummary("The units an indicator counts on the as-of date and the reorganizations between baseline and as-of date that changed it.");
         group.MapGet("/{code}/drilldown.xlsx", ExportAsync).WithName("ExportIndicatorDrilldown")
-            .WithSummary("The drill-down as .xlsx: the sheet \"Đơn vị\" (units) and the sheet \"Sắp xếp\" (reorganizations with their decisions).");
+            .WithSummary("The drill-down as .xlsx: the sheet \"Đơn vị\" (units) and the sheet \"Sắp xếp\" (reorganizations with their decisions).")
+            .Produces(StatusCodes.Status200OK, contentType: ReorganizationsApi.XlsxType);
     }
 
     private static IndicatorInfo Info(IndicatorDefinition d) => new(

@@ -23,22 +23,26 @@ public static class PlansApi
         documents.MapGet("", ListDocumentsAsync).WithName("ListDocuments").WithSummary("Documents of the cascade (search by number, title or issuer).");
         documents.MapGet("/{id:int}", GetDocumentAsync).WithName("GetDocument").WithSummary("A document with its targets, tasks (in the caller's scope) and childIds.");
         documents.MapPost("", CreateDocumentAsync).WithName("CreateDocument").WithSummary("Record a document and the documents it implements (parentIds).")
-            .RequireAuthorization(WebApp.UnitCreatePolicy);
+            .RequireAuthorization(WebApp.UnitCreatePolicy).DescribesBody<DocumentRequest>("application/json");
         documents.MapGet("/{id:int}/targets/status", TargetStatusAsync).WithName("GetTargetStatus")
             .WithSummary("Each target measured today in the caller's scope: baseline value, actual, target, deadline, status (achieved, on_track, at_risk, missed, not_measurable) and a sentence that explains it.");
-        documents.MapPost("/{id:int}/targets", AddTargetAsync).WithName("AddTarget").RequireAuthorization(WebApp.UnitCreatePolicy);
+        documents.MapPost("/{id:int}/targets", AddTargetAsync).WithName("AddTarget")
+            .WithSummary("Add a target to a document: the indicator it is measured by (or free text), its scope, baseline, direction, value and deadline.")
+            .RequireAuthorization(WebApp.UnitCreatePolicy).DescribesBody<TargetRequest>("application/json");
         documents.MapPost("/{id:int}/tasks", AddTaskAsync).WithName("AddTask")
             .WithSummary("Assign a task: content, lead and coordinating agencies, a deadline or a recurrence, the expected output.")
-            .RequireAuthorization(WebApp.UnitCreatePolicy);
+            .RequireAuthorization(WebApp.UnitCreatePolicy).DescribesBody<TaskRequest>("application/json");
 
         var tasks = api.MapGroup("/tasks").WithTags("Plans");
         tasks.MapGet("", ListTasksAsync).WithName("ListTasks")
             .WithSummary("Tasks in the caller's scope; agencyId (led or coordinated by its subtree), status (late is derived), dueBefore, documentId; late and due soon first.");
         tasks.MapGet("/{id:int}", GetTaskAsync).WithName("GetTask").WithSummary("A task in the caller's scope, with its derived status.");
         tasks.MapPost("/{id:int}/status", SetStatusAsync).WithName("SetTaskStatus")
-            .WithSummary("Set a task's status: not_started, in_progress, done or cancelled (late is derived).").RequireAuthorization(WebApp.UnitCreatePolicy);
+            .WithSummary("Set a task's status: not_started, in_progress, done or cancelled (late is derived).").RequireAuthorization(WebApp.UnitCreatePolicy)
+            .DescribesBody<TaskStatusRequest>("application/json");
         tasks.MapPost("/{id:int}/progress", AddProgressAsync).WithName("AddTaskProgress")
-            .WithSummary("Report progress on a task: date, text, percent.").RequireAuthorization(WebApp.UnitEditPolicy);
+            .WithSummary("Report progress on a task: date, text, percent.").RequireAuthorization(WebApp.UnitEditPolicy)
+            .DescribesBody<ProgressRequest>("application/json");
     }
 
     private static async Task<Ok<IReadOnlyList<DocumentSummary>>> ListDocumentsAsync(SuNghiepDbContext db, string? search, CancellationToken ct) =>

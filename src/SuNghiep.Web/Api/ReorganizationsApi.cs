@@ -39,19 +39,22 @@ public static class ReorganizationsApi
         var events = api.MapGroup("/reorganizations").WithTags("Reorganizations");
         events.MapGet("", ListAsync).WithName("ListReorganizations")
             .WithSummary("Reorganizations touching units in the caller's scope; filters type, from, to, areaCode, agencyId, includeVoided.");
-        events.MapGet("/{id:int}", GetAsync).WithName("GetReorganization");
+        events.MapGet("/{id:int}", GetAsync).WithName("GetReorganization")
+            .WithSummary("One reorganization with its decision and the units it ended, started or changed.");
         events.MapPost("", RecordAsync).WithName("RecordReorganization")
             .WithSummary("Record a reorganization with its decision; units end, start or change as its type says.")
-            .RequireAuthorization(WebApp.UnitCreatePolicy).Accepts<ReorganizationRequestBody>("application/json");
+            .RequireAuthorization(WebApp.UnitCreatePolicy).Accepts<ReorganizationRequestBody>("application/json")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         events.MapPost("/{id:int}/void", VoidAsync).WithName("VoidReorganization")
             .WithSummary("Void a wrong reorganization with a reason; its effect on the register is undone.")
-            .RequireAuthorization(WebApp.UnitCreatePolicy);
+            .RequireAuthorization(WebApp.UnitCreatePolicy).ProducesProblem(StatusCodes.Status409Conflict);
 
         events.MapGet("/import-template", () => TypedResults.File(ReorganizationImport.Template(), XlsxType, "mau-nhap-sap-xep.xlsx"))
             .WithName("ReorganizationImportTemplate").WithSummary("The .xlsx template for importing reorganization decisions.");
         events.MapPost("/import", ImportAsync).WithName("ImportReorganizations")
             .WithSummary("Import reorganization decisions from .xlsx (multipart field \"file\"): all or nothing, problems by row and column.")
             .RequireAuthorization(WebApp.UnitCreatePolicy)
+            .DescribesBody<FileUpload>("multipart/form-data")
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(MaxUpload));
 

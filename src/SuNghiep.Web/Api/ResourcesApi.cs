@@ -21,27 +21,29 @@ public static class ResourcesApi
         units.MapGet("/staffing/{year:int}", GetStaffingAsync).WithName("GetStaffing").WithSummary("A unit's staffing for a year.");
         units.MapPut("/staffing/{year:int}", PutStaffingAsync).WithName("PutStaffing")
             .WithSummary("Set a unit's staffing for a year; refused when the agency's allocation is exceeded unless overAllocation is true.")
-            .RequireAuthorization(WebApp.UnitEditPolicy);
+            .RequireAuthorization(WebApp.UnitEditPolicy).DescribesBody<StaffingRequest>("application/json");
         units.MapGet("/finance/{year:int}", GetFinanceAsync).WithName("GetFinance")
             .WithSummary("A unit's finance for a year with the self-financing level and autonomy group of Decree 60/2021.");
         units.MapPut("/finance/{year:int}", PutFinanceAsync).WithName("PutFinance")
             .WithSummary("Set a unit's finance for a year (VND); answers the level and group computed by the decree's formula.")
-            .RequireAuthorization(WebApp.UnitEditPolicy);
-        units.MapGet("/autonomy-plans", ListPlansAsync).WithName("ListAutonomyPlans");
+            .RequireAuthorization(WebApp.UnitEditPolicy).DescribesBody<FinanceRequest>("application/json");
+        units.MapGet("/autonomy-plans", ListPlansAsync).WithName("ListAutonomyPlans")
+            .WithSummary("A unit's autonomy plans: periods, proposed and approved groups, decisions.");
         units.MapPost("/autonomy-plans", AddPlanAsync).WithName("AddAutonomyPlan")
             .WithSummary("Record an autonomy plan for a stable period: submitted, approved (with its decision) or rejected.")
-            .RequireAuthorization(WebApp.UnitEditPolicy);
+            .RequireAuthorization(WebApp.UnitEditPolicy).DescribesBody<AutonomyPlanRequest>("application/json");
 
         api.MapGet("/staffing", TableAsync).WithTags("Staffing and finance").WithName("StaffingTable")
             .WithSummary("Staffing of a year by managing agency with totals, for an area or agency (with lineage).");
         api.MapGet("/staffing/export", ExportAsync).WithTags("Staffing and finance").WithName("ExportStaffing")
-            .WithSummary("The staffing table of GET /staffing (same rows and totals) as .xlsx.");
+            .WithSummary("The staffing table of GET /staffing (same rows and totals) as .xlsx.")
+            .Produces(StatusCodes.Status200OK, contentType: ReorganizationsApi.XlsxType);
         api.MapGet("/staffing/import-template", () => TypedResults.File(ResourceImport.Template(), ReorganizationsApi.XlsxType, "mau-nhap-bien-che-tai-chinh.xlsx"))
             .WithTags("Staffing and finance").WithName("StaffingImportTemplate")
             .WithSummary("The .xlsx template for importing staffing and finance years: unit code, year, staffing fields, finance fields.");
         api.MapPost("/staffing/import", ImportAsync).WithTags("Staffing and finance").WithName("ImportStaffing")
             .WithSummary("Import staffing and finance years from .xlsx (multipart field \"file\"): all or nothing, problems by row and column.")
-            .RequireAuthorization(WebApp.UnitEditPolicy)
+            .RequireAuthorization(WebApp.UnitEditPolicy).DescribesBody<FileUpload>("multipart/form-data")
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(ReorganizationsApi.MaxUpload));
         api.MapGet("/autonomy", AutonomyAsync).WithTags("Staffing and finance").WithName("AutonomyCounts")
@@ -49,7 +51,7 @@ public static class ResourcesApi
         api.MapPut("/agencies/{id:int}/staffing-allocations/{year:int}", AllocateAsync).WithTags("Staffing and finance")
             .WithName("SetStaffingAllocation")
             .WithSummary("Set an agency's budget-paid positions for a year; refused when the parent's allocation is exceeded unless overAllocation is true.")
-            .RequireAuthorization(WebApp.UnitCreatePolicy);
+            .RequireAuthorization(WebApp.UnitCreatePolicy).DescribesBody<AllocationRequest>("application/json");
     }
 
     private static Dictionary<string, string[]> Group(IEnumerable<RuleViolation> warnings) =>

@@ -70,19 +70,22 @@ public static class ScenariosApi
         scenarios.MapPost("", CreateAsync).WithName("CreateScenario")
             .WithSummary("Draft a scenario of proposed reorganizations, each checked by the rules of real ones; nothing is recorded.")
             .RequireAuthorization(WebApp.UnitCreatePolicy).Accepts<ScenarioRequestBody>("application/json");
-        scenarios.MapGet("/{id:int}", GetAsync).WithName("GetScenario");
+        scenarios.MapGet("/{id:int}", GetAsync).WithName("GetScenario")
+            .WithSummary("One scenario the caller sees (its own, or one shared within its scope), with its events.");
         scenarios.MapPut("/{id:int}", UpdateAsync).WithName("UpdateScenario")
             .WithSummary("Replace a draft's name, notes and events (its author only; not once applied).")
-            .RequireAuthorization(WebApp.UnitCreatePolicy).Accepts<ScenarioRequestBody>("application/json");
+            .RequireAuthorization(WebApp.UnitCreatePolicy).Accepts<ScenarioRequestBody>("application/json")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         scenarios.MapDelete("/{id:int}", DeleteAsync).WithName("DeleteScenario")
             .WithSummary("Delete a draft (its author only; not once applied).")
-            .RequireAuthorization(WebApp.UnitCreatePolicy);
+            .RequireAuthorization(WebApp.UnitCreatePolicy).ProducesProblem(StatusCodes.Status409Conflict);
         scenarios.MapPost("/{id:int}/share", ShareAsync).WithName("ShareScenario")
             .WithSummary("Share a scenario with everyone whose scope covers its author's (its author only).")
-            .RequireAuthorization(WebApp.UnitCreatePolicy);
+            .RequireAuthorization(WebApp.UnitCreatePolicy).ProducesProblem(StatusCodes.Status409Conflict);
         scenarios.MapPost("/{id:int}/apply", ApplyAsync).WithName("ApplyScenario")
             .WithSummary("Record the scenario's events as real reorganizations with their decisions, all or nothing.")
-            .RequireAuthorization(WebApp.UnitCreatePolicy).Accepts<ScenarioApplyBody>("application/json");
+            .RequireAuthorization(WebApp.UnitCreatePolicy).Accepts<ScenarioApplyBody>("application/json")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         scenarios.MapGet("/{id:int}/indicators/{code}", IndicatorAsync).WithName("ScenarioIndicator")
             .WithSummary("An indicator on the register as it is (actual) and as the scenario would leave it (scenario); "
                 + "the parameters of GET /api/v1/indicators/{code}; asOf defaults to the scenario's last event when later than today.");

@@ -23,6 +23,7 @@ public static class TaskImportApi
         documents.MapPost("/{id:int}/tasks/import", ImportAsync).WithName("ImportTasks")
             .WithSummary("Import a task assignment table from .xlsx (multipart field \"file\"): all rows or none, problems by row and column.")
             .RequireAuthorization(WebApp.UnitCreatePolicy)
+            .DescribesBody<FileUpload>("multipart/form-data")
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(ReorganizationsApi.MaxUpload));
     }

@@ -2,10 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
@@ -17,7 +14,7 @@ namespace SuNghiep.Web.Infrastructure;
 /// What every answer carries and what every request goes through before the app: the client's real address behind
 /// configured proxies, the security headers, and the rate limits on sign-in and on the API.
 /// </summary>
-public static partial class EdgeSecurity
+public static class EdgeSecurity
 {
     /// <summary>Scripts only from the site's own files; inline style attributes stay allowed (they run no code).</summary>
     public const string PagePolicy =
@@ -221,7 +218,7 @@ public static partial class EdgeSecurity
         }
     }
 
-    private sealed partial class SecurityHeadersMiddleware(RequestDelegate next)
+    private sealed class SecurityHeadersMiddleware(RequestDelegate next)
     {
         public async Task InvokeAsync(HttpContext context)
         {
@@ -229,7 +226,7 @@ public static partial class EdgeSecurity
             response.OnStarting(() =>
             {
                 var headers = response.Headers;
-                headers.ContentSecurityPolicy = context.Items[DocsPolicyItem] as string ?? PagePolicy;
+                headers.ContentSecurityPolicy = PagePolicy;
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
@@ -248,56 +245,11 @@ public static partial class EdgeSecurity
                 return Task.CompletedTask;
             });
 
-            if (IsDocsPage(context.Request.Path))
-            {
-                await WithDocsPolicyAsync(context);
-                return;
-            }
-
             await next(context);
-        }
-
-        private const string DocsPolicyItem = "SuNghiep.DocsPolicy";
-
-        private static bool IsDocsPage(PathString path) =>
-            path.StartsWithSegments("/api/docs", StringComparison.OrdinalIgnoreCase, out var rest) && !Path.HasExtension(rest.Value);
-
-        /// <summary>
-        /// The Scalar API docs page starts its viewer with an inline module script holding its configuration. Rather than
-        /// allowing every inline script there, the page is buffered (a few hundred bytes) and exactly its inline scripts are
-        /// allowed by their SHA-256; the viewer's code itself comes from the site's own files.
-        /// </summary>
-        private async Task WithDocsPolicyAsync(HttpContext context)
-        {
-            var original = context.Response.Body;
-            using var buffer = new MemoryStream();
-            context.Response.Body = buffer;
-            try
-            {
-                await next(context);
-                if (context.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true
-                    && !context.Response.Headers.ContainsKey("Content-Encoding"))
-                {
-                    var html = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-                    var hashes = InlineScript().Matches(html)
-                        .Select(m => $"'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(m.Groups[1].Value)))}'");
-                    context.Items[DocsPolicyItem] = PagePolicy.Replace("script-src 'self'", "script-src 'self' " + string.Join(' ', hashes), StringComparison.Ordinal);
-                }
-            }
-            finally
-            {
-                context.Response.Body = original;
-            }
-
-            buffer.Position = 0;
-            await buffer.CopyToAsync(original, context.RequestAborted);
         }
 
         private static bool IsLoopbackHost(string host) =>
             host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || (IPAddress.TryParse(host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
-
-        [GeneratedRegex(@"<script(?![^>]*\bsrc\s*=)[^>]*>(.*?)</script>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
-        private static partial Regex InlineScript();
     }
 }
 

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.OpenApi;
-using Microsoft.OpenApi;
 using SuNghiep.Core.Rules;
 
 namespace SuNghiep.Web.Infrastructure;
@@ -163,24 +161,4 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
 
     private static bool IsJsonReader(Exception exception) =>
         exception.TargetSite?.DeclaringType?.Assembly == typeof(System.Text.Json.JsonElement).Assembly;
-}
-
-/// <summary>Describes the bearer token in the OpenAPI document so that the docs page can call the API.</summary>
-internal sealed class BearerSecurityTransformer : IOpenApiDocumentTransformer
-{
-    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
-    {
-        document.Info.Title = "SuNghiep API";
-        document.Info.Description = "Sổ đăng ký đơn vị sự nghiệp công lập. Lấy token bằng POST /api/v1/auth/login rồi gửi kèm tiêu đề Authorization: Bearer <token>.";
-        document.Components ??= new OpenApiComponents();
-        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
-        document.Components.SecuritySchemes["Bearer"] = new OpenApiSecurityScheme
-        {
-            Type = SecuritySchemeType.Http,
-            Scheme = "bearer",
-            In = ParameterLocation.Header,
-            Description = "Token từ POST /api/v1/auth/login",
-        };
-        return Task.CompletedTask;
-    }
 }

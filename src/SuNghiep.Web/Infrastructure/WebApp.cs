@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
-using Scalar.AspNetCore;
 using SuNghiep.Core.Accounts;
 using SuNghiep.Core.Auditing;
 using SuNghiep.Core.Data;
@@ -122,7 +121,7 @@ public static class WebApp
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Localize);
         services.AddExceptionHandler<ProblemExceptionHandler>();
-        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
+        services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiDocumentContract>().AddOperationTransformer<OpenApiOperationContract>());
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.ConfigureHttpJsonOptions(o =>
         {
@@ -164,14 +163,6 @@ public static class WebApp
 
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        // System fonts rather than Scalar's from its CDN: the page works offline and within the site's font-src.
-        app.MapScalarApiReference("/api/docs", o =>
-        {
-            o.WithTitle("SuNghiep API").WithOpenApiRoutePattern("/openapi/{documentName}.json").DisableDefaultFonts();
-            // Accessibility: the page's language, and method and code colours that reach 4.5:1 on Scalar's light grey.
-            o.AddHeadContent("<script src=\"/js/api-docs.js\"></script>");
-            o.WithCustomCss(ApiDocsCss);
-        }).AllowAnonymous();
 
         var api = app.MapGroup("/api/v1");
         AuthApi.Map(api);
@@ -187,13 +178,10 @@ public static class WebApp
         ReferenceApi.Map(secured);
         NotificationsApi.Map(secured);
         AccountApi.Map(secured);
+        SearchApi.Map(secured);
 
         app.MapRazorPages();
     }
-
-    private const string ApiDocsCss =
-        ".light-mode { --scalar-color-green: #006c44; --scalar-color-orange: #a63a00; --scalar-color-yellow: #8a6100; "
-        + "--scalar-color-red: #c4001a; --scalar-color-blue: #0b5cad; --scalar-color-purple: #6b3fb5; }";
 
     /// <summary>Migrates, loads reference data, loads the demo province into an empty register, loads the source documents into a register without any, and makes the first administrator.</summary>
     public static async Task InitializeAsync(WebApplication app)
