@@ -375,3 +375,18 @@ internal sealed class ScenarioConfiguration : IEntityTypeConfiguration<Scenario>
         b.HasIndex(x => x.AuthorId);
     }
 }
+
+internal sealed class UnitYearFactConfiguration : IEntityTypeConfiguration<UnitYearFact>
+{
+    public void Configure(EntityTypeBuilder<UnitYearFact> b)
+    {
+        b.Property(x => x.SectorCode).HasMaxLength(32);
+        b.Property(x => x.LevelCode).HasMaxLength(32);
+        // A snapshot reads one year's rows, the yearly sums its year-end rows; maintenance replaces a unit's rows.
+        b.HasIndex(x => new { x.Year, x.YearEnd });
+        b.HasIndex(x => x.UnitId);
+        b.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(x => x.Area).WithMany().HasForeignKey(x => x.AreaId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.ManagingAgency).WithMany().HasForeignKey(x => x.ManagingAgencyId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

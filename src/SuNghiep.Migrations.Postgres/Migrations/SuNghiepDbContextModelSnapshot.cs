@@ -1612,6 +1612,82 @@ namespace SuNghiep.Migrations.Postgres.Migrations
                     b.ToTable("UnitVersions");
                 });
 
+            modelBuilder.Entity("SuNghiep.Core.Entities.UnitYearFact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("BudgetPositions")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("DirectBudgetSpending")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("FinanceGroup")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Financed")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<string>("LevelCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly?>("ListedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ManagingAgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Other")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("PlanGroup")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SectorCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<bool>("Staffed")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("YearEnd")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaId");
+
+                    b.HasIndex("ManagingAgencyId");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("Year", "YearEnd");
+
+                    b.ToTable("UnitYearFacts");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -2032,6 +2108,33 @@ namespace SuNghiep.Migrations.Postgres.Migrations
                     b.Navigation("ManagingAgency");
 
                     b.Navigation("Reorganization");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.UnitYearFact", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.Area", "Area")
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SuNghiep.Core.Entities.Agency", "ManagingAgency")
+                        .WithMany()
+                        .HasForeignKey("ManagingAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SuNghiep.Core.Entities.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Area");
+
+                    b.Navigation("ManagingAgency");
 
                     b.Navigation("Unit");
                 });

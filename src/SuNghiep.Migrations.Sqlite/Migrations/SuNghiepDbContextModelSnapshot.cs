@@ -1565,6 +1565,80 @@ namespace SuNghiep.Migrations.Sqlite.Migrations
                     b.ToTable("UnitVersions");
                 });
 
+            modelBuilder.Entity("SuNghiep.Core.Entities.UnitYearFact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BudgetPositions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DirectBudgetSpending")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FinanceGroup")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Financed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LevelCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ListedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ManagingAgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Other")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PlanGroup")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SectorCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Staffed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("YearEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaId");
+
+                    b.HasIndex("ManagingAgencyId");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("Year", "YearEnd");
+
+                    b.ToTable("UnitYearFacts");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1985,6 +2059,33 @@ namespace SuNghiep.Migrations.Sqlite.Migrations
                     b.Navigation("ManagingAgency");
 
                     b.Navigation("Reorganization");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.UnitYearFact", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.Area", "Area")
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SuNghiep.Core.Entities.Agency", "ManagingAgency")
+                        .WithMany()
+                        .HasForeignKey("ManagingAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SuNghiep.Core.Entities.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Area");
+
+                    b.Navigation("ManagingAgency");
 
                     b.Navigation("Unit");
                 });
