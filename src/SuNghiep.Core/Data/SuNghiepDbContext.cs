@@ -41,6 +41,7 @@ public sealed class SuNghiepDbContext(DbContextOptions<SuNghiepDbContext> option
     public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
     public DbSet<Scenario> Scenarios => Set<Scenario>();
     public DbSet<UnitYearFact> UnitYearFacts => Set<UnitYearFact>();
+    public DbSet<IndicatorYearTotal> IndicatorYearTotals => Set<IndicatorYearTotal>();
 
     // The caller's scope, read by the query filter on Units. A new context sees no unit until a scope is set.
     internal bool ScopeUnrestricted { get; private set; }

@@ -17,15 +17,28 @@ public static class IndicatorFacts
     // The plans measured run from the 2015 baseline of Resolution 19 to the 2030 horizon of Conclusion 62; a wider range
     // costs a row per open unit and year.
     public const int FirstYear = 2010;
-    public const int LastYear = 2035;
+    public const int LastYear = 2030;
 
     public static bool Covers(int year) => year is >= FirstYear and <= LastYear;
 
     /// <summary>Rewrites the whole table from the register, in the caller's transaction if any; returns the rows written.</summary>
     public static async Task<int> RebuildAsync(SuNghiepDbContext db, CancellationToken ct = default)
     {
-        await db.Database.ExecuteSqlRawAsync("DELETE FROM \"UnitYearFacts\"", ct);
-        return await db.Database.ExecuteSqlRawAsync(InsertSql(db.Database.IsNpgsql(), null), ct);
+        // The whole register in one statement: at national scale longer than the default 30 s on a busy machine.
+        var timeout = db.Database.GetCommandTimeout();
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM \"IndicatorYearTotals\"", ct);
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM \"UnitYearFacts\"", ct);
+            var rows = await db.Database.ExecuteSqlRawAsync(InsertSql(db.Database.IsNpgsql(), null), ct);
+            await db.Database.ExecuteSqlRawAsync(TotalsSql(db.Database.IsNpgsql(), ""), ct);
+            return rows;
+        }
+        finally
+        {
+            db.Database.SetCommandTimeout(timeout);
+        }
     }
 
     /// <summary>Rewrites the rows of the given units (voided ones lose theirs), in the caller's transaction.</summary>
@@ -38,10 +51,53 @@ public static class IndicatorFacts
 
         // The ids are integers from the change tracker, written as literals: one statement however many units.
         var list = string.Join(",", unitIds.Order().Select(id => id.ToString(CultureInfo.InvariantCulture)));
+        var groups = await GroupsAsync(db, unitIds, ct);
 #pragma warning disable EF1002, EF1003
         await db.Database.ExecuteSqlRawAsync($"DELETE FROM \"UnitYearFacts\" WHERE \"UnitId\" IN ({list})", ct);
         await db.Database.ExecuteSqlRawAsync(InsertSql(db.Database.IsNpgsql(), list), ct);
 #pragma warning restore EF1002, EF1003
+        // The totals of every area and agency the units were or are now in are summed again from their facts.
+        groups.UnionWith(await GroupsAsync(db, unitIds, ct));
+        foreach (var (area, agency) in groups)
+        {
+            await db.Database.ExecuteSqlAsync($"DELETE FROM \"IndicatorYearTotals\" WHERE \"AreaId\" = {area} AND \"ManagingAgencyId\" = {agency}", ct);
+#pragma warning disable EF1002, EF1003
+            await db.Database.ExecuteSqlRawAsync(TotalsSql(db.Database.IsNpgsql(), "WHERE f.\"AreaId\" = {0} AND f.\"ManagingAgencyId\" = {1}"), [area, agency], ct);
+#pragma warning restore EF1002, EF1003
+        }
+    }
+
+    private static async Task<HashSet<(int Area, int Agency)>> GroupsAsync(SuNghiepDbContext db, IReadOnlyCollection<int> unitIds, CancellationToken ct) =>
+        (await db.UnitYearFacts.IgnoreQueryFilters().AsNoTracking().Where(f => unitIds.Contains(f.UnitId))
+            .Select(f => new { f.AreaId, f.ManagingAgencyId }).Distinct().ToListAsync(ct))
+        .Select(g => (g.AreaId, g.ManagingAgencyId)).ToHashSet();
+
+    /// <summary>
+    /// The year totals summed from the facts (those the filter keeps): the units active on 31/12 of the year by what the
+    /// indicators count of them, and the yearly figures of the year-end rows.
+    /// </summary>
+    internal static string TotalsSql(bool postgres, string filter)
+    {
+        var dec31 = postgres ? "make_date(f.\"Year\", 12, 31)" : "printf('%04d-12-31', f.\"Year\")";
+        var at = $"f.\"From\" <= {dec31} AND f.\"To\" > {dec31}";
+        var group = "COALESCE(f.\"PlanGroup\", f.\"FinanceGroup\")";
+        string Count(string when) => $"SUM(CASE WHEN {at}{(when.Length > 0 ? " AND " + when : "")} THEN 1 ELSE 0 END)";
+        return $"""
+            INSERT INTO "IndicatorYearTotals" ("Year", "AreaId", "ManagingAgencyId", "SectorCode", "LevelCode", "Active", "Other",
+                "Group12", "Group13", "Plan", "FinanceOnly", "NoGroup", "Listed", "Staffed", "Financed", "BudgetPositions", "StaffRows",
+                "DirectBudgetSpending", "FinanceRows")
+            SELECT f."Year", f."AreaId", f."ManagingAgencyId", f."SectorCode", f."LevelCode", {Count("")}, {Count("f.\"Other\"")},
+                {Count($"{group} <= 2")}, {Count($"{group} <= 3")}, {Count("f.\"PlanGroup\" IS NOT NULL")},
+                {Count("f.\"PlanGroup\" IS NULL AND f.\"FinanceGroup\" IS NOT NULL")}, {Count("f.\"PlanGroup\" IS NULL AND f.\"FinanceGroup\" IS NULL")},
+                {Count($"f.\"ListedOn\" <= {dec31}")}, {Count("f.\"Staffed\"")}, {Count("f.\"Financed\"")},
+                COALESCE(SUM(CASE WHEN f."YearEnd" THEN f."BudgetPositions" END), 0),
+                SUM(CASE WHEN f."YearEnd" AND f."BudgetPositions" IS NOT NULL THEN 1 ELSE 0 END),
+                COALESCE(SUM(CASE WHEN f."YearEnd" THEN f."DirectBudgetSpending" END), 0),
+                SUM(CASE WHEN f."YearEnd" AND f."DirectBudgetSpending" IS NOT NULL THEN 1 ELSE 0 END)
+            FROM "UnitYearFacts" f
+            {filter}
+            GROUP BY f."Year", f."AreaId", f."ManagingAgencyId", f."SectorCode", f."LevelCode"
+            """;
     }
 
     /// <summary>True when the table is empty while the register has units: a database migrated from before the table.</summary>

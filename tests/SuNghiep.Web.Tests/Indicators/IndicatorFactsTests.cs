@@ -38,15 +38,22 @@ public sealed class IndicatorFactsTests
                 f.PlanGroup, f.FinanceGroup, f.ListedOn, f.Staffed, f.Financed, f.YearEnd, f.BudgetPositions, f.DirectBudgetSpending))
             .Order(StringComparer.Ordinal).ToList();
 
+    private static async Task<List<string>> TotalsAsync(IQueryable<Core.Entities.IndicatorYearTotal> totals) =>
+        (await totals.AsNoTracking().ToListAsync())
+            .Select(t => string.Join("|", "total", t.Year, t.AreaId, t.ManagingAgencyId, t.SectorCode, t.LevelCode, t.Active, t.Other, t.Group12,
+                t.Group13, t.Plan, t.FinanceOnly, t.NoGroup, t.Listed, t.Staffed, t.Financed, t.BudgetPositions, t.StaffRows,
+                t.DirectBudgetSpending, t.FinanceRows))
+            .Order(StringComparer.Ordinal).ToList();
+
     private static Task<List<string>> MaintainedAsync(SuNghiepApp app) =>
-        app.WithDbAsync((db, _) => RowsAsync(db.UnitYearFacts.IgnoreQueryFilters()));
+        app.WithDbAsync(async (db, _) => (List<string>)[.. await RowsAsync(db.UnitYearFacts.IgnoreQueryFilters()), .. await TotalsAsync(db.IndicatorYearTotals)]);
 
     /// <summary>The facts a full rebuild writes, read inside a transaction that is rolled back.</summary>
     private static Task<List<string>> RebuiltAsync(SuNghiepApp app) => app.WithDbAsync(async (db, _) =>
     {
         await using var tx = await db.Database.BeginTransactionAsync();
         await IndicatorFacts.RebuildAsync(db);
-        var rows = await RowsAsync(db.UnitYearFacts.IgnoreQueryFilters());
+        List<string> rows = [.. await RowsAsync(db.UnitYearFacts.IgnoreQueryFilters()), .. await TotalsAsync(db.IndicatorYearTotals)];
         await tx.RollbackAsync();
         return rows;
     });
@@ -141,9 +148,14 @@ public sealed class IndicatorFactsTests
         Assert.Contains(maintained, r => r.StartsWith($"2021|{g}|{new DateOnly(2021, 1, 1)}|{new DateOnly(2021, 3, 1)}|", StringComparison.Ordinal));
         Assert.DoesNotContain(maintained, r => r.StartsWith($"2022|{g}|", StringComparison.Ordinal));
         Assert.True(maintained.Count > 1000, $"{maintained.Count} rows");
+        Assert.Contains(maintained, r => r.StartsWith($"total|2021|", StringComparison.Ordinal) && r.Contains($"|{agency}|", StringComparison.Ordinal));
 
         // A register migrated from before the facts gets them at the next start.
-        await app.WithDbAsync((db, _) => db.Database.ExecuteSqlRawAsync("DELETE FROM \"UnitYearFacts\""));
+        await app.WithDbAsync(async (db, _) =>
+        {
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM \"IndicatorYearTotals\"");
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM \"UnitYearFacts\"");
+        });
         await DatabaseSetup.MigrateAsync(app.Services);
         AssertSame(maintained, await MaintainedAsync(app), "after a migration found the table empty");
     }

@@ -12,6 +12,49 @@ namespace SuNghiep.Migrations.Sqlite.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "IndicatorYearTotals",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    AreaId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ManagingAgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SectorCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    LevelCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Active = table.Column<int>(type: "INTEGER", nullable: false),
+                    Other = table.Column<int>(type: "INTEGER", nullable: false),
+                    Group12 = table.Column<int>(type: "INTEGER", nullable: false),
+                    Group13 = table.Column<int>(type: "INTEGER", nullable: false),
+                    Plan = table.Column<int>(type: "INTEGER", nullable: false),
+                    FinanceOnly = table.Column<int>(type: "INTEGER", nullable: false),
+                    NoGroup = table.Column<int>(type: "INTEGER", nullable: false),
+                    Listed = table.Column<int>(type: "INTEGER", nullable: false),
+                    Staffed = table.Column<int>(type: "INTEGER", nullable: false),
+                    Financed = table.Column<int>(type: "INTEGER", nullable: false),
+                    BudgetPositions = table.Column<long>(type: "INTEGER", nullable: false),
+                    StaffRows = table.Column<int>(type: "INTEGER", nullable: false),
+                    DirectBudgetSpending = table.Column<long>(type: "INTEGER", nullable: false),
+                    FinanceRows = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IndicatorYearTotals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IndicatorYearTotals_Agencies_ManagingAgencyId",
+                        column: x => x.ManagingAgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_IndicatorYearTotals_Areas_AreaId",
+                        column: x => x.AreaId,
+                        principalTable: "Areas",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "UnitYearFacts",
                 columns: table => new
                 {
@@ -59,9 +102,24 @@ namespace SuNghiep.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_UnitYearFacts_AreaId",
+                name: "IX_IndicatorYearTotals_AreaId_ManagingAgencyId",
+                table: "IndicatorYearTotals",
+                columns: new[] { "AreaId", "ManagingAgencyId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IndicatorYearTotals_ManagingAgencyId",
+                table: "IndicatorYearTotals",
+                column: "ManagingAgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IndicatorYearTotals_Year",
+                table: "IndicatorYearTotals",
+                column: "Year");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UnitYearFacts_AreaId_ManagingAgencyId",
                 table: "UnitYearFacts",
-                column: "AreaId");
+                columns: new[] { "AreaId", "ManagingAgencyId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_UnitYearFacts_ManagingAgencyId",
@@ -82,6 +140,9 @@ namespace SuNghiep.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "IndicatorYearTotals");
+
             migrationBuilder.DropTable(
                 name: "UnitYearFacts");
         }
