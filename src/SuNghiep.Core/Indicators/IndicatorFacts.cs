@@ -51,15 +51,31 @@ public static class IndicatorFacts
 
         // The ids are integers from the change tracker, written as literals: one statement however many units.
         var list = string.Join(",", unitIds.Order().Select(id => id.ToString(CultureInfo.InvariantCulture)));
-        var groups = await GroupsAsync(db, unitIds, ct);
+        var postgres = db.Database.IsNpgsql();
 #pragma warning disable EF1002, EF1003
+        if (postgres)
+        {
+            // Two transactions rewriting the same unit's rows (its finance and its staffing saved at once) would each keep
+            // theirs under READ COMMITTED: they take turns, in key order so that they cannot wait on each other. SQLite
+            // has one writer at a time.
+            await db.Database.ExecuteSqlRawAsync(
+                $"SELECT count(pg_advisory_xact_lock(1, id)) FROM (SELECT id FROM unnest(ARRAY[{list}]) AS id ORDER BY id) AS ids", ct);
+        }
+
+        var groups = await GroupsAsync(db, unitIds, ct);
         await db.Database.ExecuteSqlRawAsync($"DELETE FROM \"UnitYearFacts\" WHERE \"UnitId\" IN ({list})", ct);
         await db.Database.ExecuteSqlRawAsync(InsertSql(db.Database.IsNpgsql(), list), ct);
 #pragma warning restore EF1002, EF1003
         // The totals of every area and agency the units were or are now in are summed again from their facts.
         groups.UnionWith(await GroupsAsync(db, unitIds, ct));
-        foreach (var (area, agency) in groups)
+        foreach (var (area, agency) in groups.Order())
         {
+            if (postgres)
+            {
+                // The same for the totals of an area and agency that two transactions both change (in a key space apart).
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({((long)area << 32) | (uint)agency})", ct);
+            }
+
             await db.Database.ExecuteSqlAsync($"DELETE FROM \"IndicatorYearTotals\" WHERE \"AreaId\" = {area} AND \"ManagingAgencyId\" = {agency}", ct);
 #pragma warning disable EF1002, EF1003
             await db.Database.ExecuteSqlRawAsync(TotalsSql(db.Database.IsNpgsql(), "WHERE f.\"AreaId\" = {0} AND f.\"ManagingAgencyId\" = {1}"), [area, agency], ct);
