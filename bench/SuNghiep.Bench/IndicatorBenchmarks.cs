@@ -27,7 +27,8 @@ public class IndicatorBenchmarks
     [Params("Sqlite", "Postgres")]
     public string Provider { get; set; } = "";
 
-    [Params("2025-12-31")]
+    // A year end, read from the year totals, and a day inside a year, whose snapshot is read from the unit facts.
+    [Params("2025-12-31", "2025-06-30")]
     public string AsOf { get; set; } = "";
 
     private static double Scale => double.TryParse(Environment.GetEnvironmentVariable("SUNGHIEP_BENCH_SCALE"), NumberStyles.Float, CultureInfo.InvariantCulture, out var s) ? s : 1.0;

@@ -10,15 +10,15 @@ using SuNghiep.Core.Units;
 if (args is ["indicators-once", .. var rest])
 {
     // A quick look without BenchmarkDotNet's statistics: the dashboard timed a few times on each provider.
-    foreach (var provider in rest.Length > 0 ? rest : ["Sqlite", "Postgres"])
+    foreach (var (provider, asOf) in (rest.Length > 0 ? rest : ["Sqlite", "Postgres"]).SelectMany(p => new[] { (p, "2025-12-31"), (p, "2025-06-30") }))
     {
-        var bench = new SuNghiep.Bench.IndicatorBenchmarks { Provider = provider, AsOf = "2025-12-31" };
+        var bench = new SuNghiep.Bench.IndicatorBenchmarks { Provider = provider, AsOf = asOf };
         bench.Setup();
         foreach (var (name, run) in new (string, Func<Task<int>>)[] { ("HandSql", bench.HandSql), ("Engine", bench.Engine), ("HandSql", bench.HandSql), ("Engine", bench.Engine) })
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
             await run();
-            Console.WriteLine($"{provider} {name}: {clock.ElapsedMilliseconds} ms");
+            Console.WriteLine($"{provider} {asOf} {name}: {clock.ElapsedMilliseconds} ms");
         }
 
         bench.Cleanup();

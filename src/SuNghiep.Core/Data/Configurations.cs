@@ -375,3 +375,33 @@ internal sealed class ScenarioConfiguration : IEntityTypeConfiguration<Scenario>
         b.HasIndex(x => x.AuthorId);
     }
 }
+
+internal sealed class UnitYearFactConfiguration : IEntityTypeConfiguration<UnitYearFact>
+{
+    public void Configure(EntityTypeBuilder<UnitYearFact> b)
+    {
+        b.Property(x => x.SectorCode).HasMaxLength(32);
+        b.Property(x => x.LevelCode).HasMaxLength(32);
+        // A snapshot reads one year's rows, the yearly sums its year-end rows; maintenance replaces a unit's rows.
+        b.HasIndex(x => new { x.Year, x.YearEnd });
+        b.HasIndex(x => x.UnitId);
+        // The year totals of one area and agency are summed again from here when a unit of theirs changes.
+        b.HasIndex(x => new { x.AreaId, x.ManagingAgencyId });
+        b.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(x => x.Area).WithMany().HasForeignKey(x => x.AreaId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.ManagingAgency).WithMany().HasForeignKey(x => x.ManagingAgencyId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class IndicatorYearTotalConfiguration : IEntityTypeConfiguration<IndicatorYearTotal>
+{
+    public void Configure(EntityTypeBuilder<IndicatorYearTotal> b)
+    {
+        b.Property(x => x.SectorCode).HasMaxLength(32);
+        b.Property(x => x.LevelCode).HasMaxLength(32);
+        b.HasIndex(x => x.Year);
+        b.HasIndex(x => new { x.AreaId, x.ManagingAgencyId });
+        b.HasOne(x => x.Area).WithMany().HasForeignKey(x => x.AreaId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.ManagingAgency).WithMany().HasForeignKey(x => x.ManagingAgencyId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -218,6 +218,49 @@ public sealed partial class IndicatorEngine
         };
     }
 
+    private sealed class KeyedFact
+    {
+        public required UnitYearFact F { get; init; }
+        public required string Key { get; init; }
+    }
+
+    /// <summary>The indicator facts of the scope (the caller's scope applies through the query filter), keyed as Keyed does.</summary>
+    private IQueryable<KeyedFact> KeyedFacts(Resolved s, KeyMode mode)
+    {
+        var query = db.UnitYearFacts.AsNoTracking();
+        if (s.Empty)
+        {
+            query = query.Where(f => false);
+        }
+
+        if (s.AreaPrefix is { } prefix)
+        {
+            query = query.Where(f => f.Area!.LineagePath.StartsWith(prefix));
+        }
+
+        if (s.AgencyPath is { } path)
+        {
+            query = query.Where(f => f.ManagingAgency!.LineagePath.StartsWith(path));
+        }
+
+        if (s.Sector is { } sector)
+        {
+            query = query.Where(f => f.SectorCode == sector);
+        }
+
+        if (s.Level is { } level)
+        {
+            query = query.Where(f => f.LevelCode == level);
+        }
+
+        return mode switch
+        {
+            KeyMode.Area => query.Select(f => new KeyedFact { F = f, Key = f.AreaId.ToString() }),
+            KeyMode.Agency => query.Select(f => new KeyedFact { F = f, Key = f.ManagingAgencyId.ToString() }),
+            _ => query.Select(f => new KeyedFact { F = f, Key = f.SectorCode }),
+        };
+    }
+
     /// <summary>
     /// One grouped query: the units active on the date, by key, with their role, the autonomy group of the date's year
     /// (the approved plan in force, else the group computed from that year's finance figures) and conversion listing.
@@ -225,6 +268,13 @@ public sealed partial class IndicatorEngine
     private async Task<List<(string Raw, Snap Snap)>> SnapshotAsync(Resolved scope, KeyMode mode, DateOnly date, int noteYear, CancellationToken ct)
     {
         var year = date.Year;
+        if (IndicatorFacts.Covers(year))
+        {
+            return db.Scope.Unrestricted && date.Month == 12 && date.Day == 31
+                ? await SnapshotFromTotalsAsync(scope, mode, year, noteYear == year, ct)
+                : await SnapshotFromFactsAsync(scope, mode, date, noteYear == year, ct);
+        }
+
         // The approved plan in force in the year: the latest decision when (against the rules) two cover the same year.
         var approved = db.AutonomyPlans.Where(p => p.Status == AutonomyPlanStatus.Approved && p.PeriodStart <= year && p.PeriodEnd >= year);
         var inForce = approved.Where(p => !approved.Any(q => q.UnitId == p.UnitId
@@ -253,6 +303,31 @@ public sealed partial class IndicatorEngine
                 // Read only for the as-of date's snapshot, whose note year is the date's year.
                 Financed = f != null,
             };
+        return await GroupAsync(facts, ct);
+    }
+
+    /// <summary>The snapshot from the indicator facts: the year's rows whose interval holds the date, one per active unit.</summary>
+    private async Task<List<(string Raw, Snap Snap)>> SnapshotFromFactsAsync(Resolved scope, KeyMode mode, DateOnly date, bool notes, CancellationToken ct)
+    {
+        var year = date.Year;
+        var facts = KeyedFacts(scope, mode)
+            .Where(x => x.F.Year == year && x.F.From <= date && x.F.To > date)
+            .Select(x => new UnitFacts
+            {
+                Key = x.Key,
+                Other = x.F.Other,
+                PlanGroup = x.F.PlanGroup,
+                FinanceGroup = x.F.FinanceGroup,
+                Listed = x.F.ListedOn != null && x.F.ListedOn <= date,
+                // Read only for the as-of date's snapshot, as SnapshotAsync does.
+                Staffed = notes && x.F.Staffed,
+                Financed = x.F.Financed,
+            });
+        return await GroupAsync(facts, ct);
+    }
+
+    private static async Task<List<(string Raw, Snap Snap)>> GroupAsync(IQueryable<UnitFacts> facts, CancellationToken ct)
+    {
         var rows = await facts.GroupBy(f => f.Key).Select(g => new
         {
             g.Key,
@@ -282,6 +357,13 @@ public sealed partial class IndicatorEngine
     {
         // A version describes its unit on 31/12/Y when it started by then and ended after (ValidTo is exclusive), or it is
         // the last one of a unit that ended by then: the year-end test of UnitQueries.DescribesOn, on the row's own year.
+        if (years.All(IndicatorFacts.Covers))
+        {
+            return db.Scope.Unrestricted
+                ? await YearlyFromTotalsAsync(scope, mode, years, staffing, ct)
+                : await YearlyFromFactsAsync(scope, mode, years, staffing, ct);
+        }
+
         var keyed = Keyed(scope, mode);
         IQueryable<YearFacts> facts = staffing
             ? from x in keyed
@@ -300,6 +382,107 @@ public sealed partial class IndicatorEngine
             .Select(g => new { g.Key.Year, g.Key.Key, Sum = g.Sum(f => f.Amount), Rows = g.Count() })
             .ToListAsync(ct);
         return rows.Select(r => (r.Year, r.Key, new Amount { Sum = r.Sum, Rows = r.Rows })).ToList();
+    }
+
+    /// <summary>
+    /// A year-end snapshot from the year totals, for a caller who sees the whole register (the totals cannot apply a
+    /// narrower caller scope; the scope's own area, agency, sector and level filters apply as on the facts).
+    /// </summary>
+    private async Task<List<(string Raw, Snap Snap)>> SnapshotFromTotalsAsync(Resolved scope, KeyMode mode, int year, bool notes, CancellationToken ct)
+    {
+        var rows = await KeyedTotals(scope, mode).Where(x => x.T.Year == year).GroupBy(x => x.Key).Select(g => new
+        {
+            g.Key,
+            Active = g.Sum(x => x.T.Active),
+            Other = g.Sum(x => x.T.Other),
+            Group12 = g.Sum(x => x.T.Group12),
+            Group13 = g.Sum(x => x.T.Group13),
+            Plan = g.Sum(x => x.T.Plan),
+            FinanceOnly = g.Sum(x => x.T.FinanceOnly),
+            NoGroup = g.Sum(x => x.T.NoGroup),
+            Listed = g.Sum(x => x.T.Listed),
+            Staffed = g.Sum(x => x.T.Staffed),
+            Financed = g.Sum(x => x.T.Financed),
+        }).ToListAsync(ct);
+        return rows.Where(r => r.Active > 0).Select(r => (r.Key, new Snap
+        {
+            Active = r.Active, Other = r.Other, Group12 = r.Group12, Group13 = r.Group13, Plan = r.Plan, FinanceOnly = r.FinanceOnly,
+            NoGroup = r.NoGroup, Listed = r.Listed, NoStaff = notes ? r.Active - r.Staffed : r.Active, NoFinance = r.Active - r.Financed,
+        })).ToList();
+    }
+
+    /// <summary>The yearly sums from the year totals, for a caller who sees the whole register.</summary>
+    private async Task<List<(int Year, string Key, Amount Amount)>> YearlyFromTotalsAsync(Resolved scope, KeyMode mode, List<int> years, bool staffing, CancellationToken ct)
+    {
+        var totals = KeyedTotals(scope, mode).Where(x => years.Contains(x.T.Year));
+        var rows = staffing
+            ? await totals.Where(x => x.T.StaffRows > 0).GroupBy(x => new { x.T.Year, x.Key })
+                .Select(g => new { g.Key.Year, g.Key.Key, Sum = g.Sum(x => x.T.BudgetPositions), Rows = g.Sum(x => x.T.StaffRows) }).ToListAsync(ct)
+            : await totals.Where(x => x.T.FinanceRows > 0).GroupBy(x => new { x.T.Year, x.Key })
+                .Select(g => new { g.Key.Year, g.Key.Key, Sum = g.Sum(x => x.T.DirectBudgetSpending), Rows = g.Sum(x => x.T.FinanceRows) }).ToListAsync(ct);
+        return rows.Select(r => (r.Year, r.Key, new Amount { Sum = r.Sum, Rows = r.Rows })).ToList();
+    }
+
+    private sealed class KeyedTotal
+    {
+        public required IndicatorYearTotal T { get; init; }
+        public required string Key { get; init; }
+    }
+
+    private IQueryable<KeyedTotal> KeyedTotals(Resolved s, KeyMode mode)
+    {
+        var query = db.IndicatorYearTotals.AsNoTracking();
+        if (s.Empty)
+        {
+            query = query.Where(t => false);
+        }
+
+        if (s.AreaPrefix is { } prefix)
+        {
+            query = query.Where(t => t.Area!.LineagePath.StartsWith(prefix));
+        }
+
+        if (s.AgencyPath is { } path)
+        {
+            query = query.Where(t => t.ManagingAgency!.LineagePath.StartsWith(path));
+        }
+
+        if (s.Sector is { } sector)
+        {
+            query = query.Where(t => t.SectorCode == sector);
+        }
+
+        if (s.Level is { } level)
+        {
+            query = query.Where(t => t.LevelCode == level);
+        }
+
+        return mode switch
+        {
+            KeyMode.Area => query.Select(t => new KeyedTotal { T = t, Key = t.AreaId.ToString() }),
+            KeyMode.Agency => query.Select(t => new KeyedTotal { T = t, Key = t.ManagingAgencyId.ToString() }),
+            _ => query.Select(t => new KeyedTotal { T = t, Key = t.SectorCode }),
+        };
+    }
+
+    /// <summary>The yearly sums from the year-end rows of the indicator facts; a row with no figure for the year adds nothing.</summary>
+    private async Task<List<(int Year, string Key, Amount Amount)>> YearlyFromFactsAsync(Resolved scope, KeyMode mode, List<int> years, bool staffing, CancellationToken ct)
+    {
+        var yearEnd = KeyedFacts(scope, mode).Where(x => years.Contains(x.F.Year) && x.F.YearEnd);
+        if (staffing)
+        {
+            var rows = await yearEnd.Where(x => x.F.BudgetPositions != null)
+                .GroupBy(x => new { x.F.Year, x.Key })
+                .Select(g => new { g.Key.Year, g.Key.Key, Sum = g.Sum(x => (long)x.F.BudgetPositions!.Value), Rows = g.Count() })
+                .ToListAsync(ct);
+            return rows.Select(r => (r.Year, r.Key, new Amount { Sum = r.Sum, Rows = r.Rows })).ToList();
+        }
+
+        var spending = await yearEnd.Where(x => x.F.DirectBudgetSpending != null)
+            .GroupBy(x => new { x.F.Year, x.Key })
+            .Select(g => new { g.Key.Year, g.Key.Key, Sum = g.Sum(x => x.F.DirectBudgetSpending!.Value), Rows = g.Count() })
+            .ToListAsync(ct);
+        return spending.Select(r => (r.Year, r.Key, new Amount { Sum = r.Sum, Rows = r.Rows })).ToList();
     }
 
     /// <summary>Units ended by a conversion (not voided) effective in (after, until], counted where they were the day before.</summary>

@@ -90,6 +90,8 @@ public static class NationalSeeder
 
             db.ChangeTracker.AutoDetectChangesEnabled = true;
             await db.SaveChangesAsync(ct);
+            // The rows went in past the change tracker: the indicator facts are built in one pass.
+            await Indicators.IndicatorFacts.RebuildAsync(db, ct);
             await copy.ResetSequencesAsync(
                 [typeof(Agency), typeof(Unit), typeof(UnitVersion), typeof(Reorganization), typeof(ReorganizationParticipant),
                     typeof(StaffingYear), typeof(FinanceYear), typeof(StaffingAllocation), typeof(AutonomyPlan), typeof(PlanDocument), typeof(PlanTarget), typeof(PlanTask), typeof(TaskProgress)], ct);

@@ -747,6 +747,86 @@ namespace SuNghiep.Migrations.Postgres.Migrations
                     b.ToTable("FinanceYears");
                 });
 
+            modelBuilder.Entity("SuNghiep.Core.Entities.IndicatorYearTotal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Active")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("BudgetPositions")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("DirectBudgetSpending")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("FinanceOnly")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FinanceRows")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Financed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Group12")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Group13")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LevelCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Listed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ManagingAgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NoGroup")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Other")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Plan")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SectorCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("StaffRows")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Staffed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ManagingAgencyId");
+
+                    b.HasIndex("Year");
+
+                    b.HasIndex("AreaId", "ManagingAgencyId");
+
+                    b.ToTable("IndicatorYearTotals");
+                });
+
             modelBuilder.Entity("SuNghiep.Core.Entities.Notification", b =>
                 {
                     b.Property<int>("Id")
@@ -1612,6 +1692,82 @@ namespace SuNghiep.Migrations.Postgres.Migrations
                     b.ToTable("UnitVersions");
                 });
 
+            modelBuilder.Entity("SuNghiep.Core.Entities.UnitYearFact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("BudgetPositions")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("DirectBudgetSpending")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("FinanceGroup")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Financed")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<string>("LevelCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly?>("ListedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ManagingAgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Other")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("PlanGroup")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SectorCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<bool>("Staffed")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("YearEnd")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ManagingAgencyId");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("AreaId", "ManagingAgencyId");
+
+                    b.HasIndex("Year", "YearEnd");
+
+                    b.ToTable("UnitYearFacts");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1788,6 +1944,25 @@ namespace SuNghiep.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.IndicatorYearTotal", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.Area", "Area")
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SuNghiep.Core.Entities.Agency", "ManagingAgency")
+                        .WithMany()
+                        .HasForeignKey("ManagingAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Area");
+
+                    b.Navigation("ManagingAgency");
                 });
 
             modelBuilder.Entity("SuNghiep.Core.Entities.Notification", b =>
@@ -2032,6 +2207,33 @@ namespace SuNghiep.Migrations.Postgres.Migrations
                     b.Navigation("ManagingAgency");
 
                     b.Navigation("Reorganization");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.UnitYearFact", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.Area", "Area")
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SuNghiep.Core.Entities.Agency", "ManagingAgency")
+                        .WithMany()
+                        .HasForeignKey("ManagingAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SuNghiep.Core.Entities.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Area");
+
+                    b.Navigation("ManagingAgency");
 
                     b.Navigation("Unit");
                 });

@@ -724,6 +724,84 @@ namespace SuNghiep.Migrations.Sqlite.Migrations
                     b.ToTable("FinanceYears");
                 });
 
+            modelBuilder.Entity("SuNghiep.Core.Entities.IndicatorYearTotal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BudgetPositions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DirectBudgetSpending")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FinanceOnly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FinanceRows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Financed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Group12")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Group13")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LevelCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Listed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ManagingAgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NoGroup")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Other")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Plan")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SectorCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StaffRows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Staffed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ManagingAgencyId");
+
+                    b.HasIndex("Year");
+
+                    b.HasIndex("AreaId", "ManagingAgencyId");
+
+                    b.ToTable("IndicatorYearTotals");
+                });
+
             modelBuilder.Entity("SuNghiep.Core.Entities.Notification", b =>
                 {
                     b.Property<int>("Id")
@@ -1565,6 +1643,80 @@ namespace SuNghiep.Migrations.Sqlite.Migrations
                     b.ToTable("UnitVersions");
                 });
 
+            modelBuilder.Entity("SuNghiep.Core.Entities.UnitYearFact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BudgetPositions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DirectBudgetSpending")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FinanceGroup")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Financed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LevelCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ListedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ManagingAgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Other")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PlanGroup")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SectorCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Staffed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("YearEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ManagingAgencyId");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("AreaId", "ManagingAgencyId");
+
+                    b.HasIndex("Year", "YearEnd");
+
+                    b.ToTable("UnitYearFacts");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1741,6 +1893,25 @@ namespace SuNghiep.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.IndicatorYearTotal", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.Area", "Area")
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SuNghiep.Core.Entities.Agency", "ManagingAgency")
+                        .WithMany()
+                        .HasForeignKey("ManagingAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Area");
+
+                    b.Navigation("ManagingAgency");
                 });
 
             modelBuilder.Entity("SuNghiep.Core.Entities.Notification", b =>
@@ -1985,6 +2156,33 @@ namespace SuNghiep.Migrations.Sqlite.Migrations
                     b.Navigation("ManagingAgency");
 
                     b.Navigation("Reorganization");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.UnitYearFact", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.Area", "Area")
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SuNghiep.Core.Entities.Agency", "ManagingAgency")
+                        .WithMany()
+                        .HasForeignKey("ManagingAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SuNghiep.Core.Entities.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Area");
+
+                    b.Navigation("ManagingAgency");
 
                     b.Navigation("Unit");
                 });

@@ -9,7 +9,7 @@ namespace SuNghiep.Web.Cli;
 /// <summary>The admin verbs of the `sunghiep` binary. Each change they make is audited with the operator as actor.</summary>
 public static class AdminVerbs
 {
-    private static readonly string[] Verbs = ["migrate", "seed", "user", "remind", "backup", "restore", "help", "--help"];
+    private static readonly string[] Verbs = ["migrate", "seed", "indicators", "user", "remind", "backup", "restore", "help", "--help"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -58,6 +58,16 @@ public static class AdminVerbs
             case ["seed", "national", .. var rest]:
                 return await SeedNationalAsync(rest, output, error);
 
+            case ["indicators", "rebuild"]:
+            {
+                await using var app = WebApp.Build([]);
+                await DatabaseSetup.MigrateAsync(app.Services);
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                var rows = await DatabaseSetup.RebuildIndicatorFactsAsync(app.Services);
+                await output.WriteLineAsync($"Indicator facts rebuilt: {rows} rows in {clock.Elapsed.TotalSeconds:0.0} s.");
+                return 0;
+            }
+
             case ["user", "add", .. var rest]:
                 return await AddUserAsync(rest, output, error);
 
@@ -81,6 +91,7 @@ public static class AdminVerbs
                       sunghiep seed demo           load the demo province (Cần Thơ) and the documents of the cascade
                       sunghiep seed national [--scale 1.0] [--seed N]  load the synthetic national data set (34 provinces, 63 old ones, the ministries, units since 2015) into a register without units
                       sunghiep seed documents      load the documents of the cascade (19-NQ/TW, 62-KL/TW, 38/NQ-CP and the plans that implement them)
+                      sunghiep indicators rebuild  rewrite the indicator facts (UnitYearFacts) from the register, after a load that bypassed the app
                       sunghiep remind [--date yyyy-MM-dd]  notify (and e-mail, when Smtp:Host is set) about tasks due soon or late, as of today or the date
                       sunghiep backup --out FILE   copy the whole database to FILE (SQLite: a database file; PostgreSQL: a pg_dump archive)
                       sunghiep restore FILE [--force]  load a backup into the configured database; --force replaces a database that is not empty
