@@ -118,7 +118,12 @@ public sealed class ScenarioService(SuNghiepDbContext db, ReorganizationService 
     }
 
     /// <summary>Opens a scenario to everyone whose scope covers its author's; only the author shares it.</summary>
-    public async Task<ScenarioResult> ShareAsync(int id, CancellationToken ct = default)
+    public Task<ScenarioResult> ShareAsync(int id, CancellationToken ct = default) => SetSharedAsync(id, true, ct);
+
+    /// <summary>Withdraws the sharing: the scenario is its author's alone again; only the author withdraws it.</summary>
+    public Task<ScenarioResult> UnshareAsync(int id, CancellationToken ct = default) => SetSharedAsync(id, false, ct);
+
+    private async Task<ScenarioResult> SetSharedAsync(int id, bool shared, CancellationToken ct)
     {
         var scenario = await Visible().FirstOrDefaultAsync(s => s.Id == id, ct);
         if (scenario is null)
@@ -128,15 +133,17 @@ public sealed class ScenarioService(SuNghiepDbContext db, ReorganizationService 
 
         if (scenario.AuthorId != db.Actor.Id)
         {
-            return ScenarioResult.Refused("Chỉ người lập kịch bản mới chia sẻ được kịch bản.");
+            return ScenarioResult.Refused(shared
+                ? "Chỉ người lập kịch bản mới chia sẻ được kịch bản."
+                : "Chỉ người lập kịch bản mới thôi chia sẻ được kịch bản.");
         }
 
-        if (scenario.Shared)
+        if (scenario.Shared == shared)
         {
             return new ScenarioResult(id, []);
         }
 
-        scenario.Shared = true;
+        scenario.Shared = shared;
         Touch(scenario);
         return await SaveAsync(scenario, ct);
     }

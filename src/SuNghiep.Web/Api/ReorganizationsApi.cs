@@ -191,6 +191,7 @@ public static class ReorganizationsApi
         var errors = new List<RuleViolation>();
         var date = UnitsApi.ParseDate(asOf, "asOf", errors) ?? UnitsApi.Today(time);
         var agency = Requests.Int(agencyId, "agencyId", errors);
+        errors.AddRange(await ScopeErrorsAsync(engine, areaCode, agency, errors, ct));
         if (errors.Count > 0)
         {
             return Problems.Invalid(errors);
@@ -215,6 +216,8 @@ public static class ReorganizationsApi
             errors.Add(new("to", "Ngày kết thúc phải sau ngày bắt đầu."));
         }
 
+        errors.AddRange(await ScopeErrorsAsync(engine, areaCode, agency, errors, ct));
+
         if (errors.Count > 0)
         {
             return Problems.Invalid(errors);
@@ -229,6 +232,15 @@ public static class ReorganizationsApi
         var (started, ended) = await HistoryQueries.StartsAndEndsAsync(db, fromDate.Value, toDate, scope, ct);
         return TypedResults.Ok(new CountChangesResponse(fromDate.Value, toDate, start.Total, end.Total, started, ended, changing));
     }
+
+    /// <summary>
+    /// An area code or agency that names nothing is a 400 on its field, as GET /api/v1/indicators answers it, rather than
+    /// a count of 0 that reads as a real figure. The area code is read as the indicators read it without areaOn.
+    /// </summary>
+    private static async Task<IEnumerable<RuleViolation>> ScopeErrorsAsync(
+        IndicatorEngine engine, string? areaCode, int? agency, List<RuleViolation> errors, CancellationToken ct) =>
+        (await engine.ValidateScopeAsync(new IndicatorScope(string.IsNullOrWhiteSpace(areaCode) ? null : areaCode.Trim(), null, agency), ct))
+            .Where(e => errors.All(x => x.Field != e.Field));
 
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public const int MaxUpload = 10 * 1024 * 1024;

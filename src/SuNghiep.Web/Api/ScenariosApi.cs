@@ -53,7 +53,7 @@ public sealed record ScenarioListItem(
 public sealed record ScenarioListResponse(IReadOnlyList<ScenarioListItem> Items, int Total);
 
 /// <summary>An indicator on the register as it is and as the scenario would leave it, both shaped as the indicator's answer.</summary>
-public sealed record ScenarioIndicatorResponse(DateOnly AsOf, IndicatorResult Actual, IndicatorResult Scenario);
+public sealed record ScenarioIndicatorResponse(IndicatorResult Actual, IndicatorResult Scenario);
 
 /// <summary>The targets that concern the scope, measured on the as-of date on the register as it is and as the scenario would leave it.</summary>
 public sealed record ScenarioTargetsResponse(DateOnly AsOf, IReadOnlyList<TargetStatusResponse> Actual, IReadOnlyList<TargetStatusResponse> Scenario);
@@ -79,6 +79,9 @@ public static class ScenariosApi
             .RequireAuthorization(WebApp.UnitCreatePolicy);
         scenarios.MapPost("/{id:int}/share", ShareAsync).WithName("ShareScenario")
             .WithSummary("Share a scenario with everyone whose scope covers its author's (its author only).")
+            .RequireAuthorization(WebApp.UnitCreatePolicy);
+        scenarios.MapDelete("/{id:int}/share", UnshareAsync).WithName("UnshareScenario")
+            .WithSummary("Withdraw the sharing: the scenario is its author's alone again (its author only).")
             .RequireAuthorization(WebApp.UnitCreatePolicy);
         scenarios.MapPost("/{id:int}/apply", ApplyAsync).WithName("ApplyScenario")
             .WithSummary("Record the scenario's events as real reorganizations with their decisions, all or nothing.")
@@ -161,6 +164,12 @@ public static class ScenariosApi
         return Refusal(result) is { } refusal ? refusal : TypedResults.Ok(ScenarioResponse.From((await service.GetAsync(id, ct))!));
     }
 
+    private static async Task<Results<Ok<ScenarioResponse>, ProblemHttpResult>> UnshareAsync(int id, ScenarioService service, CancellationToken ct)
+    {
+        var result = await service.UnshareAsync(id, ct);
+        return Refusal(result) is { } refusal ? refusal : TypedResults.Ok(ScenarioResponse.From((await service.GetAsync(id, ct))!));
+    }
+
     private static async Task<Results<Ok<ScenarioResponse>, ValidationProblem, ProblemHttpResult>> ApplyAsync(
         int id, HttpRequest request, ScenarioService service, CancellationToken ct)
     {
@@ -215,7 +224,7 @@ public static class ScenariosApi
             return Stale(comparison.Errors);
         }
 
-        return TypedResults.Ok(new ScenarioIndicatorResponse(query.AsOf, comparison.Actual, comparison.Scenario!));
+        return TypedResults.Ok(new ScenarioIndicatorResponse(comparison.Actual, comparison.Scenario!));
     }
 
     private static async Task<Results<Ok<ScenarioTargetsResponse>, ValidationProblem, ProblemHttpResult>> TargetsAsync(

@@ -192,6 +192,23 @@ public sealed class DetailsModel(SuNghiepDbContext db, ScenarioService scenarios
         return Redirect($"/scenarios/{id}");
     }
 
+    public async Task<IActionResult> OnPostUnshareAsync(int id, CancellationToken ct)
+    {
+        if (!IsCreator)
+        {
+            return await scenarios.GetAsync(id, ct) is null ? NotFound() : Forbid();
+        }
+
+        var result = await scenarios.UnshareAsync(id, ct);
+        if (Refusal(result, id) is { } refusal)
+        {
+            return refusal;
+        }
+
+        TempData["Success"] = "Đã thôi chia sẻ kịch bản: chỉ bạn xem được kịch bản này.";
+        return Redirect($"/scenarios/{id}");
+    }
+
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
     {
         if (!IsCreator)
