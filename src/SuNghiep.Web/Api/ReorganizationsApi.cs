@@ -142,8 +142,11 @@ public static class ReorganizationsApi
             new ReorganizationCreated(result.Id!.Value, warnings, await HistoryQueries.GetAsync(db, result.Id.Value, ct)));
     }
 
-    /// <summary>The fields of a reorganization's body; shared with the proposed events of a scenario.</summary>
-    internal static ReorganizationInput ReadEvent(JsonFields f)
+    /// <summary>
+    /// The fields of a reorganization's body; shared with the proposed events of a scenario, which may also name units by
+    /// reference (withRefs: "ref" on a new unit, "sourceUnitRefs" and "continuingUnitRef" on a later event).
+    /// </summary>
+    internal static ReorganizationInput ReadEvent(JsonFields f, bool withRefs = false)
     {
         var decision = f.Object("decision");
         return new ReorganizationInput
@@ -155,11 +158,13 @@ public static class ReorganizationsApi
             EffectiveDate = f.Date("effectiveDate"),
             SourceUnitIds = f.Ints("sourceUnitIds"),
             ContinuingUnitId = f.Int("continuingUnitId"),
-            NewUnits = f.Objects("newUnits").Select(UnitsApi.ReadUnit).ToList(),
+            NewUnits = f.Objects("newUnits").Select(u => withRefs ? UnitsApi.ReadUnit(u) with { Ref = u.String("ref") } : UnitsApi.ReadUnit(u)).ToList(),
             NewManagingAgencyId = f.Int("newManagingAgencyId"),
             NewName = f.String("newName"),
             NewAreaCode = f.String("newAreaCode"),
             Notes = f.String("notes"),
+            SourceUnitRefs = withRefs ? f.Strings("sourceUnitRefs") : [],
+            ContinuingUnitRef = withRefs ? f.String("continuingUnitRef") : null,
         };
     }
 

@@ -14,21 +14,28 @@ namespace SuNghiep.Web.Api;
 
 public sealed record ScenarioDecisionBody(string? Number, DateOnly? Date, string? Issuer);
 
+/// <summary>A unit a proposed event creates; ref (optional, unique in the scenario) lets a later event of the scenario name it.</summary>
 public sealed record ScenarioNewUnitBody(
-    string? Code, string? Name, string? Sector, string? RoleClass, string? Level, string? AreaCode, int? ManagingAgencyId,
+    string? Ref, string? Code, string? Name, string? Sector, string? RoleClass, string? Level, string? AreaCode, int? ManagingAgencyId,
     int? AutonomyGroup, string? Address, string? Notes);
 
-/// <summary>A proposed event, shaped as the body of POST /api/v1/reorganizations; its decision may wait for the application.</summary>
+/// <summary>
+/// A proposed event, shaped as the body of POST /api/v1/reorganizations; its decision may wait for the application. Units
+/// created by an earlier event of the scenario are named by their ref: sourceUnitRefs beside sourceUnitIds, and
+/// continuingUnitRef instead of continuingUnitId (merge A and B into a new C with "ref": "c", then transfer C with
+/// "sourceUnitRefs": ["c"]).
+/// </summary>
 public sealed record ScenarioEventBody(
     string? Type, ScenarioDecisionBody? Decision, DateOnly? EffectiveDate, IReadOnlyList<int> SourceUnitIds, int? ContinuingUnitId,
-    IReadOnlyList<ScenarioNewUnitBody> NewUnits, int? NewManagingAgencyId, string? NewName, string? NewAreaCode, string? Notes)
+    IReadOnlyList<ScenarioNewUnitBody> NewUnits, int? NewManagingAgencyId, string? NewName, string? NewAreaCode, string? Notes,
+    IReadOnlyList<string>? SourceUnitRefs = null, string? ContinuingUnitRef = null)
 {
     public static ScenarioEventBody From(ReorganizationInput e) => new(
         e.Type,
         e.DecisionNumber is null && e.DecisionDate is null && e.DecisionIssuer is null ? null : new(e.DecisionNumber, e.DecisionDate, e.DecisionIssuer),
         e.EffectiveDate, e.SourceUnitIds, e.ContinuingUnitId,
-        e.NewUnits.Select(u => new ScenarioNewUnitBody(u.Code, u.Name, u.Sector, u.RoleClass, u.Level, u.AreaCode, u.ManagingAgencyId, u.AutonomyGroup, u.Address, u.Notes)).ToList(),
-        e.NewManagingAgencyId, e.NewName, e.NewAreaCode, e.Notes);
+        e.NewUnits.Select(u => new ScenarioNewUnitBody(u.Ref, u.Code, u.Name, u.Sector, u.RoleClass, u.Level, u.AreaCode, u.ManagingAgencyId, u.AutonomyGroup, u.Address, u.Notes)).ToList(),
+        e.NewManagingAgencyId, e.NewName, e.NewAreaCode, e.Notes, e.SourceUnitRefs, e.ContinuingUnitRef);
 }
 
 /// <summary>Body of POST and PUT /api/v1/scenarios, for the docs; the endpoints read it field by field.</summary>
@@ -312,7 +319,7 @@ public static class ScenariosApi
             return (null, [new("body", "Nội dung yêu cầu phải là một đối tượng JSON.")]);
         }
 
-        var events = f.Objects("events").Select(ReorganizationsApi.ReadEvent).ToList();
+        var events = f.Objects("events").Select(e => ReorganizationsApi.ReadEvent(e, withRefs: true)).ToList();
         var input = new ScenarioInput(f.String("name"), f.String("notes"), events);
         return (input, f.Errors);
     }
