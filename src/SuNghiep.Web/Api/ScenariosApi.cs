@@ -90,6 +90,13 @@ public static class ScenariosApi
         scenarios.MapDelete("/{id:int}/share", UnshareAsync).WithName("UnshareScenario")
             .WithSummary("Withdraw the sharing: the scenario is its author's alone again (its author only).")
             .RequireAuthorization(WebApp.UnitCreatePolicy);
+        scenarios.MapPost("/{id:int}/events/import", ImportAsync).WithName("ImportScenarioEvents")
+            .WithSummary("Add to a draft the events of an .xlsx in the columns of the reorganization import (multipart field \"file\"; "
+                + "template: GET /api/v1/reorganizations/import-template), checked with its other events: all or nothing, problems by row and column. "
+                + "Decisions may be left blank; a unit created by a row is named by its code in a later row (its author only).")
+            .RequireAuthorization(WebApp.UnitCreatePolicy)
+            .DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(ReorganizationsApi.MaxUpload));
         scenarios.MapPost("/{id:int}/apply", ApplyAsync).WithName("ApplyScenario")
             .WithSummary("Record the scenario's events as real reorganizations with their decisions, all or nothing.")
             .RequireAuthorization(WebApp.UnitCreatePolicy).Accepts<ScenarioApplyBody>("application/json");
@@ -175,6 +182,29 @@ public static class ScenariosApi
     {
         var result = await service.UnshareAsync(id, ct);
         return Refusal(result) is { } refusal ? refusal : TypedResults.Ok(ScenarioResponse.From((await service.GetAsync(id, ct))!));
+    }
+
+    private static async Task<Results<Ok<ScenarioResponse>, ProblemHttpResult>> ImportAsync(
+        int id, HttpRequest request, ScenarioImport import, ScenarioService service, CancellationToken ct)
+    {
+        await using var stream = await Requests.FileAsync(request, ct);
+        if (stream is null)
+        {
+            return Requests.MissingFile();
+        }
+
+        var result = await import.ImportAsync(id, stream, ct);
+        if (result.Refusal is { } refused && Refusal(refused) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (!result.Succeeded)
+        {
+            return Requests.ImportProblems(result.Problems);
+        }
+
+        return TypedResults.Ok(ScenarioResponse.From((await service.GetAsync(id, ct))!));
     }
 
     private static async Task<Results<Ok<ScenarioResponse>, ValidationProblem, ProblemHttpResult>> ApplyAsync(

@@ -34,8 +34,16 @@ public sealed record TargetRow(MeasuredTarget Actual, MeasuredTarget? Scenario);
 /// A scenario: its events, every indicator of the catalogue beside the actual, and what its author (add or remove an
 /// event, share, delete) and the recording roles (apply) may do with it. Another caller's draft does not exist (404).
 /// </summary>
-public sealed class DetailsModel(SuNghiepDbContext db, ScenarioService scenarios, IndicatorEngine engine, TimeProvider time) : PageModel
+public sealed class DetailsModel(SuNghiepDbContext db, ScenarioService scenarios, ScenarioImport import, IndicatorEngine engine, TimeProvider time) : PageModel
 {
+    /// <summary>An .xlsx of events in the columns of the reorganization import, added all or nothing.</summary>
+    [BindProperty]
+    public IFormFile? Upload { get; set; }
+
+    public IReadOnlyList<ImportProblem> ImportProblems { get; private set; } = [];
+    public string? ImportError { get; private set; }
+    public string? ImportFileName { get; private set; }
+
     /// <summary>The proposed event being added, with the fields of the reorganization form.</summary>
     [BindProperty]
     public EventForm.InputModel Input { get; set; } = new();
@@ -141,6 +149,60 @@ public sealed class DetailsModel(SuNghiepDbContext db, ScenarioService scenarios
 
         TempData["Success"] = "Đã thêm sự kiện vào kịch bản.";
         return Redirect($"/scenarios/{id}#events");
+    }
+
+    public async Task<IActionResult> OnPostImportAsync(int id, CancellationToken ct)
+    {
+        var (scenario, refusal) = await OwnDraftAsync(id, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        Input = new EventForm.InputModel { NewUnits = [new()] };
+        ImportFileName = Upload?.FileName;
+        if (Upload is null || Upload.Length == 0)
+        {
+            return await ImportInvalidAsync(scenario!, "Vui lòng chọn tệp .xlsx cần nhập.", ct);
+        }
+
+        if (!string.Equals(Path.GetExtension(Upload.FileName), ".xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            return await ImportInvalidAsync(scenario!, $"Tệp \"{Upload.FileName}\" không phải tệp Excel .xlsx. Hãy lưu tệp theo mẫu dưới dạng .xlsx (Excel Workbook) rồi nhập lại.", ct);
+        }
+
+        if (Upload.Length > Api.ReorganizationsApi.MaxUpload)
+        {
+            return await ImportInvalidAsync(scenario!, "Tệp lớn hơn 10 MB. Hãy chia thành nhiều tệp nhỏ hơn.", ct);
+        }
+
+        await using var stream = new MemoryStream();
+        await Upload.CopyToAsync(stream, ct);
+        stream.Position = 0;
+        var result = await import.ImportAsync(id, stream, ct);
+        if (result.Refusal is { } refused && Refusal(refused, id) is { } answer)
+        {
+            return answer;
+        }
+
+        if (!result.Succeeded)
+        {
+            ImportProblems = result.Problems;
+            await LoadAsync(scenario!, ct);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        TempData["Success"] = $"Đã thêm {Display.Number(result.Added)} sự kiện từ tệp \"{Upload.FileName}\" vào kịch bản.";
+        return Redirect($"/scenarios/{id}#events");
+    }
+
+    private async Task<IActionResult> ImportInvalidAsync(ScenarioView scenario, string message, CancellationToken ct)
+    {
+        ImportError = message;
+        await LoadAsync(scenario, ct);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
     }
 
     public async Task<IActionResult> OnPostRemoveEventAsync(int id, int index, CancellationToken ct)
@@ -366,6 +428,13 @@ public sealed class DetailsModel(SuNghiepDbContext db, ScenarioService scenarios
             ? new EventUnit(unitId, u.Code, u.Name, role)
             : new EventUnit(unitId, $"#{unitId}", "(không tìm thấy trong phạm vi của bạn)", role);
 
+        // A unit an earlier event of the scenario creates, named by its reference: shown by its proposed code and name.
+        var planned = scenario.Events.SelectMany(e => e.NewUnits).Where(u => !string.IsNullOrWhiteSpace(u.Ref))
+            .DistinctBy(u => u.Ref!.Trim()).ToDictionary(u => u.Ref!.Trim(), u => (Code: u.Code ?? "", Name: u.Name ?? ""), StringComparer.Ordinal);
+        EventUnit Planned(string reference, string role) => planned.TryGetValue(reference.Trim(), out var u)
+            ? new EventUnit(0, u.Code, $"{u.Name} (đơn vị mới của kịch bản)", role)
+            : new EventUnit(0, reference, "(đơn vị mới của kịch bản)", role);
+
         return scenario.Events.Select((e, i) =>
         {
             var type = ReorganizationRules.Parse(e.Type);
@@ -374,7 +443,9 @@ public sealed class DetailsModel(SuNghiepDbContext db, ScenarioService scenarios
                 ? "Chưa có quyết định"
                 : $"Số {e.DecisionNumber ?? "…"} ngày {(e.DecisionDate is { } d ? Display.Date(d) : "…")} của {e.DecisionIssuer ?? "…"}";
             var named = e.SourceUnitIds.Where(u => u != e.ContinuingUnitId).Select(u => Unit(u, "source"))
-                .Concat(e.ContinuingUnitId is { } c ? [Unit(c, "continuing")] : []).ToList();
+                .Concat(e.SourceUnitRefs.Where(r => r != e.ContinuingUnitRef).Select(r => Planned(r, "source")))
+                .Concat(e.ContinuingUnitId is { } c ? [Unit(c, "continuing")] : [])
+                .Concat(e.ContinuingUnitRef is { } cr ? [Planned(cr, "continuing")] : []).ToList();
             return new EventRow(
                 i, type is { } t ? ReorganizationRules.TypeName(t) : e.Type ?? "", e.EffectiveDate, decision, proposed, named,
                 e.NewUnits.Select(u => $"{u.Code} {u.Name}".Trim()).ToList(),
