@@ -89,4 +89,32 @@ public sealed class ScenarioRefTests(AppHosts hosts)
         Assert.DoesNotContain((await s.Client.ReadAsync<ScenarioListResponse>("/api/v1/scenarios")).Items, i => i.Name == name);
         Assert.Equal([a.Id, b.Id], await s.ActiveAsync(Day.AddDays(10)));
     }
+
+    [Theory, DatabaseData]
+    public async Task DetailsPage_CodeOfAUnitTheScenarioCreates_NamesItByReference(DatabaseProvider provider)
+    {
+        var s = await HistoryScenario.StartAsync(hosts, provider);
+        var (a, b) = (await s.UnitAsync("A"), await s.UnitAsync("B"));
+        var code = $"{s.Token}-C";
+        var draft = await s.Client.DraftAsync(Body($"Kịch bản {s.Token}",
+            Proposed("consolidation", Day, a, b).With("newUnits", Array(s.NewUnit("C").With("ref", code)))));
+        using var admin = await Pages.Resources.PageSession.SignInAsync(s.App, SuNghiepApp.AdminEmail, SuNghiepApp.AdminPassword);
+        var url = $"/scenarios/{draft.Id}";
+        var (_, page) = await admin.GetAsync(url);
+
+        using var added = await admin.PostFormAsync(page.QuerySelector("form#reorganization-form")!.GetAttribute("action")!,
+            page.QuerySelector("form#reorganization-form")!, new()
+            {
+                ["command"] = "add-event", ["Input.Type"] = "dissolution", ["Input.EffectiveDate"] = Iso(Day.AddDays(10)), ["Input.SourceUnitCodes"] = code,
+            });
+
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var view = await s.Client.GetScenarioAsync(draft.Id);
+        Assert.Equal([code], view.Events[1].SourceUnitRefs!);
+        Assert.Empty(view.Events[1].SourceUnitIds);
+        var count = await s.Client.IndicatorAsync(draft.Id, "units.count", $"asOf={Iso(Day.AddDays(10))}&areaCode={s.AreaCode}");
+        Assert.Equal((2m, 0m), (count.Actual.Value!.Value, count.Scenario.Value!.Value));
+        var (_, after) = await admin.GetAsync(url);
+        Assert.Contains(code, after.QuerySelectorAll("[data-testid=event-row]")[1].TextContent, StringComparison.Ordinal);
+    }
 }

@@ -125,13 +125,31 @@ public sealed class DetailsModel(SuNghiepDbContext db, ScenarioService scenarios
             return Page();
         }
 
-        var (input, newUnitRows, errors) = await EventForm.ReadAsync(Input, db, ct);
+        // A code typed for a unit that an earlier event of the scenario creates names it by its reference; the new units
+        // of the form take their codes as references, so that a later event can name them the same way.
+        var planned = scenario!.Events.SelectMany(e => e.NewUnits).Select(u => u.Ref?.Trim()).OfType<string>()
+            .Where(r => r.Length > 0).ToHashSet(StringComparer.Ordinal);
+        var typed = (Input.SourceUnitCodes ?? "").Split([';', ',', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var continuingRef = Input.ContinuingUnitCode?.Trim() is { Length: > 0 } cc && planned.Contains(cc) ? cc : null;
+        var form = Input with
+        {
+            SourceUnitCodes = string.Join(';', typed.Where(c => !planned.Contains(c))),
+            ContinuingUnitCode = continuingRef is null ? Input.ContinuingUnitCode : null,
+        };
+        var (read, newUnitRows, errors) = await EventForm.ReadAsync(form, db, ct);
         if (errors.Count > 0)
         {
-            return await InvalidAsync(scenario!, errors, ct);
+            return await InvalidAsync(scenario, errors, ct);
         }
 
-        var added = scenario!.Events.Count;
+        var input = read with
+        {
+            SourceUnitRefs = typed.Where(planned.Contains).Distinct().ToList(),
+            ContinuingUnitRef = continuingRef,
+            NewUnits = read.NewUnits.Select(u => u with { Ref = u.Code?.Trim() }).ToList(),
+        };
+
+        var added = scenario.Events.Count;
         var result = await scenarios.UpdateAsync(id, new ScenarioInput(scenario.Name, scenario.Notes, [.. scenario.Events, input]), scenario.Revision, ct);
         if (Refusal(result, id) is { } refused)
         {
@@ -142,7 +160,7 @@ public sealed class DetailsModel(SuNghiepDbContext db, ScenarioService scenarios
         {
             var prefix = $"events[{added}].";
             var onForm = result.Errors.Select(e => e.Field.StartsWith(prefix, StringComparison.Ordinal)
-                ? EventForm.OnForm(e with { Field = e.Field[prefix.Length..] }, newUnitRows, Input)
+                ? EventForm.OnForm(e with { Field = OnCodes(e.Field[prefix.Length..]) }, newUnitRows, Input)
                 : e.Field == $"events[{added}]" ? e with { Field = "" } : OfEvent(e));
             return await InvalidAsync(scenario, onForm.ToList(), ct);
         }
@@ -330,6 +348,15 @@ public sealed class DetailsModel(SuNghiepDbContext db, ScenarioService scenarios
 
         return null;
     }
+
+    /// <summary>The form names by code what the scenario names by reference.</summary>
+    private static string OnCodes(string field) => field switch
+    {
+        "sourceUnitRefs" => "sourceUnitCodes",
+        "continuingUnitRef" => "continuingUnitCode",
+        _ when field.EndsWith(".ref", StringComparison.Ordinal) => field[..^4] + ".code",
+        _ => field,
+    };
 
     /// <summary>A problem of another event than the one being added, said with its number ("Sự kiện thứ 2: ...").</summary>
     private static RuleViolation OfEvent(RuleViolation e) => OfEvent(e, i => i);
