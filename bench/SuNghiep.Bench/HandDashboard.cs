@@ -6,7 +6,8 @@ namespace SuNghiep.Bench;
 /// <summary>
 /// The national dashboard (the eight indicators against their default baselines, by today's province) written by hand in
 /// SQL, one statement per provider with four result sets: the snapshots of the as-of date, 31/12/2015 and 31/12/2021; the
-/// budget-paid positions of the years; the direct spending of the years; the conversions since 31/12/2015. It is the
+/// budget-paid positions of the years; the direct spending of the years; the units converted since their listing by the
+/// as-of date and by 31/12/2015. It is the
 /// yardstick of the engine: the same numbers, computed the way a DBA would write them. Only ADO.NET, so that the tests can
 /// compile it in as it is.
 /// </summary>
@@ -64,15 +65,16 @@ public static class HandDashboard
           AND (v.ValidTo IS NULL OR v.ValidTo > (f.Year || '-12-31') OR (v.ValidTo = u.EndedOn AND u.EndedOn <= (f.Year || '-12-31')))
         GROUP BY f.Year, 2;
 
-        SELECT substr(a.LineagePath, 3, instr(substr(a.LineagePath, 2), '/') - 2), COUNT(DISTINCT p.UnitId)
-        FROM ReorganizationParticipants p
-        JOIN Reorganizations r ON r.Id = p.ReorganizationId
+        SELECT dt.kind, substr(a.LineagePath, 3, instr(substr(a.LineagePath, 2), '/') - 2), COUNT(DISTINCT p.UnitId)
+        FROM (SELECT 'asof' AS kind, @asOf AS d UNION ALL SELECT 'b2015', '2015-12-31') dt
+        JOIN Reorganizations r ON r.EffectiveDate <= dt.d
+        JOIN ReorganizationParticipants p ON p.ReorganizationId = r.Id
         JOIN UnitVersions v ON v.UnitId = p.UnitId AND v.ValidFrom < r.EffectiveDate AND (v.ValidTo IS NULL OR v.ValidTo >= r.EffectiveDate)
         JOIN Units u ON u.Id = v.UnitId
         JOIN Areas a ON a.Id = v.AreaId
-        WHERE p.Role = 1 AND r.Type = 8 AND r.VoidedAt IS NULL AND r.EffectiveDate > '2015-12-31' AND r.EffectiveDate <= @asOf
-          AND u.Voided = 0
-        GROUP BY 1;
+        WHERE p.Role = 1 AND r.Type = 8 AND r.VoidedAt IS NULL AND u.Voided = 0
+          AND u.ConversionListedOn IS NOT NULL AND u.ConversionListedOn <= r.EffectiveDate
+        GROUP BY 1, 2;
         """;
 
     public const string Postgres = """
@@ -122,16 +124,17 @@ public static class HandDashboard
                OR (v."ValidTo" = u."EndedOn" AND u."EndedOn" <= make_date(f."Year", 12, 31)))
         GROUP BY 1, 2;
 
-        SELECT substr(split_part(a."LineagePath", '/', 2), 2), COUNT(DISTINCT p."UnitId")
-        FROM "ReorganizationParticipants" p
-        JOIN "Reorganizations" r ON r."Id" = p."ReorganizationId"
+        SELECT dt.kind, substr(split_part(a."LineagePath", '/', 2), 2), COUNT(DISTINCT p."UnitId")
+        FROM (SELECT 'asof' AS kind, @asOf::date AS d UNION ALL SELECT 'b2015', DATE '2015-12-31') dt
+        JOIN "Reorganizations" r ON r."EffectiveDate" <= dt.d
+        JOIN "ReorganizationParticipants" p ON p."ReorganizationId" = r."Id"
         JOIN "UnitVersions" v ON v."UnitId" = p."UnitId" AND v."ValidFrom" < r."EffectiveDate"
              AND (v."ValidTo" IS NULL OR v."ValidTo" >= r."EffectiveDate")
         JOIN "Units" u ON u."Id" = v."UnitId"
         JOIN "Areas" a ON a."Id" = v."AreaId"
-        WHERE p."Role" = 1 AND r."Type" = 8 AND r."VoidedAt" IS NULL AND r."EffectiveDate" > DATE '2015-12-31'
-          AND r."EffectiveDate" <= @asOf::date AND NOT u."Voided"
-        GROUP BY 1;
+        WHERE p."Role" = 1 AND r."Type" = 8 AND r."VoidedAt" IS NULL AND NOT u."Voided"
+          AND u."ConversionListedOn" IS NOT NULL AND u."ConversionListedOn" <= r."EffectiveDate"
+        GROUP BY 1, 2;
         """;
 
     /// <summary>Runs the statement on an open connection and turns its rows into the eight indicators, by code.</summary>
@@ -147,7 +150,7 @@ public static class HandDashboard
         var snaps = new Dictionary<(string Kind, string Prov), Snap>();
         var staff = new Dictionary<(int Year, string Prov), decimal>();
         var spending = new Dictionary<(int Year, string Prov), decimal>();
-        var converted = new Dictionary<string, long>();
+        var converted = new Dictionary<(string Kind, string Prov), long>();
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
@@ -174,12 +177,12 @@ public static class HandDashboard
             await reader.NextResultAsync(ct);
             while (await reader.ReadAsync(ct))
             {
-                converted[reader.GetString(0)] = Long(reader, 1);
+                converted[(reader.GetString(0), reader.GetString(1))] = Long(reader, 2);
             }
         }
 
         var provinces = snaps.Keys.Select(k => k.Prov).Concat(staff.Keys.Select(k => k.Prov)).Concat(spending.Keys.Select(k => k.Prov))
-            .Concat(converted.Keys).Distinct().ToList();
+            .Concat(converted.Keys.Select(k => k.Prov)).Distinct().ToList();
         Snap S(string kind, string? prov) => prov is null
             ? snaps.Where(s => s.Key.Kind == kind).Aggregate(new Snap(), (a, s) => new Snap
             {
@@ -197,7 +200,9 @@ public static class HandDashboard
         }
 
         static decimal? Share(long part, long whole) => whole == 0 ? null : part * 100m / whole;
-        long Converted(string? prov) => prov is null ? converted.Values.Sum() : converted.GetValueOrDefault(prov);
+        long Converted(string kind, string? prov) =>
+            prov is null ? converted.Where(c => c.Key.Kind == kind).Sum(c => c.Value) : converted.GetValueOrDefault((kind, prov));
+        decimal? ConversionShare(string kind, string? prov) => Share(Converted(kind, prov), Converted(kind, prov) + S(kind, prov).Listed);
 
         var formulas = new Dictionary<string, Func<string?, (decimal? Value, decimal? Baseline)>>
         {
@@ -205,7 +210,7 @@ public static class HandDashboard
             ["staff.budget"] = p => (Has(staff, asOf.Year) ? Sum(staff, asOf.Year, p) : null, Has(staff, 2021) ? Sum(staff, 2021, p) : null),
             ["autonomy.selffinancing.share"] = p => (Share(S("asof", p).Group12, S("asof", p).Active), Share(S("b2021", p).Group12, S("b2021", p).Active)),
             ["autonomy.any.share"] = p => (Share(S("asof", p).Group13, S("asof", p).Active), Share(S("b2021", p).Group13, S("b2021", p).Active)),
-            ["conversion.share"] = p => (Share(Converted(p), Converted(p) + S("asof", p).Listed), S("b2015", p).Listed > 0 ? 0m : null),
+            ["conversion.share"] = p => (ConversionShare("asof", p), ConversionShare("b2015", p)),
             ["budget.direct.avg"] = p => (Average(spending, Enumerable.Range(first, asOf.Year - first + 1), p), Average(spending, Enumerable.Range(2016, 5), p)),
             ["roles.other.share"] = p => (Share(S("asof", p).Other, S("asof", p).Active), Share(S("b2021", p).Other, S("b2021", p).Active)),
             ["autonomy.plan.share"] = p => (Share(S("asof", p).Plans, S("asof", p).Active), Share(S("b2021", p).Plans, S("b2021", p).Active)),

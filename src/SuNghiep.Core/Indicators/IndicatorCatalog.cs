@@ -40,7 +40,7 @@ public static class IndicatorCatalog
             "Nghị quyết 19-NQ/TW; Nghị quyết 38/NQ-CP; Nghị định 60/2021/NĐ-CP Điều 9",
             IndicatorKind.PointInTime, true),
         new(ConversionShare, "Tỷ lệ đơn vị đủ điều kiện đã chuyển thành công ty cổ phần", Percent,
-            "Tỷ lệ đơn vị đã chuyển đổi thành công ty cổ phần (sự kiện chuyển đổi có hiệu lực sau ngày mốc, đến ngày xem) trên tổng số đơn vị đã chuyển đổi và đơn vị có tên trong danh mục đủ điều kiện chuyển đổi còn hoạt động.",
+            "Tỷ lệ, tại ngày xem, của các đơn vị đã chuyển đổi thành công ty cổ phần sau khi có tên trong danh mục đủ điều kiện chuyển đổi (sự kiện chuyển đổi không bị hủy, có hiệu lực đến ngày xem) trên tổng số đơn vị đã chuyển đổi và đơn vị thuộc danh mục còn hoạt động; giá trị mốc tính cùng cách tại ngày mốc.",
             "Số đơn vị đã chuyển đổi / (số đơn vị đã chuyển đổi + số đơn vị thuộc danh mục chuyển đổi còn hoạt động) × 100%.",
             "Nghị quyết 19-NQ/TW; Kết luận 62-KL/TW; Nghị định 150/2020/NĐ-CP; Quyết định 26/2021/QĐ-TTg (sửa đổi bởi Quyết định 17/2024/QĐ-TTg)",
             IndicatorKind.PointInTime, true),

@@ -38,7 +38,7 @@ public sealed partial class IndicatorEngine
     /// <summary>
     /// The units a figure counts on the as-of date and the events between baseline and as-of date that changed it. For a
     /// count or a share: the active units (Figure 1 when the unit is in the share's numerator, else 0); for conversions, the
-    /// converted units (1) and the listed units still public (0); for staff, each unit's budget-paid positions of the year;
+    /// units converted by the as-of date since their listing (1) and the listed units still public (0); for staff, each unit's budget-paid positions of the year;
     /// for spending, each unit's share of the yearly average. Each unit carries the autonomy group the indicator read.
     /// </summary>
     public Task<Drilldown> DrilldownAsync(IndicatorQuery query, int page, int pageSize, CancellationToken ct = default) =>
@@ -57,7 +57,7 @@ public sealed partial class IndicatorEngine
         var size = Math.Max(pageSize, 1);
         var skip = (long)(Math.Max(page, 1) - 1) * size;
 
-        var (rows, divisor) = await UnitSourceAsync(definition.Code, scope, asOf, baseline, ct);
+        var (rows, divisor) = await UnitSourceAsync(definition.Code, scope, asOf, ct);
         foreach (var word in Text.VietnameseText.Fold(search).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8))
         {
             rows = rows.Where(r => r.SearchText.Contains(word) || r.AgencySearchText.Contains(word));
@@ -74,7 +74,7 @@ public sealed partial class IndicatorEngine
 
     /// <summary>The units a drill-down lists, with the autonomy group of the as-of year and their figure, and the divisor of the figure.</summary>
     private async Task<(IQueryable<UnitRow> Rows, decimal Divisor)> UnitSourceAsync(
-        string code, Resolved scope, DateOnly asOf, Baseline baseline, CancellationToken ct)
+        string code, Resolved scope, DateOnly asOf, CancellationToken ct)
     {
         var scoped = Scoped(scope);
         switch (code)
@@ -110,10 +110,10 @@ public sealed partial class IndicatorEngine
 
             case IndicatorCatalog.ConversionShare:
             {
-                var after = baseline.To;
                 var converted = from p in db.ReorganizationParticipants.AsNoTracking()
                                 where p.Role == ParticipantRole.Ended && p.Reorganization!.Type == ReorganizationType.Conversion
-                                      && p.Reorganization.VoidedAt == null && p.Reorganization.EffectiveDate > after && p.Reorganization.EffectiveDate <= asOf
+                                      && p.Reorganization.VoidedAt == null && p.Reorganization.EffectiveDate <= asOf
+                                      && p.Unit!.ConversionListedOn != null && p.Unit.ConversionListedOn <= p.Reorganization.EffectiveDate
                                 from v in scoped
                                 where v.UnitId == p.UnitId && v.ValidFrom < p.Reorganization!.EffectiveDate
                                       && (v.ValidTo == null || v.ValidTo >= p.Reorganization.EffectiveDate)
@@ -194,11 +194,13 @@ public sealed partial class IndicatorEngine
                     - (scoped.Any(v => v.UnitId == p.UnitId && v.ValidFrom < r.EffectiveDate && (v.ValidTo == null || v.ValidTo >= r.EffectiveDate)) ? 1 : 0)),
                 Touches = r.Participants.Any(p =>
                     scoped.Any(v => v.UnitId == p.UnitId && v.ValidFrom <= r.EffectiveDate && (v.ValidTo == null || v.ValidTo >= r.EffectiveDate))),
+                // A conversion moves the share only for a unit listed by then.
+                ListedBefore = r.Participants.Any(p => p.Role == ParticipantRole.Ended && p.Unit!.ConversionListedOn != null && p.Unit.ConversionListedOn <= r.EffectiveDate),
             });
         events = code switch
         {
             IndicatorCatalog.UnitsCount => events.Where(e => e.Change != 0),
-            IndicatorCatalog.ConversionShare => events.Where(e => e.Touches && e.Type == ReorganizationType.Conversion),
+            IndicatorCatalog.ConversionShare => events.Where(e => e.Touches && e.Type == ReorganizationType.Conversion && e.ListedBefore),
             _ => events.Where(e => e.Touches),
         };
         var total = await events.CountAsync(ct);

@@ -119,19 +119,26 @@ public sealed partial class IndicatorEngine(SuNghiepDbContext db, TimeProvider t
     /// Every indicator at the end of each year from first to last (the as-of date for the current year), read together:
     /// one pass per date and year for all of them, where SeriesAsync for each would repeat the same passes eight times.
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, IReadOnlyList<(int Year, decimal? Value)>>> SeriesAllAsync(
-        int first, int last, IndicatorScope scope, CancellationToken ct = default)
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<(int Year, decimal? Value)>>> SeriesAllAsync(
+        int first, int last, IndicatorScope scope, CancellationToken ct = default) =>
+        SeriesAsync(IndicatorCatalog.All.Select(d => d.Code).ToList(), first, last, scope, ct);
+
+    /// <summary>Some indicators at the end of each year, read together as <see cref="SeriesAllAsync"/> reads them all.</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<(int Year, decimal? Value)>>> SeriesAsync(
+        IReadOnlyList<string> codes, int first, int last, IndicatorScope scope, CancellationToken ct = default)
     {
+        var definitions = codes.Select(c => IndicatorCatalog.Find(c) ?? throw new ArgumentException($"Unknown indicator {c}.", nameof(codes)))
+            .DistinctBy(d => d.Code).ToList();
         var today = VietnamTime.Today(time);
         var dates = Enumerable.Range(first, Math.Max(0, last - first + 1))
             .Select(y => y == today.Year ? today : new DateOnly(y, 12, 31)).ToList();
         if (dates.Count == 0)
         {
-            return IndicatorCatalog.All.ToDictionary(d => d.Code, _ => (IReadOnlyList<(int, decimal?)>)[]);
+            return definitions.ToDictionary(d => d.Code, _ => (IReadOnlyList<(int, decimal?)>)[]);
         }
 
         var resolved = await ResolveAsync(scope, dates[^1], ct);
-        var requests = IndicatorCatalog.All
+        var requests = definitions
             .SelectMany(d => dates.Select(date => new Request(d, date, IndicatorCatalog.DefaultBaseline(d.Code))))
             .ToList();
         var figures = await FetchAsync(requests, resolved, null, ct);

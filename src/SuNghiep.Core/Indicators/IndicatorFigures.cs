@@ -49,7 +49,7 @@ public sealed partial class IndicatorEngine
         public readonly Dictionary<DateOnly, Dictionary<string, Snap>> Snapshots = [];
         public readonly Dictionary<int, Dictionary<string, Amount>> Staff = [];
         public readonly Dictionary<int, Dictionary<string, Amount>> Spending = [];
-        public readonly Dictionary<(DateOnly After, DateOnly Until), Dictionary<string, int>> Conversions = [];
+        public readonly Dictionary<DateOnly, Dictionary<string, int>> Conversions = [];
 
         /// <summary>The breakdown's rows in display order, with their names.</summary>
         public readonly List<(string Key, string Name)> Rows = [];
@@ -63,8 +63,8 @@ public sealed partial class IndicatorEngine
         public Amount SpendingOf(int year, string key) =>
             Spending.TryGetValue(year, out var byKey) && byKey.TryGetValue(key, out var a) ? a : new Amount();
 
-        public int Converted(DateOnly after, DateOnly until, string key) =>
-            Conversions.TryGetValue((after, until), out var byKey) && byKey.TryGetValue(key, out var n) ? n : 0;
+        public int Converted(DateOnly on, string key) =>
+            Conversions.TryGetValue(on, out var byKey) && byKey.TryGetValue(key, out var n) ? n : 0;
     }
 
     /// <summary>A version with the key of the breakdown row it falls in (sector code, area id or agency id as text).</summary>
@@ -92,13 +92,13 @@ public sealed partial class IndicatorEngine
         public decimal Amount { get; init; }
     }
 
-    /// <summary>The snapshot dates, years and conversion windows the requests need, fetched once each.</summary>
+    /// <summary>The snapshot dates, years and conversion dates the requests need, fetched once each.</summary>
     private async Task<Figures> FetchAsync(IReadOnlyList<Request> requests, Resolved scope, string? breakdown, CancellationToken ct)
     {
         var dates = new SortedSet<DateOnly>();
         var staffYears = new SortedSet<int>();
         var spendingYears = new SortedSet<int>();
-        var windows = new HashSet<(DateOnly, DateOnly)>();
+        var conversionDates = new SortedSet<DateOnly>();
         foreach (var r in requests)
         {
             dates.Add(r.AsOf);
@@ -113,8 +113,10 @@ public sealed partial class IndicatorEngine
                     spendingYears.UnionWith(r.Baseline.Years);
                     break;
                 case IndicatorCatalog.ConversionShare:
-                    dates.Add(r.Baseline.To);
-                    windows.Add((r.Baseline.To, r.AsOf));
+                    // A point-in-time share: listed units from the snapshot, converted units from their own query, on each date.
+                    dates.UnionWith(BaselineDates(r.Baseline));
+                    conversionDates.Add(r.AsOf);
+                    conversionDates.UnionWith(BaselineDates(r.Baseline));
                     break;
                 default:
                     dates.UnionWith(BaselineDates(r.Baseline));
@@ -150,9 +152,9 @@ public sealed partial class IndicatorEngine
             }
         }
 
-        foreach (var (after, until) in windows)
+        foreach (var on in conversionDates)
         {
-            var rows = await ConversionsAsync(scope, keyer.Mode, after, until, ct);
+            var rows = await ConversionsAsync(scope, keyer.Mode, on, ct);
             var byKey = new Dictionary<string, int>();
             foreach (var (raw, count) in rows)
             {
@@ -163,7 +165,7 @@ public sealed partial class IndicatorEngine
                 }
             }
 
-            figures.Conversions[(after, until)] = byKey;
+            figures.Conversions[on] = byKey;
         }
 
         if (breakdown == Breakdowns.Agency)
@@ -485,13 +487,17 @@ public sealed partial class IndicatorEngine
         return spending.Select(r => (r.Year, r.Key, new Amount { Sum = r.Sum, Rows = r.Rows })).ToList();
     }
 
-    /// <summary>Units ended by a conversion (not voided) effective in (after, until], counted where they were the day before.</summary>
-    private async Task<List<(string Key, int Count)>> ConversionsAsync(Resolved scope, KeyMode mode, DateOnly after, DateOnly until, CancellationToken ct)
+    /// <summary>
+    /// Units converted on or before a date: ended by a conversion (not voided) effective by then, on or after the day they
+    /// were listed for conversion, counted where they were the day before.
+    /// </summary>
+    private async Task<List<(string Key, int Count)>> ConversionsAsync(Resolved scope, KeyMode mode, DateOnly date, CancellationToken ct)
     {
         var converted =
             from p in db.ReorganizationParticipants.AsNoTracking()
             where p.Role == ParticipantRole.Ended && p.Reorganization!.Type == ReorganizationType.Conversion
-                  && p.Reorganization.VoidedAt == null && p.Reorganization.EffectiveDate > after && p.Reorganization.EffectiveDate <= until
+                  && p.Reorganization.VoidedAt == null && p.Reorganization.EffectiveDate <= date
+                  && p.Unit!.ConversionListedOn != null && p.Unit.ConversionListedOn <= p.Reorganization.EffectiveDate
             from x in Keyed(scope, mode)
             where x.V.UnitId == p.UnitId && x.V.ValidFrom < p.Reorganization!.EffectiveDate
                   && (x.V.ValidTo == null || x.V.ValidTo >= p.Reorganization.EffectiveDate)

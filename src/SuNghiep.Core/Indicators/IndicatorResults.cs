@@ -179,14 +179,18 @@ public sealed partial class IndicatorEngine
             case IndicatorCatalog.BudgetDirectAverage:
                 return YearlyAverage(AsOfYears(r.AsOf), y => f.SpendingOf(y, Total).Rows > 0, y => f.SpendingOf(y, key).Sum);
             case IndicatorCatalog.ConversionShare:
-            {
-                var converted = f.Converted(r.Baseline.To, r.AsOf, key);
-                return Share(converted, converted + f.Snapshot(r.AsOf, key).Listed);
-            }
+                return ConversionValue(f, r.AsOf, key);
 
             default:
                 return PointValue(r.Definition.Code, f.Snapshot(r.AsOf, key));
         }
+    }
+
+    /// <summary>The conversion share on a date: converted since listed / (converted + listed units still active), the same on any date.</summary>
+    private static decimal? ConversionValue(Figures f, DateOnly on, string key)
+    {
+        var converted = f.Converted(on, key);
+        return Share(converted, converted + f.Snapshot(on, key).Listed);
     }
 
     private static decimal? BaselineValue(Request r, Figures f, string key)
@@ -199,8 +203,7 @@ public sealed partial class IndicatorEngine
             case IndicatorCatalog.BudgetDirectAverage:
                 return YearlyAverage(b.Years, y => f.SpendingOf(y, Total).Rows > 0, y => f.SpendingOf(y, key).Sum);
             case IndicatorCatalog.ConversionShare:
-                // Nothing is converted yet on the day the count starts: 0% of the units then listed, if any were.
-                return f.Snapshot(b.To, key).Listed > 0 ? 0m : null;
+                return Average(BaselineDates(b).Select(d => ConversionValue(f, d, key)));
             default:
                 return Average(BaselineDates(b).Select(d => PointValue(r.Definition.Code, f.Snapshot(d, key))));
         }
@@ -260,7 +263,7 @@ public sealed partial class IndicatorEngine
             }
 
             case IndicatorCatalog.ConversionShare:
-                if (f.Converted(r.Baseline.To, r.AsOf, Total) + asOf.Listed == 0)
+                if (f.Converted(r.AsOf, Total) + asOf.Listed == 0)
                 {
                     yield return "Trong phạm vi không có đơn vị nào thuộc danh mục đủ điều kiện chuyển đổi thành công ty cổ phần.";
                 }

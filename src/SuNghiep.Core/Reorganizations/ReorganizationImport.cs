@@ -237,6 +237,10 @@ public sealed record ImportResult(int Applied, IReadOnlyList<ImportProblem> Prob
     public bool Succeeded => Problems.Count == 0;
 }
 
+/// <summary>A file's events as a scenario takes them, the problems of reading it, and where a problem of an event's field lies.</summary>
+public sealed record ScenarioFile(
+    IReadOnlyList<ReorganizationInput> Events, IReadOnlyList<ImportProblem> Problems, Func<int, RuleViolation, ImportProblem> Locate);
+
 /// <summary>
 /// Imports reorganization decisions from .xlsx: the whole file is checked and applied in one transaction, or nothing is
 /// written and every problem is reported with its row and column. A row with a type starts an event; a row without one
@@ -294,17 +298,92 @@ public sealed class ReorganizationImport(SuNghiepDbContext db, ReorganizationSer
 
     public async Task<ImportResult> ImportAsync(Stream file, IProgress<int>? progress = null, CancellationToken ct = default)
     {
+        var (events, unitIds, problems) = await ReadEventsAsync(file, new HashSet<string>(StringComparer.Ordinal), ct);
+        if (problems.Count > 0)
+        {
+            return new ImportResult(0, problems);
+        }
+
+        // Events apply in order of effective date, so that a later event can build on an earlier one in the same file.
+        var ordered = events.OrderBy(e => e.Input.EffectiveDate).ThenBy(e => e.Row).ToList();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var applied = 0;
+        foreach (var e in ordered)
+        {
+            var input = await WithUnitIdsAsync(e, unitIds, problems, ct);
+            if (input is null)
+            {
+                continue;
+            }
+
+            var result = await service.RecordAsync(input, ct);
+            if (result.Succeeded)
+            {
+                applied++;
+            }
+            else
+            {
+                problems.AddRange(result.Errors.Select(error => Locate(e, error)));
+                if (result.Conflict)
+                {
+                    // The transaction is lost with the failed write; the file is reported and nothing is kept.
+                    break;
+                }
+            }
+
+            progress?.Report(applied * 100 / ordered.Count);
+        }
+
+        if (problems.Count > 0)
+        {
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return new ImportResult(0, Sorted(problems));
+        }
+
+        await tx.CommitAsync(ct);
+        return new ImportResult(applied, []);
+    }
+
+    /// <summary>
+    /// A file's events for a scenario, in the file's order: units of the register by id, units that a row of the file (or an
+    /// earlier event of the scenario, by its reference) creates by reference; each new unit takes its code as its reference.
+    /// With them, how to put a problem of the i-th event's field back on its row and column.
+    /// </summary>
+    public async Task<ScenarioFile> ReadForScenarioAsync(Stream file, IReadOnlySet<string> scenarioRefs, CancellationToken ct = default)
+    {
+        var (events, unitIds, problems) = await ReadEventsAsync(file, scenarioRefs, ct);
+        if (problems.Count > 0)
+        {
+            return new ScenarioFile([], problems, (_, _) => throw new InvalidOperationException("No events."));
+        }
+
+        var inputs = events.Select(e => e.Input with
+        {
+            SourceUnitIds = e.SourceCodes.Where(unitIds.ContainsKey).Select(c => unitIds[c]).ToList(),
+            SourceUnitRefs = e.SourceCodes.Where(c => !unitIds.ContainsKey(c)).ToList(),
+            ContinuingUnitId = e.ContinuingCode is { } c && unitIds.TryGetValue(c, out var id) ? id : null,
+            ContinuingUnitRef = e.ContinuingCode is { } r && !unitIds.ContainsKey(r) ? r : null,
+            NewUnits = e.Input.NewUnits.Select(u => u with { Ref = u.Code }).ToList(),
+        }).ToList();
+        return new ScenarioFile(inputs, [], (i, error) => Locate(events[i], error));
+    }
+
+    /// <summary>The rows of the file as events, the register's units it names by code, and the problems of reading it.</summary>
+    private async Task<(List<PendingEvent> Events, Dictionary<string, int> UnitIds, List<ImportProblem> Problems)> ReadEventsAsync(
+        Stream file, IReadOnlySet<string> knownRefs, CancellationToken ct)
+    {
         var problems = new List<ImportProblem>();
         var (rows, unreadable) = SheetReader.Read(file, MaxRows, limits);
         if (unreadable is not null)
         {
-            return new ImportResult(0, [unreadable]);
+            return ([], [], [unreadable]);
         }
 
         var missing = Columns.Take(5).Where(c => rows.Count == 0 ? false : !rows[0].ContainsKey(c.Header)).ToList();
         if (rows.Count == 0 || missing.Count > 0)
         {
-            return new ImportResult(0, missing.Count > 0
+            return ([], [], missing.Count > 0
                 ? missing.Select(c => new ImportProblem(1, c.Letter, c.Header, $"Thiếu cột \"{c.Header}\"; hãy dùng tệp mẫu.")).ToList()
                 : [new(2, "A", "Loại sắp xếp", "Tệp không có dòng dữ liệu nào.")]);
         }
@@ -313,7 +392,7 @@ public sealed class ReorganizationImport(SuNghiepDbContext db, ReorganizationSer
         var unitCodes = rows.SelectMany(r => Codes(Text(r, "F")).Append(Text(r, "G") ?? "")).Where(c => c.Length > 0).Distinct().ToList();
         var unitIds = await db.Units.Where(u => unitCodes.Contains(u.Code)).ToDictionaryAsync(u => u.Code, u => u.Id, ct);
         // A unit that an event of the file creates may be named by a later one: it gets its id when its event is applied.
-        var createdInFile = rows.Select(r => Text(r, "K")).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var createdInFile = rows.Select(r => Text(r, "K")).OfType<string>().Concat(knownRefs).ToHashSet(StringComparer.Ordinal);
         var agencyCodes = rows.SelectMany(r => new[] { Text(r, "H"), Text(r, "Q") }).Where(c => !string.IsNullOrEmpty(c)).Distinct().ToList();
         var agencyIds = await db.Agencies.Where(a => agencyCodes.Contains(a.Code)).ToDictionaryAsync(a => a.Code, a => a.Id, ct);
 
@@ -397,50 +476,7 @@ public sealed class ReorganizationImport(SuNghiepDbContext db, ReorganizationSer
             problems.Add(new(2, "A", Columns[0].Header, "Tệp không có dòng dữ liệu nào."));
         }
 
-        if (problems.Count > 0)
-        {
-            return new ImportResult(0, Sorted(problems));
-        }
-
-        // Events apply in order of effective date, so that a later event can build on an earlier one in the same file.
-        var ordered = events.OrderBy(e => e.Input.EffectiveDate).ThenBy(e => e.Row).ToList();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var applied = 0;
-        foreach (var e in ordered)
-        {
-            var input = await WithUnitIdsAsync(e, unitIds, problems, ct);
-            if (input is null)
-            {
-                continue;
-            }
-
-            var result = await service.RecordAsync(input, ct);
-            if (result.Succeeded)
-            {
-                applied++;
-            }
-            else
-            {
-                problems.AddRange(result.Errors.Select(error => Locate(e, error)));
-                if (result.Conflict)
-                {
-                    // The transaction is lost with the failed write; the file is reported and nothing is kept.
-                    break;
-                }
-            }
-
-            progress?.Report(applied * 100 / ordered.Count);
-        }
-
-        if (problems.Count > 0)
-        {
-            await tx.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            return new ImportResult(0, Sorted(problems));
-        }
-
-        await tx.CommitAsync(ct);
-        return new ImportResult(applied, []);
+        return (events, unitIds, Sorted(problems));
     }
 
     /// <summary>
@@ -491,6 +527,14 @@ public sealed class ReorganizationImport(SuNghiepDbContext db, ReorganizationSer
             field = close + 2 <= field.Length ? field[(close + 2)..] : "code";
         }
 
+        // A scenario names the file's own new units by reference, in the same columns as the codes.
+        field = field switch
+        {
+            "sourceUnitRefs" => "sourceUnitIds",
+            "continuingUnitRef" => "continuingUnitId",
+            "ref" => "code",
+            _ => field,
+        };
         var column = Columns.FirstOrDefault(c => c.Field == field) ?? (field == "newUnits" ? Columns.First(c => c.Letter == "K") : Columns[0]);
         return new ImportProblem(row, column.Letter, column.Header, error.Message);
     }

@@ -22,6 +22,13 @@ public sealed record ReorganizationInput
     /// <summary>For a transfer: the area the units move to, when it changes with the agency (as on 1/7/2025).</summary>
     public string? NewAreaCode { get; init; }
     public string? Notes { get; init; }
+
+    /// <summary>
+    /// In a scenario only: units named by the reference (<see cref="UnitInput.Ref"/>) that an earlier event of the same
+    /// scenario gives a unit it creates; the scenario resolves them to ids before the event is recorded.
+    /// </summary>
+    public IReadOnlyList<string> SourceUnitRefs { get; init; } = [];
+    public string? ContinuingUnitRef { get; init; }
 }
 
 /// <summary>The outcome of recording or voiding an event; a conflict means a unit it touches changed meanwhile.</summary>

@@ -455,13 +455,34 @@ public sealed class ResourceService(SuNghiepDbContext db, TimeProvider time, Ind
     public async Task<AutonomyCounts> AutonomyCountsAsync(int year, CountScope scope, CancellationToken ct = default) =>
         (await AutonomySeriesAsync(year, year, scope, ct))[0];
 
-    /// <summary>The autonomy counts of each year from first to last, with the engine's series: one pass per indicator.</summary>
-    public async Task<IReadOnlyList<AutonomyCounts>> AutonomySeriesAsync(int first, int last, CountScope scope, CancellationToken ct = default)
+    /// <summary>The autonomy counts of each year from first to last, with the engine's series read once.</summary>
+    public async Task<IReadOnlyList<AutonomyCounts>> AutonomySeriesAsync(int first, int last, CountScope scope, CancellationToken ct = default) =>
+        await AutonomyFromAsync(await SeriesAsync(AutonomyCodes, first, last, scope, ct), scope, ct);
+
+    /// <summary>
+    /// Budget-paid staff of each year from first to last (the engine's staff.budget, with the agency's allocation when the
+    /// scope is an agency the caller may see) and the autonomy counts, from one read of the engine's series for the four
+    /// indicators they show.
+    /// </summary>
+    public async Task<(IReadOnlyList<(int Year, long BudgetPositions, int? Allocated)> Staffing, IReadOnlyList<AutonomyCounts> Autonomy)> YearlySeriesAsync(
+        int first, int last, CountScope scope, CancellationToken ct = default)
     {
-        var where = new IndicatorScope(scope.AreaCode, null, scope.AgencyId);
-        var units = await engine.SeriesAsync("units.count", first, last, where, ct);
-        var selfFinancing = await engine.SeriesAsync("autonomy.selffinancing.share", first, last, where, ct);
-        var any = await engine.SeriesAsync("autonomy.any.share", first, last, where, ct);
+        var series = await SeriesAsync([IndicatorCatalog.StaffBudget, .. AutonomyCodes], first, last, scope, ct);
+        return (await StaffingFromAsync(series, first, last, scope, ct), await AutonomyFromAsync(series, scope, ct));
+    }
+
+    private static readonly string[] AutonomyCodes = [IndicatorCatalog.UnitsCount, IndicatorCatalog.SelfFinancingShare, IndicatorCatalog.AnyAutonomyShare];
+
+    private Task<IReadOnlyDictionary<string, IReadOnlyList<(int Year, decimal? Value)>>> SeriesAsync(
+        IReadOnlyList<string> codes, int first, int last, CountScope scope, CancellationToken ct) =>
+        engine.SeriesAsync(codes, first, last, new IndicatorScope(scope.AreaCode, null, scope.AgencyId), ct);
+
+    private async Task<IReadOnlyList<AutonomyCounts>> AutonomyFromAsync(
+        IReadOnlyDictionary<string, IReadOnlyList<(int Year, decimal? Value)>> series, CountScope scope, CancellationToken ct)
+    {
+        var units = series[IndicatorCatalog.UnitsCount];
+        var selfFinancing = series[IndicatorCatalog.SelfFinancingShare];
+        var any = series[IndicatorCatalog.AnyAutonomyShare];
         var today = VietnamTime.Today(time);
         var counts = new List<AutonomyCounts>();
         for (var i = 0; i < units.Count; i++)
@@ -479,14 +500,9 @@ public sealed class ResourceService(SuNghiepDbContext db, TimeProvider time, Ind
         return counts;
     }
 
-    /// <summary>
-    /// Budget-paid staff of each year from first to last (the engine's staff.budget), with the agency's allocation when the
-    /// scope is an agency the caller may see.
-    /// </summary>
-    public async Task<IReadOnlyList<(int Year, long BudgetPositions, int? Allocated)>> StaffingSeriesAsync(
-        int first, int last, CountScope scope, CancellationToken ct = default)
+    private async Task<IReadOnlyList<(int Year, long BudgetPositions, int? Allocated)>> StaffingFromAsync(
+        IReadOnlyDictionary<string, IReadOnlyList<(int Year, decimal? Value)>> series, int first, int last, CountScope scope, CancellationToken ct)
     {
-        var budget = await engine.SeriesAsync("staff.budget", first, last, new IndicatorScope(scope.AreaCode, null, scope.AgencyId), ct);
         var allocations = new Dictionary<int, int>();
         if (scope.AgencyId is { } agencyId && await PlaceAsync(agencyId, ct) is { } asked && Permissions.Contains(db.Scope, asked))
         {
@@ -494,7 +510,8 @@ public sealed class ResourceService(SuNghiepDbContext db, TimeProvider time, Ind
                 .ToDictionaryAsync(x => x.Year, x => x.BudgetPositions, ct);
         }
 
-        return budget.Select(b => (b.Year, (long)(b.Value ?? 0), allocations.TryGetValue(b.Year, out var a) ? a : (int?)null)).ToList();
+        return series[IndicatorCatalog.StaffBudget]
+            .Select(b => (b.Year, (long)(b.Value ?? 0), allocations.TryGetValue(b.Year, out var a) ? a : (int?)null)).ToList();
     }
 
     // Two decimals, as these answers have always given them; the engine keeps the exact ratio.

@@ -108,9 +108,19 @@ public static class ScenarioEvents
             item["effectiveDate"] = Iso(e.EffectiveDate);
             item["sourceUnitIds"] = new JsonArray([.. e.SourceUnitIds.Select(id => (JsonNode)id)]);
             item["continuingUnitId"] = e.ContinuingUnitId;
+            if (e.SourceUnitRefs.Count > 0)
+            {
+                item["sourceUnitRefs"] = new JsonArray([.. e.SourceUnitRefs.Select(r => (JsonNode)r)]);
+            }
+
+            if (e.ContinuingUnitRef is not null)
+            {
+                item["continuingUnitRef"] = e.ContinuingUnitRef;
+            }
+
             item["newUnits"] = new JsonArray([.. e.NewUnits.Select(u => (JsonNode)new JsonObject
             {
-                ["code"] = u.Code, ["name"] = u.Name, ["sector"] = u.Sector, ["roleClass"] = u.RoleClass, ["level"] = u.Level,
+                ["ref"] = u.Ref, ["code"] = u.Code, ["name"] = u.Name, ["sector"] = u.Sector, ["roleClass"] = u.RoleClass, ["level"] = u.Level,
                 ["areaCode"] = u.AreaCode, ["managingAgencyId"] = u.ManagingAgencyId, ["autonomyGroup"] = u.AutonomyGroup,
                 ["address"] = u.Address, ["notes"] = u.Notes,
             })]);
@@ -145,9 +155,11 @@ public static class ScenarioEvents
                 EffectiveDate = Date(node["effectiveDate"]),
                 SourceUnitIds = (node["sourceUnitIds"] as JsonArray)?.Select(n => n!.GetValue<int>()).ToList() ?? [],
                 ContinuingUnitId = node["continuingUnitId"]?.GetValue<int>(),
+                SourceUnitRefs = (node["sourceUnitRefs"] as JsonArray)?.Select(n => n!.GetValue<string>()).ToList() ?? [],
+                ContinuingUnitRef = Str(node["continuingUnitRef"]),
                 NewUnits = (node["newUnits"] as JsonArray)?.OfType<JsonObject>().Select(u => new UnitInput
                 {
-                    Code = Str(u["code"]), Name = Str(u["name"]), Sector = Str(u["sector"]), RoleClass = Str(u["roleClass"]),
+                    Ref = Str(u["ref"]), Code = Str(u["code"]), Name = Str(u["name"]), Sector = Str(u["sector"]), RoleClass = Str(u["roleClass"]),
                     Level = Str(u["level"]), AreaCode = Str(u["areaCode"]), ManagingAgencyId = u["managingAgencyId"]?.GetValue<int>(),
                     AutonomyGroup = u["autonomyGroup"]?.GetValue<int>(), Address = Str(u["address"]), Notes = Str(u["notes"]),
                 }).ToList() ?? [],

@@ -118,7 +118,12 @@ public sealed class ScenarioService(SuNghiepDbContext db, ReorganizationService 
     }
 
     /// <summary>Opens a scenario to everyone whose scope covers its author's; only the author shares it.</summary>
-    public async Task<ScenarioResult> ShareAsync(int id, CancellationToken ct = default)
+    public Task<ScenarioResult> ShareAsync(int id, CancellationToken ct = default) => SetSharedAsync(id, true, ct);
+
+    /// <summary>Withdraws the sharing: the scenario is its author's alone again; only the author withdraws it.</summary>
+    public Task<ScenarioResult> UnshareAsync(int id, CancellationToken ct = default) => SetSharedAsync(id, false, ct);
+
+    private async Task<ScenarioResult> SetSharedAsync(int id, bool shared, CancellationToken ct)
     {
         var scenario = await Visible().FirstOrDefaultAsync(s => s.Id == id, ct);
         if (scenario is null)
@@ -128,15 +133,17 @@ public sealed class ScenarioService(SuNghiepDbContext db, ReorganizationService 
 
         if (scenario.AuthorId != db.Actor.Id)
         {
-            return ScenarioResult.Refused("Chỉ người lập kịch bản mới chia sẻ được kịch bản.");
+            return ScenarioResult.Refused(shared
+                ? "Chỉ người lập kịch bản mới chia sẻ được kịch bản."
+                : "Chỉ người lập kịch bản mới thôi chia sẻ được kịch bản.");
         }
 
-        if (scenario.Shared)
+        if (scenario.Shared == shared)
         {
             return new ScenarioResult(id, []);
         }
 
-        scenario.Shared = true;
+        scenario.Shared = shared;
         Touch(scenario);
         return await SaveAsync(scenario, ct);
     }
@@ -212,7 +219,7 @@ public sealed class ScenarioService(SuNghiepDbContext db, ReorganizationService 
             return ScenarioResult.Conflicting("Kịch bản vừa được sửa hoặc áp dụng ở nơi khác; không có gì được ghi. Vui lòng tải lại.");
         }
 
-        var (recordErrors, ids, overtaken) = await RecordAllAsync(decided, ct);
+        var (recordErrors, ids, overtaken, recorded) = await RecordAllAsync(decided, ct);
         if (recordErrors.Count > 0)
         {
             await tx.RollbackAsync(ct);
@@ -224,8 +231,9 @@ public sealed class ScenarioService(SuNghiepDbContext db, ReorganizationService 
         tracked.AppliedAt = time.GetUtcNow().UtcDateTime;
         tracked.AppliedBy = db.Actor.Name;
         tracked.AppliedReorganizationIds = string.Join(',', ids.Select(i => i.ToString(CultureInfo.InvariantCulture)));
-        // What was decided replaces what was proposed, so that the scenario reads as the events it became.
-        tracked.EventsJson = ScenarioEvents.ToJson(decided);
+        // What was decided replaces what was proposed, so that the scenario reads as the events it became (the units
+        // named by reference now by their ids).
+        tracked.EventsJson = ScenarioEvents.ToJson(recorded);
         Touch(tracked);
         try
         {
@@ -291,10 +299,59 @@ public sealed class ScenarioService(SuNghiepDbContext db, ReorganizationService 
             return errors;
         }
 
-        if (input.Events.Count > 0)
+        var refErrors = CheckRefs(input.Events);
+        errors.AddRange(refErrors);
+        if (input.Events.Count > 0 && refErrors.Count == 0)
         {
             var (eventErrors, _) = await InRolledBackTransactionAsync<bool>(input.Events.Select(Proposed).ToList(), null, ct);
             errors.AddRange(eventErrors);
+        }
+
+        return errors;
+    }
+
+    public const int MaxRefLength = 64;
+
+    /// <summary>
+    /// The references of new units: each given once in the scenario, and every one a later event names given to a new unit
+    /// of the scenario. Whether the unit exists by the naming event's date is checked when the events are recorded.
+    /// </summary>
+    private static List<RuleViolation> CheckRefs(IReadOnlyList<ReorganizationInput> events)
+    {
+        var errors = new List<RuleViolation>();
+        var given = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < events.Count; i++)
+        {
+            for (var k = 0; k < events[i].NewUnits.Count; k++)
+            {
+                if (events[i].NewUnits[k].Ref is not { } r)
+                {
+                    continue;
+                }
+
+                var field = $"events[{i}].newUnits[{k}].ref";
+                if (string.IsNullOrWhiteSpace(r) || r.Trim().Length > MaxRefLength)
+                {
+                    errors.Add(new(field, $"Tham chiếu của đơn vị mới phải có từ 1 đến {MaxRefLength} ký tự."));
+                }
+                else if (!given.Add(r.Trim()))
+                {
+                    errors.Add(new(field, $"Tham chiếu \"{r.Trim()}\" đã dùng cho một đơn vị mới khác của kịch bản."));
+                }
+            }
+        }
+
+        for (var i = 0; i < events.Count; i++)
+        {
+            foreach (var r in events[i].SourceUnitRefs.Where(r => !given.Contains(r.Trim())).Distinct())
+            {
+                errors.Add(new($"events[{i}].sourceUnitRefs", $"Không có đơn vị mới nào của kịch bản mang tham chiếu \"{r}\"."));
+            }
+
+            if (events[i].ContinuingUnitRef is { } c && !given.Contains(c.Trim()))
+            {
+                errors.Add(new($"events[{i}].continuingUnitRef", $"Không có đơn vị mới nào của kịch bản mang tham chiếu \"{c}\"."));
+            }
         }
 
         return errors;
@@ -308,7 +365,7 @@ public sealed class ScenarioService(SuNghiepDbContext db, ReorganizationService 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
-            var (errors, _, _) = await RecordAllAsync(events, ct);
+            var (errors, _, _, _) = await RecordAllAsync(events, ct);
             return errors.Count > 0 || measure is null ? (errors, default) : ([], await measure(ct));
         }
         finally
@@ -320,16 +377,37 @@ public sealed class ScenarioService(SuNghiepDbContext db, ReorganizationService 
 
     /// <summary>
     /// Records the events in the order they take effect (the given order among those of one day), as the register needs;
-    /// problems are keyed by each event's index as given. Ids come back in the events' given order.
+    /// problems are keyed by each event's index as given. A unit an event names by reference gets the id of the unit an
+    /// earlier event created with that reference. Ids and the events as recorded (references resolved) come back in the
+    /// events' given order.
     /// </summary>
-    private async Task<(List<RuleViolation> Errors, List<int> Ids, bool Overtaken)> RecordAllAsync(
+    private async Task<(List<RuleViolation> Errors, List<int> Ids, bool Overtaken, List<ReorganizationInput> Recorded)> RecordAllAsync(
         IReadOnlyList<ReorganizationInput> events, CancellationToken ct)
     {
         var errors = new List<RuleViolation>();
         var ids = new int[events.Count];
+        var recorded = events.ToArray();
+        var created = new Dictionary<string, int>(StringComparer.Ordinal);
         var ordered = events.Select((e, i) => (Event: e, Index: i)).OrderBy(x => x.Event.EffectiveDate ?? DateOnly.MaxValue).ThenBy(x => x.Index);
-        foreach (var (e, i) in ordered)
+        foreach (var (given, i) in ordered)
         {
+            var unresolved = given.SourceUnitRefs.Select(r => (Field: "sourceUnitRefs", Ref: r.Trim()))
+                .Concat(given.ContinuingUnitRef is { } c ? [(Field: "continuingUnitRef", Ref: c.Trim())] : [])
+                .Where(x => !created.ContainsKey(x.Ref)).ToList();
+            if (unresolved.Count > 0)
+            {
+                errors.AddRange(unresolved.Select(x => new RuleViolation($"events[{i}].{x.Field}",
+                    $"Đơn vị mới \"{x.Ref}\" của kịch bản chưa có vào ngày hiệu lực của sự kiện này: sự kiện thành lập đơn vị có hiệu lực sau hoặc có lỗi.")));
+                continue;
+            }
+
+            var e = given with
+            {
+                SourceUnitIds = [.. given.SourceUnitIds, .. given.SourceUnitRefs.Select(r => created[r.Trim()])],
+                ContinuingUnitId = given.ContinuingUnitRef is { } cr ? created[cr.Trim()] : given.ContinuingUnitId,
+                SourceUnitRefs = [],
+                ContinuingUnitRef = null,
+            };
             ReorganizationResult result;
             try
             {
@@ -340,25 +418,42 @@ public sealed class ScenarioService(SuNghiepDbContext db, ReorganizationService 
                 // Inside a transaction the service lets a refused write through; on PostgreSQL the transaction is lost.
                 db.ChangeTracker.Clear();
                 errors.Add(new($"events[{i}]", Overtaken));
-                return (errors, [], true);
+                return (errors, [], true, []);
             }
 
             if (result.Succeeded)
             {
                 ids[i] = result.Id!.Value;
+                recorded[i] = e;
+                if (e.NewUnits.Any(u => !string.IsNullOrWhiteSpace(u.Ref)))
+                {
+                    // The units the event created, by their codes (unique in the register).
+                    var reorganizationId = result.Id.Value;
+                    var byCode = await db.ReorganizationParticipants.AsNoTracking()
+                        .Where(p => p.ReorganizationId == reorganizationId && p.Role == ParticipantRole.Created)
+                        .Select(p => new { p.UnitId, p.Unit!.Code }).ToDictionaryAsync(p => p.Code, p => p.UnitId, StringComparer.Ordinal, ct);
+                    foreach (var unit in e.NewUnits.Where(u => !string.IsNullOrWhiteSpace(u.Ref)))
+                    {
+                        if (byCode.TryGetValue(unit.Code?.Trim() ?? "", out var unitId))
+                        {
+                            created[unit.Ref!.Trim()] = unitId;
+                        }
+                    }
+                }
+
                 continue;
             }
 
             if (result.Conflict)
             {
                 errors.Add(new($"events[{i}]", Overtaken));
-                return (errors, [], true);
+                return (errors, [], true, []);
             }
 
             errors.AddRange(result.Errors.Select(x => x with { Field = x.Field.Length == 0 ? $"events[{i}]" : $"events[{i}].{x.Field}" }));
         }
 
-        return (errors.DistinctBy(e => (e.Field, e.Message)).ToList(), [.. ids], false);
+        return (errors.DistinctBy(e => (e.Field, e.Message)).ToList(), [.. ids], false, [.. recorded]);
     }
 
     /// <summary>Each event with the decision it is applied with; problems where an event is left without a whole one.</summary>

@@ -27,6 +27,8 @@ public sealed record UnitView(
 /// </summary>
 public sealed record UnitInput
 {
+    /// <summary>A scenario's name for a unit one of its events creates, by which a later event of it names the unit.</summary>
+    public string? Ref { get; init; }
     public string? Code { get; init; }
     public string? Name { get; init; }
     public string? Sector { get; init; }

@@ -219,6 +219,37 @@ internal sealed class JsonFields(JsonElement root, string prefix = "", List<Rule
         return items;
     }
 
+    /// <summary>An array of strings.</summary>
+    public IReadOnlyList<string> Strings(string name)
+    {
+        var v = Get(name);
+        if (v is null)
+        {
+            return [];
+        }
+
+        if (v.Value.ValueKind != JsonValueKind.Array)
+        {
+            Errors.Add(new(prefix + name, "Giá trị phải là một mảng chuỗi ký tự."));
+            return [];
+        }
+
+        var items = new List<string>();
+        foreach (var item in v.Value.EnumerateArray())
+        {
+            if (item.ValueKind == JsonValueKind.String && Text(item) is { } text)
+            {
+                items.Add(text);
+            }
+            else
+            {
+                Errors.Add(new(prefix + name, "Mỗi phần tử phải là một chuỗi ký tự."));
+            }
+        }
+
+        return items;
+    }
+
     public DateOnly? Date(string name)
     {
         var v = Get(name);

@@ -145,8 +145,11 @@ public static class ReorganizationsApi
             new ReorganizationCreated(result.Id!.Value, warnings, await HistoryQueries.GetAsync(db, result.Id.Value, ct)));
     }
 
-    /// <summary>The fields of a reorganization's body; shared with the proposed events of a scenario.</summary>
-    internal static ReorganizationInput ReadEvent(JsonFields f)
+    /// <summary>
+    /// The fields of a reorganization's body; shared with the proposed events of a scenario, which may also name units by
+    /// reference (withRefs: "ref" on a new unit, "sourceUnitRefs" and "continuingUnitRef" on a later event).
+    /// </summary>
+    internal static ReorganizationInput ReadEvent(JsonFields f, bool withRefs = false)
     {
         var decision = f.Object("decision");
         return new ReorganizationInput
@@ -158,11 +161,13 @@ public static class ReorganizationsApi
             EffectiveDate = f.Date("effectiveDate"),
             SourceUnitIds = f.Ints("sourceUnitIds"),
             ContinuingUnitId = f.Int("continuingUnitId"),
-            NewUnits = f.Objects("newUnits").Select(UnitsApi.ReadUnit).ToList(),
+            NewUnits = f.Objects("newUnits").Select(u => withRefs ? UnitsApi.ReadUnit(u) with { Ref = u.String("ref") } : UnitsApi.ReadUnit(u)).ToList(),
             NewManagingAgencyId = f.Int("newManagingAgencyId"),
             NewName = f.String("newName"),
             NewAreaCode = f.String("newAreaCode"),
             Notes = f.String("notes"),
+            SourceUnitRefs = withRefs ? f.Strings("sourceUnitRefs") : [],
+            ContinuingUnitRef = withRefs ? f.String("continuingUnitRef") : null,
         };
     }
 
@@ -194,6 +199,7 @@ public static class ReorganizationsApi
         var errors = new List<RuleViolation>();
         var date = UnitsApi.ParseDate(asOf, "asOf", errors) ?? UnitsApi.Today(time);
         var agency = Requests.Int(agencyId, "agencyId", errors);
+        errors.AddRange(await ScopeErrorsAsync(engine, areaCode, agency, errors, ct));
         if (errors.Count > 0)
         {
             return Problems.Invalid(errors);
@@ -218,6 +224,8 @@ public static class ReorganizationsApi
             errors.Add(new("to", "Ngày kết thúc phải sau ngày bắt đầu."));
         }
 
+        errors.AddRange(await ScopeErrorsAsync(engine, areaCode, agency, errors, ct));
+
         if (errors.Count > 0)
         {
             return Problems.Invalid(errors);
@@ -232,6 +240,15 @@ public static class ReorganizationsApi
         var (started, ended) = await HistoryQueries.StartsAndEndsAsync(db, fromDate.Value, toDate, scope, ct);
         return TypedResults.Ok(new CountChangesResponse(fromDate.Value, toDate, start.Total, end.Total, started, ended, changing));
     }
+
+    /// <summary>
+    /// An area code or agency that names nothing is a 400 on its field, as GET /api/v1/indicators answers it, rather than
+    /// a count of 0 that reads as a real figure. The area code is read as the indicators read it without areaOn.
+    /// </summary>
+    private static async Task<IEnumerable<RuleViolation>> ScopeErrorsAsync(
+        IndicatorEngine engine, string? areaCode, int? agency, List<RuleViolation> errors, CancellationToken ct) =>
+        (await engine.ValidateScopeAsync(new IndicatorScope(string.IsNullOrWhiteSpace(areaCode) ? null : areaCode.Trim(), null, agency), ct))
+            .Where(e => errors.All(x => x.Field != e.Field));
 
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public const int MaxUpload = 10 * 1024 * 1024;

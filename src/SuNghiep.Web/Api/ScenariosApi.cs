@@ -14,21 +14,28 @@ namespace SuNghiep.Web.Api;
 
 public sealed record ScenarioDecisionBody(string? Number, DateOnly? Date, string? Issuer);
 
+/// <summary>A unit a proposed event creates; ref (optional, unique in the scenario) lets a later event of the scenario name it.</summary>
 public sealed record ScenarioNewUnitBody(
-    string? Code, string? Name, string? Sector, string? RoleClass, string? Level, string? AreaCode, int? ManagingAgencyId,
+    string? Ref, string? Code, string? Name, string? Sector, string? RoleClass, string? Level, string? AreaCode, int? ManagingAgencyId,
     int? AutonomyGroup, string? Address, string? Notes);
 
-/// <summary>A proposed event, shaped as the body of POST /api/v1/reorganizations; its decision may wait for the application.</summary>
+/// <summary>
+/// A proposed event, shaped as the body of POST /api/v1/reorganizations; its decision may wait for the application. Units
+/// created by an earlier event of the scenario are named by their ref: sourceUnitRefs beside sourceUnitIds, and
+/// continuingUnitRef instead of continuingUnitId (merge A and B into a new C with "ref": "c", then transfer C with
+/// "sourceUnitRefs": ["c"]).
+/// </summary>
 public sealed record ScenarioEventBody(
     string? Type, ScenarioDecisionBody? Decision, DateOnly? EffectiveDate, IReadOnlyList<int> SourceUnitIds, int? ContinuingUnitId,
-    IReadOnlyList<ScenarioNewUnitBody> NewUnits, int? NewManagingAgencyId, string? NewName, string? NewAreaCode, string? Notes)
+    IReadOnlyList<ScenarioNewUnitBody> NewUnits, int? NewManagingAgencyId, string? NewName, string? NewAreaCode, string? Notes,
+    IReadOnlyList<string>? SourceUnitRefs = null, string? ContinuingUnitRef = null)
 {
     public static ScenarioEventBody From(ReorganizationInput e) => new(
         e.Type,
         e.DecisionNumber is null && e.DecisionDate is null && e.DecisionIssuer is null ? null : new(e.DecisionNumber, e.DecisionDate, e.DecisionIssuer),
         e.EffectiveDate, e.SourceUnitIds, e.ContinuingUnitId,
-        e.NewUnits.Select(u => new ScenarioNewUnitBody(u.Code, u.Name, u.Sector, u.RoleClass, u.Level, u.AreaCode, u.ManagingAgencyId, u.AutonomyGroup, u.Address, u.Notes)).ToList(),
-        e.NewManagingAgencyId, e.NewName, e.NewAreaCode, e.Notes);
+        e.NewUnits.Select(u => new ScenarioNewUnitBody(u.Ref, u.Code, u.Name, u.Sector, u.RoleClass, u.Level, u.AreaCode, u.ManagingAgencyId, u.AutonomyGroup, u.Address, u.Notes)).ToList(),
+        e.NewManagingAgencyId, e.NewName, e.NewAreaCode, e.Notes, e.SourceUnitRefs, e.ContinuingUnitRef);
 }
 
 /// <summary>Body of POST and PUT /api/v1/scenarios, for the docs; the endpoints read it field by field.</summary>
@@ -53,7 +60,7 @@ public sealed record ScenarioListItem(
 public sealed record ScenarioListResponse(IReadOnlyList<ScenarioListItem> Items, int Total);
 
 /// <summary>An indicator on the register as it is and as the scenario would leave it, both shaped as the indicator's answer.</summary>
-public sealed record ScenarioIndicatorResponse(DateOnly AsOf, IndicatorResult Actual, IndicatorResult Scenario);
+public sealed record ScenarioIndicatorResponse(IndicatorResult Actual, IndicatorResult Scenario);
 
 /// <summary>The targets that concern the scope, measured on the as-of date on the register as it is and as the scenario would leave it.</summary>
 public sealed record ScenarioTargetsResponse(DateOnly AsOf, IReadOnlyList<TargetStatusResponse> Actual, IReadOnlyList<TargetStatusResponse> Scenario);
@@ -82,6 +89,16 @@ public static class ScenariosApi
         scenarios.MapPost("/{id:int}/share", ShareAsync).WithName("ShareScenario")
             .WithSummary("Share a scenario with everyone whose scope covers its author's (its author only).")
             .RequireAuthorization(WebApp.UnitCreatePolicy).ProducesProblem(StatusCodes.Status409Conflict);
+        scenarios.MapDelete("/{id:int}/share", UnshareAsync).WithName("UnshareScenario")
+            .WithSummary("Withdraw the sharing: the scenario is its author's alone again (its author only).")
+            .RequireAuthorization(WebApp.UnitCreatePolicy);
+        scenarios.MapPost("/{id:int}/events/import", ImportAsync).WithName("ImportScenarioEvents")
+            .WithSummary("Add to a draft the events of an .xlsx in the columns of the reorganization import (multipart field \"file\"; "
+                + "template: GET /api/v1/reorganizations/import-template), checked with its other events: all or nothing, problems by row and column. "
+                + "Decisions may be left blank; a unit created by a row is named by its code in a later row (its author only).")
+            .RequireAuthorization(WebApp.UnitCreatePolicy)
+            .DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(ReorganizationsApi.MaxUpload));
         scenarios.MapPost("/{id:int}/apply", ApplyAsync).WithName("ApplyScenario")
             .WithSummary("Record the scenario's events as real reorganizations with their decisions, all or nothing.")
             .RequireAuthorization(WebApp.UnitCreatePolicy).Accepts<ScenarioApplyBody>("application/json")
@@ -164,6 +181,35 @@ public static class ScenariosApi
         return Refusal(result) is { } refusal ? refusal : TypedResults.Ok(ScenarioResponse.From((await service.GetAsync(id, ct))!));
     }
 
+    private static async Task<Results<Ok<ScenarioResponse>, ProblemHttpResult>> UnshareAsync(int id, ScenarioService service, CancellationToken ct)
+    {
+        var result = await service.UnshareAsync(id, ct);
+        return Refusal(result) is { } refusal ? refusal : TypedResults.Ok(ScenarioResponse.From((await service.GetAsync(id, ct))!));
+    }
+
+    private static async Task<Results<Ok<ScenarioResponse>, ProblemHttpResult>> ImportAsync(
+        int id, HttpRequest request, ScenarioImport import, ScenarioService service, CancellationToken ct)
+    {
+        await using var stream = await Requests.FileAsync(request, ct);
+        if (stream is null)
+        {
+            return Requests.MissingFile();
+        }
+
+        var result = await import.ImportAsync(id, stream, ct);
+        if (result.Refusal is { } refused && Refusal(refused) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (!result.Succeeded)
+        {
+            return Requests.ImportProblems(result.Problems);
+        }
+
+        return TypedResults.Ok(ScenarioResponse.From((await service.GetAsync(id, ct))!));
+    }
+
     private static async Task<Results<Ok<ScenarioResponse>, ValidationProblem, ProblemHttpResult>> ApplyAsync(
         int id, HttpRequest request, ScenarioService service, CancellationToken ct)
     {
@@ -218,7 +264,7 @@ public static class ScenariosApi
             return Stale(comparison.Errors);
         }
 
-        return TypedResults.Ok(new ScenarioIndicatorResponse(query.AsOf, comparison.Actual, comparison.Scenario!));
+        return TypedResults.Ok(new ScenarioIndicatorResponse(comparison.Actual, comparison.Scenario!));
     }
 
     private static async Task<Results<Ok<ScenarioTargetsResponse>, ValidationProblem, ProblemHttpResult>> TargetsAsync(
@@ -306,7 +352,7 @@ public static class ScenariosApi
             return (null, [new("body", "Nội dung yêu cầu phải là một đối tượng JSON.")]);
         }
 
-        var events = f.Objects("events").Select(ReorganizationsApi.ReadEvent).ToList();
+        var events = f.Objects("events").Select(e => ReorganizationsApi.ReadEvent(e, withRefs: true)).ToList();
         var input = new ScenarioInput(f.String("name"), f.String("notes"), events);
         return (input, f.Errors);
     }

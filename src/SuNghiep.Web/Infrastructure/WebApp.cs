@@ -47,6 +47,7 @@ public static class WebApp
         services.AddScoped<Core.Reorganizations.ReorganizationService>();
         services.AddScoped<Core.Reorganizations.ReorganizationImport>();
         services.AddScoped<Core.Scenarios.ScenarioService>();
+        services.AddScoped<Core.Scenarios.ScenarioImport>();
         services.AddSingleton(new Core.Reorganizations.SheetLimits(
             config.GetValue("Imports:MaxUncompressedMegabytes", 200L) * 1024 * 1024,
             config.GetValue("Imports:MaxCellCharacters", Core.Reorganizations.SheetLimits.Default.MaxCellCharacters)));

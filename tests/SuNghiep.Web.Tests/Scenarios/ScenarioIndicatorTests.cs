@@ -22,7 +22,9 @@ public sealed class ScenarioIndicatorTests(AppHosts hosts)
 
         var before = await s.Client.IndicatorAsync(draft.Id, "units.count", query);
 
-        Assert.Equal(Day, before.AsOf);
+        // Exactly {"actual", "scenario"}: each the indicator's own answer, nothing beside them.
+        using var raw = JsonDocument.Parse(await s.Client.GetStringAsync($"/api/v1/scenarios/{draft.Id}/indicators/units.count?{query}"));
+        Assert.Equal(["actual", "scenario"], raw.RootElement.EnumerateObject().Select(p => p.Name));
         Assert.Equal(("units.count", 3m, 3m), (before.Actual.Code, before.Actual.Value!.Value, before.Actual.BaselineValue!.Value));
         Assert.Equal(("units.count", 2m, 3m, -1m), (before.Scenario.Code, before.Scenario.Value!.Value, before.Scenario.BaselineValue!.Value, before.Scenario.Change!.Value));
         Assert.Equal(3, await s.CountAsync(Day));
@@ -88,9 +90,12 @@ public sealed class ScenarioIndicatorTests(AppHosts hosts)
         var draft = await s.Client.DraftAsync(Body($"Kịch bản {s.Token}", Proposed("dissolution", future, a)));
 
         var result = await s.Client.IndicatorAsync(draft.Id, "units.count", $"areaCode={s.AreaCode}");
+        var onTheDay = await s.Client.IndicatorAsync(draft.Id, "units.count", $"asOf={Iso(future)}&areaCode={s.AreaCode}");
+        var dayBefore = await s.Client.IndicatorAsync(draft.Id, "units.count", $"asOf={Iso(future.AddDays(-1))}&areaCode={s.AreaCode}");
 
-        Assert.Equal(future, result.AsOf);
         Assert.Equal((1m, 0m), (result.Actual.Value!.Value, result.Scenario.Value!.Value));
+        Assert.Equal((1m, 0m), (onTheDay.Actual.Value!.Value, onTheDay.Scenario.Value!.Value));
+        Assert.Equal((1m, 1m), (dayBefore.Actual.Value!.Value, dayBefore.Scenario.Value!.Value));
     }
 
     private static DateOnly VietnamToday() => Core.VietnamTime.Today(TimeProvider.System);

@@ -131,6 +131,8 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
         ["PUT /api/v1/scenarios/{id:int}"] = D(Access.Scoped, Need.Author),
         ["DELETE /api/v1/scenarios/{id:int}"] = D(Access.Scoped, Need.Author),
         ["POST /api/v1/scenarios/{id:int}/share"] = D(Access.Scoped, Need.Author),
+        ["DELETE /api/v1/scenarios/{id:int}/share"] = D(Access.Scoped, Need.Author),
+        ["POST /api/v1/scenarios/{id:int}/events/import"] = D(Access.Scoped, Need.Author),
         ["POST /api/v1/scenarios/{id:int}/apply"] = D(Access.Scoped, Need.Creators),
         ["GET /api/v1/scenarios/{id:int}/indicators/{code}"] = D(Access.Scoped, query: "areaCode=92"),
         ["GET /api/v1/scenarios/{id:int}/targets"] = D(Access.Scoped, query: "agencyId={A}"),
@@ -243,6 +245,8 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
         ["POST /scenarios/{id:int}?handler=AddEvent"] = D(Access.Scoped, Need.Author),
         ["POST /scenarios/{id:int}?handler=RemoveEvent"] = D(Access.Scoped, Need.Author),
         ["POST /scenarios/{id:int}?handler=Share"] = D(Access.Scoped, Need.Author),
+        ["POST /scenarios/{id:int}?handler=Unshare"] = D(Access.Scoped, Need.Author),
+        ["POST /scenarios/{id:int}?handler=Import"] = D(Access.Scoped, Need.Author),
         ["POST /scenarios/{id:int}?handler=Delete"] = D(Access.Scoped, Need.Author),
         ["GET /scenarios/{id:int}/apply"] = D(Access.Scoped, Need.Creators),
         ["POST /scenarios/{id:int}/apply"] = D(Access.Scoped, Need.Creators),
@@ -492,10 +496,10 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
             "PUT /api/v1/units/{id:int}" => ScopeAttackWorld.Json(world.UnitBody.With("notes", "Sửa từ ngoài phạm vi").With("address", "Số 9 đường Lạ")),
             "POST /api/v1/reorganizations" => ScopeAttackWorld.Json(HistoryClient.Event("dissolution", new DateOnly(2021, 5, 1)).With("sourceUnitIds", new JsonArray(world.Unit))),
             "POST /api/v1/reorganizations/{id:int}/void" => ScopeAttackWorld.Json(new JsonObject { ["reason"] = "Ghi nhầm quyết định" }),
-            "POST /api/v1/reorganizations/import" => ScopeAttackWorld.Xlsx(ReorganizationImport.Template()),
+            "POST /api/v1/reorganizations/import" or "POST /api/v1/scenarios/{id:int}/events/import" => ScopeAttackWorld.Xlsx(ReorganizationImport.Template()),
             "POST /api/v1/scenarios" or "PUT /api/v1/scenarios/{id:int}" => ScopeAttackWorld.Json(ScopeAttackWorld.ScenarioBody(world.Unit, $"Kịch bản chen {token}")),
             "POST /api/v1/scenarios/{id:int}/apply" => ScopeAttackWorld.Json(new JsonObject { ["decision"] = HistoryClient.Event("dissolution", new DateOnly(2021, 5, 1))["decision"]!.DeepClone() }),
-            "POST /api/v1/scenarios/{id:int}/share" or "DELETE /api/v1/scenarios/{id:int}" => null,
+            "POST /api/v1/scenarios/{id:int}/share" or "DELETE /api/v1/scenarios/{id:int}/share" or "DELETE /api/v1/scenarios/{id:int}" => null,
             "PUT /api/v1/units/{id:int}/staffing/{year:int}" => ScopeAttackWorld.Json(ResourceRequests.Staffing(31).With("overAllocation", true)),
             "PUT /api/v1/units/{id:int}/finance/{year:int}" => ScopeAttackWorld.Json(ResourceRequests.Finance(6_000_000_000, 4_000_000_000)),
             "POST /api/v1/units/{id:int}/autonomy-plans" => ScopeAttackWorld.Json(ScopeAttackWorld.AutonomyPlan().With("periodStart", 2031).With("periodEnd", 2035)),
@@ -565,6 +569,8 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
                 return Multipart(url, fields, AttachmentChecks.Field, "chen.pdf", AttachmentApiTests.Pdf(token));
             case "POST /documents/{id:int}/tasks/import":
                 return Multipart(url, fields, "Upload", "phan-cong.xlsx", world.TaskWorkbook);
+            case "POST /scenarios/{id:int}?handler=Import":
+                return Multipart(url, fields, "Upload", "su-kien.xlsx", ReorganizationImport.Template());
         }
 
         return new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(fields) };

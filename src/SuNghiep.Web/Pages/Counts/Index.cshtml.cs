@@ -58,7 +58,7 @@ public sealed class IndexModel(SuNghiepDbContext db, IndicatorEngine engine, Tim
     public List<AgencyOption> Agencies { get; private set; } = [];
     public List<AreaOption> Areas { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Today = Display.Today(time);
         var errors = new List<RuleViolation>();
@@ -89,14 +89,12 @@ public sealed class IndexModel(SuNghiepDbContext db, IndicatorEngine engine, Tim
         AreaCode = Request.Query.ContainsKey("areaCode") ? Blank(Filter.AreaCode) : await DefaultAreaAsync(ct);
         if (AreaCode is not null)
         {
+            // The message and the reading of the code are the engine's, as /api/v1/counts and the indicators give them.
+            errors.AddRange(await engine.ValidateScopeAsync(new IndicatorScope(AreaCode), ct));
             var areas = await db.Areas.AsNoTracking().Where(a => a.Code == AreaCode)
                 .OrderByDescending(a => a.ValidTo == null).ThenByDescending(a => a.ValidFrom)
                 .Select(a => new { a.Type, a.Name }).ToListAsync(ct);
-            if (areas.Count == 0)
-            {
-                errors.Add(new("areaCode", $"Không có địa bàn mã \"{AreaCode}\"."));
-            }
-            else
+            if (areas.Count > 0)
             {
                 AreaName = Area.FullNameOf(areas[0].Type, areas[0].Name);
             }
@@ -117,11 +115,17 @@ public sealed class IndexModel(SuNghiepDbContext db, IndicatorEngine engine, Tim
         }
 
         Errors = errors;
+        foreach (var error in errors.DistinctBy(e => e.Field))
+        {
+            ModelState.AddModelError(error.Field, error.Message);
+        }
+
         Agencies = await Lookups.AgenciesAsync(db, ct);
         Areas = await Lookups.AreasInScopeAsync(db, ct);
         if (errors.Count > 0)
         {
-            return;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
         }
 
         var scope = new CountScope(AreaCode, AgencyId);
@@ -147,6 +151,7 @@ public sealed class IndexModel(SuNghiepDbContext db, IndicatorEngine engine, Tim
         ChangesCut = total > limit;
         EventsTotal = total;
         Flow = await HistoryQueries.StartsAndEndsAsync(db, Baseline, Date, scope, ct);
+        return Page();
     }
 
     public int EventsTotal { get; private set; }

@@ -55,9 +55,8 @@ public sealed class StaffingModel(SuNghiepDbContext db, ResourceService resource
         if (errors.Count == 0)
         {
             Table = await resources.StaffingTableAsync(year, scope, ct);
-            // The engine's series, one pass per indicator over the years.
-            var staffing = await resources.StaffingSeriesAsync(FirstYear, Today.Year, scope, ct);
-            var autonomy = await resources.AutonomySeriesAsync(FirstYear, Today.Year, scope, ct);
+            // The engine's series of the four indicators shown, read in one pass over the years.
+            var (staffing, autonomy) = await resources.YearlySeriesAsync(FirstYear, Today.Year, scope, ct);
             Series = staffing.Zip(autonomy, (s, a) => new YearRow(s.Year, s.BudgetPositions, s.Allocated, a)).ToList();
         }
 

@@ -34,8 +34,16 @@ public sealed record TargetRow(MeasuredTarget Actual, MeasuredTarget? Scenario);
 /// A scenario: its events, every indicator of the catalogue beside the actual, and what its author (add or remove an
 /// event, share, delete) and the recording roles (apply) may do with it. Another caller's draft does not exist (404).
 /// </summary>
-public sealed class DetailsModel(SuNghiepDbContext db, ScenarioService scenarios, IndicatorEngine engine, TimeProvider time) : PageModel
+public sealed class DetailsModel(SuNghiepDbContext db, ScenarioService scenarios, ScenarioImport import, IndicatorEngine engine, TimeProvider time) : PageModel
 {
+    /// <summary>An .xlsx of events in the columns of the reorganization import, added all or nothing.</summary>
+    [BindProperty]
+    public IFormFile? Upload { get; set; }
+
+    public IReadOnlyList<ImportProblem> ImportProblems { get; private set; } = [];
+    public string? ImportError { get; private set; }
+    public string? ImportFileName { get; private set; }
+
     /// <summary>The proposed event being added, with the fields of the reorganization form.</summary>
     [BindProperty]
     public EventForm.InputModel Input { get; set; } = new();
@@ -117,13 +125,31 @@ public sealed class DetailsModel(SuNghiepDbContext db, ScenarioService scenarios
             return Page();
         }
 
-        var (input, newUnitRows, errors) = await EventForm.ReadAsync(Input, db, ct);
+        // A code typed for a unit that an earlier event of the scenario creates names it by its reference; the new units
+        // of the form take their codes as references, so that a later event can name them the same way.
+        var planned = scenario!.Events.SelectMany(e => e.NewUnits).Select(u => u.Ref?.Trim()).OfType<string>()
+            .Where(r => r.Length > 0).ToHashSet(StringComparer.Ordinal);
+        var typed = (Input.SourceUnitCodes ?? "").Split([';', ',', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var continuingRef = Input.ContinuingUnitCode?.Trim() is { Length: > 0 } cc && planned.Contains(cc) ? cc : null;
+        var form = Input with
+        {
+            SourceUnitCodes = string.Join(';', typed.Where(c => !planned.Contains(c))),
+            ContinuingUnitCode = continuingRef is null ? Input.ContinuingUnitCode : null,
+        };
+        var (read, newUnitRows, errors) = await EventForm.ReadAsync(form, db, ct);
         if (errors.Count > 0)
         {
-            return await InvalidAsync(scenario!, errors, ct);
+            return await InvalidAsync(scenario, errors, ct);
         }
 
-        var added = scenario!.Events.Count;
+        var input = read with
+        {
+            SourceUnitRefs = typed.Where(planned.Contains).Distinct().ToList(),
+            ContinuingUnitRef = continuingRef,
+            NewUnits = read.NewUnits.Select(u => u with { Ref = u.Code?.Trim() }).ToList(),
+        };
+
+        var added = scenario.Events.Count;
         var result = await scenarios.UpdateAsync(id, new ScenarioInput(scenario.Name, scenario.Notes, [.. scenario.Events, input]), scenario.Revision, ct);
         if (Refusal(result, id) is { } refused)
         {
@@ -134,13 +160,67 @@ public sealed class DetailsModel(SuNghiepDbContext db, ScenarioService scenarios
         {
             var prefix = $"events[{added}].";
             var onForm = result.Errors.Select(e => e.Field.StartsWith(prefix, StringComparison.Ordinal)
-                ? EventForm.OnForm(e with { Field = e.Field[prefix.Length..] }, newUnitRows, Input)
+                ? EventForm.OnForm(e with { Field = OnCodes(e.Field[prefix.Length..]) }, newUnitRows, Input)
                 : e.Field == $"events[{added}]" ? e with { Field = "" } : OfEvent(e));
             return await InvalidAsync(scenario, onForm.ToList(), ct);
         }
 
         TempData["Success"] = "Đã thêm sự kiện vào kịch bản.";
         return Redirect($"/scenarios/{id}#events");
+    }
+
+    public async Task<IActionResult> OnPostImportAsync(int id, CancellationToken ct)
+    {
+        var (scenario, refusal) = await OwnDraftAsync(id, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        Input = new EventForm.InputModel { NewUnits = [new()] };
+        ImportFileName = Upload?.FileName;
+        if (Upload is null || Upload.Length == 0)
+        {
+            return await ImportInvalidAsync(scenario!, "Vui lòng chọn tệp .xlsx cần nhập.", ct);
+        }
+
+        if (!string.Equals(Path.GetExtension(Upload.FileName), ".xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            return await ImportInvalidAsync(scenario!, $"Tệp \"{Upload.FileName}\" không phải tệp Excel .xlsx. Hãy lưu tệp theo mẫu dưới dạng .xlsx (Excel Workbook) rồi nhập lại.", ct);
+        }
+
+        if (Upload.Length > Api.ReorganizationsApi.MaxUpload)
+        {
+            return await ImportInvalidAsync(scenario!, "Tệp lớn hơn 10 MB. Hãy chia thành nhiều tệp nhỏ hơn.", ct);
+        }
+
+        await using var stream = new MemoryStream();
+        await Upload.CopyToAsync(stream, ct);
+        stream.Position = 0;
+        var result = await import.ImportAsync(id, stream, ct);
+        if (result.Refusal is { } refused && Refusal(refused, id) is { } answer)
+        {
+            return answer;
+        }
+
+        if (!result.Succeeded)
+        {
+            ImportProblems = result.Problems;
+            await LoadAsync(scenario!, ct);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        TempData["Success"] = $"Đã thêm {Display.Number(result.Added)} sự kiện từ tệp \"{Upload.FileName}\" vào kịch bản.";
+        return Redirect($"/scenarios/{id}#events");
+    }
+
+    private async Task<IActionResult> ImportInvalidAsync(ScenarioView scenario, string message, CancellationToken ct)
+    {
+        ImportError = message;
+        await LoadAsync(scenario, ct);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
     }
 
     public async Task<IActionResult> OnPostRemoveEventAsync(int id, int index, CancellationToken ct)
@@ -189,6 +269,23 @@ public sealed class DetailsModel(SuNghiepDbContext db, ScenarioService scenarios
         }
 
         TempData["Success"] = "Đã chia sẻ kịch bản với những người có phạm vi bao gồm phạm vi của bạn.";
+        return Redirect($"/scenarios/{id}");
+    }
+
+    public async Task<IActionResult> OnPostUnshareAsync(int id, CancellationToken ct)
+    {
+        if (!IsCreator)
+        {
+            return await scenarios.GetAsync(id, ct) is null ? NotFound() : Forbid();
+        }
+
+        var result = await scenarios.UnshareAsync(id, ct);
+        if (Refusal(result, id) is { } refusal)
+        {
+            return refusal;
+        }
+
+        TempData["Success"] = "Đã thôi chia sẻ kịch bản: chỉ bạn xem được kịch bản này.";
         return Redirect($"/scenarios/{id}");
     }
 
@@ -251,6 +348,15 @@ public sealed class DetailsModel(SuNghiepDbContext db, ScenarioService scenarios
 
         return null;
     }
+
+    /// <summary>The form names by code what the scenario names by reference.</summary>
+    private static string OnCodes(string field) => field switch
+    {
+        "sourceUnitRefs" => "sourceUnitCodes",
+        "continuingUnitRef" => "continuingUnitCode",
+        _ when field.EndsWith(".ref", StringComparison.Ordinal) => field[..^4] + ".code",
+        _ => field,
+    };
 
     /// <summary>A problem of another event than the one being added, said with its number ("Sự kiện thứ 2: ...").</summary>
     private static RuleViolation OfEvent(RuleViolation e) => OfEvent(e, i => i);
@@ -349,6 +455,13 @@ public sealed class DetailsModel(SuNghiepDbContext db, ScenarioService scenarios
             ? new EventUnit(unitId, u.Code, u.Name, role)
             : new EventUnit(unitId, $"#{unitId}", "(không tìm thấy trong phạm vi của bạn)", role);
 
+        // A unit an earlier event of the scenario creates, named by its reference: shown by its proposed code and name.
+        var planned = scenario.Events.SelectMany(e => e.NewUnits).Where(u => !string.IsNullOrWhiteSpace(u.Ref))
+            .DistinctBy(u => u.Ref!.Trim()).ToDictionary(u => u.Ref!.Trim(), u => (Code: u.Code ?? "", Name: u.Name ?? ""), StringComparer.Ordinal);
+        EventUnit Planned(string reference, string role) => planned.TryGetValue(reference.Trim(), out var u)
+            ? new EventUnit(0, u.Code, $"{u.Name} (đơn vị mới của kịch bản)", role)
+            : new EventUnit(0, reference, "(đơn vị mới của kịch bản)", role);
+
         return scenario.Events.Select((e, i) =>
         {
             var type = ReorganizationRules.Parse(e.Type);
@@ -357,7 +470,9 @@ public sealed class DetailsModel(SuNghiepDbContext db, ScenarioService scenarios
                 ? "Chưa có quyết định"
                 : $"Số {e.DecisionNumber ?? "…"} ngày {(e.DecisionDate is { } d ? Display.Date(d) : "…")} của {e.DecisionIssuer ?? "…"}";
             var named = e.SourceUnitIds.Where(u => u != e.ContinuingUnitId).Select(u => Unit(u, "source"))
-                .Concat(e.ContinuingUnitId is { } c ? [Unit(c, "continuing")] : []).ToList();
+                .Concat(e.SourceUnitRefs.Where(r => r != e.ContinuingUnitRef).Select(r => Planned(r, "source")))
+                .Concat(e.ContinuingUnitId is { } c ? [Unit(c, "continuing")] : [])
+                .Concat(e.ContinuingUnitRef is { } cr ? [Planned(cr, "continuing")] : []).ToList();
             return new EventRow(
                 i, type is { } t ? ReorganizationRules.TypeName(t) : e.Type ?? "", e.EffectiveDate, decision, proposed, named,
                 e.NewUnits.Select(u => $"{u.Code} {u.Name}".Trim()).ToList(),
