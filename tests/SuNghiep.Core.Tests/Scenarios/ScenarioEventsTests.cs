@@ -41,6 +41,7 @@ public sealed class ScenarioEventsTests
         {
             Assert.Equal(Flat(events[i]), Flat(back[i]));
             Assert.Equal(events[i].SourceUnitIds, back[i].SourceUnitIds);
+            Assert.Equal(events[i].SourceUnitRefs, back[i].SourceUnitRefs);
             Assert.Equal(events[i].NewUnits, back[i].NewUnits);
         }
     }
@@ -68,5 +69,5 @@ public sealed class ScenarioEventsTests
         Assert.Equal(date, VietnamTime.Today(new DayClock(date)));
     }
 
-    private static ReorganizationInput Flat(ReorganizationInput e) => e with { SourceUnitIds = [], NewUnits = [] };
+    private static ReorganizationInput Flat(ReorganizationInput e) => e with { SourceUnitIds = [], SourceUnitRefs = [], NewUnits = [] };
 }

@@ -402,6 +402,19 @@ public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageMo
         return values;
     }
 
+    private static string EventCount(string json)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            return doc.RootElement.ValueKind == JsonValueKind.Array ? $"{doc.RootElement.GetArrayLength()} sự kiện" : "(không đọc được)";
+        }
+        catch (JsonException)
+        {
+            return "(không đọc được)";
+        }
+    }
+
     /// <summary>A stored value as a person reads it: names for ids and codes, dd/MM/yyyy for dates, Có/Không for flags.</summary>
     private static string? Value(string type, string key, AuditField? field, string? raw, Dictionary<(AuditRef, string), ObjectRef> names)
     {
@@ -420,6 +433,10 @@ public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageMo
             (_, "SectorCode") => Display.Sector(raw),
             (_, "RoleClassCode") => Display.RoleClass(raw),
             (_, "LevelCode") => Display.Level(raw),
+            (_, "Direction") => Plans.PlanDisplay.Direction(raw),
+            (_, "ValueUnit") => raw switch { "percent" => "Phần trăm (%)", "count" => "Số đơn vị", _ => raw },
+            // A scenario's proposed events are a JSON array in the shape of the API: counted, not shown as code.
+            (_, "EventsJson") => EventCount(raw),
             ("Reorganization", "Type") when int.TryParse(raw, out var n) => ReorganizationRules.TypeName((ReorganizationType)n),
             ("ReorganizationParticipant", "Role") when int.TryParse(raw, out var n) => HistoryQueries.RoleName((ParticipantRole)n),
             _ when raw is "true" => "Có",
