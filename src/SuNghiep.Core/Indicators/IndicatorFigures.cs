@@ -152,11 +152,12 @@ public sealed partial class IndicatorEngine
             }
         }
 
+        var conversions = conversionDates.Count > 0 ? await ConversionsAsync(scope, keyer.Mode, conversionDates.Max, ct) : [];
         foreach (var on in conversionDates)
         {
-            var rows = await ConversionsAsync(scope, keyer.Mode, on, ct);
             var byKey = new Dictionary<string, int>();
-            foreach (var (raw, count) in rows)
+            // Each unit once per row key, as the unit may have changed hands between the dates.
+            foreach (var (raw, count) in conversions.Where(c => c.EffectiveDate <= on).GroupBy(c => c.Key).Select(g => (g.Key, g.Select(c => c.UnitId).Distinct().Count())))
             {
                 byKey[Total] = byKey.GetValueOrDefault(Total) + count;
                 if (keyer.Map(raw) is { } row)
@@ -488,21 +489,22 @@ public sealed partial class IndicatorEngine
     }
 
     /// <summary>
-    /// Units converted on or before a date: ended by a conversion (not voided) effective by then, on or after the day they
-    /// were listed for conversion, counted where they were the day before.
+    /// Units converted on or before the last date asked: ended by a conversion (not voided) effective by then, on or after
+    /// the day they were listed for conversion, each with the key of where it was the day before and the effective date,
+    /// so that one query serves every date of a series (conversions are few; the dates are folded in memory).
     /// </summary>
-    private async Task<List<(string Key, int Count)>> ConversionsAsync(Resolved scope, KeyMode mode, DateOnly date, CancellationToken ct)
+    private async Task<List<(string Key, int UnitId, DateOnly EffectiveDate)>> ConversionsAsync(Resolved scope, KeyMode mode, DateOnly last, CancellationToken ct)
     {
         var converted =
             from p in db.ReorganizationParticipants.AsNoTracking()
             where p.Role == ParticipantRole.Ended && p.Reorganization!.Type == ReorganizationType.Conversion
-                  && p.Reorganization.VoidedAt == null && p.Reorganization.EffectiveDate <= date
+                  && p.Reorganization.VoidedAt == null && p.Reorganization.EffectiveDate <= last
                   && p.Unit!.ConversionListedOn != null && p.Unit.ConversionListedOn <= p.Reorganization.EffectiveDate
             from x in Keyed(scope, mode)
             where x.V.UnitId == p.UnitId && x.V.ValidFrom < p.Reorganization!.EffectiveDate
                   && (x.V.ValidTo == null || x.V.ValidTo >= p.Reorganization.EffectiveDate)
-            select new { x.Key, p.UnitId };
-        var rows = await converted.GroupBy(c => c.Key).Select(g => new { g.Key, Count = g.Select(c => c.UnitId).Distinct().Count() }).ToListAsync(ct);
-        return rows.Select(r => (r.Key, r.Count)).ToList();
+            select new { x.Key, p.UnitId, p.Reorganization!.EffectiveDate };
+        var rows = await converted.Distinct().ToListAsync(ct);
+        return rows.Select(r => (r.Key, r.UnitId, r.EffectiveDate)).ToList();
     }
 }
