@@ -163,6 +163,21 @@ public sealed class SuNghiepDbContext(DbContextOptions<SuNghiepDbContext> option
 
             return count;
         }
+        catch when (ownTransaction is not null)
+        {
+            // The failure is what the caller must see: a rollback on a connection that broke (the database stopping
+            // mid-write) may itself fail, and its error would hide the one that says the database is unavailable.
+            try
+            {
+                await ownTransaction.DisposeAsync();
+            }
+            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+            {
+            }
+
+            ownTransaction = null;
+            throw;
+        }
         finally
         {
             if (ownTransaction is not null)

@@ -132,6 +132,11 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
                         || pg.SqlState.StartsWith("57P", StringComparison.Ordinal);
                 case System.Data.Common.DbException { IsTransient: true }:
                     return true;
+                // The server went away between two statements: the next one finds the connection broken or closed.
+                case System.IO.IOException or System.Net.Sockets.SocketException:
+                    return true;
+                case InvalidOperationException or ObjectDisposedException when e.TargetSite?.DeclaringType?.Assembly == typeof(Npgsql.NpgsqlConnection).Assembly:
+                    return true;
             }
         }
 
