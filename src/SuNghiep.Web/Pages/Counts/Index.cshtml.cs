@@ -114,6 +114,19 @@ public sealed class IndexModel(SuNghiepDbContext db, IndicatorEngine engine, Tim
             }
         }
 
+        // A page past the last shows the last; a page that is no number is the user's mistake to see.
+        if (Blank(Request.Query["page"]) is { } pageText)
+        {
+            if (int.TryParse(pageText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var page) && page >= 1 && page <= InputLimits.MaxPage)
+            {
+                EventsPage = page;
+            }
+            else
+            {
+                errors.Add(new("page", InputLimits.PageMessage));
+            }
+        }
+
         Errors = errors;
         foreach (var error in errors.DistinctBy(e => e.Field))
         {
@@ -148,6 +161,7 @@ public sealed class IndexModel(SuNghiepDbContext db, IndicatorEngine engine, Tim
         var (events, total) = await HistoryQueries.ListAsync(db, new HistoryQueries.ReorganizationFilter(
             null, Baseline.AddDays(1), Date, scope, false, 1, limit), limit, ct);
         Changes = events.Where(e => e.CountChange != 0).OrderBy(e => e.EffectiveDate).ThenBy(e => e.Id).ToList();
+        EventsPage = Math.Min(EventsPage, Math.Max(1, (Changes.Count + EventsPageSize - 1) / EventsPageSize));
         ChangesCut = total > limit;
         EventsTotal = total;
         Flow = await HistoryQueries.StartsAndEndsAsync(db, Baseline, Date, scope, ct);
@@ -155,6 +169,20 @@ public sealed class IndexModel(SuNghiepDbContext db, IndicatorEngine engine, Tim
     }
 
     public int EventsTotal { get; private set; }
+
+    /// <summary>Events a page lists; an export and a print view list them all.</summary>
+    public const int EventsPageSize = 25;
+
+    public int EventsPage { get; private set; } = 1;
+
+    /// <summary>The events of the page shown: all of them for an export or a print view.</summary>
+    public IReadOnlyList<ReorganizationView> ChangesShown =>
+        ListExport.WantsAll(Request) ? Changes : Changes.Skip((EventsPage - 1) * EventsPageSize).Take(EventsPageSize).ToList();
+
+    public Pager EventsPager => Pager.For("/counts", Request.Query, EventsPage, Changes.Count, EventsPageSize);
+
+    /// <summary>The events table opens by itself when it fits on one page, when printed, or once the reader has paged.</summary>
+    public bool EventsOpen => Changes.Count <= EventsPageSize || EventsPage > 1 || ListExport.WantsAll(Request);
 
     /// <summary>An export replaces the page once the handler has read every event; the print view is the page itself.</summary>
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)

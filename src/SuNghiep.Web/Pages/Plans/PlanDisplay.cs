@@ -14,6 +14,38 @@ public static class PlanDisplay
         ("not_started", "Chưa bắt đầu"), ("in_progress", "Đang thực hiện"), ("done", "Hoàn thành"), ("late", "Quá hạn"), ("cancelled", "Đã hủy"),
     ];
 
+    public const int ShortTitleLength = 120;
+
+    /// <summary>
+    /// A task's text as a list shows it: the whole text when short, else its first sentence when that is long enough to
+    /// name the task, else the text cut on a word boundary with "…". Lists put the whole text in a title beside it.
+    /// </summary>
+    public static string ShortTitle(string content)
+    {
+        var text = Collapse(content);
+        if (text.Length <= ShortTitleLength)
+        {
+            return text;
+        }
+
+        // A numbering such as "1." or "Điều 3." is no sentence: the first one must say something.
+        for (var i = 30; i < ShortTitleLength; i++)
+        {
+            if (text[i] is '.' or ';' or '?' or '!' && text[i + 1] == ' ' && !char.IsDigit(text[i - 1]))
+            {
+                return text[..(i + 1)].TrimEnd(';') + (text[i] == ';' ? "…" : "");
+            }
+        }
+
+        var cut = text.LastIndexOf(' ', ShortTitleLength);
+        return text[..(cut > ShortTitleLength / 2 ? cut : ShortTitleLength)].TrimEnd(',', ';', ':', ' ') + "…";
+    }
+
+    /// <summary>Whether <see cref="ShortTitle"/> left part of the text out.</summary>
+    public static bool IsShortened(string content) => ShortTitle(content) != Collapse(content);
+
+    private static string Collapse(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
     public static string StatusName(string code) => StatusOptions.FirstOrDefault(o => o.Value == code).Label ?? code;
 
     /// <summary>The status badge; a late task is red, a task due soon carries a yellow "Sắp đến hạn" next to its status.</summary>

@@ -21,3 +21,8 @@
         }
     });
 })();
+
+// A folded event list would print as its summary alone: open it for the printer.
+window.addEventListener('beforeprint', function () {
+    document.querySelectorAll('details.counts-events').forEach(function (d) { d.open = true; });
+});
