@@ -96,6 +96,12 @@ public static class Pickers
         var exact = byId.Count > 0 ? byId
             : rows.Where(r => string.Equals(r.Code, trimmed, StringComparison.OrdinalIgnoreCase) || r.Folded == folded).ToList();
         var candidates = exact.Count > 0 ? exact : Match(rows, folded);
+        // An ended agency keeps its name beside its successor's: the one still existing is the one meant.
+        if (candidates.Count > 1 && candidates.Count(c => c.ValidTo is null) == 1)
+        {
+            candidates = candidates.Where(c => c.ValidTo is null).ToList();
+        }
+
         return candidates.Count switch
         {
             1 => new(candidates[0].Id.ToString(System.Globalization.CultureInfo.InvariantCulture), candidates[0].Name, null),
