@@ -68,7 +68,8 @@ public static class Pickers
     public static async Task<PickerResolution> ResolveAreaAsync(SuNghiepDbContext db, string text, DateOnly? on, CancellationToken ct)
     {
         var trimmed = text.Trim();
-        if (trimmed.All(char.IsAsciiDigit) || await db.Areas.AsNoTracking().AnyAsync(a => a.Code == trimmed, ct))
+        // A word with a digit is a code ("31120"): the caller checks it on its date, with the message the API gives.
+        if (!trimmed.Any(char.IsWhiteSpace) && trimmed.Any(char.IsAsciiDigit))
         {
             return new(trimmed, null, null);
         }
@@ -85,16 +86,22 @@ public static class Pickers
         };
     }
 
-    /// <summary>The agency a filter's text names: an id, an agency code, or a folded name exactly one agency's or uniquely matched.</summary>
+    /// <summary>The agency a filter's text names: an id, an agency code, or a folded name exactly one agency's or uniquely matched in scope.</summary>
     public static async Task<PickerResolution> ResolveAgencyAsync(SuNghiepDbContext db, string text, CancellationToken ct)
     {
         var trimmed = text.Trim();
+        if (int.TryParse(trimmed, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id))
+        {
+            // An id is the picker's value: read as the filters always read it, the scope then applying to the figures.
+            var name = await db.Agencies.AsNoTracking().Where(a => a.Id == id).Select(a => a.Name).FirstOrDefaultAsync(ct);
+            return name is null
+                ? new(null, null, $"Cơ quan quản lý không hợp lệ: không có cơ quan mã số {id}.")
+                : new(trimmed, name, null);
+        }
+
         var folded = VietnameseText.Fold(trimmed);
         var rows = await AgencyRowsAsync(db, ct);
-        var byId = int.TryParse(trimmed, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
-            ? rows.Where(r => r.Id == id).ToList() : [];
-        var exact = byId.Count > 0 ? byId
-            : rows.Where(r => string.Equals(r.Code, trimmed, StringComparison.OrdinalIgnoreCase) || r.Folded == folded).ToList();
+        var exact = rows.Where(r => string.Equals(r.Code, trimmed, StringComparison.OrdinalIgnoreCase) || r.Folded == folded).ToList();
         var candidates = exact.Count > 0 ? exact : Match(rows, folded);
         // An ended agency keeps its name beside its successor's: the one still existing is the one meant.
         if (candidates.Count > 1 && candidates.Count(c => c.ValidTo is null) == 1)
@@ -105,7 +112,7 @@ public static class Pickers
         return candidates.Count switch
         {
             1 => new(candidates[0].Id.ToString(System.Globalization.CultureInfo.InvariantCulture), candidates[0].Name, null),
-            0 => new(null, null, $"Không tìm thấy cơ quan quản lý \"{trimmed}\" trong phạm vi được xem; nhập tên hoặc mã cơ quan."),
+            0 => new(null, null, $"Cơ quan quản lý không hợp lệ: không tìm thấy \"{trimmed}\" trong phạm vi được xem; nhập tên hoặc mã cơ quan."),
             _ => new(null, null, Ambiguous("cơ quan", trimmed, candidates.Select(AgencyItem).ToList(), "mã")),
         };
     }

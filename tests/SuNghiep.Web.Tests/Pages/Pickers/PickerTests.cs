@@ -168,7 +168,7 @@ public sealed class PickerTests(AppHosts hosts)
         Assert.Equal(HttpStatusCode.OK, typed.StatusCode);
         Assert.Equal("27031", typedPage.QuerySelector("#areaCode")!.GetAttribute("value"));
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
-        Assert.Contains("Không tìm thấy cơ quan quản lý", unknownPage.QuerySelector("#agencyId-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Cơ quan quản lý không hợp lệ: không tìm thấy", unknownPage.QuerySelector("#agencyId-error")!.TextContent, StringComparison.Ordinal);
         ambiguous.Dispose();
         typed.Dispose();
         unknown.Dispose();
@@ -188,5 +188,27 @@ public sealed class PickerTests(AppHosts hosts)
         Assert.Equal("/lookup/areas", page.QuerySelector("#areaCode")!.GetAttribute("data-picker"));
         Assert.Equal("/lookup/agencies", page.QuerySelector("#agencyId")!.GetAttribute("data-picker"));
         response.Dispose();
+    }
+
+    [Theory, DatabaseData]
+    public async Task IndicatorFilter_NamesTyped_AreRead_AndNoChoiceListsOfAreasOrAgencies(DatabaseProvider provider)
+    {
+        var app = await hosts.GetAsync(provider);
+        using var session = await PageSession.SignInAsync(app, await app.CreateUserAsync(Roles.Viewer));
+        var health = await app.AgencyIdAsync(Health);
+
+        var (response, page) = await session.GetAsync("/dashboard?areaCode=cai%20khe&agencyId=92.SYT");
+        var (ambiguous, ambiguousPage) = await session.GetAsync("/indicators/units.count/drilldown?areaCode=" + Uri.EscapeDataString("Tân Phú"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("31120", page.QuerySelector("#areaCode")!.GetAttribute("value"));
+        Assert.Equal(health.ToString(System.Globalization.CultureInfo.InvariantCulture), page.QuerySelector("#agencyId")!.GetAttribute("value"));
+        Assert.Null(page.QuerySelector("datalist"));
+        Assert.Null(page.QuerySelector("#filters select#agencyId"));
+        Assert.True(page.QuerySelectorAll("#filters option").Length < 40, "the filter still lists areas or agencies");
+        Assert.Equal(HttpStatusCode.BadRequest, ambiguous.StatusCode);
+        Assert.Contains("khớp với 6 địa bàn", ambiguousPage.QuerySelector("#areaCode-error")!.TextContent, StringComparison.Ordinal);
+        response.Dispose();
+        ambiguous.Dispose();
     }
 }
