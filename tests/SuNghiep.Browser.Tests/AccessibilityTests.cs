@@ -93,6 +93,8 @@ public sealed class AccessibilityTests(HostFixture host, ITestOutputHelper outpu
         ["/tasks"] = Admin("/tasks", "/tasks?view=timeline", "/tasks?print=1"),
         ["/tasks/{id:int}"] = Admin(ids => [$"/tasks/{ids.Task}"]),
         ["/attachments/{id:int}"] = NoPage("a file download"),
+        ["/lookup/areas"] = NoPage("JSON for the area picker"),
+        ["/lookup/agencies"] = NoPage("JSON for the agency picker"),
         ["/notifications"] = Admin("/notifications"),
         ["/admin/users"] = Admin("/admin/users"),
         ["/admin/users/create"] = Admin("/admin/users/create"),

@@ -271,7 +271,9 @@ public sealed class HistoryJourneyTests(HostFixture host)
         await page.WaitForURLAsync("**/counts");
 
         // The Sở Nội vụ officer's province and the default dates, totals as the register counts them.
-        await Expect(page.Locator("#areaCode")).ToHaveValueAsync("92");
+        // The picker shows the area by name with its code, and sends the code.
+        await Expect(page.Locator("#areaCode")).ToHaveValueAsync("Thành phố Cần Thơ (92)");
+        await Expect(page.Locator("#filters input[type=hidden][name=areaCode]")).ToHaveValueAsync("92");
         await Expect(page.Locator("#baseline")).ToHaveValueAsync("31/12/2015");
         var baseline = await host.CountAsync("92", new DateOnly(2015, 12, 31));
         var now = await host.CountAsync("92", Today);

@@ -180,6 +180,8 @@ public static class WebApp
         NotificationsApi.Map(secured);
         AccountApi.Map(secured);
         SearchApi.Map(secured);
+        LookupApi.Map(secured);
+        LookupApi.MapForPages(app);
 
         app.MapRazorPages();
     }

@@ -183,6 +183,12 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
         ["GET /api/v1/search"] = D(Access.List, query: "q={secret}", viewerSeesSecret: true),
         ["GET /search"] = D(Access.List, query: "q={secret}", viewerSeesSecret: true),
 
+        // API and pages' session: the area and agency pickers, over the caller's scope.
+        ["GET /api/v1/lookup/areas"] = D(Access.List, query: "q=xa"),
+        ["GET /api/v1/lookup/agencies"] = D(Access.List, query: "q=so"),
+        ["GET /lookup/areas"] = D(Access.List, query: "q=xa"),
+        ["GET /lookup/agencies"] = D(Access.List, query: "q=so"),
+
         // Pages: account and errors.
         ["GET /login"] = D(Access.Open),
         ["POST /login"] = D(Access.Open),

@@ -55,8 +55,8 @@ public sealed class IndexModel(SuNghiepDbContext db, IndicatorEngine engine, Tim
     public IReadOnlyList<ReorganizationView> Changes { get; private set; } = [];
     public bool ChangesCut { get; private set; }
     public (int Started, int Ended) Flow { get; private set; }
-    public List<AgencyOption> Agencies { get; private set; } = [];
-    public List<AreaOption> Areas { get; private set; } = [];
+    /// <summary>The agency text the caller typed when it named no agency, shown back in the field.</summary>
+    public string? AgencyText { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -89,6 +89,18 @@ public sealed class IndexModel(SuNghiepDbContext db, IndicatorEngine engine, Tim
         AreaCode = Request.Query.ContainsKey("areaCode") ? Blank(Filter.AreaCode) : await DefaultAreaAsync(ct);
         if (AreaCode is not null)
         {
+            // The field takes a code or, typed without the picker, a name.
+            var area = await Pickers.ResolveAreaAsync(db, AreaCode, null, ct);
+            if (area.Error is not null)
+            {
+                errors.Add(new("areaCode", area.Error));
+            }
+
+            AreaCode = area.Value ?? AreaCode;
+        }
+
+        if (AreaCode is not null && !errors.Any(e => e.Field == "areaCode"))
+        {
             // The message and the reading of the code are the engine's, as /api/v1/counts and the indicators give them.
             errors.AddRange(await engine.ValidateScopeAsync(new IndicatorScope(AreaCode), ct));
             var areas = await db.Areas.AsNoTracking().Where(a => a.Code == AreaCode)
@@ -102,15 +114,16 @@ public sealed class IndexModel(SuNghiepDbContext db, IndicatorEngine engine, Tim
 
         if (Blank(Filter.AgencyId) is { } agencyText)
         {
-            if (int.TryParse(agencyText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id)
-                && await db.Agencies.AsNoTracking().Where(a => a.Id == id).Select(a => a.Name).FirstOrDefaultAsync(ct) is { } name)
+            var agency = await Pickers.ResolveAgencyAsync(db, agencyText, ct);
+            if (agency.Value is { } value)
             {
-                AgencyId = id;
-                AgencyName = name;
+                AgencyId = int.Parse(value, NumberStyles.None, CultureInfo.InvariantCulture);
+                AgencyName = agency.Name;
             }
             else
             {
-                errors.Add(new("agencyId", "Cơ quan quản lý không hợp lệ."));
+                AgencyText = agencyText;
+                errors.Add(new("agencyId", agency.Error!));
             }
         }
 
@@ -133,8 +146,6 @@ public sealed class IndexModel(SuNghiepDbContext db, IndicatorEngine engine, Tim
             ModelState.AddModelError(error.Field, error.Message);
         }
 
-        Agencies = await Lookups.AgenciesAsync(db, ct);
-        Areas = await Lookups.AreasInScopeAsync(db, ct);
         if (errors.Count > 0)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;

@@ -44,8 +44,6 @@ public sealed class IndexModel(SuNghiepDbContext db, IndicatorEngine engine, Tar
 
     /// <summary>The bar chart draws at most this many rows, in the table's order, so that every label stays legible.</summary>
     public const int ChartRows = 40;
-    public List<AgencyOption> Agencies { get; private set; } = [];
-    public List<AreaOption> Areas { get; private set; } = [];
 
     /// <summary>The indicator the breakdown's bar chart draws: the one the table is sorted by, else the number of units.</summary>
     public IndicatorDefinition ChartIndicator => IndicatorPages.Find(View.Sort) ?? Cards.Select(c => c.Definition).FirstOrDefault() ?? IndicatorPages.Definitions[0];
@@ -57,8 +55,6 @@ public sealed class IndexModel(SuNghiepDbContext db, IndicatorEngine engine, Tar
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
 
-        Agencies = await Lookups.AgenciesAsync(db, ct);
-        Areas = await Lookups.AreasInScopeAsync(db, ct);
         return Page();
     }
 
@@ -68,8 +64,6 @@ public sealed class IndexModel(SuNghiepDbContext db, IndicatorEngine engine, Tar
         if (!await LoadAsync(withSeries: false, ct))
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            Agencies = await Lookups.AgenciesAsync(db, ct);
-            Areas = await Lookups.AreasInScopeAsync(db, ct);
             return Page();
         }
 

@@ -16,8 +16,6 @@ public sealed class DetailsModel(SuNghiepDbContext db, IndicatorEngine engine, T
     public IndicatorFilter View { get; private set; } = null!;
     public IndicatorResult? Result { get; private set; }
     public IReadOnlyList<IndicatorBreakdownRow> Rows { get; private set; } = [];
-    public List<AgencyOption> Agencies { get; private set; } = [];
-    public List<AreaOption> Areas { get; private set; } = [];
 
     public string Path => $"/indicators/{Uri.EscapeDataString(Definition.Code)}";
 
@@ -41,8 +39,6 @@ public sealed class DetailsModel(SuNghiepDbContext db, IndicatorEngine engine, T
 
         IndicatorFilter.Report(ModelState, errors);
 
-        Agencies = await Lookups.AgenciesAsync(db, ct);
-        Areas = await Lookups.AreasInScopeAsync(db, ct);
         if (errors.Count > 0)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;

@@ -32,8 +32,6 @@ public sealed class DrilldownModel(SuNghiepDbContext db, IndicatorEngine engine,
     public Paged<DrilldownEvent>? Events { get; private set; }
     public int UnitsPage { get; private set; } = 1;
     public int EventsPage { get; private set; } = 1;
-    public List<AgencyOption> Agencies { get; private set; } = [];
-    public List<AreaOption> Areas { get; private set; } = [];
 
     public string Path => $"/indicators/{Uri.EscapeDataString(Definition.Code)}/drilldown";
 
@@ -61,8 +59,6 @@ public sealed class DrilldownModel(SuNghiepDbContext db, IndicatorEngine engine,
 
         Definition = definition;
         var query = await ReadAsync(ct);
-        Agencies = await Lookups.AgenciesAsync(db, ct);
-        Areas = await Lookups.AreasInScopeAsync(db, ct);
         if (query is null)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -87,8 +83,6 @@ public sealed class DrilldownModel(SuNghiepDbContext db, IndicatorEngine engine,
         var query = await ReadAsync(ct);
         if (query is null)
         {
-            Agencies = await Lookups.AgenciesAsync(db, ct);
-            Areas = await Lookups.AreasInScopeAsync(db, ct);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }

@@ -132,14 +132,21 @@ public sealed partial class IndicatorFilter
             }
         }
 
-        if (Blank(model.AreaCode) is { } areaCode)
+        if (Blank(model.AreaCode) is { } areaText)
         {
-            if (areaCode.Length > 20)
+            // A code, or a name typed without the picker.
+            var resolved = await Pickers.ResolveAreaAsync(db, areaText, filter.AreaOn, ct);
+            if (resolved.Error is { } message)
+            {
+                errors.Add(new("areaCode", message));
+            }
+            else if (resolved.Value!.Length > 20)
             {
                 errors.Add(new("areaCode", "Mã địa bàn quá dài."));
             }
             else
             {
+                var areaCode = resolved.Value;
                 // The code as it was on the date it is read (today by default), else as any version of it.
                 var on = filter.AreaOn ?? today;
                 var areas = await db.Areas.AsNoTracking().Where(a => a.Code == areaCode)
@@ -159,15 +166,15 @@ public sealed partial class IndicatorFilter
 
         if (Blank(model.AgencyId) is { } agencyText)
         {
-            if (int.TryParse(agencyText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id)
-                && await db.Agencies.AsNoTracking().Where(a => a.Id == id).Select(a => a.Name).FirstOrDefaultAsync(ct) is { } name)
+            var resolved = await Pickers.ResolveAgencyAsync(db, agencyText, ct);
+            if (resolved.Value is { } id)
             {
-                filter.AgencyId = id;
-                filter.AgencyName = name;
+                filter.AgencyId = int.Parse(id, NumberStyles.None, CultureInfo.InvariantCulture);
+                filter.AgencyName = resolved.Name;
             }
             else
             {
-                errors.Add(new("agencyId", "Cơ quan quản lý không hợp lệ: chọn một cơ quan trong danh sách."));
+                errors.Add(new("agencyId", resolved.Error!));
             }
         }
 
@@ -374,7 +381,6 @@ public sealed partial class IndicatorFilter
     private static partial Regex YearsPattern();
 }
 
-/// <summary>What the filter form of the indicator pages needs: where it goes, the values read and typed, and its choices.</summary>
+/// <summary>What the filter form of the indicator pages needs: where it goes and the values read and typed.</summary>
 public sealed record IndicatorFilterForm(
-    string Action, IndicatorFilter View, IndicatorFilterModel Typed, IReadOnlyList<AgencyOption> Agencies, IReadOnlyList<AreaOption> Areas,
-    bool WithBaseline, bool WithBreakdown);
+    string Action, IndicatorFilter View, IndicatorFilterModel Typed, bool WithBaseline, bool WithBreakdown);

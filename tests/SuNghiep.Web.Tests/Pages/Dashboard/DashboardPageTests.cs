@@ -215,12 +215,18 @@ public sealed class DashboardPageTests(AppHosts hosts)
         Assert.Equal([other.Code, own.Code], Codes(control).Order());
         Assert.Equal(ResourceRequests.XlsxType, export.Content.Headers.ContentType?.MediaType);
         Assert.Equal([own.Code], ResourceRequests.ReadRows(await export.Content.ReadAsByteArrayAsync()).Select(r => (string)r["Mã đơn vị"]!));
-        // The officer's dashboard breaks down by agency, and only by the agencies the officer may choose.
+        // The officer's dashboard breaks down by agency, and only by the agencies of its subtree.
         Assert.Equal("Cơ quan quản lý", HeaderText(dashboard));
-        var agencies = dashboard.QuerySelectorAll("#agencyId option").Select(o => o.GetAttribute("value") ?? "").Where(v => v.Length > 0).ToHashSet();
+        var health = await app.AgencyIdAsync("92.SYT");
+        var agencies = await app.WithDbAsync(async (db, _) =>
+        {
+            var path = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Agencies.Where(a => a.Id == health).Select(a => a.LineagePath));
+            var all = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.Agencies.Select(a => new { a.Id, a.LineagePath }));
+            return all.Where(a => a.LineagePath.StartsWith(path, StringComparison.Ordinal)).Select(a => a.Id.ToString(CultureInfo.InvariantCulture)).ToHashSet();
+        });
         var rows = dashboard.QuerySelectorAll("[data-testid=breakdown] tbody tr").Select(r => r.GetAttribute("data-key")!).ToList();
         Assert.NotEmpty(rows);
-        Assert.Subset(rows.ToHashSet(), agencies);
+        Assert.True(rows.ToHashSet().IsSubsetOf(agencies), string.Join(", ", rows) + " ⊄ " + string.Join(", ", agencies));
         Assert.DoesNotContain((await app.AgencyIdAsync("92.SGDDT")).ToString(CultureInfo.InvariantCulture), rows);
         // And its numbers are the API's for the same officer.
         await SameAsApiAsync(app, officerEmail, "/dashboard", "");

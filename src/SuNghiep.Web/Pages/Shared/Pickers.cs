@@ -1,0 +1,203 @@
+using Microsoft.EntityFrameworkCore;
+using SuNghiep.Core.Data;
+using SuNghiep.Core.Entities;
+using SuNghiep.Core.Rules;
+using SuNghiep.Core.Text;
+
+namespace SuNghiep.Web.Pages.Shared;
+
+/// <summary>One choice of a picker: the value the form sends (an area code or an agency id), the name and what tells it apart.</summary>
+public sealed record PickerItem(string Value, string Name, string Detail);
+
+/// <summary>What a picker's text resolved to: a value, or a message for the field (unknown, or several candidates).</summary>
+public sealed record PickerResolution(string? Value, string? Name, string? Error);
+
+/// <summary>
+/// The area and agency pickers: found by folded name ("cai khe" finds "Phường Cái Khế") or code within the caller's
+/// scope, so that filters need not list every area and agency of the country. Without JavaScript the same field takes
+/// a code, an id, or a name that matches exactly or uniquely.
+/// </summary>
+public static class Pickers
+{
+    public const int MinLength = 2;
+    public const int MaxLength = 100;
+    public const int MaxItems = 20;
+
+    /// <summary>Checks a lookup query; problems keyed by the parameter.</summary>
+    public static IReadOnlyList<RuleViolation> Validate(string? q)
+    {
+        var folded = VietnameseText.Fold(q);
+        return folded.Length < MinLength ? [new("q", $"Từ khóa phải có ít nhất {MinLength} ký tự.")]
+            : q!.Trim().Length > MaxLength ? [new("q", $"Từ khóa dài quá {MaxLength} ký tự.")]
+            : [];
+    }
+
+    private sealed record AreaRow(int Id, string Code, string Type, string Name, string? ParentName, DateOnly? ValidTo)
+    {
+        public string FullName => Area.FullNameOf(Type, Name);
+        public string Folded { get; } = VietnameseText.Fold(Area.FullNameOf(Type, Name));
+        public string FoldedName { get; } = VietnameseText.Fold(Name);
+    }
+
+    private sealed record AgencyRow(int Id, string Code, string Name, string? AreaName, DateOnly? ValidTo)
+    {
+        public string Folded { get; } = VietnameseText.Fold(Name);
+        public string SearchText { get; } = VietnameseText.Fold(Name + " " + Code);
+    }
+
+    /// <summary>Areas of the caller's scope existing on the date (today's map when none), whose folded name or code holds every word.</summary>
+    public static async Task<List<PickerItem>> AreasAsync(SuNghiepDbContext db, string q, DateOnly? on, CancellationToken ct)
+    {
+        var folded = VietnameseText.Fold(q);
+        var rows = Match(await AreaRowsAsync(db, on, ct), folded);
+        return rows.Take(MaxItems).Select(AreaItem).ToList();
+    }
+
+    /// <summary>Agencies of the caller's subtree whose folded name or code holds every word.</summary>
+    public static async Task<List<PickerItem>> AgenciesAsync(SuNghiepDbContext db, string q, CancellationToken ct)
+    {
+        var folded = VietnameseText.Fold(q);
+        var rows = Match(await AgencyRowsAsync(db, ct), folded);
+        return rows.Take(MaxItems).Select(AgencyItem).ToList();
+    }
+
+    /// <summary>
+    /// The area a filter's text names: a code as it is (the engine checks it on its date), else a folded name that is
+    /// exactly one area's (with or without its type word) or the only one holding the words.
+    /// </summary>
+    public static async Task<PickerResolution> ResolveAreaAsync(SuNghiepDbContext db, string text, DateOnly? on, CancellationToken ct)
+    {
+        var trimmed = text.Trim();
+        // A word with a digit is a code ("31120"): the caller checks it on its date, with the message the API gives.
+        if (!trimmed.Any(char.IsWhiteSpace) && trimmed.Any(char.IsAsciiDigit))
+        {
+            return new(trimmed, null, null);
+        }
+
+        var folded = VietnameseText.Fold(trimmed);
+        var rows = await AreaRowsAsync(db, on, ct);
+        var exact = rows.Where(r => r.Folded == folded || r.FoldedName == folded).ToList();
+        var candidates = exact.Count > 0 ? exact : Match(rows, folded);
+        return candidates.Count switch
+        {
+            1 => new(candidates[0].Code, candidates[0].FullName, null),
+            0 => new(null, null, $"Không tìm thấy địa bàn \"{trimmed}\" trong phạm vi được xem; nhập tên hoặc mã địa bàn."),
+            _ => new(null, null, Ambiguous("địa bàn", trimmed, candidates.Select(AreaItem).ToList(), "mã")),
+        };
+    }
+
+    /// <summary>The agency a filter's text names: an id, an agency code, or a folded name exactly one agency's or uniquely matched in scope.</summary>
+    public static async Task<PickerResolution> ResolveAgencyAsync(SuNghiepDbContext db, string text, CancellationToken ct)
+    {
+        var trimmed = text.Trim();
+        if (int.TryParse(trimmed, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id))
+        {
+            // An id is the picker's value: read as the filters always read it, the scope then applying to the figures.
+            var name = await db.Agencies.AsNoTracking().Where(a => a.Id == id).Select(a => a.Name).FirstOrDefaultAsync(ct);
+            return name is null
+                ? new(null, null, $"Cơ quan quản lý không hợp lệ: không có cơ quan mã số {id}.")
+                : new(trimmed, name, null);
+        }
+
+        var folded = VietnameseText.Fold(trimmed);
+        var rows = await AgencyRowsAsync(db, ct);
+        var exact = rows.Where(r => string.Equals(r.Code, trimmed, StringComparison.OrdinalIgnoreCase) || r.Folded == folded).ToList();
+        var candidates = exact.Count > 0 ? exact : Match(rows, folded);
+        // An ended agency keeps its name beside its successor's: the one still existing is the one meant.
+        if (candidates.Count > 1 && candidates.Count(c => c.ValidTo is null) == 1)
+        {
+            candidates = candidates.Where(c => c.ValidTo is null).ToList();
+        }
+
+        return candidates.Count switch
+        {
+            1 => new(candidates[0].Id.ToString(System.Globalization.CultureInfo.InvariantCulture), candidates[0].Name, null),
+            0 => new(null, null, $"Cơ quan quản lý không hợp lệ: không tìm thấy \"{trimmed}\" trong phạm vi được xem; nhập tên hoặc mã cơ quan."),
+            _ => new(null, null, Ambiguous("cơ quan", trimmed, candidates.Select(AgencyItem).ToList(), "mã")),
+        };
+    }
+
+    private static string Ambiguous(string what, string text, List<PickerItem> items, string codeWord)
+    {
+        const int Shown = 5;
+        var listed = string.Join("; ", items.Take(Shown).Select(i => $"{i.Name} ({codeWord} {i.Detail})"));
+        var more = items.Count > Shown ? $" và {items.Count - Shown} {what} khác" : "";
+        return $"\"{text}\" khớp với {items.Count} {what}: {listed}{more}. Hãy chọn một {what} trong danh sách hoặc nhập mã.";
+    }
+
+    private static PickerItem AreaItem(AreaRow r) =>
+        new(r.Code, r.FullName, r.Code + (r.ParentName is null ? "" : " · " + Display.Capitalized(r.ParentName)) + (r.ValidTo is not null ? " · đã kết thúc" : ""));
+
+    private static PickerItem AgencyItem(AgencyRow r) =>
+        new(r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Name,
+            r.Code + (r.AreaName is null ? "" : " · " + Display.Capitalized(r.AreaName)) + (r.ValidTo is not null ? " · đã kết thúc" : ""));
+
+    // Best first: the exact code, then a code or name starting with the query, then the rest, in Vietnamese order.
+    private static List<AreaRow> Match(List<AreaRow> rows, string folded)
+    {
+        var words = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return rows
+            .Where(r => words.All(w => r.Folded.Contains(w, StringComparison.Ordinal) || r.Code.StartsWith(w, StringComparison.Ordinal)))
+            .OrderBy(r => r.Code == folded ? 0 : r.Code.StartsWith(folded, StringComparison.Ordinal) || r.FoldedName.StartsWith(folded, StringComparison.Ordinal) || r.Folded.StartsWith(folded, StringComparison.Ordinal) ? 1 : 2)
+            .ThenBy(r => VietnameseText.SortKey(r.Name), StringComparer.Ordinal).ThenBy(r => r.Code, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static List<AgencyRow> Match(List<AgencyRow> rows, string folded)
+    {
+        var words = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return rows
+            .Where(r => words.All(w => r.SearchText.Contains(w, StringComparison.Ordinal)))
+            .OrderBy(r => VietnameseText.Fold(r.Code) == folded ? 0 : VietnameseText.Fold(r.Code).StartsWith(folded, StringComparison.Ordinal) || r.Folded.StartsWith(folded, StringComparison.Ordinal) ? 1 : 2)
+            .ThenBy(r => r.ValidTo is null ? 0 : 1)
+            .ThenBy(r => VietnameseText.SortKey(r.Name), StringComparer.Ordinal).ThenBy(r => r.Id)
+            .ToList();
+    }
+
+    /// <summary>
+    /// The areas on the date in the caller's scope: everything for a national account, the subtree of an area scope,
+    /// and for an agency or unit scope the areas holding a unit it sees, with their parents. Some thousands of rows on
+    /// the national set, folded in memory as the search folds agencies.
+    /// </summary>
+    private static async Task<List<AreaRow>> AreaRowsAsync(SuNghiepDbContext db, DateOnly? on, CancellationToken ct)
+    {
+        var scope = db.Scope;
+        var query = db.Areas.AsNoTracking();
+        query = on is { } date
+            ? query.Where(a => (a.ValidFrom == null || a.ValidFrom <= date) && (a.ValidTo == null || a.ValidTo >= date))
+            : query.Where(a => a.ValidTo == null);
+        if (!scope.Unrestricted)
+        {
+            if (scope.AreaPath is { } areaPath)
+            {
+                query = query.Where(a => a.LineagePath.StartsWith(areaPath));
+            }
+            else
+            {
+                var used = db.Units.Select(u => u.AreaId).Distinct();
+                query = query.Where(a => used.Contains(a.Id) || db.Areas.Any(c => c.ParentId == a.Id && used.Contains(c.Id)));
+            }
+        }
+
+        return await query
+            .Select(a => new AreaRow(a.Id, a.Code, a.Type, a.Name, a.Parent != null ? a.Parent.Type + " " + a.Parent.Name : null, a.ValidTo))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>Agencies in the caller's subtree, as the search box scopes them: a few thousand nationally, folded in memory.</summary>
+    private static async Task<List<AgencyRow>> AgencyRowsAsync(SuNghiepDbContext db, CancellationToken ct)
+    {
+        var scope = db.Scope;
+        var query = db.Agencies.AsNoTracking();
+        if (!scope.Unrestricted)
+        {
+            query = scope.AgencyPath is { } agencyPath ? query.Where(a => a.LineagePath.StartsWith(agencyPath))
+                : scope.AreaPath is { } areaPath ? query.Where(a => a.Area != null && a.Area.LineagePath.StartsWith(areaPath))
+                : query.Where(a => false);
+        }
+
+        return await query
+            .Select(a => new AgencyRow(a.Id, a.Code, a.Name, a.Area != null ? a.Area.Type + " " + a.Area.Name : null, a.ValidTo))
+            .ToListAsync(ct);
+    }
+}
