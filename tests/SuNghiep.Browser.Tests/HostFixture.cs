@@ -116,7 +116,8 @@ public sealed class HostFixture : IAsyncLifetime
             Locale = locale,
             ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
         });
-        context.SetDefaultTimeout(15_000);
+        // The browser tests run beside the other test projects on two cores: a navigation may wait its turn for the CPU.
+        context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
         // Chromium reports in the console what the Content-Security-Policy refused: every page of every journey is watched.
         page.Console += (_, message) =>
