@@ -149,20 +149,28 @@ public static class SearchQueries
             $"{u.Code} · {u.Area}{(u.EndedOn is not null ? " · đã chấm dứt" : "")}", u.Rank, u.SortKey)).ToList(), total);
     }
 
+    /// <summary>The agencies the caller may find: its agency's subtree, an area scope's agencies, none for a unit officer.</summary>
+    public static IQueryable<Agency> AgenciesInScope(SuNghiepDbContext db)
+    {
+        var scope = db.Scope;
+        var query = db.Agencies.AsNoTracking();
+        if (scope.Unrestricted)
+        {
+            return query;
+        }
+
+        return scope.AgencyPath is { } agencyPath ? query.Where(a => a.LineagePath.StartsWith(agencyPath))
+            : scope.AreaPath is { } areaPath ? query.Where(a => a.Area != null && a.Area.LineagePath.StartsWith(areaPath))
+            : query.Where(a => false);
+    }
+
     /// <summary>
     /// Agencies in the caller's subtree (an area scope: those of its areas; a unit officer: none), through their folded
     /// name and code. A result leads to the register filtered by the agency.
     /// </summary>
     private static async Task<(List<SearchHit>, int)> AgenciesAsync(SuNghiepDbContext db, string folded, string[] words, int wanted, CancellationToken ct)
     {
-        var scope = db.Scope;
-        var query = db.Agencies.AsNoTracking();
-        if (!scope.Unrestricted)
-        {
-            query = scope.AgencyPath is { } agencyPath ? query.Where(a => a.LineagePath.StartsWith(agencyPath))
-                : scope.AreaPath is { } areaPath ? query.Where(a => a.Area != null && a.Area.LineagePath.StartsWith(areaPath))
-                : query.Where(a => false);
-        }
+        var query = AgenciesInScope(db);
 
         foreach (var word in words)
         {

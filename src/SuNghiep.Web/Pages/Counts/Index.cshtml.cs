@@ -205,13 +205,9 @@ public sealed class IndexModel(SuNghiepDbContext db, IndicatorEngine engine, Tim
         }
 
         ViewData["AsOf"] = Date;
-        if (EventsTotal > ListExport.MaxRows(Request))
+        if (await ListExport.ReplacementAsync(Request, EventsTotal, () => Task.FromResult(Xlsx()), "so-luong-don-vi", Date) is { } replacement)
         {
-            executed.Result = ListExport.TooMany(EventsTotal, ListExport.MaxRows(Request));
-        }
-        else if (ListExport.WantsXlsx(Request))
-        {
-            executed.Result = ListExport.File(Xlsx(), ListExport.FileName("so-luong-don-vi", Date));
+            executed.Result = replacement;
         }
     }
 

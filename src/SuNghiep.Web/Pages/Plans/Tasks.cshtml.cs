@@ -140,20 +140,19 @@ public sealed class TasksModel(SuNghiepDbContext db, TimeProvider time) : PageMo
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var executed = await next();
-        if (executed.Exception is not null || Errors.Count > 0 || !ListExport.WantsAll(Request))
+        if (executed.Exception is not null || Errors.Count > 0)
         {
             return;
         }
 
-        if (Total > ListExport.MaxRows(Request))
-        {
-            executed.Result = ListExport.TooMany(Total, ListExport.MaxRows(Request));
-        }
-        else if (ListExport.WantsXlsx(Request))
+        if (await ListExport.ReplacementAsync(Request, Total, async () =>
         {
             var ids = Items.SelectMany(t => t.CoordinatingAgencyIds).Distinct().ToList();
             var names = await db.Agencies.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, context.HttpContext.RequestAborted);
-            executed.Result = ListExport.File(Xlsx(Items, names), ListExport.FileName("nhiem-vu", Today));
+            return Xlsx(Items, names);
+        }, "nhiem-vu", Today) is { } replacement)
+        {
+            executed.Result = replacement;
         }
     }
 

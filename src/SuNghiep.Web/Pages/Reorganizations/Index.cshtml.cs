@@ -135,18 +135,14 @@ public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageMo
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var executed = await next();
-        if (executed.Exception is not null || Errors.Count > 0 || !ListExport.WantsAll(Request))
+        if (executed.Exception is not null || Errors.Count > 0)
         {
             return;
         }
 
-        if (Total > ListExport.MaxRows(Request))
+        if (await ListExport.ReplacementAsync(Request, Total, () => Task.FromResult(Xlsx(Items)), "sap-xep-to-chuc-lai", Display.Today(time)) is { } replacement)
         {
-            executed.Result = ListExport.TooMany(Total, ListExport.MaxRows(Request));
-        }
-        else if (ListExport.WantsXlsx(Request))
-        {
-            executed.Result = ListExport.File(Xlsx(Items), ListExport.FileName("sap-xep-to-chuc-lai", Display.Today(time)));
+            executed.Result = replacement;
         }
     }
 

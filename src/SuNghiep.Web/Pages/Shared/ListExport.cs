@@ -103,6 +103,26 @@ public static class ListExport
         return stream.ToArray();
     }
 
+    /// <summary>
+    /// What replaces a list page once its handler has read every row: the cap's message, or the workbook (made only then);
+    /// null keeps the page (the print view, or the page itself).
+    /// </summary>
+    public static async Task<IActionResult?> ReplacementAsync(HttpRequest request, int total, Func<Task<byte[]>> workbook, string stem, DateOnly day)
+    {
+        if (!WantsAll(request))
+        {
+            return null;
+        }
+
+        var cap = MaxRows(request);
+        if (total > cap)
+        {
+            return TooMany(total, cap);
+        }
+
+        return WantsXlsx(request) ? File(await workbook(), FileName(stem, day)) : null;
+    }
+
     public static FileContentResult File(byte[] content, string name) => new(content, XlsxType) { FileDownloadName = name };
 
     /// <summary>A file name with the day it was made: "don-vi-2026-12-07.xlsx".</summary>

@@ -187,14 +187,7 @@ public static class Pickers
     /// <summary>Agencies in the caller's subtree, as the search box scopes them: a few thousand nationally, folded in memory.</summary>
     private static async Task<List<AgencyRow>> AgencyRowsAsync(SuNghiepDbContext db, CancellationToken ct)
     {
-        var scope = db.Scope;
-        var query = db.Agencies.AsNoTracking();
-        if (!scope.Unrestricted)
-        {
-            query = scope.AgencyPath is { } agencyPath ? query.Where(a => a.LineagePath.StartsWith(agencyPath))
-                : scope.AreaPath is { } areaPath ? query.Where(a => a.Area != null && a.Area.LineagePath.StartsWith(areaPath))
-                : query.Where(a => false);
-        }
+        var query = Core.Search.SearchQueries.AgenciesInScope(db);
 
         return await query
             .Select(a => new AgencyRow(a.Id, a.Code, a.Name, a.Area != null ? a.Area.Type + " " + a.Area.Name : null, a.ValidTo))

@@ -155,13 +155,9 @@ public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageMo
         }
 
         ViewData["AsOf"] = AsOf;
-        if (result.Total > ListExport.MaxRows(Request))
+        if (await ListExport.ReplacementAsync(Request, result.Total, () => Task.FromResult(Xlsx(result.Items, AsOf)), "don-vi", AsOf) is { } replacement)
         {
-            executed.Result = ListExport.TooMany(result.Total, ListExport.MaxRows(Request));
-        }
-        else if (ListExport.WantsXlsx(Request))
-        {
-            executed.Result = ListExport.File(Xlsx(result.Items, AsOf), ListExport.FileName("don-vi", AsOf));
+            executed.Result = replacement;
         }
     }
 
