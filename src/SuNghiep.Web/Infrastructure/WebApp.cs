@@ -53,6 +53,7 @@ public static class WebApp
             config.GetValue("Imports:MaxCellCharacters", Core.Reorganizations.SheetLimits.Default.MaxCellCharacters)));
         services.AddScoped<Core.Resources.ResourceService>();
         services.AddScoped<Core.Indicators.IndicatorEngine>();
+        services.AddScoped<Core.Reporting.ReportAnnexes>();
         services.AddScoped<Core.Plans.PlanService>();
         services.AddScoped<Core.Plans.AttachmentService>();
         services.AddScoped<Core.Plans.TargetStatuses>();
