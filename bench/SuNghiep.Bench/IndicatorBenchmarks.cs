@@ -24,6 +24,9 @@ public class IndicatorBenchmarks
 {
     private ServiceProvider _services = null!;
 
+    /// <summary>The national data set's services, for the benchmarks that read it too.</summary>
+    internal ServiceProvider Services => _services;
+
     [Params("Sqlite", "Postgres")]
     public string Provider { get; set; } = "";
 

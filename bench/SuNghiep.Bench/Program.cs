@@ -27,6 +27,32 @@ if (args is ["indicators-once", .. var rest])
     return;
 }
 
+if (args is ["annexes-once", .. var providers])
+{
+    // A quick look: the report annexes timed a few times per provider and scope, the first call of each cold.
+    foreach (var provider in providers.Length > 0 ? providers : ["Sqlite", "Postgres"])
+    {
+        foreach (var scope in new[] { "country", "01", "01-officer" })
+        {
+            var bench = new SuNghiep.Bench.ReportAnnexBenchmarks { Provider = provider, Scope = scope };
+            bench.Setup();
+            for (var run = 0; run < 3; run++)
+            {
+                // The process's CPU time beside the wall clock: on a loaded machine the wall clock is mostly waiting.
+                var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                var rows = await bench.Annexes();
+                var used = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu;
+                Console.WriteLine($"{provider} {scope} annexes ({rows} rows): {clock.ElapsedMilliseconds} ms, {used.TotalMilliseconds:0} ms CPU in the client");
+            }
+
+            bench.Cleanup();
+        }
+    }
+
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(SuNghiep.Bench.RegisterBenchmarks).Assembly).Run(args);
 
 namespace SuNghiep.Bench

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SuNghiep.Core.Entities;
+using SuNghiep.Core.Reorganizations;
+using SuNghiep.Core.Rules;
 
 namespace SuNghiep.Core.Indicators;
 
@@ -133,23 +135,46 @@ public sealed partial class IndicatorEngine
     /// </summary>
     private async Task<Dictionary<string, StaffingFigures>> StaffingAsync(Resolved scope, Keyer keyer, int year, CancellationToken ct)
     {
-        var rows = await (
+        List<(string Key, long Budget, long Revenue, long Actual, long Contract, int Rows)> rows;
+        if (IndicatorFacts.Covers(year))
+        {
+            // Within the facts' years, their year-end rows name the unit's version (one per unit) and its key; the staffing
+            // rows are read apart and joined here, since a join of the two in SQL would apply the caller's scope to each
+            // and PostgreSQL plans that as a nested loop over both for a caller with a narrow scope.
+            var keys = (await KeyedFacts(scope, keyer.Mode).Where(x => x.F.Year == year && x.F.YearEnd && x.F.BudgetPositions != null)
+                .Select(x => new { x.F.UnitId, x.Key }).ToListAsync(ct)).ToDictionary(x => x.UnitId, x => x.Key);
+            // One array parameter (JSON on SQLite): a country's ids would pass SQLite's limit of variables one by one.
+            var ids = keys.Keys.ToList();
+            var staffing = await db.StaffingYears.AsNoTracking().Where(s => s.Year == year && EF.Parameter(ids).Contains(s.UnitId))
+                .Select(s => new { s.UnitId, s.BudgetPositions, s.RevenuePositions, s.ActualStaff, s.BudgetContractWorkers }).ToListAsync(ct);
+            rows = staffing.GroupBy(s => keys[s.UnitId])
+                .Select(g => (g.Key, g.Sum(s => (long)s.BudgetPositions), g.Sum(s => (long)s.RevenuePositions), g.Sum(s => (long)s.ActualStaff),
+                    g.Sum(s => (long)s.BudgetContractWorkers), g.Count()))
+                .ToList();
+        }
+        else
+        {
+            var staffed =
                 from x in Keyed(scope, keyer.Mode)
                 join s in db.StaffingYears.Where(s => s.Year == year) on x.V.UnitId equals s.UnitId
                 where x.V.ValidFrom.Year <= year
                       && (x.V.ValidTo == null || x.V.ValidTo.Value.Year > year
                           || (x.V.ValidTo == x.V.Unit!.EndedOn && x.V.Unit.EndedOn!.Value.Year <= year))
-                group s by x.Key into g
-                select new
-                {
-                    g.Key,
-                    Budget = g.Sum(s => (long)s.BudgetPositions),
-                    Revenue = g.Sum(s => (long)s.RevenuePositions),
-                    Actual = g.Sum(s => (long)s.ActualStaff),
-                    Contract = g.Sum(s => (long)s.BudgetContractWorkers),
-                    Rows = g.Count(),
-                })
-            .ToListAsync(ct);
+                select new { x.Key, S = s };
+            rows = (await staffed.GroupBy(x => x.Key)
+                    .Select(g => new
+                    {
+                        g.Key,
+                        Budget = g.Sum(x => (long)x.S.BudgetPositions),
+                        Revenue = g.Sum(x => (long)x.S.RevenuePositions),
+                        Actual = g.Sum(x => (long)x.S.ActualStaff),
+                        Contract = g.Sum(x => (long)x.S.BudgetContractWorkers),
+                        Rows = g.Count(),
+                    })
+                    .ToListAsync(ct))
+                .Select(r => (r.Key, r.Budget, r.Revenue, r.Actual, r.Contract, r.Rows)).ToList();
+        }
+
         var byKey = new Dictionary<string, StaffingFigures>();
         foreach (var r in rows)
         {
@@ -173,8 +198,43 @@ public sealed partial class IndicatorEngine
     public async Task<IReadOnlyList<DrilldownEvent>> ReorganizationsAsync(IndicatorScope scope, DateOnly after, DateOnly asOf, CancellationToken ct = default)
     {
         var resolved = await ResolveAsync(scope, asOf, ct);
-        // Any code but the count's and the conversions' lists every event that touched the scope.
-        var events = await EventsAsync(IndicatorCatalog.PlanShare, resolved, after, asOf, 0, int.MaxValue, ct);
-        return events.Items;
+        // The units of the events of the dates (those the caller may see: the query filter on Units), then their versions
+        // in the scope, and the drill-down's rules applied here: correlated subqueries per participant, as the drill-down
+        // pages them, cost seconds on PostgreSQL for a year of the whole country.
+        var participants = await db.ReorganizationParticipants.AsNoTracking()
+            .Where(p => p.Reorganization!.VoidedAt == null && p.Reorganization.EffectiveDate > after && p.Reorganization.EffectiveDate <= asOf)
+            .Where(p => db.Units.Any(u => u.Id == p.UnitId))
+            .Select(p => new { p.ReorganizationId, p.UnitId, p.Unit!.Code, p.Unit.Name, p.Role })
+            .ToListAsync(ct);
+        var unitIds = participants.Select(p => p.UnitId).Distinct().ToList();
+        var versions = (await Scoped(resolved).Where(v => EF.Parameter(unitIds).Contains(v.UnitId))
+                .Select(v => new { v.UnitId, v.ValidFrom, v.ValidTo }).ToListAsync(ct))
+            .ToLookup(v => v.UnitId);
+        var ids = participants.Select(p => p.ReorganizationId).Distinct().ToList();
+        var events = await db.Reorganizations.AsNoTracking().Where(r => EF.Parameter(ids).Contains(r.Id))
+            .Select(r => new { r.Id, r.Type, r.EffectiveDate, r.DecisionNumber, r.DecisionDate, r.DecisionIssuer })
+            .ToListAsync(ct);
+        var byEvent = participants.ToLookup(p => p.ReorganizationId);
+        var result = new List<DrilldownEvent>();
+        foreach (var e in events.OrderByDescending(e => e.EffectiveDate).ThenByDescending(e => e.Id))
+        {
+            var d = e.EffectiveDate;
+            var units = byEvent[e.Id].ToList();
+            // In the scope on the day (touched), from the day on (after) and up to the day (before), as EventsAsync reads it.
+            bool In(int unit, Func<DateOnly, DateOnly?, bool> holds) => versions[unit].Any(v => holds(v.ValidFrom, v.ValidTo));
+            if (!units.Any(p => In(p.UnitId, (from, to) => from <= d && (to == null || to >= d))))
+            {
+                continue;
+            }
+
+            var change = units.Sum(p => (In(p.UnitId, (from, to) => from <= d && (to == null || to > d)) ? 1 : 0)
+                - (In(p.UnitId, (from, to) => from < d && (to == null || to >= d)) ? 1 : 0));
+            result.Add(new DrilldownEvent(e.Id, ReorganizationRules.Code(e.Type), ReorganizationRules.TypeName(e.Type), d,
+                new DecisionView(e.DecisionNumber, e.DecisionDate, e.DecisionIssuer), change,
+                units.OrderBy(p => p.Role).ThenBy(p => p.Code, StringComparer.Ordinal)
+                    .Select(p => new ParticipantView(p.UnitId, p.Code, p.Name, HistoryQueries.RoleCode(p.Role))).ToList()));
+        }
+
+        return result;
     }
 }
