@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SuNghiep.Core.Data;
 using SuNghiep.Core.Entities;
 using SuNghiep.Core.Indicators;
 using SuNghiep.Core.Reporting;
@@ -284,5 +285,45 @@ public sealed class ReportAnnexesTests(AppHosts hosts)
         var by = wrong[0].ByReporter.Rows;
         Assert.Equal(["Tổng số", "Sở GD", "Sở YT"], by.Take(3).Select(r => r.Cells[1].Text).ToList());
         Assert.Equal([4m, 2m, 2m], by.Take(3).Select(r => r.Cells[4].Value).ToList());
+    }
+
+    [Theory, DatabaseData]
+    public async Task BuildAsync_RestrictedCaller_CountsOnlyTheUnitsItMaySee(DatabaseProvider provider)
+    {
+        var app = await hosts.GetAsync(provider);
+        var (admin, register) = await RegisterAsync(app);
+        using var _admin = admin;
+
+        // An officer of the schools' agency asks for the parent's whole scope: the other agency's units stay out.
+        var annexes = await app.WithDbAsync(async (db, services) =>
+        {
+            db.UseScope(new CallerScope(false, $"/{register.Parent}/{register.Schools}/", null, null, "Cơ quan thử nghiệm"));
+            return await services.GetRequiredService<ReportAnnexes>().BuildAsync(new IndicatorScope(AgencyId: register.Parent), CutOff, new DateOnly(2025, 1, 1));
+        });
+
+        // E1, E2 at 31/12/2015; and V1 at 31/12/2021; E1 at the cut-off.
+        Assert.Equal([2m, 3m, 1m, -1m, -50m, -2m, -66.6667m], Figures(annexes[0], "Tổng số").Select(Round).ToList());
+        // Staff 2026: E1's 12 only; no conversion in sight.
+        Assert.Equal(12m, Figures(annexes[1], "Tổng số")[3]);
+        Assert.Equal([0m, 0m, 0m, null], Figures(annexes[3], "Tổng số"));
+        // The dissolution and the merger; the conversion of the other agency's unit is not listed.
+        Assert.Equal(["Tổng số", "Giải thể", "Sáp nhập"], annexes[5].Table.Rows.Select(r => r.Cells[1].Text).ToList());
+    }
+
+    [Theory, DatabaseData]
+    public async Task ChartAsync_UnitsByYear_WithBudgetPaidStaffWhenTheYearsHaveFigures(DatabaseProvider provider)
+    {
+        var app = await hosts.GetAsync(provider);
+        var (admin, register) = await RegisterAsync(app);
+        using var _admin = admin;
+        var scope = new IndicatorScope(AgencyId: register.Parent);
+
+        var (chart, noStaff) = await WithAnnexesAsync(app, async (annexes, _) => (await annexes.ChartAsync(scope, 2015, 2021), await annexes.ChartAsync(scope, 2016, 2018)));
+
+        Assert.Equal(["2015", "2016", "2017", "2018", "2019", "2020", "2021"], chart.Categories);
+        Assert.Equal([5m, 5m, 5m, 6m, 6m, 6m, 6m], chart.Series[0].Values);
+        Assert.Equal([35m, null, null, null, null, null, 32m], chart.Series[1].Values);
+        // 2016-2018 have no staffing figures: the units alone.
+        Assert.Equal([5m, 5m, 6m], Assert.Single(noStaff.Series).Values);
     }
 }
