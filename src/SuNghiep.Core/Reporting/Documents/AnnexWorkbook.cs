@@ -80,7 +80,8 @@ public static class AnnexWorkbook
 
         rowIndex++;
         var first = rowIndex;
-        var header = new Row { RowIndex = (uint)rowIndex };
+        // Office suites do not grow a row for wrapped text on opening: room for two lines of header.
+        var header = new Row { RowIndex = (uint)rowIndex, Height = 33, CustomHeight = true };
         for (var i = 0; i < table.Columns.Count; i++) header.Append(TextCell(Reference(i, rowIndex), table.Columns[i].Header, styles.Get(Look.Header)));
         data.Append(header);
         rowIndex++;

@@ -34,7 +34,7 @@ public static class ChartImage
                 });
             }
             var plottable = plot.Add.Bars(bars);
-            plottable.ValueLabelStyle.FontSize = 14;
+            plottable.ValueLabelStyle.FontSize = 22;
             plottable.ValueLabelStyle.FontName = FontFamily;
             plot.Axes.Margins(bottom: 0);
         }
@@ -54,14 +54,14 @@ public static class ChartImage
             }
             plot.ShowLegend(Alignment.UpperRight);
             plot.Legend.FontName = FontFamily;
-            plot.Legend.FontSize = 14;
+            plot.Legend.FontSize = 22;
         }
 
         plot.Axes.Bottom.SetTicks(positions, chart.Categories.ToArray());
-        plot.Axes.Bottom.TickLabelStyle.FontSize = 15;
-        plot.Axes.Left.TickLabelStyle.FontSize = 14;
+        plot.Axes.Bottom.TickLabelStyle.FontSize = 24;
+        plot.Axes.Left.TickLabelStyle.FontSize = 22;
         plot.Axes.Left.Label.Text = chart.ValueLabel;
-        plot.Axes.Left.Label.FontSize = 15;
+        plot.Axes.Left.Label.FontSize = 24;
         plot.Axes.Left.Label.Bold = false;
         // Figures on the value axis read as Vietnamese prints them (1.234), as in the tables beside the chart.
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic

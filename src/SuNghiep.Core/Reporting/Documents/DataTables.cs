@@ -26,7 +26,7 @@ internal static class DataTables
             TableCellMarginDefault = new TableCellMarginDefault(
                 new TableCellLeftMargin { Width = 57, Type = TableWidthValues.Dxa },
                 new TableCellRightMargin { Width = 57, Type = TableWidthValues.Dxa }),
-            TableLook = new TableLook { Val = "04A0", FirstRow = true },
+            TableLook = new TableLook { Val = "04A0" },
         });
         table.Append(new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString() })));
 

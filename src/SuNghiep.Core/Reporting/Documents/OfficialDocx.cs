@@ -24,6 +24,9 @@ public static partial class OfficialDocx
     public const int HeaderLeft = 3829, HeaderRight = 5670, HeaderIndent = -199;
     public const int SignatureLeft = 2994, SignatureRight = 6290;
 
+    // A Party header's names run longer at 14-15 pt ("ĐẢNG BỘ THÀNH PHỐ CẦN THƠ"): the same total width, split nearer half.
+    public const int PartyHeaderLeft = 4820, PartyHeaderRight = 4679;
+
     // 1.27 cm.
     public const int FirstLineIndent = 720;
 
@@ -120,7 +123,8 @@ public static partial class OfficialDocx
             LegalBases();
             if (document.LeadIn is { } leadIn) body.Add(BodyParagraph(leadIn));
             foreach (var section in document.Sections) Section(section, 0);
-            if (document.Closing is { } closing) body.Add(BodyParagraph(closing));
+            // The closing line stays on the signature's page: a signature never stands alone on a page.
+            if (document.Closing is { } closing) body.Add(Para(closing, new TextLook(BodySize), new ParagraphLook(Align.Justify, After: 6, FirstLine: FirstLineIndent, KeepNext: true)));
             Signature();
 
             var result = new Body();
@@ -149,8 +153,9 @@ public static partial class OfficialDocx
 
         void Header()
         {
-            var table = LayoutTable(HeaderIndent, HeaderLeft, HeaderRight);
-            int left = HeaderLeft - 170, right = HeaderRight - 170;
+            var (leftWidth, rightWidth) = party ? (PartyHeaderLeft, PartyHeaderRight) : (HeaderLeft, HeaderRight);
+            var table = LayoutTable(HeaderIndent, leftWidth, rightWidth);
+            int left = leftWidth - 170, right = rightWidth - 170;
             var center = new ParagraphLook(Align.Center);
             List<OpenXmlElement> top = [], topRight = [];
             if (party)
@@ -170,13 +175,13 @@ public static partial class OfficialDocx
                 topRight.Add(Para("Độc lập - Tự do - Hạnh phúc", new TextLook(14, Bold: true), center));
                 topRight.Add(Rule(right, 3340));
             }
-            table.Append(new TableRow(Cell(HeaderLeft, top), Cell(HeaderRight, topRight)));
+            table.Append(new TableRow(Cell(leftWidth, top), Cell(rightWidth, topRight)));
             // The number and the date on one row, so that they stay level whatever the bodies' names take above.
             var numberLook = party ? new TextLook(14) : new TextLook(13);
             var spaced = new ParagraphLook(Align.Center, Before: 6);
             table.Append(new TableRow(
-                Cell(HeaderLeft, [Para(NumberLine(document), numberLook, spaced)]),
-                Cell(HeaderRight, [Para(DateLine(document), new TextLook(14, Italic: true), spaced)])));
+                Cell(leftWidth, [Para(NumberLine(document), numberLook, spaced)]),
+                Cell(rightWidth, [Para(DateLine(document), new TextLook(14, Italic: true), spaced)])));
             body.Add(table);
         }
 
@@ -259,7 +264,7 @@ public static partial class OfficialDocx
 
         void Chart(DocumentChart chart)
         {
-            // 16:9 at the text's width; the PNG is drawn at 1000 px wide so that its 20 px labels print at about 10 pt.
+            // 16:9 at the text's width; the PNG is drawn at 1000 px wide so that its 24 px labels print at about 11 pt.
             var width = TextWidth * 635L;
             var height = width * 9 / 16;
             var png = ChartImage.Png(chart, 1000, 563);
@@ -282,7 +287,8 @@ public static partial class OfficialDocx
                 {
                     // Party lists end each line with a comma (Guideline 36-HD/VPTW), state lists with a semicolon.
                     var end = i == lines.Count - 1 ? "." : party ? "," : ";";
-                    recipients.Add(Para($"- {lines[i]}{end}", new TextLook(party ? 12 : 11)));
+                    // A long line wraps under its text, not under the dash.
+                    recipients.Add(Para($"- {lines[i]}{end}", new TextLook(party ? 12 : 11), new ParagraphLook(Left: 142, Hanging: 142)));
                 }
             }
             var center = new ParagraphLook(Align.Center);
@@ -291,7 +297,7 @@ public static partial class OfficialDocx
             if (document.Signer.Authority is { } authority) signer.Add(Para(Upper(authority), capacityLook, center));
             signer.AddRange(document.Signer.Capacity.Select(line => Para(Upper(line), capacityLook, center)));
             // Room for the signature and the seal.
-            signer.Add(Para(document.Signer.Name, new TextLook(14, Bold: true), new ParagraphLook(Align.Center, Before: 84)));
+            signer.Add(Para(document.Signer.Name, new TextLook(14, Bold: true), new ParagraphLook(Align.Center, Before: 72)));
             table.Append(new TableRow(new TableRowProperties(new CantSplit()), Cell(SignatureLeft, recipients), Cell(SignatureRight, signer)));
             body.Add(Para("", new TextLook(BodySize), new ParagraphLook(KeepNext: true)));
             body.Add(table);

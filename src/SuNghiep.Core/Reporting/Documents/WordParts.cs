@@ -51,13 +51,12 @@ internal static class WordParts
         };
         if (layout.FirstLine != 0 || layout.Left != 0 || layout.Right != 0 || layout.Hanging != 0)
         {
-            properties.Indentation = new Indentation
-            {
-                Left = layout.Left != 0 ? layout.Left.ToString() : null,
-                Right = layout.Right != 0 ? layout.Right.ToString() : null,
-                FirstLine = layout.FirstLine != 0 ? layout.FirstLine.ToString() : null,
-                Hanging = layout.Hanging != 0 ? layout.Hanging.ToString() : null,
-            };
+            var indentation = new Indentation();
+            if (layout.Left != 0) indentation.Left = layout.Left.ToString();
+            if (layout.Right != 0) indentation.Right = layout.Right.ToString();
+            if (layout.FirstLine != 0) indentation.FirstLine = layout.FirstLine.ToString();
+            if (layout.Hanging != 0) indentation.Hanging = layout.Hanging.ToString();
+            properties.Indentation = indentation;
         }
         properties.Justification = new Justification { Val = Justification(layout.Align) };
         return properties;
