@@ -52,7 +52,8 @@ public static class ChartImage
                 line.LineWidth = 3;
                 line.MarkerSize = 9;
             }
-            plot.ShowLegend(Alignment.UpperRight);
+            // Below the plot, where it hides no line.
+            plot.ShowLegend(Edge.Bottom);
             plot.Legend.FontName = FontFamily;
             plot.Legend.FontSize = 22;
         }
@@ -70,6 +71,12 @@ public static class ChartImage
             IntegerTicksOnly = chart.Series.SelectMany(s => s.Values).All(v => v is null || v == decimal.Truncate(v.Value)),
         };
         plot.Grid.XAxisStyle.MajorLineStyle.Width = 0;
+        // Counts and amounts start from zero, so that a change of a few per cent does not look like a collapse.
+        if (chart.Series.SelectMany(s => s.Values).All(v => v is null || v >= 0))
+        {
+            plot.Axes.AutoScale();
+            plot.Axes.SetLimitsY(0, plot.Axes.GetLimits().Top);
+        }
 
         return plot.GetImage(width, height).GetImageBytes(ImageFormat.Png);
     }
