@@ -4,7 +4,7 @@ namespace SuNghiep.Core.Tests.Reporting;
 
 public sealed class BodyNamesTests
 {
-    // Decree 30/2020, Appendix VI: capitals on the kind of body, the first syllable of its own name, and every syllable of a place.
+    // Decree 30/2020, Appendix II: capitals on the kind of body, the first syllable of each field of its name, every syllable of a place.
     [Theory]
     [InlineData("SỞ NỘI VỤ",                          "Sở Nội vụ")]
     [InlineData("SỞ Y TẾ",                            "Sở Y tế")]
@@ -17,6 +17,8 @@ public sealed class BodyNamesTests
     [InlineData("BAN THƯỜNG VỤ TỈNH ỦY",              "Ban Thường vụ Tỉnh ủy")]
     [InlineData("BAN TỔ CHỨC THÀNH ỦY",               "Ban Tổ chức Thành ủy")]
     [InlineData("UBND HUYỆN TAM NÔNG",                "UBND huyện Tam Nông")]
+    [InlineData("SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG",        "Sở Tài nguyên và Môi trường")]
+    [InlineData("SỞ GIÁO DỤC VÀ ĐÀO TẠO THÀNH PHỐ CẦN THƠ", "Sở Giáo dục và Đào tạo thành phố Cần Thơ")]
     public void AsInSentence_HeaderCapitals_ReadAsInASentence(string header, string expected) =>
         Assert.Equal(expected, BodyNames.AsInSentence(header));
 }

@@ -3,9 +3,10 @@ using System.Globalization;
 namespace SuNghiep.Core.Reporting.Documents;
 
 /// <summary>
-/// A body's name as a sentence prints it, from the capitals of a header: "SỞ NỘI VỤ" reads "Sở Nội vụ", "ỦY BAN NHÂN
-/// DÂN TỈNH CẦN THƠ" reads "Ủy ban nhân dân tỉnh Cần Thơ", "TỈNH ỦY CẦN THƠ" reads "Tỉnh ủy Cần Thơ" (the capital goes
-/// on the first syllable of the kind of body, of its own name, and on every syllable of a place's name).
+/// A body's name as a sentence prints it, from the capitals of a header, by the capitalisation rules of Decree 30/2020,
+/// Appendix II: "SỞ NỘI VỤ" reads "Sở Nội vụ", "ỦY BAN NHÂN DÂN TỈNH CẦN THƠ" reads "Ủy ban nhân dân tỉnh Cần Thơ",
+/// "TỈNH ỦY CẦN THƠ" reads "Tỉnh ủy Cần Thơ" (the capital goes on the first syllable of the kind of body and of each
+/// field of its name, and on every syllable of a place's name).
 /// </summary>
 public static class BodyNames
 {
@@ -55,6 +56,8 @@ public static class BodyNames
                 CapitalizeFrom(words, i + place);
                 break;
             }
+            // Each field of a body's name takes its capital: "Sở Tài nguyên và Môi trường".
+            if (words[i] == "và" && i + 1 < words.Length && Match(words, i + 1, Places) is null) words[i + 1] = Capital(words[i + 1]);
         }
         return string.Join(' ', words);
     }

@@ -8,10 +8,10 @@ using static SuNghiep.Core.Reporting.Documents.WordParts;
 namespace SuNghiep.Core.Reporting.Documents;
 
 /// <summary>
-/// Writes an <see cref="OfficialDocument"/> as a .docx laid out as Decree 30/2020/NĐ-CP, Appendix I, measures it in the
-/// official template (Mẫu 1.4): A4, margins 35/20/25/20 mm, Times New Roman, the header and signature tables at their
-/// measured widths, page numbers centred in the top margin from page 2; annexes in sections of their own, each
-/// numbered from 1, landscape where the annex asks. A Party body's document follows Guideline 36-HD/VPTW instead.
+/// Writes an <see cref="OfficialDocument"/> as a .docx laid out by Decree 30/2020/NĐ-CP, Appendix I, with the measures
+/// of its official template (Mẫu 1.4): A4, margins 35/20/25/20 mm, Times New Roman, the header and signature tables at
+/// their widths, page numbers centred in the top margin from page 2; annexes in sections of their own, each numbered
+/// from 1, landscape where the annex asks. A Party body's document follows Guideline 36-HD/VPTW instead.
 /// </summary>
 public static partial class OfficialDocx
 {
