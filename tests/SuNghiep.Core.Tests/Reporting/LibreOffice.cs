@@ -14,6 +14,18 @@ public static class LibreOffice
     static readonly string Profile = Path.Combine(Path.GetTempPath(), $"sunghiep-office-{Environment.ProcessId}");
     static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
 
+    static LibreOffice() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+    {
+        try
+        {
+            if (Directory.Exists(Profile)) Directory.Delete(Profile, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A profile left behind in the temporary folder harms nothing.
+        }
+    };
+
     /// <summary>The file as PDF, converted by soffice --headless --convert-to pdf; fails with soffice's output if it could not open it.</summary>
     public static async Task<byte[]> ToPdfAsync(byte[] file, string extension)
     {
