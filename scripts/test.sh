@@ -25,7 +25,7 @@ apt_install() {
 }
 
 # --- Debian packages: Chromium, its fonts and its Vietnamese locale (dates in inputs read dd/mm/yyyy) for the browser
-# tests, PostgreSQL 15 for the data tests ---
+# tests, LibreOffice for the office tests, PostgreSQL 15 for the data tests ---
 if [ ! -x /usr/bin/chromium ]; then
     log "installing chromium and fonts-dejavu-core"
     apt_install chromium fonts-dejavu-core
@@ -33,6 +33,17 @@ fi
 if [ ! -f /usr/lib/chromium/locales/vi.pak ]; then
     log "installing chromium-l10n"
     apt_install chromium-l10n
+fi
+# LibreOffice and poppler for the office tests (each generated .docx and .xlsx is printed to PDF and read back), with
+# Liberation Serif, metrically the same as Times New Roman, so that pages break where Word breaks them.
+office_packages=()
+command -v soffice >/dev/null || office_packages+=(libreoffice-writer-nogui libreoffice-calc-nogui)
+[ -d /usr/lib/libreoffice/program ] && [ ! -e /usr/lib/libreoffice/program/libsclo.so ] && office_packages+=(libreoffice-calc-nogui)
+command -v pdftoppm >/dev/null && command -v pdftotext >/dev/null || office_packages+=(poppler-utils)
+[ -f /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ] || office_packages+=(fonts-liberation2)
+if [ "${#office_packages[@]}" -gt 0 ]; then
+    log "installing ${office_packages[*]}"
+    apt_install "${office_packages[@]}"
 fi
 if ! command -v npm >/dev/null; then
     log "installing nodejs and npm (for Redocly's OpenAPI linter)"
