@@ -65,8 +65,8 @@ public sealed class CreateModel(SuNghiepDbContext db, ReorganizationService serv
     [BindProperty(Name = "continuingSearch")]
     public string? ContinuingSearch { get; set; }
 
-    public List<AgencyOption> Agencies { get; private set; } = [];
-    public List<AreaOption> Areas { get; private set; } = [];
+    /// <summary>The names of the agencies and areas the form holds, for their pickers.</summary>
+    public PickerLabels Labels { get; private set; } = PickerLabels.None;
     public UnitPicker Sources { get; private set; } = null!;
     public UnitPicker Continuing { get; private set; } = null!;
 
@@ -249,9 +249,10 @@ public sealed class CreateModel(SuNghiepDbContext db, ReorganizationService serv
         }
 
         int? agency = null;
-        if (!string.IsNullOrWhiteSpace(form.NewManagingAgencyId))
+        var agencyText = await Pickers.AgencyFieldAsync(db, form.NewManagingAgencyId, "newManagingAgencyId", errors, ct);
+        if (!string.IsNullOrWhiteSpace(agencyText))
         {
-            if (int.TryParse(form.NewManagingAgencyId, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id))
+            if (int.TryParse(agencyText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id))
             {
                 agency = id;
             }
@@ -261,6 +262,8 @@ public sealed class CreateModel(SuNghiepDbContext db, ReorganizationService serv
             }
         }
 
+        var newAreaCode = await Pickers.AreaFieldAsync(db, form.NewAreaCode, null, "newAreaCode", errors, ct);
+
         // A block left blank is not a unit: the form always offers one, whatever the type.
         var rows = new List<int>();
         var newUnits = new List<UnitInput>();
@@ -269,7 +272,8 @@ public sealed class CreateModel(SuNghiepDbContext db, ReorganizationService serv
             if (!form.NewUnits[i].IsBlank)
             {
                 rows.Add(i);
-                newUnits.Add(form.NewUnits[i].ToUnitInput(errors, $"newUnits[{i}]."));
+                var unit = await form.NewUnits[i].ResolvePickersAsync(db, errors, $"newUnits[{i}].", ct);
+                newUnits.Add(unit.ToUnitInput(errors, $"newUnits[{i}]."));
             }
         }
 
@@ -284,7 +288,7 @@ public sealed class CreateModel(SuNghiepDbContext db, ReorganizationService serv
             ContinuingUnitId = continuing,
             NewUnits = newUnits,
             NewManagingAgencyId = agency,
-            NewAreaCode = form.NewAreaCode,
+            NewAreaCode = newAreaCode,
             NewName = form.NewName,
             Notes = form.Notes,
         };
@@ -329,8 +333,8 @@ public sealed class CreateModel(SuNghiepDbContext db, ReorganizationService serv
 
     private async Task LoadAsync(CancellationToken ct, bool searchSources = false, bool searchContinuing = false)
     {
-        Agencies = await Lookups.AgenciesAsync(db, ct);
-        Areas = await Lookups.AreasInScopeAsync(db, ct);
+        Labels = await Pickers.LabelsAsync(db, Input.NewUnits.Select(u => u.ManagingAgencyId).Append(Input.NewManagingAgencyId),
+            Input.NewUnits.Select(u => u.AreaCode).Append(Input.NewAreaCode), ct);
         var on = Display.TryParseDate(Input.EffectiveDate, out var date) ? date : (DateOnly?)null;
         Sources = await PickerAsync(true, Ids(Input.SourceUnitIds), searchSources ? SourceSearch : null, on, ct);
         Continuing = await PickerAsync(false, Ids(Input.ContinuingUnitId), searchContinuing ? ContinuingSearch : null, on, ct);
