@@ -201,7 +201,7 @@ public sealed class ResourceJourneyTests(HostFixture host)
         await Expect(problem).ToHaveCountAsync(1);
         await Expect(problem).ToHaveAttributeAsync("data-row", "3");
         await Expect(problem).ToHaveAttributeAsync("data-column", "S");
-        await Expect(problem).ToContainTextAsync("Số liệu không được âm.");
+        await Expect(problem).ToContainTextAsync("số liệu không được âm.");
         await Expect(page.Locator("[data-upload-progress]")).ToBeVisibleAsync();
         await page.ScreenshotAsync("staffing-import-problems");
 

@@ -135,6 +135,10 @@ public sealed class CreateModel(SuNghiepDbContext db, ReorganizationService serv
             {
                 units.RemoveAt(index);
             }
+            else if (command == "prefill")
+            {
+                units = await PrefillAsync(db, Input, ct);
+            }
 
             Input = Input with { NewUnits = units };
             await LoadAsync(ct, searchSources: command == "search-source", searchContinuing: command == "search-continuing");
@@ -293,6 +297,37 @@ public sealed class CreateModel(SuNghiepDbContext db, ReorganizationService serv
             Notes = form.Notes,
         };
         return (input, rows, errors);
+    }
+
+    /// <summary>The types whose new units come from the chosen sources, and so are proposed from them.</summary>
+    public const string PrefillTypes = "consolidation division";
+
+    /// <summary>
+    /// The new-unit blocks with their empty fields filled from the chosen sources (<see cref="NewUnitProposal"/>): what
+    /// the officer typed stays. A consolidation's single new unit gets a proposed name too.
+    /// </summary>
+    internal static async Task<List<UnitFormModel.InputModel>> PrefillAsync(SuNghiepDbContext db, InputModel form, CancellationToken ct)
+    {
+        var ids = Ids(form.SourceUnitIds);
+        var codes = Codes(form.SourceUnitCodes);
+        // The units' current values: a source is active on the effective date, and its last version is what it became.
+        var sources = await db.Units.AsNoTracking()
+            .Where(u => ids.Contains(u.Id) || codes.Contains(u.Code))
+            .OrderBy(u => u.SortKey)
+            .Select(u => new SourceUnitFacts(u.Name, u.SectorCode, u.RoleClassCode, u.LevelCode, u.Area!.Code, u.ManagingAgencyId))
+            .ToListAsync(ct);
+        var proposal = NewUnitProposal.From(sources, proposeName: form.Type == "consolidation");
+        static string? Keep(string? typed, string? proposed) => string.IsNullOrWhiteSpace(typed) ? proposed : typed;
+        var units = form.NewUnits.Count == 0 ? [new()] : form.NewUnits.ToList();
+        return units.Select(u => u with
+        {
+            Name = Keep(u.Name, proposal.Name),
+            Sector = Keep(u.Sector, proposal.Sector),
+            RoleClass = Keep(u.RoleClass, proposal.RoleClass),
+            Level = Keep(u.Level, proposal.Level),
+            AreaCode = Keep(u.AreaCode, proposal.AreaCode),
+            ManagingAgencyId = Keep(u.ManagingAgencyId, proposal.ManagingAgencyId?.ToString(CultureInfo.InvariantCulture)),
+        }).ToList();
     }
 
     /// <summary>Moves a rule of the service onto the form: a new unit's errors go to the block it was typed in.</summary>

@@ -220,5 +220,17 @@
         input.addEventListener('blur', close);
     }
 
-    document.querySelectorAll('input[data-picker]').forEach(setUp);
+    function setUpAll(root) {
+        root.querySelectorAll('input[data-picker]').forEach(function (input) {
+            // Once per field: content swapped in by htmx brings new fields, never the old ones again.
+            if (input.hasAttribute('data-picker-ready')) { return; }
+            input.setAttribute('data-picker-ready', '');
+            setUp(input);
+        });
+    }
+
+    setUpAll(document);
+    document.addEventListener('htmx:load', function (e) {
+        if (e.detail && e.detail.elt instanceof Element) { setUpAll(e.detail.elt.parentElement || e.detail.elt); }
+    });
 })();

@@ -16,4 +16,30 @@
             e.preventDefault();
         }
     });
+
+    // A form that comes back with errors: focus moves to its summary, which screen readers then read, and each of the
+    // summary's links moves focus to its field (a link to an id only scrolls there).
+    function focusSummary(root) {
+        var summary = root.querySelector('[data-testid="error-summary"]');
+        if (summary) {
+            if (!summary.hasAttribute('tabindex')) { summary.setAttribute('tabindex', '-1'); }
+            summary.focus();
+        }
+    }
+
+    focusSummary(document);
+    document.addEventListener('htmx:afterSettle', function (e) {
+        if (e.target instanceof Element) { focusSummary(e.target); }
+    });
+
+    document.addEventListener('click', function (e) {
+        var link = e.target instanceof Element ? e.target.closest('[data-testid="error-summary"] a[href^="#"]') : null;
+        if (!link) { return; }
+        var field = document.getElementById(decodeURIComponent(link.getAttribute('href').slice(1)));
+        if (!field) { return; }
+        e.preventDefault();
+        if (!field.matches('input, select, textarea, button, a[href], [tabindex]')) { field.setAttribute('tabindex', '-1'); }
+        field.scrollIntoView({ block: 'center' });
+        field.focus();
+    });
 })();
