@@ -50,6 +50,7 @@ public sealed class ResourceService(SuNghiepDbContext db, TimeProvider time, Ind
             ("jobPositions.sharedProfessional", StaffingLabels["jobPositions.sharedProfessional"], input.SharedProfessional),
             ("jobPositions.support", StaffingLabels["jobPositions.support"], input.Support)]).ToList();
         TextChecks.Check(errors, ("notes", "Ghi chú", input.Notes, true));
+        TextChecks.Lengths(errors, ("notes", "Ghi chú", input.Notes, 2000));
         if (StaffingRules.YearInLife(year, unit.EstablishedOn, unit.EndedOn, CurrentYear) is { } outside)
         {
             errors.Add(outside);
@@ -318,6 +319,9 @@ public sealed class ResourceService(SuNghiepDbContext db, TimeProvider time, Ind
         TextChecks.Check(errors,
             ("decision.number", "Số quyết định", input.DecisionNumber, false), ("decision.issuer", "Cơ quan ban hành quyết định", input.DecisionIssuer, false),
             ("notes", "Ghi chú", input.Notes, true));
+        TextChecks.Lengths(errors,
+            ("decision.number", "Số quyết định", input.DecisionNumber, 64), ("decision.issuer", "Cơ quan ban hành quyết định", input.DecisionIssuer, 250),
+            ("notes", "Ghi chú", input.Notes, 2000));
 
         if (status is AutonomyPlanStatus.Approved or AutonomyPlanStatus.Rejected)
         {
@@ -383,6 +387,7 @@ public sealed class ResourceService(SuNghiepDbContext db, TimeProvider time, Ind
         }
 
         var errors = InputLimits.InRange([("budgetPositions", "Số người được giao hưởng lương từ ngân sách nhà nước", positions)], InputLimits.MaxAllocation, "").ToList();
+        TextChecks.Lengths(errors, ("decisionNumber", "Số quyết định giao biên chế", decision, 64));
         if (year is < 2000 or > 2100)
         {
             errors.Add(new("year", "Năm không hợp lệ."));

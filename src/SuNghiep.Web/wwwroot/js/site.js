@@ -42,4 +42,27 @@
         field.scrollIntoView({ block: 'center' });
         field.focus();
     });
+
+    // A field's length limit (data-maxlength) is told as one types, not enforced by cutting: the browser's maxlength
+    // would drop the end of a pasted text without a word, where the server refuses it with a message.
+    document.addEventListener('input', function (e) {
+        var field = e.target;
+        if (!(field instanceof HTMLElement) || !field.matches('[data-maxlength]')) { return; }
+        var max = parseInt(field.getAttribute('data-maxlength'), 10);
+        var id = (field.id || field.getAttribute('name') || 'field') + '-length';
+        var note = document.getElementById(id);
+        var length = field.value.trim().length;
+        if (length > max) {
+            if (!note) {
+                note = document.createElement('div');
+                note.id = id;
+                note.className = 'form-text text-danger';
+                note.setAttribute('aria-live', 'polite');
+                field.insertAdjacentElement('afterend', note);
+            }
+            note.textContent = 'Đã nhập ' + length.toLocaleString('vi-VN') + ' ký tự, quá mức tối đa ' + max.toLocaleString('vi-VN') + ' ký tự: hãy rút gọn.';
+        } else if (note) {
+            note.remove();
+        }
+    });
 })();
