@@ -355,7 +355,8 @@ public sealed class ResourceService(SuNghiepDbContext db, TimeProvider time, Ind
         };
         db.AutonomyPlans.Add(plan);
         await db.SaveChangesAsync(ct);
-        return new(PlanView(plan), [], []);
+        // Recorded as decided; a decision dated in the future is most often a slip of the keyboard, and is said so.
+        return new(PlanView(plan), [], DecisionRules.DateWarnings("decision.date", plan.DecisionDate, null, VietnamTime.Today(time)));
     }
 
     /// <summary>The group approved for the stable period that covers a year, if any.</summary>

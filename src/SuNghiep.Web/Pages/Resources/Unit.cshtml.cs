@@ -323,7 +323,7 @@ public sealed class UnitModel(SuNghiepDbContext db, ResourceService resources, I
 
         if (result.Value is { } plan)
         {
-            return Done(id, "autonomy", $"Đã ghi nhận phương án tự chủ thời kỳ {plan.PeriodStart}-{plan.PeriodEnd}.", null, []);
+            return Done(id, "autonomy", $"Đã ghi nhận phương án tự chủ thời kỳ {plan.PeriodStart}-{plan.PeriodEnd}.", null, result.Warnings);
         }
 
         return await InvalidAsync(id, null, "autonomy", result.Errors, PlanKeys, ct, plan: form);
