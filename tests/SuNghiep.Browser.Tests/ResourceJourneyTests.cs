@@ -229,7 +229,11 @@ public sealed class ResourceJourneyTests(HostFixture host)
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Biên chế, tài chính" }).ClickAsync();
         await page.WaitForURLAsync("**/staffing");
-        await page.Locator("#agencyId").SelectOptionAsync(agency.ToString(CultureInfo.InvariantCulture));
+        // The agency is found by its code in the picker and chosen from the keyboard; the filter follows at once.
+        await page.Locator("#agencyId").FillAsync("92.syt");
+        await Expect(page.Locator("#agencyId-listbox [role=option]").First).ToContainTextAsync("Sở Y tế");
+        await page.Locator("#agencyId").PressAsync("ArrowDown");
+        await page.Locator("#agencyId").PressAsync("Enter");
         await page.WaitForURLAsync(url => url.Contains($"agencyId={agency}", StringComparison.Ordinal));
         await Expect(page.GetByTestId("staffing-by-agency")).ToContainTextAsync("Sở Y tế");
         var total = page.GetByTestId("staffing-total");

@@ -5,7 +5,7 @@ public sealed record SourceUnitFacts(string Name, string Sector, string RoleClas
 
 /// <summary>
 /// What the reorganization form proposes for a new unit from the units it comes from: each field the value most of the
-/// sources share (on a tie, the first source's), and for a consolidation a name made of the sources' names. A proposal
+/// sources share (on a tie, the first source's), and for a consolidation of two or more a name made of the sources' names. A proposal
 /// only: the officer changes any of it, and the decision's own wording prevails.
 /// </summary>
 public sealed record NewUnitProposal(string? Name, string? Sector, string? RoleClass, string? Level, string? AreaCode, int? ManagingAgencyId)
@@ -26,7 +26,8 @@ public sealed record NewUnitProposal(string? Name, string? Sector, string? RoleC
             .First().Key;
 
         return new NewUnitProposal(
-            proposeName ? ProposedName(sources.Select(s => s.Name).Distinct(StringComparer.Ordinal).ToList()) : null,
+            // One source is not yet a consolidation: its name would stay in the field when the second is ticked.
+            proposeName && sources.Count >= 2 ? ProposedName(sources.Select(s => s.Name).Distinct(StringComparer.Ordinal).ToList()) : null,
             Most(s => s.Sector), Most(s => s.RoleClass), Most(s => s.Level), Most(s => s.AreaCode), Most(s => s.ManagingAgencyId));
     }
 

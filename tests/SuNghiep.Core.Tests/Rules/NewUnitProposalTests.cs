@@ -47,5 +47,6 @@ public sealed class NewUnitProposalTests
 
         Assert.Equal((null, "education", 7), (division.Name, division.Sector, division.ManagingAgencyId));
         Assert.Equal(NewUnitProposal.None, NewUnitProposal.From([], proposeName: true));
+        Assert.Null(NewUnitProposal.From([Unit("Trạm Y tế Hoa Sen")], proposeName: true).Name);   // one source is not yet a consolidation
     }
 }
