@@ -80,7 +80,7 @@ public sealed class FormJourneyTests(HostFixture host)
         // Out of the demo province, whose figures other journeys check.
         UnitInput Source(string name) => new()
         {
-            Code = $"HN-{name}-{n}", Name = $"Trạm Kiểm thử {n} {name}", Sector = "health", RoleClass = "basic-service", Level = "commune",
+            Code = $"HN-{name[0]}-{n}", Name = $"Trạm Kiểm thử {n} {name}", Sector = "health", RoleClass = "basic-service", Level = "commune",
             AreaCode = "00004", ManagingAgencyId = agency, AutonomyGroup = 4, EstablishedOn = new DateOnly(2012, 5, 1),
         };
         var a = await host.CreateUnitAsync(Source("Hoa Sen"));
