@@ -416,7 +416,7 @@ public sealed class HistoryJourneyTests(HostFixture host)
             await page.Locator(prefix + "Sector").SelectOptionAsync("culture");
             await page.Locator(prefix + "RoleClass").SelectOptionAsync("political");
             await page.Locator(prefix + "Level").SelectOptionAsync("province");
-            await page.Locator(prefix + "ManagingAgencyId").SelectOptionAsync(agency);
+            await page.Locator(prefix + "ManagingAgencyId").FillAsync(agency);
             await page.Locator(prefix + "AreaCode").FillAsync("92");
             await page.Locator(prefix + "AutonomyGroup").SelectOptionAsync(group);
         }

@@ -80,7 +80,7 @@ public sealed class JourneyTests(HostFixture host)
         await page.Locator("#Input_Sector").SelectOptionAsync("economic");
         await page.Locator("#Input_RoleClass").SelectOptionAsync("other");
         await page.Locator("#Input_Level").SelectOptionAsync("province");
-        await page.Locator("#Input_ManagingAgencyId").SelectOptionAsync(agencyId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.Locator("#Input_ManagingAgencyId").FillAsync(agencyId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.Locator("#Input_AreaCode").FillAsync("92");
         await page.Locator("#Input_AutonomyGroup").SelectOptionAsync("2");
         await page.Locator("#Input_EstablishedOn").FillAsync("2020-05-10");

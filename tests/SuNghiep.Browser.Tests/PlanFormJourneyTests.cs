@@ -65,13 +65,13 @@ public sealed class PlanFormJourneyTests(HostFixture host)
         await Expect(page.FieldError("Input.Deadline")).ToContainTextAsync("Vui lòng chọn thời hạn");
         await Expect(page.GetByLabel("Nội dung nhiệm vụ")).ToHaveValueAsync("Sáp nhập các trung tâm văn hóa cấp xã");
         await page.ScreenshotAsync(javaScript ? "task-form-errors" : "task-form-errors-nojs");
-        await page.GetByLabel("Cơ quan chủ trì").SelectOptionAsync(new SelectOptionValue { Label = "Sở Nội vụ thành phố Cần Thơ" });
+        await page.Locator("#Input_LeadAgencyId").FillAsync("Sở Nội vụ thành phố Cần Thơ");
         await page.GetByLabel("Thời hạn hoàn thành").FillAsync(due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await page.GetByTestId("save-task").ClickAsync();
         await Expect(page.GetByTestId("success")).ToContainTextAsync("Đã giao nhiệm vụ cho Sở Nội vụ thành phố Cần Thơ");
         await page.GetByTestId("new-task").ClickAsync();
         await page.GetByLabel("Nội dung nhiệm vụ").FillAsync("Báo cáo kết quả sắp xếp hằng năm");
-        await page.GetByLabel("Cơ quan chủ trì").SelectOptionAsync(new SelectOptionValue { Label = "Sở Nội vụ thành phố Cần Thơ" });
+        await page.Locator("#Input_LeadAgencyId").FillAsync("Sở Nội vụ thành phố Cần Thơ");
         await page.GetByLabel("Định kỳ", new() { Exact = true }).CheckAsync();
         await page.GetByLabel("Chu kỳ (nếu định kỳ)").SelectOptionAsync("quarterly");
         await page.GetByLabel("Trước ngày").FillAsync("20");

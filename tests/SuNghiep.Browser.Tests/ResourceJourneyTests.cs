@@ -201,7 +201,7 @@ public sealed class ResourceJourneyTests(HostFixture host)
         await Expect(problem).ToHaveCountAsync(1);
         await Expect(problem).ToHaveAttributeAsync("data-row", "3");
         await Expect(problem).ToHaveAttributeAsync("data-column", "S");
-        await Expect(problem).ToContainTextAsync("Số liệu không được âm.");
+        await Expect(problem).ToContainTextAsync("số liệu không được âm.");
         await Expect(page.Locator("[data-upload-progress]")).ToBeVisibleAsync();
         await page.ScreenshotAsync("staffing-import-problems");
 
@@ -229,7 +229,11 @@ public sealed class ResourceJourneyTests(HostFixture host)
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Biên chế, tài chính" }).ClickAsync();
         await page.WaitForURLAsync("**/staffing");
-        await page.Locator("#agencyId").SelectOptionAsync(agency.ToString(CultureInfo.InvariantCulture));
+        // The agency is found by its code in the picker and chosen from the keyboard; the filter follows at once.
+        await page.Locator("#agencyId").FillAsync("92.syt");
+        await Expect(page.Locator("#agencyId-listbox [role=option]").First).ToContainTextAsync("Sở Y tế");
+        await page.Locator("#agencyId").PressAsync("ArrowDown");
+        await page.Locator("#agencyId").PressAsync("Enter");
         await page.WaitForURLAsync(url => url.Contains($"agencyId={agency}", StringComparison.Ordinal));
         await Expect(page.GetByTestId("staffing-by-agency")).ToContainTextAsync("Sở Y tế");
         var total = page.GetByTestId("staffing-total");

@@ -47,6 +47,7 @@ public sealed class PlanService(SuNghiepDbContext db, TimeProvider time)
         TextChecks.Check(errors,
             ("number", "Số, ký hiệu văn bản", input.Number, false), ("issuer", "Cơ quan ban hành", input.Issuer, false),
             ("title", "Trích yếu", input.Title, true), ("signer", "Người ký", input.Signer, false), ("notes", "Ghi chú", input.Notes, true));
+        TextChecks.Lengths(errors, ("signer", "Người ký", input.Signer, 200), ("notes", "Ghi chú", input.Notes, 4000));
 
         // A document is recorded in the name of an agency the caller answers for; a central body's, by the administrator.
         if (input.IssuerAgencyId is { } issuerAgency)

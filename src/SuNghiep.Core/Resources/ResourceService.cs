@@ -41,15 +41,16 @@ public sealed class ResourceService(SuNghiepDbContext db, TimeProvider time, Ind
         }
 
         var errors = StaffingRules.Counts([
-            ("budgetPositions", "Số người hưởng lương từ ngân sách nhà nước", input.BudgetPositions),
-            ("revenuePositions", "Số người hưởng lương từ nguồn thu sự nghiệp", input.RevenuePositions),
-            ("actualStaff", "Số người làm việc thực có", input.ActualStaff),
-            ("budgetContractWorkers", "Số hợp đồng lao động hưởng lương từ ngân sách nhà nước", input.BudgetContractWorkers),
-            ("jobPositions.leadership", "Số vị trí lãnh đạo, quản lý", input.Leadership),
-            ("jobPositions.professional", "Số vị trí chức danh nghề nghiệp chuyên ngành", input.Professional),
-            ("jobPositions.sharedProfessional", "Số vị trí chức danh nghề nghiệp chuyên môn dùng chung", input.SharedProfessional),
-            ("jobPositions.support", "Số vị trí hỗ trợ, phục vụ", input.Support)]).ToList();
+            ("budgetPositions", StaffingLabels["budgetPositions"], input.BudgetPositions),
+            ("revenuePositions", StaffingLabels["revenuePositions"], input.RevenuePositions),
+            ("actualStaff", StaffingLabels["actualStaff"], input.ActualStaff),
+            ("budgetContractWorkers", StaffingLabels["budgetContractWorkers"], input.BudgetContractWorkers),
+            ("jobPositions.leadership", StaffingLabels["jobPositions.leadership"], input.Leadership),
+            ("jobPositions.professional", StaffingLabels["jobPositions.professional"], input.Professional),
+            ("jobPositions.sharedProfessional", StaffingLabels["jobPositions.sharedProfessional"], input.SharedProfessional),
+            ("jobPositions.support", StaffingLabels["jobPositions.support"], input.Support)]).ToList();
         TextChecks.Check(errors, ("notes", "Ghi chú", input.Notes, true));
+        TextChecks.Lengths(errors, ("notes", "Ghi chú", input.Notes, 2000));
         if (StaffingRules.YearInLife(year, unit.EstablishedOn, unit.EndedOn, CurrentYear) is { } outside)
         {
             errors.Add(outside);
@@ -121,6 +122,34 @@ public sealed class ResourceService(SuNghiepDbContext db, TimeProvider time, Ind
     public async Task<IReadOnlyList<FinanceView>> ListFinanceAsync(int unitId, CancellationToken ct = default) =>
         (await db.FinanceYears.AsNoTracking().Where(x => x.UnitId == unitId).OrderBy(x => x.Year).ToListAsync(ct)).Select(View).ToList();
 
+    /// <summary>The name of each staffing figure, by its API field, as messages name it.</summary>
+    public static readonly IReadOnlyDictionary<string, string> StaffingLabels = new Dictionary<string, string>
+    {
+        ["budgetPositions"] = "Số người hưởng lương từ ngân sách nhà nước",
+        ["revenuePositions"] = "Số người hưởng lương từ nguồn thu sự nghiệp",
+        ["actualStaff"] = "Số người làm việc thực có",
+        ["budgetContractWorkers"] = "Số hợp đồng lao động hưởng lương từ ngân sách nhà nước",
+        ["jobPositions.leadership"] = "Số vị trí lãnh đạo, quản lý",
+        ["jobPositions.professional"] = "Số vị trí chức danh nghề nghiệp chuyên ngành",
+        ["jobPositions.sharedProfessional"] = "Số vị trí chức danh nghề nghiệp chuyên môn dùng chung",
+        ["jobPositions.support"] = "Số vị trí hỗ trợ, phục vụ",
+    };
+
+    /// <summary>The name of each finance figure, by its API field, as messages name it.</summary>
+    public static readonly IReadOnlyDictionary<string, string> FinanceLabels = new Dictionary<string, string>
+    {
+        ["revenue.orderedServices"] = "Kinh phí NSNN đặt hàng, giao nhiệm vụ, đấu thầu dịch vụ sự nghiệp công",
+        ["revenue.scienceTasks"] = "Kinh phí nhiệm vụ khoa học và công nghệ thường xuyên",
+        ["revenue.serviceFees"] = "Thu hoạt động dịch vụ sự nghiệp công",
+        ["revenue.businessSurplus"] = "Chênh lệch thu chi sản xuất, kinh doanh, liên doanh, liên kết",
+        ["revenue.retainedFees"] = "Phí được để lại chi",
+        ["revenue.other"] = "Thu hợp pháp khác",
+        ["recurrentExpenditure"] = "Chi thường xuyên",
+        ["investmentSelfFinancing"] = "Tự bảo đảm chi đầu tư",
+        ["depreciation"] = "Khấu hao tài sản cố định",
+        ["directBudgetSpending"] = "Chi trực tiếp từ NSNN",
+    };
+
     public async Task<WriteResult<FinanceView>> PutFinanceAsync(int unitId, int year, FinanceInput input, CancellationToken ct = default)
     {
         var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct);
@@ -130,16 +159,16 @@ public sealed class ResourceService(SuNghiepDbContext db, TimeProvider time, Ind
         }
 
         var errors = StaffingRules.Amounts([
-            ("revenue.orderedServices", "Kinh phí NSNN đặt hàng, giao nhiệm vụ, đấu thầu dịch vụ sự nghiệp công", input.OrderedServices),
-            ("revenue.scienceTasks", "Kinh phí nhiệm vụ khoa học và công nghệ thường xuyên", input.ScienceTasks),
-            ("revenue.serviceFees", "Thu hoạt động dịch vụ sự nghiệp công", input.ServiceFees),
-            ("revenue.businessSurplus", "Chênh lệch thu chi sản xuất, kinh doanh, liên doanh, liên kết", input.BusinessSurplus),
-            ("revenue.retainedFees", "Phí được để lại chi", input.RetainedFees),
-            ("revenue.other", "Thu hợp pháp khác", input.Other),
-            ("recurrentExpenditure", "Chi thường xuyên", input.RecurrentExpenditure),
-            ("investmentSelfFinancing", "Tự bảo đảm chi đầu tư", input.InvestmentSelfFinancing),
-            ("depreciation", "Khấu hao tài sản cố định", input.Depreciation),
-            ("directBudgetSpending", "Chi trực tiếp từ NSNN", input.DirectBudgetSpending)]).ToList();
+            ("revenue.orderedServices", FinanceLabels["revenue.orderedServices"], input.OrderedServices),
+            ("revenue.scienceTasks", FinanceLabels["revenue.scienceTasks"], input.ScienceTasks),
+            ("revenue.serviceFees", FinanceLabels["revenue.serviceFees"], input.ServiceFees),
+            ("revenue.businessSurplus", FinanceLabels["revenue.businessSurplus"], input.BusinessSurplus),
+            ("revenue.retainedFees", FinanceLabels["revenue.retainedFees"], input.RetainedFees),
+            ("revenue.other", FinanceLabels["revenue.other"], input.Other),
+            ("recurrentExpenditure", FinanceLabels["recurrentExpenditure"], input.RecurrentExpenditure),
+            ("investmentSelfFinancing", FinanceLabels["investmentSelfFinancing"], input.InvestmentSelfFinancing),
+            ("depreciation", FinanceLabels["depreciation"], input.Depreciation),
+            ("directBudgetSpending", FinanceLabels["directBudgetSpending"], input.DirectBudgetSpending)]).ToList();
         if (StaffingRules.YearInLife(year, unit.EstablishedOn, unit.EndedOn, CurrentYear) is { } outside)
         {
             errors.Add(outside);
@@ -290,6 +319,9 @@ public sealed class ResourceService(SuNghiepDbContext db, TimeProvider time, Ind
         TextChecks.Check(errors,
             ("decision.number", "Số quyết định", input.DecisionNumber, false), ("decision.issuer", "Cơ quan ban hành quyết định", input.DecisionIssuer, false),
             ("notes", "Ghi chú", input.Notes, true));
+        TextChecks.Lengths(errors,
+            ("decision.number", "Số quyết định", input.DecisionNumber, 64), ("decision.issuer", "Cơ quan ban hành quyết định", input.DecisionIssuer, 250),
+            ("notes", "Ghi chú", input.Notes, 2000));
 
         if (status is AutonomyPlanStatus.Approved or AutonomyPlanStatus.Rejected)
         {
@@ -323,7 +355,8 @@ public sealed class ResourceService(SuNghiepDbContext db, TimeProvider time, Ind
         };
         db.AutonomyPlans.Add(plan);
         await db.SaveChangesAsync(ct);
-        return new(PlanView(plan), [], []);
+        // Recorded as decided; a decision dated in the future is most often a slip of the keyboard, and is said so.
+        return new(PlanView(plan), [], DecisionRules.DateWarnings("decision.date", plan.DecisionDate, null, VietnamTime.Today(time)));
     }
 
     /// <summary>The group approved for the stable period that covers a year, if any.</summary>
@@ -355,6 +388,7 @@ public sealed class ResourceService(SuNghiepDbContext db, TimeProvider time, Ind
         }
 
         var errors = InputLimits.InRange([("budgetPositions", "Số người được giao hưởng lương từ ngân sách nhà nước", positions)], InputLimits.MaxAllocation, "").ToList();
+        TextChecks.Lengths(errors, ("decisionNumber", "Số quyết định giao biên chế", decision, 64));
         if (year is < 2000 or > 2100)
         {
             errors.Add(new("year", "Năm không hợp lệ."));

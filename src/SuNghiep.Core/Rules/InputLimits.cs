@@ -39,18 +39,18 @@ public static class InputLimits
 
     public static string PageMessage => $"Số trang phải từ 1 đến {MaxPage.ToString("N0", Vi)}.";
 
-    /// <summary>Every figure of a list is present and within 0..max; the message names the figure and its range.</summary>
+    /// <summary>Every figure of a list is present and within 0..max; each message names the figure, as a summary lists it apart from its field.</summary>
     public static IEnumerable<RuleViolation> InRange(IEnumerable<(string Field, string Label, decimal? Value)> figures, decimal max, string unit)
     {
         foreach (var (field, label, value) in figures)
         {
             if (value is null)
             {
-                yield return new(field, "Vui lòng nhập số liệu (nhập 0 nếu không có).");
+                yield return new(field, $"{label}: vui lòng nhập số liệu (nhập 0 nếu không có).");
             }
             else if (value < 0)
             {
-                yield return new(field, "Số liệu không được âm.");
+                yield return new(field, $"{label}: số liệu không được âm.");
             }
             else if (value > max)
             {

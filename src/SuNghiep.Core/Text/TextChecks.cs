@@ -66,6 +66,21 @@ public static class TextChecks
         }
     }
 
+    /// <summary>
+    /// Adds a problem for each text longer than its column, naming it: refused, never cut (PostgreSQL would refuse it
+    /// with a server error, SQLite keep it whole).
+    /// </summary>
+    public static void Lengths(List<RuleViolation> errors, params (string Field, string Label, string? Value, int Max)[] texts)
+    {
+        foreach (var (field, label, value, max) in texts)
+        {
+            if (value?.Trim().Length is { } length && length > max)
+            {
+                errors.Add(new(field, $"{label} dài tối đa {InputLimits.Number(max)} ký tự (đã nhập {InputLimits.Number(length)} ký tự)."));
+            }
+        }
+    }
+
     // Embeddings, overrides and isolates (U+202A-202E, U+2066-2069) and the marks that steer them (LRM, RLM, ALM).
     private static bool IsDirectionControl(char c) =>
         c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' or '\u200E' or '\u200F' or '\u061C';

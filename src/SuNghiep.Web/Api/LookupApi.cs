@@ -23,7 +23,7 @@ public static class LookupApi
         lookup.MapGet("/areas", AreasAsync).WithName("LookupAreas")
             .WithSummary("Find at most 20 areas of the caller's scope by name or code, accent-insensitive, on a date (today's map by default).");
         lookup.MapGet("/agencies", AgenciesAsync).WithName("LookupAgencies")
-            .WithSummary("Find at most 20 agencies of the caller's scope by name or code, accent-insensitive.");
+            .WithSummary("Find at most 20 agencies of the caller's scope by name or code, accent-insensitive; purpose=task-lead or task-coordinator: those a task may name.");
     }
 
     /// <summary>
@@ -63,16 +63,23 @@ public static class LookupApi
         return TypedResults.Ok(new LookupResponse<AreaLookupItem>(items.Select(i => new AreaLookupItem(i.Value, i.Name, i.Detail)).ToList()));
     }
 
+    /// <param name="purpose">task-lead or task-coordinator: the agencies still in existence that a task may name.</param>
     private static async Task<Results<Ok<LookupResponse<AgencyLookupItem>>, ValidationProblem>> AgenciesAsync(
-        SuNghiepDbContext db, string? q, CancellationToken ct)
+        SuNghiepDbContext db, TimeProvider time, string? q, string? purpose, CancellationToken ct)
     {
-        var errors = Pickers.Validate(q);
+        var errors = Pickers.Validate(q).ToList();
+        if (purpose is not (null or "" or "task-lead" or "task-coordinator"))
+        {
+            errors.Add(new("purpose", "Tham số purpose chỉ nhận task-lead hoặc task-coordinator."));
+        }
+
         if (errors.Count > 0)
         {
             return Problems.Invalid(errors);
         }
 
-        var items = await Pickers.AgenciesAsync(db, q!, ct);
+        var task = purpose is "task-lead" or "task-coordinator" ? new TaskAgencies(purpose == "task-coordinator", Core.VietnamTime.Today(time)) : null;
+        var items = await Pickers.AgenciesAsync(db, q!, ct, task);
         return TypedResults.Ok(new LookupResponse<AgencyLookupItem>(
             items.Select(i => new AgencyLookupItem(int.Parse(i.Value, System.Globalization.CultureInfo.InvariantCulture), i.Name, i.Detail)).ToList()));
     }

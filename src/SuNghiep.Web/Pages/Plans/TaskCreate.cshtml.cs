@@ -42,8 +42,16 @@ public sealed class TaskCreateModel(SuNghiepDbContext db, PlanService service, T
 
     public DocumentSummary Document { get; private set; } = null!;
     public TaskView? ParentTask { get; private set; }
-    public List<AgencyOption> Leads { get; private set; } = [];
-    public List<AgencyOption> Coordinators { get; private set; } = [];
+    /// <summary>The names of the lead and the coordinating agencies chosen, for their pickers and chips.</summary>
+    public PickerLabels Labels { get; private set; } = PickerLabels.None;
+
+    /// <summary>The ids of the coordinating agencies chosen, shown as chips; what was typed and not resolved stays in the field.</summary>
+    public List<string> Coordinators { get; private set; } = [];
+    public string? CoordinatorText { get; private set; }
+
+    /// <summary>The chip removed without JavaScript: the form comes back without it, nothing checked or saved.</summary>
+    [BindProperty(Name = "removeCoordinator")]
+    public string? RemoveCoordinator { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int id, int? parentTaskId, CancellationToken ct)
     {
@@ -78,6 +86,38 @@ public sealed class TaskCreateModel(SuNghiepDbContext db, PlanService service, T
         }
 
         ModelState.Clear();
+        // The pickers send ids; typed without JavaScript, a name or code is read as the counts filter reads it.
+        var today = Display.Today(time);
+        var lead = await Pickers.AgencyFieldAsync(db, Input.LeadAgencyId, "leadAgencyId", values.Errors, ct, new TaskAgencies(false, today));
+        var coordinating = new List<string>();
+        var unresolved = new List<string>();
+        foreach (var text in Input.CoordinatingAgencyIds.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()))
+        {
+            if (await Pickers.AgencyFieldAsync(db, text, "coordinatingAgencyIds", values.Errors, ct, new TaskAgencies(true, today)) is { } value)
+            {
+                coordinating.Add(value);
+            }
+            else
+            {
+                unresolved.Add(text);
+            }
+        }
+
+        coordinating = coordinating.Distinct().ToList();
+        if (RemoveCoordinator is { } removed)
+        {
+            // A change to the form itself, not a submission.
+            Input = Input with
+            {
+                LeadAgencyId = lead ?? Input.LeadAgencyId,
+                CoordinatingAgencyIds = coordinating.Where(c => c != removed.Trim()).Concat(unresolved).ToList(),
+            };
+            await LabelAsync(ct);
+            return Page();
+        }
+
+        // Shown again as resolved: an id with its name, or what was typed with its message.
+        Input = Input with { LeadAgencyId = lead ?? Input.LeadAgencyId, CoordinatingAgencyIds = coordinating.Concat(unresolved).ToList() };
         var timing = Input.Timing ?? "deadline";
         var deadline = values.Date(Input.Deadline, "deadline", "Thời hạn");
         if (timing == "deadline" && deadline is null && values.Errors.Count == 0)
@@ -91,8 +131,8 @@ public sealed class TaskCreateModel(SuNghiepDbContext db, PlanService service, T
                 values.Whole(Input.RecurrenceMonth, "recurrence.month", "Tháng đến hạn phải là số từ 1 đến 12."))
             : null;
         var input = new TaskInput(
-            Input.Content, Input.Section, values.Whole(Input.LeadAgencyId, "leadAgencyId", "Cơ quan chủ trì không hợp lệ."),
-            values.Ids(Input.CoordinatingAgencyIds, "coordinatingAgencyIds", "Cơ quan phối hợp không hợp lệ."),
+            Input.Content, Input.Section, values.Whole(lead, "leadAgencyId", "Cơ quan chủ trì không hợp lệ."),
+            values.Ids(coordinating, "coordinatingAgencyIds", "Cơ quan phối hợp không hợp lệ."),
             timing == "deadline" ? deadline : null, recurrence, Input.ExpectedOutput, Input.Status, parentId,
             values.Date(Input.AssignedOn, "assignedOn", "Ngày giao"));
         if (values.Errors.Count > 0)
@@ -126,8 +166,17 @@ public sealed class TaskCreateModel(SuNghiepDbContext db, PlanService service, T
         {
             ["recurrence.kind"] = "Input.RecurrenceKind", ["recurrence.day"] = "Input.RecurrenceDay", ["recurrence.month"] = "Input.RecurrenceMonth",
         });
+        await LabelAsync(ct);
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
+    }
+
+    private async Task LabelAsync(CancellationToken ct)
+    {
+        Labels = await Pickers.LabelsAsync(db, Input.CoordinatingAgencyIds.Append(Input.LeadAgencyId), [], ct);
+        Coordinators = Input.CoordinatingAgencyIds.Where(c => Labels.Agency(c) is not null).ToList();
+        var typed = Input.CoordinatingAgencyIds.Where(c => Labels.Agency(c) is null).ToList();
+        CoordinatorText = typed.Count == 0 ? null : string.Join("; ", typed);
     }
 
     private async Task<bool> LoadAsync(int id, int? parentTaskId, CancellationToken ct)
@@ -144,20 +193,6 @@ public sealed class TaskCreateModel(SuNghiepDbContext db, PlanService service, T
             ParentTask = await PlanQueries.GetTaskAsync(db, parent, today, ct);
         }
 
-        // Only agencies still in existence can take a task; the lead is one the caller may assign to (its agency subtree,
-        // or the agencies of its area), the coordinators anyone in the same tree (a department coordinates with its
-        // sister departments).
-        var active = db.Agencies.AsNoTracking().Where(a => a.ValidTo == null || a.ValidTo >= today);
-        if (db.Scope.AreaPath is { } areaPath)
-        {
-            active = active.Where(a => a.Area != null && a.Area.LineagePath.StartsWith(areaPath));
-        }
-
-        Leads = Lookups.Indent(await active.Where(a => db.Scope.AgencyPath == null || a.Path.StartsWith(db.Scope.AgencyPath))
-            .OrderBy(a => a.Path).Select(a => new Lookups.AgencyRow(a.Id, a.Code, a.Name, a.Path)).ToListAsync(ct));
-        var root = db.Scope.AgencyPath is { } path ? "/" + path.Split('/', StringSplitOptions.RemoveEmptyEntries)[0] + "/" : null;
-        Coordinators = Lookups.Indent(await active.Where(a => root == null || a.Path.StartsWith(root))
-            .OrderBy(a => a.Path).Select(a => new Lookups.AgencyRow(a.Id, a.Code, a.Name, a.Path)).ToListAsync(ct));
         return true;
     }
 }

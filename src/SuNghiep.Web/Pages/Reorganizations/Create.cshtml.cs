@@ -65,8 +65,8 @@ public sealed class CreateModel(SuNghiepDbContext db, ReorganizationService serv
     [BindProperty(Name = "continuingSearch")]
     public string? ContinuingSearch { get; set; }
 
-    public List<AgencyOption> Agencies { get; private set; } = [];
-    public List<AreaOption> Areas { get; private set; } = [];
+    /// <summary>The names of the agencies and areas the form holds, for their pickers.</summary>
+    public PickerLabels Labels { get; private set; } = PickerLabels.None;
     public UnitPicker Sources { get; private set; } = null!;
     public UnitPicker Continuing { get; private set; } = null!;
 
@@ -134,6 +134,10 @@ public sealed class CreateModel(SuNghiepDbContext db, ReorganizationService serv
                      && index >= 0 && index < units.Count)
             {
                 units.RemoveAt(index);
+            }
+            else if (command == "prefill")
+            {
+                units = await PrefillAsync(db, Input, ct);
             }
 
             Input = Input with { NewUnits = units };
@@ -249,9 +253,10 @@ public sealed class CreateModel(SuNghiepDbContext db, ReorganizationService serv
         }
 
         int? agency = null;
-        if (!string.IsNullOrWhiteSpace(form.NewManagingAgencyId))
+        var agencyText = await Pickers.AgencyFieldAsync(db, form.NewManagingAgencyId, "newManagingAgencyId", errors, ct);
+        if (!string.IsNullOrWhiteSpace(agencyText))
         {
-            if (int.TryParse(form.NewManagingAgencyId, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id))
+            if (int.TryParse(agencyText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id))
             {
                 agency = id;
             }
@@ -261,6 +266,8 @@ public sealed class CreateModel(SuNghiepDbContext db, ReorganizationService serv
             }
         }
 
+        var newAreaCode = await Pickers.AreaFieldAsync(db, form.NewAreaCode, null, "newAreaCode", errors, ct);
+
         // A block left blank is not a unit: the form always offers one, whatever the type.
         var rows = new List<int>();
         var newUnits = new List<UnitInput>();
@@ -269,7 +276,8 @@ public sealed class CreateModel(SuNghiepDbContext db, ReorganizationService serv
             if (!form.NewUnits[i].IsBlank)
             {
                 rows.Add(i);
-                newUnits.Add(form.NewUnits[i].ToUnitInput(errors, $"newUnits[{i}]."));
+                var unit = await form.NewUnits[i].ResolvePickersAsync(db, errors, $"newUnits[{i}].", ct);
+                newUnits.Add(unit.ToUnitInput(errors, $"newUnits[{i}]."));
             }
         }
 
@@ -284,11 +292,42 @@ public sealed class CreateModel(SuNghiepDbContext db, ReorganizationService serv
             ContinuingUnitId = continuing,
             NewUnits = newUnits,
             NewManagingAgencyId = agency,
-            NewAreaCode = form.NewAreaCode,
+            NewAreaCode = newAreaCode,
             NewName = form.NewName,
             Notes = form.Notes,
         };
         return (input, rows, errors);
+    }
+
+    /// <summary>The types whose new units come from the chosen sources, and so are proposed from them.</summary>
+    public const string PrefillTypes = "consolidation division";
+
+    /// <summary>
+    /// The new-unit blocks with their empty fields filled from the chosen sources (<see cref="NewUnitProposal"/>): what
+    /// the officer typed stays. A consolidation's single new unit gets a proposed name too.
+    /// </summary>
+    internal static async Task<List<UnitFormModel.InputModel>> PrefillAsync(SuNghiepDbContext db, InputModel form, CancellationToken ct)
+    {
+        var ids = Ids(form.SourceUnitIds);
+        var codes = Codes(form.SourceUnitCodes);
+        // The units' current values: a source is active on the effective date, and its last version is what it became.
+        var sources = await db.Units.AsNoTracking()
+            .Where(u => ids.Contains(u.Id) || codes.Contains(u.Code))
+            .OrderBy(u => u.SortKey)
+            .Select(u => new SourceUnitFacts(u.Name, u.SectorCode, u.RoleClassCode, u.LevelCode, u.Area!.Code, u.ManagingAgencyId))
+            .ToListAsync(ct);
+        var proposal = NewUnitProposal.From(sources, proposeName: form.Type == "consolidation");
+        static string? Keep(string? typed, string? proposed) => string.IsNullOrWhiteSpace(typed) ? proposed : typed;
+        var units = form.NewUnits.Count == 0 ? [new()] : form.NewUnits.ToList();
+        return units.Select(u => u with
+        {
+            Name = Keep(u.Name, proposal.Name),
+            Sector = Keep(u.Sector, proposal.Sector),
+            RoleClass = Keep(u.RoleClass, proposal.RoleClass),
+            Level = Keep(u.Level, proposal.Level),
+            AreaCode = Keep(u.AreaCode, proposal.AreaCode),
+            ManagingAgencyId = Keep(u.ManagingAgencyId, proposal.ManagingAgencyId?.ToString(CultureInfo.InvariantCulture)),
+        }).ToList();
     }
 
     /// <summary>Moves a rule of the service onto the form: a new unit's errors go to the block it was typed in.</summary>
@@ -329,8 +368,8 @@ public sealed class CreateModel(SuNghiepDbContext db, ReorganizationService serv
 
     private async Task LoadAsync(CancellationToken ct, bool searchSources = false, bool searchContinuing = false)
     {
-        Agencies = await Lookups.AgenciesAsync(db, ct);
-        Areas = await Lookups.AreasInScopeAsync(db, ct);
+        Labels = await Pickers.LabelsAsync(db, Input.NewUnits.Select(u => u.ManagingAgencyId).Append(Input.NewManagingAgencyId),
+            Input.NewUnits.Select(u => u.AreaCode).Append(Input.NewAreaCode), ct);
         var on = Display.TryParseDate(Input.EffectiveDate, out var date) ? date : (DateOnly?)null;
         Sources = await PickerAsync(true, Ids(Input.SourceUnitIds), searchSources ? SourceSearch : null, on, ct);
         Continuing = await PickerAsync(false, Ids(Input.ContinuingUnitId), searchContinuing ? ContinuingSearch : null, on, ct);

@@ -37,8 +37,8 @@ public sealed class StaffingModel(SuNghiepDbContext db, ResourceService resource
     public IReadOnlyList<RuleViolation> Errors { get; private set; } = [];
     public StaffingTable? Table { get; private set; }
     public IReadOnlyList<YearRow> Series { get; private set; } = [];
-    public List<AgencyOption> Agencies { get; private set; } = [];
-    public List<AreaOption> Areas { get; private set; } = [];
+    /// <summary>The names of the area and agency filtered on, for their pickers.</summary>
+    public PickerLabels Labels { get; private set; } = PickerLabels.None;
     public string? AgencyName { get; private set; }
     public DateOnly Today { get; private set; }
     public IReadOnlyList<int> YearOptions { get; private set; } = [];
@@ -48,9 +48,14 @@ public sealed class StaffingModel(SuNghiepDbContext db, ResourceService resource
     {
         Today = Display.Today(time);
         YearOptions = Enumerable.Range(FirstYear, Today.Year - FirstYear + 1).OrderDescending().ToList();
-        var (year, scope, errors) = ResourceFilter.Read(Filter.Year, Filter.AreaCode, Filter.AgencyId, Today.Year);
+        // The pickers send a code and an id; typed without JavaScript, a name is read as the counts filter reads it.
+        var named = new List<RuleViolation>();
+        var areaCode = await Pickers.AreaFieldAsync(db, Filter.AreaCode, null, "areaCode", named, ct);
+        var agencyText = await Pickers.AgencyFieldAsync(db, Filter.AgencyId, "agencyId", named, ct);
+        var (year, scope, errors) = ResourceFilter.Read(Filter.Year, areaCode, agencyText, Today.Year);
         Year = year;
         Scope = scope;
+        errors = [.. named, .. errors];
         Errors = errors;
         if (errors.Count == 0)
         {
@@ -63,8 +68,7 @@ public sealed class StaffingModel(SuNghiepDbContext db, ResourceService resource
         // htmx swaps only #results: the filter's choices are needed on full loads only.
         if (Request.Headers["HX-Request"] != "true" || Request.Headers["HX-History-Restore-Request"] == "true")
         {
-            Agencies = await Lookups.AgenciesAsync(db, ct);
-            Areas = await Lookups.AreasInScopeAsync(db, ct);
+            Labels = await Pickers.LabelsAsync(db, [scope.AgencyId?.ToString(CultureInfo.InvariantCulture)], [scope.AreaCode], ct);
         }
 
         if (scope.AgencyId is { } agencyId)

@@ -180,7 +180,8 @@ public sealed class UnitModel(SuNghiepDbContext db, ResourceService resources, I
                 return n;
             }
 
-            errors.Add(new(field, "Vui lòng nhập số nguyên, ví dụ 25."));
+            // The summary lists the messages apart from their fields: each names its field.
+            errors.Add(new(field, $"{ResourceService.StaffingLabels[field]}: vui lòng nhập số nguyên, ví dụ 25."));
             return null;
         }
 
@@ -232,7 +233,7 @@ public sealed class UnitModel(SuNghiepDbContext db, ResourceService resources, I
                 return n;
             }
 
-            errors.Add(new(field, "Vui lòng nhập số tiền bằng đồng, ví dụ 12.000.000.000."));
+            errors.Add(new(field, $"{ResourceService.FinanceLabels[field]}: vui lòng nhập số tiền bằng đồng, ví dụ 12.000.000.000."));
             return null;
         }
 
@@ -322,7 +323,7 @@ public sealed class UnitModel(SuNghiepDbContext db, ResourceService resources, I
 
         if (result.Value is { } plan)
         {
-            return Done(id, "autonomy", $"Đã ghi nhận phương án tự chủ thời kỳ {plan.PeriodStart}-{plan.PeriodEnd}.", null, []);
+            return Done(id, "autonomy", $"Đã ghi nhận phương án tự chủ thời kỳ {plan.PeriodStart}-{plan.PeriodEnd}.", null, result.Warnings);
         }
 
         return await InvalidAsync(id, null, "autonomy", result.Errors, PlanKeys, ct, plan: form);

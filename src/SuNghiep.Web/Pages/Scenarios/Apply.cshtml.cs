@@ -16,7 +16,7 @@ namespace SuNghiep.Web.Pages.Scenarios;
 /// one for all), then every event recorded as a real reorganization, or none.
 /// </summary>
 [Authorize(Policy = WebApp.UnitCreatePolicy)]
-public sealed partial class ApplyModel(ScenarioService scenarios) : PageModel
+public sealed partial class ApplyModel(ScenarioService scenarios, TimeProvider time) : PageModel
 {
     public sealed record DecisionInput
     {
@@ -88,6 +88,17 @@ public sealed partial class ApplyModel(ScenarioService scenarios) : PageModel
         }
 
         TempData["Success"] = $"Đã áp dụng kịch bản: {result.ReorganizationIds!.Count} sự kiện đã được ghi nhận vào sổ đăng ký.";
+        // What was recorded stands; a decision signed after it took effect, or in the future, is pointed out.
+        var today = Display.Today(time);
+        var warnings = scenario.Events
+            .Select((e, i) => (Date: byEvent.ElementAtOrDefault(i)?.Date ?? forAll?.Date ?? e.DecisionDate, e.EffectiveDate))
+            .SelectMany(x => DecisionRules.DateWarnings("decision.date", x.Date, x.EffectiveDate, today))
+            .Select(w => w.Message).Distinct().ToList();
+        if (warnings.Count > 0)
+        {
+            TempData["Success"] += " Lưu ý: " + string.Join(" ", warnings);
+        }
+
         return Redirect($"/scenarios/{id}");
     }
 

@@ -73,8 +73,8 @@ public sealed class DetailsModel(SuNghiepDbContext db, ScenarioService scenarios
     /// <summary>The rules the events now break (the register changed since): the scenario cannot be measured until mended.</summary>
     public IReadOnlyList<RuleViolation> StaleErrors { get; private set; } = [];
 
-    public List<AgencyOption> Agencies { get; private set; } = [];
-    public List<AreaOption> Areas { get; private set; } = [];
+    /// <summary>The names of the agencies and areas of the event form and the filter, for their pickers.</summary>
+    public PickerLabels Labels { get; private set; } = PickerLabels.None;
     public UnitPicker Sources { get; private set; } = null!;
     public UnitPicker Continuing { get; private set; } = null!;
 
@@ -387,10 +387,10 @@ public sealed class DetailsModel(SuNghiepDbContext db, ScenarioService scenarios
         Scenario = scenario;
         Events = await RowsAsync(scenario, ct);
         await CompareAsync(scenario, ct);
-        Agencies = await Lookups.AgenciesAsync(db, ct);
+        Labels = await Pickers.LabelsAsync(db, Input.NewUnits.Select(u => u.ManagingAgencyId).Append(Input.NewManagingAgencyId).Append(AgencyId),
+            Input.NewUnits.Select(u => u.AreaCode).Append(Input.NewAreaCode).Append(AreaCode), ct);
         if (CanEdit)
         {
-            Areas = await Lookups.AreasInScopeAsync(db, ct);
             var on = Display.TryParseDate(Input.EffectiveDate, out var date) ? date : (DateOnly?)null;
             Sources = await EventForm.PickerAsync(db, time, true, EventForm.Ids(Input.SourceUnitIds), null, on, ct);
             Continuing = await EventForm.PickerAsync(db, time, false, EventForm.Ids(Input.ContinuingUnitId), null, on, ct);
@@ -408,9 +408,11 @@ public sealed class DetailsModel(SuNghiepDbContext db, ScenarioService scenarios
         }
 
         int? agency = null;
-        if (!string.IsNullOrWhiteSpace(AgencyId))
+        var agencyText = await Pickers.AgencyFieldAsync(db, AgencyId, "agencyId", errors, ct);
+        var areaCode = await Pickers.AreaFieldAsync(db, AreaCode, MeasuredOn, "areaCode", errors, ct);
+        if (!string.IsNullOrWhiteSpace(agencyText))
         {
-            if (int.TryParse(AgencyId, NumberStyles.Integer, CultureInfo.InvariantCulture, out var a))
+            if (int.TryParse(agencyText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var a))
             {
                 agency = a;
             }
@@ -420,8 +422,12 @@ public sealed class DetailsModel(SuNghiepDbContext db, ScenarioService scenarios
             }
         }
 
-        var scope = new IndicatorScope(string.IsNullOrWhiteSpace(AreaCode) ? null : AreaCode.Trim(), null, agency);
-        errors.AddRange(await engine.ValidateScopeAsync(scope, ct));
+        var scope = new IndicatorScope(string.IsNullOrWhiteSpace(areaCode) ? null : areaCode.Trim(), null, agency);
+        if (errors.Count == 0)
+        {
+            errors.AddRange(await engine.ValidateScopeAsync(scope, ct));
+        }
+
         FilterErrors = errors;
         if (errors.Count > 0)
         {

@@ -13,6 +13,22 @@ public sealed record PickerItem(string Value, string Name, string Detail);
 public sealed record PickerResolution(string? Value, string? Name, string? Error);
 
 /// <summary>
+/// The agencies a task may name on a date: its lead among the agencies the caller may assign to (its subtree, or those
+/// of its area), its coordinators among the caller's whole agency tree; both only agencies still in existence.
+/// </summary>
+public sealed record TaskAgencies(bool Coordinators, DateOnly On);
+
+/// <summary>The names that a page's pickers show for the ids and codes its form holds.</summary>
+public sealed record PickerLabels(IReadOnlyDictionary<string, string> Agencies, IReadOnlyDictionary<string, string> Areas)
+{
+    public static readonly PickerLabels None = new(new Dictionary<string, string>(), new Dictionary<string, string>());
+
+    public string? Agency(string? value) => value is not null && Agencies.TryGetValue(value.Trim(), out var label) ? label : null;
+
+    public string? Area(string? code) => code is not null && Areas.TryGetValue(code.Trim(), out var label) ? label : null;
+}
+
+/// <summary>
 /// The area and agency pickers: found by folded name ("cai khe" finds "Phường Cái Khế") or code within the caller's
 /// scope, so that filters need not list every area and agency of the country. Without JavaScript the same field takes
 /// a code, an id, or a name that matches exactly or uniquely.
@@ -53,11 +69,14 @@ public static class Pickers
         return rows.Take(MaxItems).Select(AreaItem).ToList();
     }
 
-    /// <summary>Agencies of the caller's subtree whose folded name or code holds every word.</summary>
-    public static async Task<List<PickerItem>> AgenciesAsync(SuNghiepDbContext db, string q, CancellationToken ct)
+    /// <summary>
+    /// Agencies of the caller's subtree whose folded name or code holds every word; for a task, those it may name
+    /// (<see cref="TaskAgencies"/>).
+    /// </summary>
+    public static async Task<List<PickerItem>> AgenciesAsync(SuNghiepDbContext db, string q, CancellationToken ct, TaskAgencies? task = null)
     {
         var folded = VietnameseText.Fold(q);
-        var rows = Match(await AgencyRowsAsync(db, ct), folded);
+        var rows = Match(await AgencyRowsAsync(db, ct, task), folded);
         return rows.Take(MaxItems).Select(AgencyItem).ToList();
     }
 
@@ -87,7 +106,7 @@ public static class Pickers
     }
 
     /// <summary>The agency a filter's text names: an id, an agency code, or a folded name exactly one agency's or uniquely matched in scope.</summary>
-    public static async Task<PickerResolution> ResolveAgencyAsync(SuNghiepDbContext db, string text, CancellationToken ct)
+    public static async Task<PickerResolution> ResolveAgencyAsync(SuNghiepDbContext db, string text, CancellationToken ct, TaskAgencies? task = null)
     {
         var trimmed = text.Trim();
         if (int.TryParse(trimmed, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id))
@@ -100,7 +119,7 @@ public static class Pickers
         }
 
         var folded = VietnameseText.Fold(trimmed);
-        var rows = await AgencyRowsAsync(db, ct);
+        var rows = await AgencyRowsAsync(db, ct, task);
         var exact = rows.Where(r => string.Equals(r.Code, trimmed, StringComparison.OrdinalIgnoreCase) || r.Folded == folded).ToList();
         var candidates = exact.Count > 0 ? exact : Match(rows, folded);
         // An ended agency keeps its name beside its successor's: the one still existing is the one meant.
@@ -115,6 +134,67 @@ public static class Pickers
             0 => new(null, null, $"Cơ quan quản lý không hợp lệ: không tìm thấy \"{trimmed}\" trong phạm vi được xem; nhập tên hoặc mã cơ quan."),
             _ => new(null, null, Ambiguous("cơ quan", trimmed, candidates.Select(AgencyItem).ToList(), "mã")),
         };
+    }
+
+    /// <summary>
+    /// A form's agency field as the service takes it: the id the picker sent, or the id of the code or name typed
+    /// without JavaScript; null with a message on the field when the text names no agency or several.
+    /// </summary>
+    public static async Task<string?> AgencyFieldAsync(
+        SuNghiepDbContext db, string? text, string field, List<RuleViolation> errors, CancellationToken ct, TaskAgencies? task = null)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return text;
+        }
+
+        var resolved = await ResolveAgencyAsync(db, text, ct, task);
+        if (resolved.Error is not null)
+        {
+            errors.Add(new(field, resolved.Error));
+        }
+
+        return resolved.Value;
+    }
+
+    /// <summary>A form's area field as the service takes it: a code as typed, or the code of the area a name names.</summary>
+    public static async Task<string?> AreaFieldAsync(
+        SuNghiepDbContext db, string? text, DateOnly? on, string field, List<RuleViolation> errors, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return text;
+        }
+
+        var resolved = await ResolveAreaAsync(db, text, on, ct);
+        if (resolved.Error is not null)
+        {
+            errors.Add(new(field, resolved.Error));
+        }
+
+        return resolved.Value;
+    }
+
+    /// <summary>
+    /// What the pickers of a page show for values already chosen: "name (code)" for agency ids and area codes, so that a
+    /// re-rendered form reads as it was filled. Values that are not ids or codes are left out and shown as typed.
+    /// </summary>
+    public static async Task<PickerLabels> LabelsAsync(
+        SuNghiepDbContext db, IEnumerable<string?> agencyValues, IEnumerable<string?> areaCodes, CancellationToken ct)
+    {
+        var ids = agencyValues
+            .Select(v => int.TryParse(v?.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : 0)
+            .Where(id => id > 0).Distinct().ToList();
+        var codes = areaCodes.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c!.Trim()).Distinct().ToList();
+        var agencies = ids.Count == 0 ? []
+            : await db.Agencies.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, a.Code, a.Name }).ToListAsync(ct);
+        var areas = codes.Count == 0 ? []
+            : await db.Areas.AsNoTracking().Where(a => codes.Contains(a.Code))
+                .OrderByDescending(a => a.ValidTo == null).ThenByDescending(a => a.ValidFrom)
+                .Select(a => new { a.Code, a.Type, a.Name }).ToListAsync(ct);
+        return new PickerLabels(
+            agencies.ToDictionary(a => a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), a => $"{a.Name} ({a.Code})", StringComparer.Ordinal),
+            areas.DistinctBy(a => a.Code).ToDictionary(a => a.Code, a => $"{Area.FullNameOf(a.Type, a.Name)} ({a.Code})", StringComparer.Ordinal));
     }
 
     private static string Ambiguous(string what, string text, List<PickerItem> items, string codeWord)
@@ -184,10 +264,27 @@ public static class Pickers
             .ToListAsync(ct);
     }
 
-    /// <summary>Agencies in the caller's subtree, as the search box scopes them: a few thousand nationally, folded in memory.</summary>
-    private static async Task<List<AgencyRow>> AgencyRowsAsync(SuNghiepDbContext db, CancellationToken ct)
+    /// <summary>
+    /// Agencies in the caller's subtree, as the search box scopes them: a few thousand nationally, folded in memory.
+    /// </summary>
+    private static async Task<List<AgencyRow>> AgencyRowsAsync(SuNghiepDbContext db, CancellationToken ct, TaskAgencies? task = null)
     {
         var query = Core.Search.SearchQueries.AgenciesInScope(db);
+        if (task is { } t)
+        {
+            // Only agencies still in existence take a task; a coordinator may be a sister of the caller's agency.
+            query = db.Agencies.AsNoTracking().Where(a => a.ValidTo == null || a.ValidTo >= t.On);
+            if (db.Scope.AreaPath is { } areaPath)
+            {
+                query = query.Where(a => a.Area != null && a.Area.LineagePath.StartsWith(areaPath));
+            }
+
+            if (db.Scope.AgencyPath is { } path)
+            {
+                var root = t.Coordinators ? "/" + path.Split('/', StringSplitOptions.RemoveEmptyEntries)[0] + "/" : path;
+                query = query.Where(a => a.Path.StartsWith(root));
+            }
+        }
 
         return await query
             .Select(a => new AgencyRow(a.Id, a.Code, a.Name, a.Area != null ? a.Area.Type + " " + a.Area.Name : null, a.ValidTo))

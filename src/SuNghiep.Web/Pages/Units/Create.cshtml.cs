@@ -16,7 +16,7 @@ public sealed class CreateModel(SuNghiepDbContext db, UnitService units) : UnitF
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var (input, errors) = Read();
+        var (input, errors) = await ReadAsync(ct);
         if (errors.Count > 0)
         {
             return await InvalidAsync(errors, () => units.ValidateAsync(null, input, ct), ct);

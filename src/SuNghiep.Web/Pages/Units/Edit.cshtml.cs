@@ -55,7 +55,7 @@ public sealed class EditModel(SuNghiepDbContext db, UnitService units, TimeProvi
         }
 
         Input = KeepLocked(Input, InputModel.From(current));
-        var (input, errors) = Read();
+        var (input, errors) = await ReadAsync(ct);
         if (errors.Count > 0)
         {
             return await InvalidAsync(errors, () => units.ValidateAsync(id, input, ct), ct);

@@ -48,8 +48,8 @@ public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageMo
     public UnitQuery Query { get; private set; } = new();
     public UnitPage? Result { get; private set; }
     public IReadOnlyList<RuleViolation> Errors { get; private set; } = [];
-    public List<AgencyOption> Agencies { get; private set; } = [];
-    public List<AreaOption> Areas { get; private set; } = [];
+    /// <summary>The names of the area and agency filtered on, for their pickers.</summary>
+    public PickerLabels Labels { get; private set; } = PickerLabels.None;
     public DateOnly Today { get; private set; }
 
     /// <summary>The date the register is read as of: today unless the user picks another.</summary>
@@ -97,6 +97,9 @@ public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageMo
             }
         }
 
+        // The pickers send a code and an id; typed without JavaScript, a name is read as the counts filter reads it.
+        var areaCode = await Pickers.AreaFieldAsync(db, Blank(Filter.AreaCode), AsOf, "areaCode", errors, ct);
+        var agencyText = await Pickers.AgencyFieldAsync(db, Blank(Filter.ManagingAgencyId), "managingAgencyId", errors, ct);
         Query = new UnitQuery
         {
             AsOf = AsOf,
@@ -104,8 +107,8 @@ public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageMo
             Sector = Blank(Filter.Sector),
             RoleClass = Blank(Filter.RoleClass),
             Level = Blank(Filter.Level),
-            AreaCode = Blank(Filter.AreaCode),
-            ManagingAgencyId = Number(Filter.ManagingAgencyId, "managingAgencyId", "Cơ quan quản lý không hợp lệ."),
+            AreaCode = areaCode,
+            ManagingAgencyId = Number(agencyText, "managingAgencyId", "Cơ quan quản lý không hợp lệ."),
             AutonomyGroup = Blank(Filter.AutonomyGroup),
             // The page opens on the units in operation; "all" is one choice away.
             Status = Blank(Filter.Status) ?? "active",
@@ -135,8 +138,7 @@ public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageMo
         // htmx swaps only #results: the filter's choices are needed on full loads only.
         if (Request.Headers["HX-Request"] != "true" || Request.Headers["HX-History-Restore-Request"] == "true")
         {
-            Agencies = await Lookups.AgenciesAsync(db, ct);
-            Areas = await Lookups.AreasInScopeAsync(db, ct);
+            Labels = await Pickers.LabelsAsync(db, [Query.ManagingAgencyId?.ToString(CultureInfo.InvariantCulture)], [Query.AreaCode], ct);
         }
 
         if (Query.ManagingAgencyId is { } agencyId)

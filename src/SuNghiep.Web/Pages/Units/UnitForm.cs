@@ -103,6 +103,18 @@ public abstract class UnitFormModel(SuNghiepDbContext db) : PageModel
             };
         }
 
+        /// <summary>
+        /// The form with its agency and area pickers read as the services take them: an id and a code, whether the
+        /// picker sent them or a name was typed without JavaScript. A name that names none or several is reported
+        /// under its API field and left out, so that it is not reported twice.
+        /// </summary>
+        public async Task<InputModel> ResolvePickersAsync(SuNghiepDbContext db, List<RuleViolation> errors, string prefix, CancellationToken ct) =>
+            this with
+            {
+                ManagingAgencyId = await Pickers.AgencyFieldAsync(db, ManagingAgencyId, prefix + "managingAgencyId", errors, ct),
+                AreaCode = await Pickers.AreaFieldAsync(db, AreaCode, null, prefix + "areaCode", errors, ct),
+            };
+
         public static InputModel From(UnitView u) => new()
         {
             Code = u.Code, Name = u.Name, Sector = u.Sector, RoleClass = u.RoleClass, Level = u.Level, AreaCode = u.AreaCode,
@@ -121,8 +133,8 @@ public abstract class UnitFormModel(SuNghiepDbContext db) : PageModel
     [BindProperty]
     public int? Revision { get; set; }
 
-    public List<AgencyOption> Agencies { get; private set; } = [];
-    public List<AreaOption> Areas { get; private set; } = [];
+    /// <summary>The names of the agency and area the form holds, for their pickers.</summary>
+    public PickerLabels Labels { get; private set; } = PickerLabels.None;
 
     public abstract string SubmitLabel { get; }
     public abstract string CancelUrl { get; }
@@ -140,15 +152,18 @@ public abstract class UnitFormModel(SuNghiepDbContext db) : PageModel
 
     protected async Task LoadChoicesAsync(CancellationToken ct)
     {
-        Agencies = await Lookups.AgenciesAsync(db, ct);
-        Areas = await Lookups.AreasInScopeAsync(db, ct);
+        Labels = await Pickers.LabelsAsync(db, [Input.ManagingAgencyId], [Input.AreaCode], ct);
     }
 
-    /// <summary>Reads the form; a value that is not a number or a date is reported on its field.</summary>
-    protected (UnitInput Input, List<RuleViolation> Errors) Read()
+    /// <summary>
+    /// Reads the form; a value that is not a number or a date, or an agency or area name that names none or several, is
+    /// reported on its field.
+    /// </summary>
+    protected async Task<(UnitInput Input, List<RuleViolation> Errors)> ReadAsync(CancellationToken ct)
     {
         var errors = new List<RuleViolation>();
-        return (Input.ToUnitInput(errors), errors);
+        var resolved = await Input.ResolvePickersAsync(db, errors, "", ct);
+        return (resolved.ToUnitInput(errors), errors);
     }
 
     /// <summary>

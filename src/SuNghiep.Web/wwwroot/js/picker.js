@@ -1,6 +1,8 @@
 // The area and agency pickers: a text field (data-picker="lookup address") becomes a WAI-ARIA combobox that finds
 // areas or agencies by name as the user types and sends the chosen code or id in a hidden field of the field's name.
 // Without this script the field itself is sent, and the server reads a code, an id or a name there.
+// With data-picker-multi="name" the field adds to a list of chips (in the closest [data-multi-picker], each with a
+// hidden field of that name and a button that removes it) and empties itself after each choice.
 (function () {
     'use strict';
 
@@ -26,6 +28,9 @@
         hidden.value = input.value;
         input.removeAttribute('name');
         input.insertAdjacentElement('afterend', hidden);
+        var multiName = input.getAttribute('data-picker-multi');
+        var multi = multiName ? input.closest('[data-multi-picker]') : null;
+        var chips = multi ? multi.querySelector('[data-chips]') : null;
         var label = input.getAttribute('data-picker-label');
         if (label) { input.value = label; }
 
@@ -78,13 +83,61 @@
             options[active].scrollIntoView({ block: 'nearest' });
         }
 
+        function addChip(value, text) {
+            var taken = Array.prototype.some.call(chips.querySelectorAll('input[type="hidden"]'), function (h) { return h.value === value; });
+            input.value = '';
+            hidden.value = '';
+            close();
+            if (taken) { status.textContent = text + ' đã có trong danh sách.'; return; }
+            var li = document.createElement('li');
+            li.className = 'chip';
+            li.setAttribute('data-testid', 'coordinator-chip');
+            var field = document.createElement('input');
+            field.type = 'hidden';
+            field.name = multiName;
+            field.value = value;
+            var span = document.createElement('span');
+            span.textContent = text;
+            var remove = document.createElement('button');
+            remove.type = 'button';
+            remove.className = 'chip-remove';
+            remove.setAttribute('data-chip-remove', '');
+            remove.setAttribute('aria-label', 'Bỏ ' + text);
+            remove.textContent = '×';
+            li.appendChild(field);
+            li.appendChild(span);
+            li.appendChild(remove);
+            chips.appendChild(li);
+            status.textContent = 'Đã thêm ' + text + '.';
+        }
+
+        if (chips) {
+            // The chips' buttons remove without a round trip; focus returns to the field, where the next one is typed.
+            chips.addEventListener('click', function (e) {
+                var button = e.target instanceof Element ? e.target.closest('[data-chip-remove]') : null;
+                if (!button) { return; }
+                e.preventDefault();
+                var li = button.closest('li');
+                var text = li.querySelector('span') ? li.querySelector('span').textContent : '';
+                li.remove();
+                status.textContent = 'Đã bỏ ' + text + '.';
+                input.focus();
+            });
+        }
+
         function choose(index) {
             var item = items[index];
             if (!item) { return; }
+            if (chips) {
+                addChip(String(item.id !== undefined ? item.id : item.code), item.name + ' (' + item.detail.split(' · ')[0] + ')');
+                return;
+            }
             var value = item.code !== undefined ? item.code : String(item.id);
             input.value = item.name + ' (' + (item.code !== undefined ? item.code : item.detail.split(' · ')[0]) + ')';
             hidden.value = value;
             close();
+            // Filters that refresh on change (htmx) read the choice at once.
+            input.dispatchEvent(new Event('change', { bubbles: true }));
         }
 
         function render(found) {
@@ -125,7 +178,7 @@
             var q = input.value.trim();
             if (fold(q).length < MIN) { list.textContent = ''; close(); return; }
             var ticket = ++asked;
-            var address = url + '?q=' + encodeURIComponent(q);
+            var address = url + (url.indexOf('?') >= 0 ? '&' : '?') + 'q=' + encodeURIComponent(q);
             fetch(address, { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
                 .then(function (r) { return r.ok ? r.json() : { items: [] }; })
                 .then(function (body) {
@@ -167,5 +220,17 @@
         input.addEventListener('blur', close);
     }
 
-    document.querySelectorAll('input[data-picker]').forEach(setUp);
+    function setUpAll(root) {
+        root.querySelectorAll('input[data-picker]').forEach(function (input) {
+            // Once per field: content swapped in by htmx brings new fields, never the old ones again.
+            if (input.hasAttribute('data-picker-ready')) { return; }
+            input.setAttribute('data-picker-ready', '');
+            setUp(input);
+        });
+    }
+
+    setUpAll(document);
+    document.addEventListener('htmx:load', function (e) {
+        if (e.detail && e.detail.elt instanceof Element) { setUpAll(e.detail.elt.parentElement || e.detail.elt); }
+    });
 })();

@@ -51,8 +51,8 @@ public sealed class UnitResourcesPageTests(AppHosts hosts)
         using var after = await admin.GetAsync($"/api/v1/units/{id}/finance/2024");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("Số liệu không được âm.", result.QuerySelector("[data-testid='error-Finance.ServiceFees']")?.TextContent.Trim());
-        Assert.Equal("Vui lòng nhập số tiền bằng đồng, ví dụ 12.000.000.000.", result.QuerySelector("[data-testid='error-Finance.RecurrentExpenditure']")?.TextContent.Trim());
+        Assert.Equal("Thu hoạt động dịch vụ sự nghiệp công: số liệu không được âm.", result.QuerySelector("[data-testid='error-Finance.ServiceFees']")?.TextContent.Trim());
+        Assert.Equal("Chi thường xuyên: vui lòng nhập số tiền bằng đồng, ví dụ 12.000.000.000.", result.QuerySelector("[data-testid='error-Finance.RecurrentExpenditure']")?.TextContent.Trim());
         Assert.Contains("is-invalid", result.QuerySelector("#Finance_ServiceFees")!.ClassName, StringComparison.Ordinal);
         // What was typed stays in the form, and the finance tab is the one shown.
         Assert.Equal("nhiều tiền", result.QuerySelector("#Finance_RecurrentExpenditure")!.GetAttribute("value"));
