@@ -113,3 +113,21 @@ public sealed class ReportingPeriodsTests
         Assert.Equal(expected, ReportingPeriods.DeadlineDay(
             regimeDay is { } d ? new Dictionary<string, int> { [level] = d } : null, level));
 }
+
+public sealed class ReportRulesTests
+{
+    private static DateOnly D(string value) => DateOnly.ParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    // Decree 09/2019, Art. 12: a report is due on its deadline; late from the day after, by the days past it.
+    [Theory]
+    //          status                     deadline      submitted     today         days late
+    [InlineData(Entities.ReportStatus.Draft,     "2025-12-15", null,         "2025-12-15", 0)]   // due today
+    [InlineData(Entities.ReportStatus.Draft,     "2025-12-15", null,         "2025-12-18", 3)]
+    [InlineData(Entities.ReportStatus.Submitted, "2025-12-15", "2025-12-14", "2025-12-30", 0)]   // on time stays on time
+    [InlineData(Entities.ReportStatus.Submitted, "2025-12-15", "2025-12-17", "2025-12-30", 2)]   // a late submission stays late
+    [InlineData(Entities.ReportStatus.Accepted,  "2025-12-15", "2025-12-20", "2026-02-01", 5)]
+    [InlineData(Entities.ReportStatus.Returned,  "2025-12-15", "2025-12-10", "2025-12-19", 4)]   // returned: with the reporter again
+    [InlineData(Entities.ReportStatus.Draft,     "2025-12-15", null,         "2025-11-01", 0)]   // not yet due
+    public void DaysLate_ByStatus(Entities.ReportStatus status, string deadline, string? submitted, string today, int days) =>
+        Assert.Equal(days, ReportRules.DaysLate(status, D(deadline), submitted is null ? null : D(submitted), D(today)));
+}
