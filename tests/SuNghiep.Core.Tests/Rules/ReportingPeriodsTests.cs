@@ -131,3 +131,17 @@ public sealed class ReportRulesTests
     public void DaysLate_ByStatus(Entities.ReportStatus status, string deadline, string? submitted, string today, int days) =>
         Assert.Equal(days, ReportRules.DaysLate(status, D(deadline), submitted is null ? null : D(submitted), D(today)));
 }
+
+public sealed class ReportSymbolTests
+{
+    // Decree 30/2020, Appendix III: the symbol is the type's abbreviation and the issuing body's ("BC-SYT").
+    [Theory]
+    //          agency code   kind                                                   symbol tail
+    [InlineData("92.SYT",     Entities.AgencyKind.Department,                       "SYT")]
+    [InlineData("92.SGDDT",   Entities.AgencyKind.Department,                       "SGDDT")]
+    [InlineData("92.31150",   Entities.AgencyKind.CommunePeoplesCommittee,          "UBND")]
+    [InlineData("92",         Entities.AgencyKind.ProvincialPeoplesCommittee,       "UBND")]
+    [InlineData("T.ab1",      Entities.AgencyKind.Department,                       "CQ")]
+    public void Abbreviation_FromTheCodeElseTheKind(string code, Entities.AgencyKind kind, string expected) =>
+        Assert.Equal(expected, Reporting.ReportService.Abbreviation(code, kind));
+}
