@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SuNghiep.Core.Reporting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,7 +33,7 @@ public sealed class AccessibilityTests(HostFixture host, ITestOutputHelper outpu
     }
 
     /// <summary>Real objects of the demo data for the pages that need an id.</summary>
-    private sealed record Ids(int Unit, int LineageUnit, int Reorganization, int Document, int Task, int Scenario, string Admin);
+    private sealed record Ids(int Unit, int LineageUnit, int Reorganization, int Document, int Task, int Scenario, string Admin, int ReportRequest = 0, int Report = 0, int DraftReport = 0, int ReportRequester = 0);
 
     /// <summary>Where the sweep opens a route, and as whom; or why it does not (the route answers with no page).</summary>
     private sealed record Visit(As As, Func<Ids, string[]> Urls, string? NoPage = null);
@@ -96,6 +97,12 @@ public sealed class AccessibilityTests(HostFixture host, ITestOutputHelper outpu
         ["/lookup/areas"] = NoPage("JSON for the area picker"),
         ["/lookup/agencies"] = NoPage("JSON for the agency picker"),
         ["/notifications"] = Admin("/notifications"),
+        ["/reports"] = Admin("/reports", "/reports?status=submitted"),
+        ["/reporting-regimes"] = Admin("/reporting-regimes"),
+        ["/report-requests/new"] = Admin(ids => [$"/report-requests/new?Requester={ids.ReportRequester}"]),
+        ["/report-requests/{id:int}"] = Admin(ids => [$"/report-requests/{ids.ReportRequest}"]),
+        ["/report-requests/{id:int}/consolidated"] = Admin(ids => [$"/report-requests/{ids.ReportRequest}/consolidated"]),
+        ["/reports/{id:int}"] = Admin(ids => [$"/reports/{ids.Report}", $"/reports/{ids.DraftReport}"]),
         ["/admin/users"] = Admin("/admin/users"),
         ["/admin/users/create"] = Admin("/admin/users/create"),
         ["/admin/users/{id}/edit"] = Admin(ids => [$"/admin/users/{ids.Admin}/edit"]),
@@ -310,7 +317,16 @@ public sealed class AccessibilityTests(HostFixture host, ITestOutputHelper outpu
                 new ReorganizationInput { Type = "merger", EffectiveDate = new DateOnly(2027, 1, 1), SourceUnitIds = [pair[1]], ContinuingUnitId = pair[0] },
             ]));
             var scenario = created.Id ?? throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => $"{e.Field}: {e.Message}")));
-            return _ids = new Ids(units[0].Id, lineageUnit, reorganization, task.DocumentId, task.Id, scenario, admin.Id);
+            // A request from an agency to those below it: one report submitted (the requester's review forms), one a draft (the reporter's form).
+            var requester = await db.Agencies.Where(a => a.ValidTo == null && db.Agencies.Count(c => c.ParentId == a.Id && c.ValidTo == null) >= 2)
+                .OrderBy(a => a.Id).Select(a => a.Id).FirstAsync();
+            var reporters = await db.Agencies.Where(c => c.ParentId == requester && c.ValidTo == null).OrderBy(c => c.Id).Select(c => c.Id).Take(2).ToListAsync();
+            var reporting = scope.ServiceProvider.GetRequiredService<ReportService>();
+            var request = await reporting.CreateRequestAsync(new RequestInput(ReportingCatalog.Conclusion62Code, "2025", null, null, reporters, requester, null, null));
+            var requestId = request.Id ?? throw new InvalidOperationException(string.Join("; ", request.Errors?.Select(e => $"{e.Field}: {e.Message}") ?? []));
+            var reports = await db.Reports.Where(r => r.RequestId == requestId).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync();
+            await reporting.SubmitAsync(reports[0], null);
+            return _ids = new Ids(units[0].Id, lineageUnit, reorganization, task.DocumentId, task.Id, scenario, admin.Id, requestId, reports[0], reports[1], requester);
         }
         finally
         {

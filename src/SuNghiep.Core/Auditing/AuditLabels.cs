@@ -17,6 +17,8 @@ public enum AuditRef
     Reorganization,
     Progress,
     Scenario,
+    ReportRequest,
+    Report,
 }
 
 /// <summary>One audited field: its Vietnamese label, or null for a technical field that the trail does not show.</summary>
@@ -157,6 +159,18 @@ public static class AuditLabels
             L("EventsJson", "Các sự kiện đề xuất"), L("AuthorId", "Người lập", AuditRef.User), L("AuthorName", "Tên người lập"),
             L("ScopeUnrestricted", "Phạm vi toàn quốc"), H("ScopeAgencyPath"), H("ScopeAreaPath"), L("Shared", "Đã chia sẻ"),
             L("AppliedAt", "Thời điểm áp dụng"), L("AppliedBy", "Người áp dụng"), L("AppliedReorganizationIds", "Các sự kiện sắp xếp đã tạo")),
+        T(typeof(ReportRequest), "Yêu cầu báo cáo", AuditRef.ReportRequest, "Id",
+            L("RegimeId", "Chế độ báo cáo"), L("PeriodCode", "Kỳ báo cáo"), L("Title", "Tên báo cáo"), L("PeriodFrom", "Số liệu từ ngày"),
+            L("CutOff", "Ngày chốt số liệu"), L("RequesterAgencyId", "Cơ quan yêu cầu", AuditRef.Agency), L("CreatedBy", "Người tạo")),
+        T(typeof(Report), "Báo cáo", AuditRef.Report, "Id",
+            L("RequestId", "Yêu cầu báo cáo", AuditRef.ReportRequest), L("ReporterAgencyId", "Cơ quan báo cáo", AuditRef.Agency),
+            L("Status", "Trạng thái"), L("SectionsJson", "Nội dung các mục"), L("CorrectionsJson", "Số liệu điều chỉnh và lý do"),
+            L("FrozenTablesJson", "Phụ lục số liệu đã gửi"), L("ReturnCommentsJson", "Ý kiến khi trả lại"), L("Number", "Số báo cáo"),
+            L("SignerAuthority", "Thẩm quyền ký"), L("SignerCapacity", "Chức vụ người ký"), L("SignerName", "Người ký"), L("SignedOn", "Ngày ký"),
+            L("SubmittedAt", "Thời điểm gửi"), L("SubmittedBy", "Người gửi"), L("Submissions", "Số lần gửi"), L("ReturnedAt", "Thời điểm trả lại"),
+            L("ReturnedBy", "Người trả lại"), L("AcceptedAt", "Thời điểm tiếp nhận"), L("AcceptedBy", "Người tiếp nhận"), L("UpdatedBy", "Người cập nhật")),
+        T(typeof(ReportStep), "Bước xử lý báo cáo", AuditRef.Report, "ReportId",
+            L("ReportId", "Báo cáo", AuditRef.Report), L("Action", "Thao tác"), L("Comment", "Ý kiến"), L("ActorName", "Người thực hiện"), L("At", "Thời điểm")),
     }.ToDictionary(t => TrailName(t.Clr), t => t, StringComparer.Ordinal);
 
     private static readonly HashSet<Type> Audited = Types.Values.Select(t => t.Clr).ToHashSet();

@@ -346,6 +346,8 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         b.HasOne(x => x.User).WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(x => x.Task).WithMany().HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.UserId, x.TaskId, x.Kind, x.DueOn }).IsUnique();
+        b.HasOne(x => x.Report).WithMany().HasForeignKey(x => x.ReportId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.UserId, x.ReportId, x.Kind, x.DueOn }).IsUnique();
         b.HasIndex(x => new { x.UserId, x.ReadAt });
     }
 }

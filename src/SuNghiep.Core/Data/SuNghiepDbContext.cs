@@ -42,6 +42,11 @@ public sealed class SuNghiepDbContext(DbContextOptions<SuNghiepDbContext> option
     public DbSet<Scenario> Scenarios => Set<Scenario>();
     public DbSet<UnitYearFact> UnitYearFacts => Set<UnitYearFact>();
     public DbSet<IndicatorYearTotal> IndicatorYearTotals => Set<IndicatorYearTotal>();
+    public DbSet<ReportingRegime> ReportingRegimes => Set<ReportingRegime>();
+    public DbSet<StatisticalForm> StatisticalForms => Set<StatisticalForm>();
+    public DbSet<ReportRequest> ReportRequests => Set<ReportRequest>();
+    public DbSet<Report> Reports => Set<Report>();
+    public DbSet<ReportStep> ReportSteps => Set<ReportStep>();
 
     // The caller's scope, read by the query filter on Units. A new context sees no unit until a scope is set.
     internal bool ScopeUnrestricted { get; private set; }

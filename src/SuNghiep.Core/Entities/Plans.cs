@@ -147,19 +147,27 @@ public enum NotificationKind
     Late = 2,
     /// <summary>A task the user's level assigned has become late.</summary>
     AssignedLate = 3,
+    /// <summary>A report the user's agency owes falls due within the configured number of days.</summary>
+    ReportDueSoon = 4,
+    /// <summary>A report the user's agency owes is past its deadline.</summary>
+    ReportLate = 5,
+    /// <summary>The requesting level asked for a late report in one click on its board.</summary>
+    ReportReminder = 6,
 }
 
 /// <summary>
-/// An in-app notice to one user about one task; at most one per user, task, kind and due date, so that a daily sweep
-/// does not repeat itself.
+/// An in-app notice to one user about one task or one report; at most one per user, task (or report), kind and due date,
+/// so that a daily sweep does not repeat itself.
 /// </summary>
 public sealed class Notification
 {
     public int Id { get; set; }
     public required string UserId { get; set; }
     public AppUser? User { get; set; }
-    public int TaskId { get; set; }
+    public int? TaskId { get; set; }
     public PlanTask? Task { get; set; }
+    public int? ReportId { get; set; }
+    public Report? Report { get; set; }
     public NotificationKind Kind { get; set; }
     public DateOnly DueOn { get; set; }
     public required string Message { get; set; }

@@ -4,7 +4,7 @@ using SuNghiep.Core.Entities;
 
 namespace SuNghiep.Core.Plans;
 
-public sealed record NotificationView(int Id, int TaskId, string Kind, DateOnly DueOn, string Message, DateTime CreatedAt, DateTime? ReadAt);
+public sealed record NotificationView(int Id, int? TaskId, string Kind, DateOnly DueOn, string Message, DateTime CreatedAt, DateTime? ReadAt, int? ReportId = null);
 
 /// <summary>A user's own notifications: the page and the API read and mark them here, always by the user's id.</summary>
 public static class Notifications
@@ -13,6 +13,9 @@ public static class Notifications
     {
         NotificationKind.DueSoon => "due_soon",
         NotificationKind.Late => "late",
+        NotificationKind.ReportDueSoon => "report_due_soon",
+        NotificationKind.ReportLate => "report_late",
+        NotificationKind.ReportReminder => "report_reminder",
         _ => "assigned_late",
     };
 
@@ -20,8 +23,14 @@ public static class Notifications
     {
         "due_soon" => "Sắp đến hạn",
         "late" => "Quá hạn",
+        "report_due_soon" => "Báo cáo sắp đến hạn",
+        "report_late" => "Báo cáo quá hạn",
+        "report_reminder" => "Cấp trên nhắc gửi báo cáo",
         _ => "Nhiệm vụ đã giao bị quá hạn",
     };
+
+    /// <summary>Where the notice leads: its task's page or its report's.</summary>
+    public static string Link(NotificationView n) => n.ReportId is { } report ? $"/reports/{report}" : $"/tasks/{n.TaskId}";
 
     public static Task<int> UnreadCountAsync(SuNghiepDbContext db, string userId, CancellationToken ct = default) =>
         db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAt == null, ct);
@@ -39,9 +48,9 @@ public static class Notifications
         var total = await query.CountAsync(ct);
         var rows = await query.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
             .Skip((Math.Max(page, 1) - 1) * pageSize).Take(pageSize)
-            .Select(n => new { n.Id, n.TaskId, n.Kind, n.DueOn, n.Message, n.CreatedAt, n.ReadAt })
+            .Select(n => new { n.Id, n.TaskId, n.Kind, n.DueOn, n.Message, n.CreatedAt, n.ReadAt, n.ReportId })
             .ToListAsync(ct);
-        return (rows.Select(n => new NotificationView(n.Id, n.TaskId, KindCode(n.Kind), n.DueOn, n.Message, n.CreatedAt, n.ReadAt)).ToList(), total);
+        return (rows.Select(n => new NotificationView(n.Id, n.TaskId, KindCode(n.Kind), n.DueOn, n.Message, n.CreatedAt, n.ReadAt, n.ReportId)).ToList(), total);
     }
 
     /// <summary>Marks one of the user's notifications read (again is harmless); null when the user has no such notification.</summary>
@@ -50,9 +59,9 @@ public static class Notifications
         await db.Notifications.Where(n => n.Id == id && n.UserId == userId && n.ReadAt == null)
             .ExecuteUpdateAsync(n => n.SetProperty(x => x.ReadAt, now), ct);
         var row = await db.Notifications.AsNoTracking().Where(n => n.Id == id && n.UserId == userId)
-            .Select(n => new { n.Id, n.TaskId, n.Kind, n.DueOn, n.Message, n.CreatedAt, n.ReadAt })
+            .Select(n => new { n.Id, n.TaskId, n.Kind, n.DueOn, n.Message, n.CreatedAt, n.ReadAt, n.ReportId })
             .FirstOrDefaultAsync(ct);
-        return row is null ? null : new NotificationView(row.Id, row.TaskId, KindCode(row.Kind), row.DueOn, row.Message, row.CreatedAt, row.ReadAt);
+        return row is null ? null : new NotificationView(row.Id, row.TaskId, KindCode(row.Kind), row.DueOn, row.Message, row.CreatedAt, row.ReadAt, row.ReportId);
     }
 
     /// <summary>Marks all the user's unread notifications read; returns how many.</summary>

@@ -41,7 +41,7 @@ public sealed class SmtpOptions
 }
 
 /// <summary>What a sweep did: the open tasks it read, the notices it added by kind, the e-mails it sent or failed to send.</summary>
-public sealed record SweepResult(DateOnly Date, int OpenTasks, int DueSoon, int Late, int AssignedLate, int Emailed, int EmailFailed)
+public sealed record SweepResult(DateOnly Date, int OpenTasks, int DueSoon, int Late, int AssignedLate, int Emailed, int EmailFailed, int Reports = 0)
 {
     public int Added => DueSoon + Late + AssignedLate;
 }
@@ -84,8 +84,8 @@ public sealed class ReminderService(
                 .ToListAsync(ct))
             .ToLookup(u => u.AgencyId, u => u.Id);
         var existing = (await db.Notifications.IgnoreQueryFilters().AsNoTracking()
-                .Where(n => n.Task!.State != TaskState.Done && n.Task.State != TaskState.Cancelled)
-                .Select(n => new Key(n.UserId, n.TaskId, n.Kind, n.DueOn))
+                .Where(n => n.TaskId != null && n.Task!.State != TaskState.Done && n.Task.State != TaskState.Cancelled)
+                .Select(n => new Key(n.UserId, n.TaskId!.Value, n.Kind, n.DueOn))
                 .ToListAsync(ct))
             .ToHashSet();
 
@@ -114,9 +114,10 @@ public sealed class ReminderService(
             await transaction.CommitAsync(ct);
         }
 
+        var reports = await Reporting.ReportReminders.SweepAsync(db, today, options.Value.DueSoonDays, now, ct);
         var (emailed, failed) = await SendEmailsAsync(now, ct);
         return new SweepResult(today, tasks.Count, added.GetValueOrDefault(NotificationKind.DueSoon), added.GetValueOrDefault(NotificationKind.Late),
-            added.GetValueOrDefault(NotificationKind.AssignedLate), emailed, failed);
+            added.GetValueOrDefault(NotificationKind.AssignedLate), emailed, failed, reports);
     }
 
     private static IEnumerable<Notice> NoticesFor(OpenTask t, DateOnly today, int days)
@@ -170,7 +171,7 @@ public sealed class ReminderService(
         var pending = await db.Notifications.IgnoreQueryFilters().AsNoTracking()
             .Where(n => n.EmailedAt == null && n.CreatedAt >= since && n.User!.Email != null)
             .OrderBy(n => n.Id)
-            .Select(n => new { n.Id, n.TaskId, n.Kind, n.Message, n.User!.Email, n.Task!.Document!.Number })
+            .Select(n => new { n.Id, n.TaskId, n.ReportId, n.Kind, n.Message, n.User!.Email, Number = n.Task != null ? n.Task.Document!.Number : n.Report!.Request!.Title })
             .ToListAsync(ct);
         if (pending.Count == 0)
         {
@@ -201,7 +202,7 @@ public sealed class ReminderService(
 
             try
             {
-                using var mail = Mail(from, n.Email!, n.Kind, n.Number, n.Message, n.TaskId);
+                using var mail = Mail(from, n.Email!, n.Kind, n.Number, n.Message, n.ReportId is { } report ? $"/reports/{report}" : $"/tasks/{n.TaskId}");
                 await client.SendMailAsync(mail, ct);
                 (sent, inARow) = (sent + 1, 0);
             }
@@ -222,21 +223,23 @@ public sealed class ReminderService(
         return (sent, failed);
     }
 
-    private MailMessage Mail(string from, string to, NotificationKind kind, string documentNumber, string message, int taskId)
+    private MailMessage Mail(string from, string to, NotificationKind kind, string documentNumber, string message, string path)
     {
         var subject = kind switch
         {
             NotificationKind.DueSoon => $"[SuNghiep] Nhiệm vụ sắp đến hạn ({documentNumber})",
             NotificationKind.Late => $"[SuNghiep] Nhiệm vụ quá hạn ({documentNumber})",
+            NotificationKind.ReportDueSoon => "[SuNghiep] Báo cáo sắp đến hạn",
+            NotificationKind.ReportLate or NotificationKind.ReportReminder => "[SuNghiep] Báo cáo quá hạn",
             _ => $"[SuNghiep] Nhiệm vụ do cơ quan anh/chị giao đã quá hạn ({documentNumber})",
         };
-        var link = $"{options.Value.BaseUrl?.TrimEnd('/')}/tasks/{taskId}";
+        var link = $"{options.Value.BaseUrl?.TrimEnd('/')}{path}";
         var body = $"""
             Kính gửi anh/chị,
 
             {message}
 
-            Xem nhiệm vụ: {link}
+            Xem chi tiết: {link}
 
             Thư này được gửi tự động từ SuNghiep; xin không trả lời thư này.
             """;

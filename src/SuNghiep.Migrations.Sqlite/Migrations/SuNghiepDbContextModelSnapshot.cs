@@ -828,7 +828,10 @@ namespace SuNghiep.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("ReadAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("TaskId")
+                    b.Property<int?>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TaskId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("UserId")
@@ -837,9 +840,14 @@ namespace SuNghiep.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ReportId");
+
                     b.HasIndex("TaskId");
 
                     b.HasIndex("UserId", "ReadAt");
+
+                    b.HasIndex("UserId", "ReportId", "Kind", "DueOn")
+                        .IsUnique();
 
                     b.HasIndex("UserId", "TaskId", "Kind", "DueOn")
                         .IsUnique();
@@ -1123,6 +1131,265 @@ namespace SuNghiep.Migrations.Sqlite.Migrations
                     b.ToTable("ReorganizationParticipants");
                 });
 
+            modelBuilder.Entity("SuNghiep.Core.Entities.Report", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcceptedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectionsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FrozenTablesJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReporterAgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReturnCommentsJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReturnedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SectionsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SignedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignerAuthority")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignerCapacity")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Submissions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReporterAgencyId");
+
+                    b.HasIndex("RequestId", "ReporterAgencyId")
+                        .IsUnique();
+
+                    b.ToTable("Reports");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.ReportRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CutOff")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PeriodCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegimeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RequesterAgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegimeId");
+
+                    b.HasIndex("RequesterAgencyId");
+
+                    b.ToTable("ReportRequests");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.ReportStep", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("ReportSteps");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.ReportingRegime", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Annexes")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeadlineDaysJson")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Frequency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutlineJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReporterLevels")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("ReportingRegimes");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Annexes = "I,II,III,IV,V,VI",
+                            Code = "KL62-NQ38",
+                            DeadlineDaysJson = "{\"province\":25,\"department\":15,\"commune\":10}",
+                            Frequency = 5,
+                            LegalBasis = "Kết luận số 62-KL/TW ngày 02/10/2023 của Bộ Chính trị; Nghị quyết số 38/NQ-CP ngày 13/3/2024 của Chính phủ; Nghị định số 09/2019/NĐ-CP ngày 24/01/2019 của Chính phủ quy định về chế độ báo cáo của cơ quan hành chính nhà nước",
+                            Name = "Báo cáo kết quả thực hiện Kết luận số 62-KL/TW và Nghị quyết số 38/NQ-CP",
+                            OutlineJson = "[{\"number\":\"I\",\"title\":\"Công tác lãnh đạo, chỉ đạo, tổ chức triển khai\",\"guidance\":\"Các kế hoạch, chương trình đã ban hành (số, ngày của từng văn bản); công tác quán triệt, tuyên truyền; kiểm tra, giám sát.\",\"children\":null,\"items\":[]},{\"number\":\"II\",\"title\":\"Kết quả thực hiện\",\"guidance\":\"Kết quả theo từng nhóm nhiệm vụ, có số liệu và mốc so sánh (31/12/2015, 31/12/2021).\",\"children\":[{\"number\":\"1\",\"title\":\"Hoàn thiện thể chế, quy hoạch mạng lưới đơn vị sự nghiệp công lập\",\"guidance\":\"Văn bản đã ban hành theo thẩm quyền; quy hoạch, đề án mạng lưới.\",\"children\":null,\"items\":[]},{\"number\":\"2\",\"title\":\"Sắp xếp, tổ chức lại đơn vị sự nghiệp công lập\",\"guidance\":\"Số đơn vị tại 31/12/2015, 31/12/2021 và thời điểm báo cáo; số giảm và tỷ lệ giảm (Phụ lục I, VI).\",\"children\":null,\"items\":[]},{\"number\":\"3\",\"title\":\"Quản lý biên chế, số lượng người làm việc, tinh giản biên chế\",\"guidance\":\"Số người làm việc hưởng lương từ ngân sách nhà nước so với năm 2015 và năm 2021 (Phụ lục II).\",\"children\":null,\"items\":[]},{\"number\":\"4\",\"title\":\"Thực hiện cơ chế tự chủ\",\"guidance\":\"Số đơn vị theo nhóm tự chủ 1-4; phương án tự chủ được phê duyệt (Phụ lục III).\",\"children\":null,\"items\":[]},{\"number\":\"5\",\"title\":\"Giá, danh mục dịch vụ sự nghiệp công sử dụng ngân sách nhà nước; giao nhiệm vụ, đặt hàng, đấu thầu\",\"guidance\":\"Danh mục dịch vụ, định mức kinh tế - kỹ thuật, giá dịch vụ đã ban hành; hình thức giao nhiệm vụ, đặt hàng, đấu thầu.\",\"children\":null,\"items\":[]},{\"number\":\"6\",\"title\":\"Chuyển đổi đơn vị sự nghiệp công lập thành công ty cổ phần\",\"guidance\":\"Đơn vị thuộc danh mục chuyển đổi; đã có quyết định; chưa thực hiện và lý do (Phụ lục IV).\",\"children\":null,\"items\":[]},{\"number\":\"7\",\"title\":\"Giảm chi trực tiếp từ ngân sách nhà nước\",\"guidance\":\"Chi trực tiếp bình quân giai đoạn trước và từng năm; tỷ lệ giảm (Phụ lục V).\",\"children\":null,\"items\":[]},{\"number\":\"8\",\"title\":\"Xã hội hóa; thi tuyển, thuê giám đốc\",\"guidance\":\"Kết quả xã hội hóa dịch vụ sự nghiệp công; thí điểm thi tuyển, thuê giám đốc.\",\"children\":null,\"items\":[]}],\"items\":[{\"number\":\"1\",\"title\":\"Hoàn thiện thể chế, quy hoạch mạng lưới đơn vị sự nghiệp công lập\",\"guidance\":\"Văn bản đã ban hành theo thẩm quyền; quy hoạch, đề án mạng lưới.\",\"children\":null,\"items\":[]},{\"number\":\"2\",\"title\":\"Sắp xếp, tổ chức lại đơn vị sự nghiệp công lập\",\"guidance\":\"Số đơn vị tại 31/12/2015, 31/12/2021 và thời điểm báo cáo; số giảm và tỷ lệ giảm (Phụ lục I, VI).\",\"children\":null,\"items\":[]},{\"number\":\"3\",\"title\":\"Quản lý biên chế, số lượng người làm việc, tinh giản biên chế\",\"guidance\":\"Số người làm việc hưởng lương từ ngân sách nhà nước so với năm 2015 và năm 2021 (Phụ lục II).\",\"children\":null,\"items\":[]},{\"number\":\"4\",\"title\":\"Thực hiện cơ chế tự chủ\",\"guidance\":\"Số đơn vị theo nhóm tự chủ 1-4; phương án tự chủ được phê duyệt (Phụ lục III).\",\"children\":null,\"items\":[]},{\"number\":\"5\",\"title\":\"Giá, danh mục dịch vụ sự nghiệp công sử dụng ngân sách nhà nước; giao nhiệm vụ, đặt hàng, đấu thầu\",\"guidance\":\"Danh mục dịch vụ, định mức kinh tế - kỹ thuật, giá dịch vụ đã ban hành; hình thức giao nhiệm vụ, đặt hàng, đấu thầu.\",\"children\":null,\"items\":[]},{\"number\":\"6\",\"title\":\"Chuyển đổi đơn vị sự nghiệp công lập thành công ty cổ phần\",\"guidance\":\"Đơn vị thuộc danh mục chuyển đổi; đã có quyết định; chưa thực hiện và lý do (Phụ lục IV).\",\"children\":null,\"items\":[]},{\"number\":\"7\",\"title\":\"Giảm chi trực tiếp từ ngân sách nhà nước\",\"guidance\":\"Chi trực tiếp bình quân giai đoạn trước và từng năm; tỷ lệ giảm (Phụ lục V).\",\"children\":null,\"items\":[]},{\"number\":\"8\",\"title\":\"Xã hội hóa; thi tuyển, thuê giám đốc\",\"guidance\":\"Kết quả xã hội hóa dịch vụ sự nghiệp công; thí điểm thi tuyển, thuê giám đốc.\",\"children\":null,\"items\":[]}]},{\"number\":\"III\",\"title\":\"Đánh giá chung\",\"guidance\":\"Ưu điểm; hạn chế, tồn tại; nguyên nhân.\",\"children\":[{\"number\":\"1\",\"title\":\"Ưu điểm\",\"guidance\":\"\",\"children\":null,\"items\":[]},{\"number\":\"2\",\"title\":\"Hạn chế, tồn tại\",\"guidance\":\"\",\"children\":null,\"items\":[]},{\"number\":\"3\",\"title\":\"Nguyên nhân\",\"guidance\":\"Nguyên nhân khách quan và chủ quan.\",\"children\":null,\"items\":[]}],\"items\":[{\"number\":\"1\",\"title\":\"Ưu điểm\",\"guidance\":\"\",\"children\":null,\"items\":[]},{\"number\":\"2\",\"title\":\"Hạn chế, tồn tại\",\"guidance\":\"\",\"children\":null,\"items\":[]},{\"number\":\"3\",\"title\":\"Nguyên nhân\",\"guidance\":\"Nguyên nhân khách quan và chủ quan.\",\"children\":null,\"items\":[]}]},{\"number\":\"IV\",\"title\":\"Phương hướng, nhiệm vụ, giải pháp\",\"guidance\":\"Nhiệm vụ, giải pháp trọng tâm của kỳ tiếp theo.\",\"children\":null,\"items\":[]},{\"number\":\"V\",\"title\":\"Đề xuất, kiến nghị\",\"guidance\":\"Kiến nghị với Trung ương, Chính phủ, các bộ, ngành và cấp trên.\",\"children\":null,\"items\":[]}]",
+                            Recipient = "Ủy ban nhân dân tỉnh (qua Sở Nội vụ tổng hợp); Bộ Nội vụ",
+                            ReporterLevels = "province,department,commune"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Annexes = "I",
+                            Code = "DOT-XUAT",
+                            DeadlineDaysJson = "{}",
+                            LegalBasis = "Nghị định số 09/2019/NĐ-CP ngày 24/01/2019 của Chính phủ (Điều 4: báo cáo đột xuất)",
+                            Name = "Báo cáo đột xuất",
+                            OutlineJson = "[{\"number\":\"I\",\"title\":\"Tình hình, kết quả thực hiện\",\"guidance\":\"Nội dung theo yêu cầu của văn bản đề nghị báo cáo.\",\"children\":null,\"items\":[]},{\"number\":\"II\",\"title\":\"Khó khăn, vướng mắc\",\"guidance\":\"\",\"children\":null,\"items\":[]},{\"number\":\"III\",\"title\":\"Đề xuất, kiến nghị\",\"guidance\":\"\",\"children\":null,\"items\":[]}]",
+                            Recipient = "Cơ quan yêu cầu báo cáo",
+                            ReporterLevels = "province,department,commune"
+                        });
+                });
+
             modelBuilder.Entity("SuNghiep.Core.Entities.RoleClass", b =>
                 {
                     b.Property<string>("Code")
@@ -1404,6 +1671,104 @@ namespace SuNghiep.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("StaffingYears");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.StatisticalForm", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DueDate")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IndicatorCodes")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Receiver")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reporter")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("StatisticalForms");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Code = "0101.N/BNV-TCHC",
+                            DueDate = "Ngày 28/02 năm sau",
+                            IndicatorCodes = "",
+                            LegalBasis = "Thông tư số 03/2018/TT-BNV",
+                            Name = "Số lượng đơn vị hành chính",
+                            Period = "Năm",
+                            Receiver = "Bộ Nội vụ",
+                            Reporter = "Ủy ban nhân dân cấp tỉnh"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Code = "0102.K/BNV-TCHC",
+                            IndicatorCodes = "",
+                            LegalBasis = "Thông tư số 03/2018/TT-BNV",
+                            Name = "Số lượng đại biểu Hội đồng nhân dân các cấp",
+                            Period = "Nhiệm kỳ",
+                            Receiver = "Bộ Nội vụ",
+                            Reporter = "Ủy ban nhân dân cấp tỉnh"
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Code = "DVSN.N/BNV",
+                            IndicatorCodes = "units.count,autonomy.selffinancing.share,autonomy.any.share,roles.other.share",
+                            LegalBasis = "Thông tư số 02/2023/TT-BNV; Thông tư số 18/2025/TT-BNV (mã biểu chưa đối chiếu)",
+                            Name = "Số lượng đơn vị sự nghiệp công lập (theo lĩnh vực, cấp quản lý, nhóm tự chủ)",
+                            Period = "Năm",
+                            Receiver = "Bộ Nội vụ",
+                            Reporter = "Ủy ban nhân dân cấp tỉnh; bộ, ngành"
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Code = "NLV.N/BNV",
+                            IndicatorCodes = "staff.budget",
+                            LegalBasis = "Thông tư số 02/2023/TT-BNV; Thông tư số 18/2025/TT-BNV (mã biểu chưa đối chiếu)",
+                            Name = "Số lượng người làm việc trong đơn vị sự nghiệp công lập (theo nguồn trả lương)",
+                            Period = "Năm",
+                            Receiver = "Bộ Nội vụ",
+                            Reporter = "Ủy ban nhân dân cấp tỉnh; bộ, ngành"
+                        });
                 });
 
             modelBuilder.Entity("SuNghiep.Core.Entities.TaskProgress", b =>
@@ -1916,17 +2281,23 @@ namespace SuNghiep.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("SuNghiep.Core.Entities.Notification", b =>
                 {
+                    b.HasOne("SuNghiep.Core.Entities.Report", "Report")
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("SuNghiep.Core.Entities.PlanTask", "Task")
                         .WithMany()
                         .HasForeignKey("TaskId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("SuNghiep.Core.Entities.AppUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Report");
 
                     b.Navigation("Task");
 
@@ -2026,6 +2397,55 @@ namespace SuNghiep.Migrations.Sqlite.Migrations
                     b.Navigation("Reorganization");
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.Report", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.Agency", "ReporterAgency")
+                        .WithMany()
+                        .HasForeignKey("ReporterAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SuNghiep.Core.Entities.ReportRequest", "Request")
+                        .WithMany("Reports")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ReporterAgency");
+
+                    b.Navigation("Request");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.ReportRequest", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.ReportingRegime", "Regime")
+                        .WithMany()
+                        .HasForeignKey("RegimeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SuNghiep.Core.Entities.Agency", "RequesterAgency")
+                        .WithMany()
+                        .HasForeignKey("RequesterAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Regime");
+
+                    b.Navigation("RequesterAgency");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.ReportStep", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.Report", "Report")
+                        .WithMany("Steps")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Report");
                 });
 
             modelBuilder.Entity("SuNghiep.Core.Entities.StaffingAllocation", b =>
@@ -2206,6 +2626,16 @@ namespace SuNghiep.Migrations.Sqlite.Migrations
             modelBuilder.Entity("SuNghiep.Core.Entities.Reorganization", b =>
                 {
                     b.Navigation("Participants");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.Report", b =>
+                {
+                    b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.ReportRequest", b =>
+                {
+                    b.Navigation("Reports");
                 });
 
             modelBuilder.Entity("SuNghiep.Core.Entities.Unit", b =>

@@ -54,6 +54,7 @@ public static class WebApp
         services.AddScoped<Core.Resources.ResourceService>();
         services.AddScoped<Core.Indicators.IndicatorEngine>();
         services.AddScoped<Core.Reporting.ReportAnnexes>();
+        services.AddScoped<Core.Reporting.ReportService>();
         services.AddScoped<Core.Plans.PlanService>();
         services.AddScoped<Core.Plans.AttachmentService>();
         services.AddScoped<Core.Plans.TargetStatuses>();
@@ -172,6 +173,7 @@ public static class WebApp
         UnitsApi.Map(secured);
         ReorganizationsApi.Map(secured);
         ScenariosApi.Map(secured);
+        ReportsApi.Map(secured);
         ResourcesApi.Map(secured);
         IndicatorsApi.Map(secured);
         PlansApi.Map(secured);

@@ -137,6 +137,25 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
         ["GET /api/v1/scenarios/{id:int}/indicators/{code}"] = D(Access.Scoped, query: "areaCode=92"),
         ["GET /api/v1/scenarios/{id:int}/targets"] = D(Access.Scoped, query: "agencyId={A}"),
 
+        // API: periodic reports. Agency A asked an office below it for a report: A's Viewer sees both; the board, the
+        // consolidation and the reminder are the requester's, the report's steps its reporter's or its requester's.
+        ["GET /api/v1/reporting-periods"] = D(Access.List),
+        ["GET /api/v1/reporting-regimes"] = D(Access.List),
+        ["GET /api/v1/report-requests"] = D(Access.List, viewerSeesSecret: true),
+        ["POST /api/v1/report-requests"] = D(Access.New, Need.Creators),
+        ["GET /api/v1/report-requests/{id:int}"] = D(Access.Scoped, viewerSeesSecret: true),
+        ["GET /api/v1/report-requests/{id:int}/board"] = D(Access.Scoped, viewerSeesSecret: true),
+        ["POST /api/v1/report-requests/{id:int}/remind"] = D(Access.Scoped, Need.Creators),
+        ["GET /api/v1/report-requests/{id:int}/consolidated"] = D(Access.Scoped, viewerSeesSecret: true),
+        ["GET /api/v1/reports"] = D(Access.List, viewerSeesSecret: true),
+        ["GET /api/v1/reports/{id:int}"] = D(Access.Scoped, viewerSeesSecret: true),
+        ["PUT /api/v1/reports/{id:int}"] = D(Access.Scoped, Need.Creators),
+        ["POST /api/v1/reports/{id:int}/submit"] = D(Access.Scoped, Need.Creators),
+        ["POST /api/v1/reports/{id:int}/return"] = D(Access.Scoped, Need.Creators),
+        ["POST /api/v1/reports/{id:int}/accept"] = D(Access.Scoped, Need.Creators),
+        ["GET /api/v1/reports/{id:int}/document.docx"] = D(Access.Scoped),
+        ["GET /api/v1/reports/{id:int}/tables.xlsx"] = D(Access.Scoped),
+
         // API: staffing, finance, autonomy.
         ["GET /api/v1/units/{id:int}/staffing/{year:int}"] = D(Access.Scoped),
         ["PUT /api/v1/units/{id:int}/staffing/{year:int}"] = D(Access.Scoped, Need.Editors),
@@ -279,6 +298,22 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
         ["GET /notifications"] = D(Access.List),
         ["POST /notifications?handler=Read"] = D(Access.Own),
         ["POST /notifications?handler=ReadAll"] = D(Access.OwnAll),
+
+        // Pages: periodic reports, as their API.
+        ["GET /reports"] = D(Access.List, viewerSeesSecret: true),
+        ["GET /reporting-regimes"] = D(Access.List),
+        ["GET /report-requests/new"] = D(Access.New, Need.Creators),
+        ["POST /report-requests/new"] = D(Access.New, Need.Creators),
+        ["GET /report-requests/{id:int}"] = D(Access.Scoped, viewerSeesSecret: true),
+        ["POST /report-requests/{id:int}?handler=Remind"] = D(Access.Scoped, Need.Creators),
+        ["GET /report-requests/{id:int}/consolidated"] = D(Access.Scoped, viewerSeesSecret: true),
+        ["GET /reports/{id:int}"] = D(Access.Scoped, viewerSeesSecret: true),
+        ["GET /reports/{id:int}?handler=Docx"] = D(Access.Scoped),
+        ["GET /reports/{id:int}?handler=Xlsx"] = D(Access.Scoped),
+        ["POST /reports/{id:int}"] = D(Access.Scoped, Need.Creators),
+        ["POST /reports/{id:int}?handler=Submit"] = D(Access.Scoped, Need.Creators),
+        ["POST /reports/{id:int}?handler=Return"] = D(Access.Scoped, Need.Creators),
+        ["POST /reports/{id:int}?handler=Accept"] = D(Access.Scoped, Need.Creators),
 
         // Pages: administration.
         ["GET /admin/users"] = D(Access.List, Need.Admin),
@@ -521,6 +556,10 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
                 => AttachmentApiTests.Files(("chen.pdf", AttachmentApiTests.Pdf(token))),
             "POST /api/v1/account/password" => ScopeAttackWorld.Json(new JsonObject { ["currentPassword"] = "Sai-mat-khau-cu-1", ["newPassword"] = $"Mat-khau-moi-{token}" }),
             "POST /api/v1/notifications/{id:int}/read" or "POST /api/v1/notifications/read-all" or "POST /api/v1/account/logout" => null,
+            "POST /api/v1/report-requests" => ScopeAttackWorld.Json(ScopeAttackWorld.ReportRequestBody(world.AgencyA, world.ReportBelow, $"Báo cáo chen {token}")),
+            "PUT /api/v1/reports/{id:int}" => ScopeAttackWorld.Json(new JsonObject { ["sections"] = new JsonObject { ["I"] = $"Sửa chen {token}" }, ["revision"] = 0 }),
+            "POST /api/v1/reports/{id:int}/return" => ScopeAttackWorld.Json(new JsonObject { ["comment"] = "Trả lại từ ngoài phạm vi" }),
+            "POST /api/v1/reports/{id:int}/submit" or "POST /api/v1/reports/{id:int}/accept" or "POST /api/v1/report-requests/{id:int}/remind" => null,
             _ => throw new InvalidOperationException($"No body for {key}: add one to ApiBody."),
         };
     }
@@ -670,6 +709,8 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
             // The file of a progress report follows its task's scope; a document's file is public and has its own routes.
             "attachments" => world.ProgressFile.ToString(),
             "notifications" => world.Notification.ToString(),
+            "report-requests" => world.ReportRequest.ToString(),
+            "reports" => world.Report.ToString(),
             "agencies" => world.AgencyA.ToString(),
             "admin" => world.OwnerId,
             _ => throw new InvalidOperationException($"No object for the {{id}} of {pattern} ({(isPage ? "page" : "endpoint")})."),

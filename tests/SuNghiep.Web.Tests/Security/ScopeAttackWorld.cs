@@ -53,7 +53,7 @@ internal sealed class ScopeAttackWorld
     /// Not the bare token: a list filtered by it may rightly echo the filter ("từ khóa …").
     /// </summary>
     public IReadOnlyList<string> SecretMarkers =>
-        [$"{Secret}-U", $"{Secret}-R", $"{Unique.Name(Secret)} U", $"{Unique.Name(Secret)} R", $"Nhiệm vụ {Secret}", $"Tiến độ {Secret}", $"% {Secret}", $"Kịch bản {Secret}"];
+        [$"{Secret}-U", $"{Secret}-R", $"{Unique.Name(Secret)} U", $"{Unique.Name(Secret)} R", $"Nhiệm vụ {Secret}", $"Tiến độ {Secret}", $"% {Secret}", $"Kịch bản {Secret}", $"Báo cáo {Secret}"];
     public required int AgencyA { get; init; }
     public required int AgencyB { get; init; }
     public required int Unit { get; init; }
@@ -70,6 +70,10 @@ internal sealed class ScopeAttackWorld
     public required int DocumentFile { get; init; }
     public required int ProgressFile { get; init; }
     public required int Notification { get; init; }
+    /// <summary>Agency A's request for a report from an agency below it, and that agency's report.</summary>
+    public required int ReportRequest { get; init; }
+    public required int Report { get; init; }
+    public required int ReportBelow { get; init; }
     public required string OwnerId { get; init; }
     public required string OwnerEmail { get; init; }
 
@@ -129,6 +133,8 @@ internal sealed class ScopeAttackWorld
         });
 
         var scenario = await ScenarioAsync(app, ownerEmail, ScenarioBody(unit.Id, $"Kịch bản {secret}"));
+        var below = await BelowAsync(app, a);
+        var (reportRequest, report) = await ReportAsync(admin, ReportRequestBody(a, below, $"Báo cáo {secret}"));
 
         var callers = new Dictionary<Attacker, Caller>
         {
@@ -143,9 +149,39 @@ internal sealed class ScopeAttackWorld
             App = app, Secret = secret, PublicToken = publicToken, AgencyA = a, AgencyB = b,
             Unit = unit.Id, UnitBody = unitBody, Sibling = sibling.Id, Renamed = renamed.Id, Reorganization = reorganization.Id, Scenario = scenario,
             Document = document.Id, Task = task.Id, Progress = progress.Id, DocumentFile = documentFile, ProgressFile = progressFile,
-            Notification = notification, OwnerId = ownerId, OwnerEmail = ownerEmail, Callers = callers, TaskWorkbook = workbook,
+            Notification = notification, ReportRequest = reportRequest, Report = report, ReportBelow = below, OwnerId = ownerId, OwnerEmail = ownerEmail, Callers = callers, TaskWorkbook = workbook,
             AdminPages = await PageSession.SignInAsync(app, SuNghiepApp.AdminEmail, SuNghiepApp.AdminPassword),
         };
+    }
+
+    /// <summary>An office below agency A, so that A can ask it for a report.</summary>
+    private static Task<int> BelowAsync(SuNghiepApp app, int parent) => app.WithDbAsync(async (db, _) =>
+    {
+        var token = Unique.Token();
+        var path = await db.Agencies.Where(x => x.Id == parent).Select(x => x.Path).SingleAsync();
+        var agency = new Agency { Code = $"T.{token}", Name = $"Phòng thử {Unique.Name(token)}", Kind = AgencyKind.Other, LevelCode = "province", ParentId = parent };
+        db.Agencies.Add(agency);
+        await db.SaveChangesAsync();
+        agency.Path = agency.LineagePath = $"{path}{agency.Id}/";
+        await db.SaveChangesAsync();
+        return agency.Id;
+    });
+
+    public static JsonObject ReportRequestBody(int requester, int reporter, string title) => new()
+    {
+        ["regimeCode"] = "DOT-XUAT", ["deadline"] = "2027-12-31", ["cutOff"] = "2025-12-14", ["title"] = title,
+        ["requesterAgencyId"] = requester, ["reporterAgencyIds"] = new JsonArray(reporter),
+    };
+
+    private static async Task<(int Request, int Report)> ReportAsync(HttpClient admin, JsonObject body)
+    {
+        using var created = await admin.PostAsync("/api/v1/report-requests", Json(body));
+        var text = await created.Content.ReadAsStringAsync();
+        Assert.True(created.StatusCode == HttpStatusCode.Created, $"The attackers' report request is not valid: {text}");
+        var request = JsonNode.Parse(text)!["id"]!.GetValue<int>();
+        using var list = await admin.GetAsync($"/api/v1/reports?requestId={request}");
+        var report = JsonNode.Parse(await list.Content.ReadAsStringAsync())!["items"]![0]!["id"]!.GetValue<int>();
+        return (request, report);
     }
 
     private static async Task<byte[]> TaskWorkbookAsync(SuNghiepApp app, int agency)

@@ -296,6 +296,12 @@ public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageMo
             case AuditRef.Scenario:
                 return (await db.Scenarios.AsNoTracking().Where(s => numbers.Contains(s.Id)).Select(s => new { s.Id, s.Name }).ToListAsync(ct))
                     .Select(s => (S(s.Id), new ObjectRef($"Kịch bản \"{s.Name}\"", $"/scenarios/{s.Id}")));
+            case AuditRef.ReportRequest:
+                return (await db.ReportRequests.AsNoTracking().Where(r => numbers.Contains(r.Id)).Select(r => new { r.Id, r.Title }).ToListAsync(ct))
+                    .Select(r => (S(r.Id), new ObjectRef($"Yêu cầu báo cáo \"{Short(r.Title)}\"", $"/report-requests/{r.Id}")));
+            case AuditRef.Report:
+                return (await db.Reports.AsNoTracking().Where(r => numbers.Contains(r.Id)).Select(r => new { r.Id, r.Request!.Title, r.ReporterAgency!.Name }).ToListAsync(ct))
+                    .Select(r => (S(r.Id), new ObjectRef($"Báo cáo của {r.Name} ({Short(r.Title)})", $"/reports/{r.Id}")));
             default:
                 return [];
         }
