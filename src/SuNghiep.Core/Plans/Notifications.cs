@@ -13,6 +13,8 @@ public static class Notifications
     {
         NotificationKind.DueSoon => "due_soon",
         NotificationKind.Late => "late",
+        NotificationKind.ExplanationRequested => "explanation_requested",
+        NotificationKind.ExplanationAnswered => "explanation_answered",
         _ => "assigned_late",
     };
 
@@ -20,6 +22,8 @@ public static class Notifications
     {
         "due_soon" => "Sắp đến hạn",
         "late" => "Quá hạn",
+        "explanation_requested" => "Yêu cầu giải trình",
+        "explanation_answered" => "Đã giải trình",
         _ => "Nhiệm vụ đã giao bị quá hạn",
     };
 
