@@ -574,6 +574,10 @@ public sealed class PlanService(SuNghiepDbContext db, TimeProvider time)
     public async Task<bool> MaySetStatusAsync(int documentId, int? parentTaskId, CancellationToken ct = default) =>
         Permissions.MaySetTaskStatus(db.Scope, await PlaceAsync(await AssignerAsync(documentId, parentTaskId, ct), ct));
 
+    /// <summary>Whether the caller is the level that assigned the task, or above it: who asks for an explanation.</summary>
+    public async Task<bool> MayRequestExplanationAsync(int documentId, int? parentTaskId, CancellationToken ct = default) =>
+        Permissions.MayRequestExplanation(db.Scope, await PlaceAsync(await AssignerAsync(documentId, parentTaskId, ct), ct));
+
     /// <summary>Whether the caller answers for the task's lead agency (or a level above it): who explains a late task.</summary>
     public async Task<bool> MayAnswerExplanationAsync(int leadAgencyId, CancellationToken ct = default) =>
         Permissions.MayAnswerExplanation(db.Scope, await PlaceAsync(leadAgencyId, ct));
