@@ -92,7 +92,18 @@ public static class PlanQueries
     public static async Task<IReadOnlyList<TaskView>> SubTasksAsync(SuNghiepDbContext db, int id, DateOnly today, CancellationToken ct = default) =>
         (await TasksAsync(db, db.PlanTasks.Where(t => t.ParentTaskId == id), today, ct)).OrderBy(t => t.Id).ToList();
 
-    public sealed record TaskFilter(int? AgencyId, string? Status, DateOnly? DueBefore, int Page, int PageSize, int? DocumentId = null);
+    /// <summary>With a window (From and To), only dated tasks whose span or due dates meet it: the timeline's tasks.</summary>
+    public sealed record TaskFilter(
+        int? AgencyId, string? Status, DateOnly? DueBefore, int Page, int PageSize, int? DocumentId = null, DateOnly? From = null, DateOnly? To = null);
+
+    /// <summary>
+    /// Whether a task has a place on a time axis from one day to another: a task with a deadline, from the day it was
+    /// assigned to its deadline; a recurring task, by a due date in the window. A task with neither has no place.
+    /// </summary>
+    public static bool OnAxis(DateOnly? deadline, Recurrence? recurrence, DateOnly assignedOn, DateOnly from, DateOnly to) =>
+        recurrence is not null
+            ? TaskRules.Occurrences(recurrence, assignedOn > from ? assignedOn : from, to).Any()
+            : deadline is { } d && assignedOn <= to && d >= from;
 
     /// <summary>
     /// Tasks in the caller's scope, led or coordinated by the agency's subtree when one is given, late first, then due
@@ -125,8 +136,9 @@ public static class PlanQueries
             .Select(t => new { t.Id, t.Deadline, t.RecurrenceKind, t.RecurrenceDay, t.RecurrenceMonth, t.State, t.AssignedOn, t.LastProgressOn })
             .ToListAsync(ct);
         var ordered = keys
-            .Select(t => (t.Id, S: TaskRules.Standing(t.State, t.Deadline, Recurrence.Of(t.RecurrenceKind, t.RecurrenceDay, t.RecurrenceMonth),
-                t.AssignedOn, t.LastProgressOn, today, DueSoonDays)))
+            .Select(t => (Key: t, Recurrence: Recurrence.Of(t.RecurrenceKind, t.RecurrenceDay, t.RecurrenceMonth)))
+            .Where(t => f.From is not { } from || f.To is not { } to || OnAxis(t.Key.Deadline, t.Recurrence, t.Key.AssignedOn, from, to))
+            .Select(t => (t.Key.Id, S: TaskRules.Standing(t.Key.State, t.Key.Deadline, t.Recurrence, t.Key.AssignedOn, t.Key.LastProgressOn, today, DueSoonDays)))
             .Where(t => f.Status is not { Length: > 0 } s || t.S.Status == s)
             .Where(t => f.DueBefore is not { } before || (t.S.NextDue is { } due && due <= before))
             .OrderByDescending(t => t.S.Late).ThenByDescending(t => t.S.DueSoon).ThenBy(t => t.S.NextDue ?? DateOnly.MaxValue).ThenBy(t => t.Id)
