@@ -35,8 +35,6 @@ public sealed record ReportingPeriod(DateOnly Start, DateOnly Due, DateOnly? Rep
 /// <summary>A span of whole years, months and days, as a calendar counts it.</summary>
 public sealed record Elapsed(int Years, int Months, int Days)
 {
-    public bool IsZero => Years == 0 && Months == 0 && Days == 0;
-
     /// <summary>"2 năm 5 tháng", "1 tháng 3 ngày", "12 ngày": the parts that are not zero.</summary>
     public string Text()
     {

@@ -104,7 +104,7 @@ internal sealed class ScopeAttackWorld
         var task = await admin.AddTaskAsync(document.Id, PlansClient.Task($"Nhiệm vụ {secret}", a, PlansClient.Today.AddDays(30)));
         var progress = await admin.AddProgressAsync(task.Id, PlansClient.Progress(PlansClient.Today, 10, $"Tiến độ {secret}"));
         var lateTask = await admin.AddTaskAsync(document.Id, PlansClient.Task($"Nhiệm vụ quá hạn {secret}", a, PlansClient.Today.AddDays(-1)));
-        var explanation = await PlansClient.CreatedAsync<ExplanationRequestView>(await admin.PostJsonAsync($"/api/v1/tasks/{lateTask.Id}/explanation-requests",
+        var explanation = await PlansClient.CreatedAsync<Core.Plans.ExplanationRequestView>(await admin.PostJsonAsync($"/api/v1/tasks/{lateTask.Id}/explanation-requests",
             new JsonObject { ["deadline"] = PlansClient.Iso(PlansClient.Today.AddDays(10)), ["message"] = $"Đề nghị giải trình {secret}" }));
         var documentFile = await UploadAsync(admin, $"/api/v1/documents/{document.Id}/attachments", publicToken);
         var progressFile = await UploadAsync(admin, $"/api/v1/tasks/{task.Id}/progress/{progress.Id}/attachments", secret);
