@@ -175,7 +175,7 @@ public sealed class TaskModel(SuNghiepDbContext db, PlanService service, Attachm
 
         if (errors.Count == 0)
         {
-            var result = await attachments.AddProgressWithFilesAsync(id, new ProgressInput(date, Input.Text, percent), files, ct);
+            var result = await attachments.AddProgressWithFilesAsync(id, new ProgressInput(date, Input.Text, percent, Input.Reason), files, ct);
             if (result.NotFound)
             {
                 return NotFound();
