@@ -151,9 +151,13 @@ public sealed class TaskStandingPageTests(AppHosts hosts)
         var refusedPage = await PageSession.ParseAsync(refused);
         using var asked = await assigner.PostFormAsync(form.GetAttribute("action")!, form, new() { ["Explain.Message"] = "Đề nghị giải trình" });
         var (_, leadPage) = await lead.GetAsync($"/tasks/{task.Id}");
+        var requestId = leadPage.QuerySelector("[data-testid=explanations] li[data-request-id]")!.GetAttribute("data-request-id");
+        var (_, assignerReminders) = await assigner.GetAsync("/notifications");
+        var (_, leadReminders) = await lead.GetAsync("/notifications");
         var answerForm = leadPage.QuerySelector("[data-testid=answer-form]")!;
         using var answered = await lead.PostFormAsync(answerForm.GetAttribute("action")!, answerForm, new() { ["Answer.Text"] = "Chậm do chờ ý kiến của Bộ" });
         var (_, after) = await assigner.GetAsync($"/tasks/{task.Id}");
+        var (_, remindersAfter) = await assigner.GetAsync("/notifications");
 
         Assert.Null(leadBefore.QuerySelector("[data-testid=explain-form]"));   // the lead agency does not ask itself
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
@@ -161,6 +165,12 @@ public sealed class TaskStandingPageTests(AppHosts hosts)
         Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
         Assert.Null(page.QuerySelector("[data-testid=answer-form]"));         // the assigner does not answer
         Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
+        // Both sides see the open request in their reminders until it is answered.
+        var open = $"[data-testid=open-explanations] li[data-request-id='{requestId}']";
+        Assert.NotNull(assignerReminders.QuerySelector(open));
+        Assert.NotNull(leadReminders.QuerySelector(open));
+        Assert.Contains("Yêu cầu giải trình", leadReminders.QuerySelector("[data-testid=notifications]")!.TextContent);
+        Assert.Null(remindersAfter.QuerySelector(open));
         var request = after.QuerySelector("[data-testid=explanations] li[data-request-id]")!;
         Assert.Equal(("false", "Đề nghị giải trình", "Chậm do chờ ý kiến của Bộ"),
             (request.GetAttribute("data-open"), request.QuerySelector("[data-field=message]")!.TextContent.Trim(), request.QuerySelector("[data-field=answer]")!.TextContent.Trim()));
