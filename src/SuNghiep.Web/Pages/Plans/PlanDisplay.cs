@@ -68,7 +68,7 @@ public static class PlanDisplay
         if (t.MissedPeriods is { Count: > 0 } missed)
         {
             var dates = string.Join(", ", missed.Select(d => Display.Date(d)));
-            html += $" <span class=\"badge text-bg-light border border-danger text-danger\" data-testid=\"missed-periods\" title=\"Kỳ hạn: {dates}\">"
+            html += $" <span class=\"badge bg-white border border-danger text-danger-emphasis\" data-testid=\"missed-periods\" title=\"Kỳ hạn: {dates}\">"
                 + $"Thiếu báo cáo {missed.Count} kỳ<span class=\"visually-hidden\"> (kỳ hạn {dates})</span></span>";
         }
 
