@@ -80,7 +80,7 @@ public sealed class PlanFormJourneyTests(HostFixture host)
         await Expect(rows).ToHaveCountAsync(2);
         await Expect(rows.Nth(1)).ToContainTextAsync("Hằng quý, trước ngày 20 tháng cuối quý");
 
-        // The timeline of the plan: one bar ending on the deadline, one mark per quarter in the window.
+        // The timeline of the plan: one bar ending on the deadline, one mark per quarter in the window (to the end of next year).
         await page.GotoAsync(host.BaseUrl + "/tasks?agencyId=all");
         await page.GetByTestId("view-timeline").ClickAsync();
         await page.Locator("#documentId").SelectOptionAsync(new SelectOptionValue { Label = $"{number} – Sở Nội vụ thành phố Cần Thơ" });
@@ -92,8 +92,10 @@ public sealed class PlanFormJourneyTests(HostFixture host)
         var timeline = page.GetByTestId("timeline");
         await Expect(timeline.Locator("tbody tr")).ToHaveCountAsync(2);
         await Expect(timeline.GetByTestId("timeline-bar")).ToHaveCountAsync(1);
-        var marks = await timeline.GetByTestId("timeline-mark").CountAsync();
-        Assert.InRange(marks, 4, 5);   // the quarters' 20ths from today to the window's end (12 months on)
+        var quarters = SuNghiep.Core.Rules.TaskRules.Occurrences(
+            new SuNghiep.Core.Rules.Recurrence(SuNghiep.Core.Rules.RecurrenceKind.Quarterly, 20), Today, new DateOnly(Today.Year + 1, 12, 31)).Count();
+        await Expect(timeline.GetByTestId("timeline-mark")).ToHaveCountAsync(quarters);
+        await Expect(page.GetByTestId("timeline-window")).ToContainTextAsync($"đến 31/12/{Today.Year + 1}");
         await Expect(timeline).ToContainTextAsync($"hạn {due:dd/MM/yyyy}");
         Assert.Contains("view=timeline", page.Url, StringComparison.Ordinal);
         await page.ScreenshotAsync(javaScript ? "tasks-timeline" : "tasks-timeline-nojs");

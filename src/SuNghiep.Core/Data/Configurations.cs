@@ -319,7 +319,22 @@ internal sealed class TaskProgressConfiguration : IEntityTypeConfiguration<TaskP
     {
         b.Property(x => x.Text).HasMaxLength(4000);
         b.Property(x => x.ReportedBy).HasMaxLength(256);
+        b.Property(x => x.Reason).HasMaxLength(1000);
         b.HasIndex(x => new { x.TaskId, x.Date });
+    }
+}
+
+internal sealed class TaskExplanationRequestConfiguration : IEntityTypeConfiguration<TaskExplanationRequest>
+{
+    public void Configure(EntityTypeBuilder<TaskExplanationRequest> b)
+    {
+        b.Property(x => x.Message).HasMaxLength(2000);
+        b.Property(x => x.Answer).HasMaxLength(4000);
+        b.Property(x => x.RequestedBy).HasMaxLength(256);
+        b.Property(x => x.AnsweredBy).HasMaxLength(256);
+        b.HasOne(x => x.Task).WithMany().HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.RequestedByAgency).WithMany().HasForeignKey(x => x.RequestedByAgencyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.TaskId);
     }
 }
 

@@ -30,6 +30,7 @@ public sealed class SuNghiepDbContext(DbContextOptions<SuNghiepDbContext> option
     public DbSet<PlanTask> PlanTasks => Set<PlanTask>();
     public DbSet<PlanTaskCoordinator> TaskCoordinators => Set<PlanTaskCoordinator>();
     public DbSet<TaskProgress> TaskProgress => Set<TaskProgress>();
+    public DbSet<TaskExplanationRequest> ExplanationRequests => Set<TaskExplanationRequest>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<Sector> Sectors => Set<Sector>();

@@ -87,6 +87,8 @@ public sealed class PlanTask
     public DateOnly AssignedOn { get; set; }
     public DateOnly? LastProgressOn { get; set; }
     public int? LastPercent { get; set; }
+    /// <summary>The day the task was finished: the date of the report that reached 100%, or the day it was set done.</summary>
+    public DateOnly? CompletedOn { get; set; }
     /// <summary>The task of the level above that this one carries out.</summary>
     public int? ParentTaskId { get; set; }
     public PlanTask? ParentTask { get; set; }
@@ -114,7 +116,30 @@ public sealed class TaskProgress
     public required string Text { get; set; }
     public int Percent { get; set; }
     public required string ReportedBy { get; set; }
+    /// <summary>Why the report lowers a progress already reported at 100%; required then, optional otherwise.</summary>
+    public string? Reason { get; set; }
     public DateTime CreatedAt { get; set; }
+}
+
+/// <summary>
+/// Yêu cầu giải trình: the assigning level asks the lead agency to explain a late task by a deadline; the lead agency
+/// answers. Both stay with the task.
+/// </summary>
+public sealed class TaskExplanationRequest
+{
+    public int Id { get; set; }
+    public int TaskId { get; set; }
+    public PlanTask? Task { get; set; }
+    /// <summary>The assigning agency that asks, when the register has it (the document's issuer or the parent task's lead).</summary>
+    public int? RequestedByAgencyId { get; set; }
+    public Agency? RequestedByAgency { get; set; }
+    public required string Message { get; set; }
+    public DateOnly Deadline { get; set; }
+    public required string RequestedBy { get; set; }
+    public DateTime RequestedAt { get; set; }
+    public string? Answer { get; set; }
+    public string? AnsweredBy { get; set; }
+    public DateTime? AnsweredAt { get; set; }
 }
 
 /// <summary>
@@ -153,6 +178,10 @@ public enum NotificationKind
     ReportLate = 5,
     /// <summary>The requesting level asked for a late report in one click on its board.</summary>
     ReportReminder = 6,
+    /// <summary>The assigning level asks the lead agency to explain a late task; shown until answered.</summary>
+    ExplanationRequested = 7,
+    /// <summary>The lead agency answered an explanation request the user's level made.</summary>
+    ExplanationAnswered = 8,
 }
 
 /// <summary>

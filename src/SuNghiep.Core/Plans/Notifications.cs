@@ -4,6 +4,8 @@ using SuNghiep.Core.Entities;
 
 namespace SuNghiep.Core.Plans;
 
+public sealed record OpenExplanation(int Id, int TaskId, string TaskContent, string LeadAgencyName, string? RequestedByAgencyName, DateOnly Deadline);
+
 public sealed record NotificationView(int Id, int? TaskId, string Kind, DateOnly DueOn, string Message, DateTime CreatedAt, DateTime? ReadAt, int? ReportId = null);
 
 /// <summary>A user's own notifications: the page and the API read and mark them here, always by the user's id.</summary>
@@ -16,6 +18,8 @@ public static class Notifications
         NotificationKind.ReportDueSoon => "report_due_soon",
         NotificationKind.ReportLate => "report_late",
         NotificationKind.ReportReminder => "report_reminder",
+        NotificationKind.ExplanationRequested => "explanation_requested",
+        NotificationKind.ExplanationAnswered => "explanation_answered",
         _ => "assigned_late",
     };
 
@@ -26,11 +30,26 @@ public static class Notifications
         "report_due_soon" => "Báo cáo sắp đến hạn",
         "report_late" => "Báo cáo quá hạn",
         "report_reminder" => "Cấp trên nhắc gửi báo cáo",
+        "explanation_requested" => "Yêu cầu giải trình",
+        "explanation_answered" => "Đã giải trình",
         _ => "Nhiệm vụ đã giao bị quá hạn",
     };
 
     /// <summary>Where the notice leads: its task's page or its report's.</summary>
     public static string Link(NotificationView n) => n.ReportId is { } report ? $"/reports/{report}" : $"/tasks/{n.TaskId}";
+
+    /// <summary>
+    /// The explanation requests not yet answered on the tasks the caller sees (the task filter decides), oldest deadline
+    /// first: the reminders page keeps them in sight of both sides until the answer.
+    /// </summary>
+    public static async Task<IReadOnlyList<OpenExplanation>> OpenExplanationsAsync(SuNghiepDbContext db, int max, CancellationToken ct = default) =>
+        (await db.ExplanationRequests.AsNoTracking()
+            .Where(r => r.Answer == null && db.PlanTasks.Any(t => t.Id == r.TaskId))
+            .OrderBy(r => r.Deadline).ThenBy(r => r.Id).Take(max)
+            .Select(r => new { r.Id, r.TaskId, r.Task!.Content, LeadAgencyName = r.Task.LeadAgency!.Name, r.Deadline,
+                RequestedByAgencyName = r.RequestedByAgency != null ? r.RequestedByAgency.Name : null })
+            .ToListAsync(ct))
+        .Select(r => new OpenExplanation(r.Id, r.TaskId, r.Content, r.LeadAgencyName, r.RequestedByAgencyName, r.Deadline)).ToList();
 
     public static Task<int> UnreadCountAsync(SuNghiepDbContext db, string userId, CancellationToken ct = default) =>
         db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAt == null, ct);

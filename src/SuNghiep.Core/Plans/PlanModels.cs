@@ -17,7 +17,9 @@ public sealed record TaskInput(
     string? Content, string? Section, int? LeadAgencyId, IReadOnlyList<int> CoordinatingAgencyIds, DateOnly? Deadline,
     RecurrenceInput? Recurrence, string? ExpectedOutput, string? Status, int? ParentTaskId, DateOnly? AssignedOn);
 
-public sealed record ProgressInput(DateOnly? Date, string? Text, int? Percent);
+public sealed record ProgressInput(DateOnly? Date, string? Text, int? Percent, string? Reason = null);
+
+public sealed record ExplanationRequestInput(DateOnly? Deadline, string? Message);
 
 public sealed record DocumentSummary(int Id, string Type, string TypeName, string Number, string Issuer, DateOnly IssuedOn, string Title, IReadOnlyList<int> ParentIds);
 
@@ -31,14 +33,23 @@ public sealed record TaskView(
     int Id, int DocumentId, string DocumentNumber, string? Section, string Content, int LeadAgencyId, string LeadAgencyName,
     IReadOnlyList<int> CoordinatingAgencyIds, DateOnly? Deadline, RecurrenceView? Recurrence, DateOnly? NextDue,
     string? ExpectedOutput, string Status, bool Late, bool DueSoon, int? Percent, DateOnly? LastProgressOn, int? ParentTaskId, DateOnly AssignedOn,
-    string? LeadAgencyNow = null);
+    string? LeadAgencyNow = null, DateOnly? CompletedOn = null, Elapsed? CompletedLateBy = null, IReadOnlyList<DateOnly>? MissedPeriods = null,
+    IReadOnlyList<ExplanationRequestView>? ExplanationRequests = null);
+
+/// <summary>A request to explain a late task, and its answer once given; Open until answered.</summary>
+public sealed record ExplanationRequestView(
+    int Id, int TaskId, int? RequestedByAgencyId, string? RequestedByAgencyName, string Message, DateOnly Deadline, string RequestedBy,
+    DateTime RequestedAt, string? Answer, string? AnsweredBy, DateTime? AnsweredAt)
+{
+    public bool Open => Answer is null;
+}
 
 public sealed record DocumentView(
     int Id, string Type, string TypeName, string Number, string Issuer, int? IssuerAgencyId, DateOnly IssuedOn, string Title, string? Signer, string? Notes,
     IReadOnlyList<int> ParentIds, IReadOnlyList<int> ChildIds, IReadOnlyList<TargetView> Targets, IReadOnlyList<TaskView> Tasks,
     IReadOnlyList<AttachmentView> Attachments);
 
-public sealed record ProgressView(int Id, int TaskId, DateOnly Date, string Text, int Percent, string ReportedBy);
+public sealed record ProgressView(int Id, int TaskId, DateOnly Date, string Text, int Percent, string ReportedBy, string? Reason = null);
 
 /// <summary>A write's outcome; Forbidden, with the reason, when the row is visible but the write is not the caller's.</summary>
 public sealed record PlanResult<T>(T? Value, IReadOnlyList<RuleViolation> Errors, bool NotFound = false, string? Forbidden = null) where T : class;

@@ -324,6 +324,8 @@ public sealed class PlanService(SuNghiepDbContext db, TimeProvider time)
             return new(null, [new("status", "Trạng thái phải là chưa bắt đầu, đang thực hiện, hoàn thành hoặc đã hủy.")]);
         }
 
+        // The day it was finished is the day it was set done; a task taken back from done is not finished.
+        task.CompletedOn = state == TaskState.Done ? task.State == TaskState.Done ? task.CompletedOn ?? Today : Today : null;
         task.State = state;
         await db.SaveChangesAsync(ct);
         return new(await PlanQueries.GetTaskAsync(db, taskId, Today, ct), []);
@@ -364,6 +366,15 @@ public sealed class PlanService(SuNghiepDbContext db, TimeProvider time)
             errors.Add(new("taskId", "Nhiệm vụ đã hủy, không ghi tiến độ."));
         }
 
+        // A report below 100% after one at 100% takes back what was reported done: it must say why.
+        var lowers = input.Percent is { } pct && input.Date is { } on && TaskRules.LowersFinishedProgress(task.LastPercent, task.LastProgressOn, pct, on);
+        if (lowers && string.IsNullOrWhiteSpace(input.Reason))
+        {
+            errors.Add(new("reason", $"Tiến độ đã báo cáo 100% ngày {task.LastProgressOn:dd/MM/yyyy}; vui lòng nêu lý do điều chỉnh giảm."));
+        }
+
+        Optional(errors, "reason", input.Reason, 1000);
+        TextChecks.Check(errors, ("reason", "Lý do điều chỉnh giảm", input.Reason, true));
         if (errors.Count > 0)
         {
             return new(null, errors);
@@ -372,7 +383,7 @@ public sealed class PlanService(SuNghiepDbContext db, TimeProvider time)
         var progress = new TaskProgress
         {
             TaskId = taskId, Date = input.Date!.Value, Text = input.Text!.Trim(), Percent = input.Percent!.Value,
-            ReportedBy = db.Actor.Name, CreatedAt = time.GetUtcNow().UtcDateTime,
+            ReportedBy = db.Actor.Name, Reason = Trim(input.Reason), CreatedAt = time.GetUtcNow().UtcDateTime,
         };
         db.TaskProgress.Add(progress);
         if (task.LastProgressOn is null || progress.Date >= task.LastProgressOn)
@@ -381,10 +392,16 @@ public sealed class PlanService(SuNghiepDbContext db, TimeProvider time)
             task.LastPercent = progress.Percent;
         }
 
-        // A recurring task goes on after each report; a one-off task is done at 100%.
+        // A recurring task goes on after each report; a one-off task is done at 100%, and no longer done when lowered.
         if (progress.Percent == 100 && task.RecurrenceKind is null)
         {
+            task.CompletedOn = task.State == TaskState.Done ? task.CompletedOn ?? progress.Date : progress.Date;
             task.State = TaskState.Done;
+        }
+        else if (lowers && task.State == TaskState.Done)
+        {
+            task.State = TaskState.InProgress;
+            task.CompletedOn = null;
         }
         else if (task.State == TaskState.NotStarted)
         {
@@ -392,8 +409,147 @@ public sealed class PlanService(SuNghiepDbContext db, TimeProvider time)
         }
 
         await db.SaveChangesAsync(ct);
-        return new(new ProgressView(progress.Id, taskId, progress.Date, progress.Text, progress.Percent, progress.ReportedBy), []);
+        return new(new ProgressView(progress.Id, taskId, progress.Date, progress.Text, progress.Percent, progress.ReportedBy, progress.Reason), []);
     }
+
+    /// <summary>
+    /// Yêu cầu giải trình: the assigning level (the document's issuing agency, or the parent task's lead) asks the lead
+    /// agency to explain a task that is late, or was finished late, by a deadline. The lead agency's users are told at once
+    /// and the notice stays unread until the answer.
+    /// </summary>
+    public async Task<PlanResult<ExplanationRequestView>> RequestExplanationAsync(int taskId, ExplanationRequestInput input, CancellationToken ct = default)
+    {
+        if (await PlanQueries.GetTaskAsync(db, taskId, Today, ct) is not { } task)
+        {
+            return new(null, [], NotFound: true);
+        }
+
+        if (!Permissions.MayRequestExplanation(db.Scope, await PlaceAsync(await AssignerAsync(task.DocumentId, task.ParentTaskId, ct), ct)))
+        {
+            return new(null, [], Forbidden: "Chỉ cấp giao nhiệm vụ (cơ quan ban hành văn bản, hoặc cơ quan chủ trì nhiệm vụ cấp trên) hoặc cấp trên của cấp đó được yêu cầu giải trình.");
+        }
+
+        var errors = new List<RuleViolation>();
+        if (!task.Late && task.CompletedLateBy is null)
+        {
+            errors.Add(new("taskId", "Chỉ yêu cầu giải trình nhiệm vụ đang quá hạn hoặc đã hoàn thành quá hạn."));
+        }
+
+        if (input.Deadline is not { } deadline)
+        {
+            errors.Add(new("deadline", "Vui lòng nhập hạn giải trình."));
+        }
+        else if (deadline < Today)
+        {
+            errors.Add(new("deadline", "Hạn giải trình không thể trước hôm nay."));
+        }
+        else if (!InputLimits.IsPlausible(deadline))
+        {
+            errors.Add(new("deadline", InputLimits.DateMessage));
+        }
+
+        Required(errors, "message", input.Message, "Vui lòng nhập nội dung yêu cầu giải trình.", 2000);
+        TextChecks.Check(errors, ("message", "Nội dung yêu cầu giải trình", input.Message, true));
+        if (errors.Count > 0)
+        {
+            return new(null, errors);
+        }
+
+        var assigner = await AssignerAsync(task.DocumentId, task.ParentTaskId, ct);
+        var request = new TaskExplanationRequest
+        {
+            TaskId = taskId, RequestedByAgencyId = assigner, Message = input.Message!.Trim(), Deadline = input.Deadline!.Value,
+            RequestedBy = db.Actor.Name, RequestedAt = time.GetUtcNow().UtcDateTime,
+        };
+        db.ExplanationRequests.Add(request);
+        await AddNoticesAsync(task.LeadAgencyId, taskId, NotificationKind.ExplanationRequested, request.Deadline,
+            ReminderService.ExplanationRequestedMessage(task.Content, task.DocumentNumber, request.Deadline), ct);
+        await db.SaveChangesAsync(ct);
+        return new(await ExplanationAsync(request.Id, ct), []);
+    }
+
+    /// <summary>
+    /// The lead agency (or a level above it) answers a request once; the request's notices are then read, and the
+    /// requesting agency's users are told of the answer.
+    /// </summary>
+    public async Task<PlanResult<ExplanationRequestView>> AnswerExplanationAsync(int taskId, int requestId, string? answer, CancellationToken ct = default)
+    {
+        // Out of scope is the same as unknown: the task filter decides.
+        var task = await db.PlanTasks.AsNoTracking().Where(t => t.Id == taskId)
+            .Select(t => new { t.Id, t.LeadAgencyId, t.Content, t.Document!.Number }).FirstOrDefaultAsync(ct);
+        var request = task is null ? null : await db.ExplanationRequests.FirstOrDefaultAsync(r => r.Id == requestId && r.TaskId == taskId, ct);
+        if (task is null || request is null)
+        {
+            return new(null, [], NotFound: true);
+        }
+
+        if (!Permissions.MayAnswerExplanation(db.Scope, await PlaceAsync(task.LeadAgencyId, ct)))
+        {
+            return new(null, [], Forbidden: "Chỉ cơ quan chủ trì nhiệm vụ (hoặc cấp trên của cơ quan đó) được giải trình.");
+        }
+
+        var errors = new List<RuleViolation>();
+        if (request.Answer is not null)
+        {
+            errors.Add(new("answer", $"Yêu cầu này đã được giải trình lúc {VietnamTime.FromUtc(request.AnsweredAt!.Value):HH:mm dd/MM/yyyy}."));
+        }
+        else
+        {
+            Required(errors, "answer", answer, "Vui lòng nhập nội dung giải trình.", 4000);
+            TextChecks.Check(errors, ("answer", "Nội dung giải trình", answer, true));
+        }
+
+        if (errors.Count > 0)
+        {
+            return new(null, errors);
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        request.Answer = answer!.Trim();
+        request.AnsweredBy = db.Actor.Name;
+        request.AnsweredAt = now;
+        foreach (var notice in await db.Notifications.IgnoreQueryFilters()
+                     .Where(n => n.TaskId == taskId && n.Kind == NotificationKind.ExplanationRequested && n.DueOn == request.Deadline && n.ReadAt == null)
+                     .ToListAsync(ct))
+        {
+            notice.ReadAt = now;
+        }
+
+        if (request.RequestedByAgencyId is { } asker)
+        {
+            await AddNoticesAsync(asker, taskId, NotificationKind.ExplanationAnswered, Today,
+                ReminderService.ExplanationAnsweredMessage(task.Content, task.Number), ct);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return new(await ExplanationAsync(request.Id, ct), []);
+    }
+
+    private async Task<ExplanationRequestView> ExplanationAsync(int id, CancellationToken ct) =>
+        await db.ExplanationRequests.AsNoTracking().Where(r => r.Id == id)
+            .Select(r => new ExplanationRequestView(
+                r.Id, r.TaskId, r.RequestedByAgencyId, r.RequestedByAgency != null ? r.RequestedByAgency.Name : null, r.Message, r.Deadline,
+                r.RequestedBy, r.RequestedAt, r.Answer, r.AnsweredBy, r.AnsweredAt))
+            .FirstAsync(ct);
+
+    // One notice per user of the agency, as the reminder sweep makes them; one already there (same task, kind and date) is kept.
+    private async Task AddNoticesAsync(int agencyId, int taskId, NotificationKind kind, DateOnly dueOn, string message, CancellationToken ct)
+    {
+        var users = await db.Users.AsNoTracking().Where(u => u.ScopeAgencyId == agencyId).Select(u => u.Id).ToListAsync(ct);
+        var existing = await db.Notifications.IgnoreQueryFilters()
+            .Where(n => users.Contains(n.UserId) && n.TaskId == taskId && n.Kind == kind && n.DueOn == dueOn).Select(n => n.UserId).ToListAsync(ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var user in users.Except(existing))
+        {
+            db.Notifications.Add(new Notification { UserId = user, TaskId = taskId, Kind = kind, DueOn = dueOn, Message = message, CreatedAt = now });
+        }
+    }
+
+    /// <summary>The agency that assigned a task: the parent task's lead agency, or the document's issuing agency.</summary>
+    private async Task<int?> AssignerAsync(int documentId, int? parentTaskId, CancellationToken ct) =>
+        parentTaskId is { } parent
+            ? await db.PlanTasks.IgnoreQueryFilters().Where(t => t.Id == parent).Select(t => (int?)t.LeadAgencyId).FirstOrDefaultAsync(ct)
+            : await db.Documents.Where(d => d.Id == documentId).Select(d => d.IssuerAgencyId).FirstOrDefaultAsync(ct);
 
     /// <summary>
     /// A task goes to agencies that still exist on the day it is assigned: after 1 July 2025 the district offices are
@@ -416,13 +572,16 @@ public sealed class PlanService(SuNghiepDbContext db, TimeProvider time)
     public const string DocumentOwned = "Văn bản, chỉ tiêu, nhiệm vụ và tệp đính kèm của văn bản thuộc cơ quan ban hành: chỉ tài khoản có phạm vi chứa cơ quan ban hành (hoặc quản trị hệ thống) được ghi thêm.";
 
     /// <summary>Whether the caller is the level that assigned the task: the parent task's lead agency, or the document's issuer.</summary>
-    public async Task<bool> MaySetStatusAsync(int documentId, int? parentTaskId, CancellationToken ct = default)
-    {
-        var assigner = parentTaskId is { } parent
-            ? await db.PlanTasks.IgnoreQueryFilters().Where(t => t.Id == parent).Select(t => (int?)t.LeadAgencyId).FirstOrDefaultAsync(ct)
-            : await db.Documents.Where(d => d.Id == documentId).Select(d => d.IssuerAgencyId).FirstOrDefaultAsync(ct);
-        return Permissions.MaySetTaskStatus(db.Scope, await PlaceAsync(assigner, ct));
-    }
+    public async Task<bool> MaySetStatusAsync(int documentId, int? parentTaskId, CancellationToken ct = default) =>
+        Permissions.MaySetTaskStatus(db.Scope, await PlaceAsync(await AssignerAsync(documentId, parentTaskId, ct), ct));
+
+    /// <summary>Whether the caller is the level that assigned the task, or above it: who asks for an explanation.</summary>
+    public async Task<bool> MayRequestExplanationAsync(int documentId, int? parentTaskId, CancellationToken ct = default) =>
+        Permissions.MayRequestExplanation(db.Scope, await PlaceAsync(await AssignerAsync(documentId, parentTaskId, ct), ct));
+
+    /// <summary>Whether the caller answers for the task's lead agency (or a level above it): who explains a late task.</summary>
+    public async Task<bool> MayAnswerExplanationAsync(int leadAgencyId, CancellationToken ct = default) =>
+        Permissions.MayAnswerExplanation(db.Scope, await PlaceAsync(leadAgencyId, ct));
 
     /// <summary>Whether the caller may write in the name of a document's issuing agency (targets, tasks, files).</summary>
     public async Task<bool> MayWriteDocumentAsync(int documentId, CancellationToken ct = default)

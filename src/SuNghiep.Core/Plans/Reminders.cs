@@ -41,9 +41,9 @@ public sealed class SmtpOptions
 }
 
 /// <summary>What a sweep did: the open tasks it read, the notices it added by kind, the e-mails it sent or failed to send.</summary>
-public sealed record SweepResult(DateOnly Date, int OpenTasks, int DueSoon, int Late, int AssignedLate, int Emailed, int EmailFailed, int Reports = 0)
+public sealed record SweepResult(DateOnly Date, int OpenTasks, int DueSoon, int Late, int AssignedLate, int Emailed, int EmailFailed, int Reports = 0, int Explanations = 0)
 {
-    public int Added => DueSoon + Late + AssignedLate;
+    public int Added => DueSoon + Late + AssignedLate + Explanations;
 }
 
 /// <summary>
@@ -78,13 +78,21 @@ public sealed class ReminderService(
             .ToListAsync(ct);
 
         var notices = tasks.SelectMany(t => NoticesFor(t, today, options.Value.DueSoonDays)).ToList();
+        // An explanation request stays in the lead agency's reminders until answered, whatever became of the task; a
+        // user who joined the agency since the request was made is told too.
+        var requests = await db.ExplanationRequests.IgnoreQueryFilters().AsNoTracking()
+            .Where(r => r.Answer == null)
+            .Select(r => new { r.TaskId, r.Deadline, r.Task!.LeadAgencyId, r.Task.Content, r.Task.Document!.Number })
+            .ToListAsync(ct);
+        notices.AddRange(requests.Select(r => new Notice(r.LeadAgencyId, r.TaskId, NotificationKind.ExplanationRequested, r.Deadline,
+            ExplanationRequestedMessage(r.Content, r.Number, r.Deadline))));
         var usersByAgency = (await db.Users.AsNoTracking()
                 .Where(u => u.ScopeAgencyId != null)
                 .Select(u => new { u.Id, AgencyId = u.ScopeAgencyId!.Value })
                 .ToListAsync(ct))
             .ToLookup(u => u.AgencyId, u => u.Id);
         var existing = (await db.Notifications.IgnoreQueryFilters().AsNoTracking()
-                .Where(n => n.TaskId != null && n.Task!.State != TaskState.Done && n.Task.State != TaskState.Cancelled)
+                .Where(n => n.TaskId != null && ((n.Task!.State != TaskState.Done && n.Task.State != TaskState.Cancelled) || n.Kind == NotificationKind.ExplanationRequested))
                 .Select(n => new Key(n.UserId, n.TaskId!.Value, n.Kind, n.DueOn))
                 .ToListAsync(ct))
             .ToHashSet();
@@ -117,15 +125,23 @@ public sealed class ReminderService(
         var reports = await Reporting.ReportReminders.SweepAsync(db, today, options.Value.DueSoonDays, now, ct);
         var (emailed, failed) = await SendEmailsAsync(now, ct);
         return new SweepResult(today, tasks.Count, added.GetValueOrDefault(NotificationKind.DueSoon), added.GetValueOrDefault(NotificationKind.Late),
-            added.GetValueOrDefault(NotificationKind.AssignedLate), emailed, failed, reports);
+            added.GetValueOrDefault(NotificationKind.AssignedLate), emailed, failed, reports, added.GetValueOrDefault(NotificationKind.ExplanationRequested));
     }
+
+    public static string ExplanationRequestedMessage(string content, string documentNumber, DateOnly deadline) =>
+        $"Cấp giao nhiệm vụ yêu cầu giải trình nhiệm vụ \"{Short(content)}\" (văn bản {documentNumber}), hạn giải trình ngày {Date(deadline)}.";
+
+    public static string ExplanationAnsweredMessage(string content, string documentNumber) =>
+        $"Cơ quan chủ trì đã giải trình nhiệm vụ \"{Short(content)}\" (văn bản {documentNumber}).";
+
+    // A notice names the task; the task page holds its whole text. Cut at a word, not inside one.
+    private static string Short(string content) => content.Length <= ContentLength ? content
+        : content[..(content.LastIndexOf(' ', ContentLength) is > 0 and var space ? space : ContentLength)].TrimEnd(',', ';', '.') + "…";
 
     private static IEnumerable<Notice> NoticesFor(OpenTask t, DateOnly today, int days)
     {
         var recurrence = Recurrence.Of(t.RecurrenceKind, t.RecurrenceDay, t.RecurrenceMonth);
-        // A notice names the task; the task page holds its whole text. Cut at a word, not inside one.
-        var content = t.Content.Length <= ContentLength ? t.Content
-            : t.Content[..(t.Content.LastIndexOf(' ', ContentLength) is > 0 and var space ? space : ContentLength)].TrimEnd(',', ';', '.') + "…";
+        var content = Short(t.Content);
 
         // A recurring task can be late for the last period and due soon for the next: both are worth saying.
         var next = TaskRules.NextDue(t.Deadline, recurrence, today);
@@ -231,6 +247,8 @@ public sealed class ReminderService(
             NotificationKind.Late => $"[SuNghiep] Nhiệm vụ quá hạn ({documentNumber})",
             NotificationKind.ReportDueSoon => "[SuNghiep] Báo cáo sắp đến hạn",
             NotificationKind.ReportLate or NotificationKind.ReportReminder => "[SuNghiep] Báo cáo quá hạn",
+            NotificationKind.ExplanationRequested => $"[SuNghiep] Yêu cầu giải trình nhiệm vụ ({documentNumber})",
+            NotificationKind.ExplanationAnswered => $"[SuNghiep] Cơ quan chủ trì đã giải trình ({documentNumber})",
             _ => $"[SuNghiep] Nhiệm vụ do cơ quan anh/chị giao đã quá hạn ({documentNumber})",
         };
         var link = $"{options.Value.BaseUrl?.TrimEnd('/')}{path}";

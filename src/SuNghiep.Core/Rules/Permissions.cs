@@ -82,6 +82,15 @@ public static class Permissions
     public static bool MaySetTaskStatus(CallerScope scope, AgencyPlace? assigner) => MayActFor(scope, assigner);
 
     /// <summary>
+    /// Whether the caller may ask the lead agency to explain a late task (yêu cầu giải trình): the level that assigned
+    /// the task, or a level above it, as for the task's status.
+    /// </summary>
+    public static bool MayRequestExplanation(CallerScope scope, AgencyPlace? assigner) => MayActFor(scope, assigner);
+
+    /// <summary>Whether the caller may answer an explanation request: the task's lead agency, or a level above it.</summary>
+    public static bool MayAnswerExplanation(CallerScope scope, AgencyPlace? lead) => MayActFor(scope, lead);
+
+    /// <summary>
     /// Whether the caller may record an autonomy plan as approved or rejected: the decision is the approving level's
     /// (the managing agency or Home Affairs), never the unit's own; a unit officer submits its plan.
     /// </summary>

@@ -22,6 +22,45 @@ public sealed record Recurrence(RecurrenceKind Kind, int Day, int Month = 12)
 /// <summary>What a task's status is on a day: late, the next due date, due soon, and the status code the API shows.</summary>
 public sealed record TaskStanding(bool Late, DateOnly? NextDue, bool DueSoon, string Status);
 
+/// <summary>
+/// One period of a recurring task that has fallen due: its first day, its due date, and the date of the report that
+/// serves it (null when the period was missed).
+/// </summary>
+public sealed record TaskPeriod(DateOnly Start, DateOnly Due, DateOnly? ReportedOn)
+{
+    public bool Missed => ReportedOn is null;
+    public bool ReportedLate => ReportedOn is { } on && on > Due;
+}
+
+/// <summary>A span of whole years, months and days, as a calendar counts it.</summary>
+public sealed record Elapsed(int Years, int Months, int Days)
+{
+    /// <summary>"2 năm 5 tháng", "1 tháng 3 ngày", "12 ngày": the parts that are not zero.</summary>
+    public string Text()
+    {
+        var parts = new List<string>();
+        if (Years > 0)
+        {
+            parts.Add($"{Years} năm");
+        }
+
+        if (Months > 0)
+        {
+            parts.Add($"{Months} tháng");
+        }
+
+        if (Days > 0 || parts.Count == 0)
+        {
+            parts.Add($"{Days} ngày");
+        }
+
+        return string.Join(" ", parts);
+    }
+}
+
+/// <summary>A task of the tree below a task, for the roll-up: its place and what it says of itself.</summary>
+public sealed record RollUpNode(int Id, int? ParentId, TaskState State, int? Percent);
+
 /// <summary>The status a person sets; lateness is never set, it follows from the deadline.</summary>
 public enum TaskState
 {
@@ -123,4 +162,118 @@ public static class TaskRules
         TaskState.Done => "done",
         _ => "cancelled",
     };
+
+    /// <summary>
+    /// The periods of a recurring task that fell due before a day (today, or the day the task was finished), each with
+    /// the report that serves it. Every period needs a report of its own: a report serves the period it is dated in; a
+    /// report dated after a due date whose period has none serves that missed period instead (a late report) when the
+    /// next period has another report of its own, or is not due yet. So the last period is missed exactly when
+    /// <see cref="IsLate"/> says the task is late, and a single report never covers two periods.
+    /// </summary>
+    public static IReadOnlyList<TaskPeriod> Periods(Recurrence recurrence, DateOnly assignedOn, IEnumerable<DateOnly> reports, DateOnly before)
+    {
+        var dues = Occurrences(recurrence, assignedOn, before.AddDays(-1)).ToList();
+        var dates = reports.Where(r => r >= assignedOn).Order().ToList();
+        var used = new bool[dates.Count];
+        var periods = new List<TaskPeriod>(dues.Count);
+        for (var k = 0; k < dues.Count; k++)
+        {
+            var start = k == 0 ? assignedOn : dues[k - 1].AddDays(1);
+            var due = dues[k];
+            var taken = Take(dates, used, start, due);
+            if (taken is null)
+            {
+                var last = k == dues.Count - 1;
+                var nextDue = last ? DateOnly.MaxValue : dues[k + 1];
+                var inNext = Enumerable.Range(0, dates.Count).Count(i => !used[i] && dates[i] > due && dates[i] <= nextDue);
+                if (last || inNext >= 2)
+                {
+                    taken = Take(dates, used, due.AddDays(1), nextDue);
+                }
+            }
+
+            periods.Add(new TaskPeriod(start, due, taken));
+        }
+
+        return periods;
+    }
+
+    private static DateOnly? Take(List<DateOnly> dates, bool[] used, DateOnly from, DateOnly to)
+    {
+        for (var i = 0; i < dates.Count; i++)
+        {
+            if (!used[i] && dates[i] >= from && dates[i] <= to)
+            {
+                used[i] = true;
+                return dates[i];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The whole years, months and days from one day to a later one, as a calendar counts them: as many months as fit
+    /// (a month from 31/01 ends on the last day of February, a year from 29/02 on 28/02), then the days left. Zero when
+    /// the second day is not after the first.
+    /// </summary>
+    public static Elapsed Between(DateOnly from, DateOnly to)
+    {
+        if (to <= from)
+        {
+            return new Elapsed(0, 0, 0);
+        }
+
+        var months = (to.Year - from.Year) * 12 + to.Month - from.Month;
+        while (months > 0 && from.AddMonths(months) > to)
+        {
+            months--;
+        }
+
+        var days = to.DayNumber - from.AddMonths(months).DayNumber;
+        return new Elapsed(months / 12, months % 12, days);
+    }
+
+    /// <summary>How long after its deadline a one-off task was finished; null when it was finished on time or is not finished.</summary>
+    public static Elapsed? CompletedLateBy(TaskState state, DateOnly? deadline, DateOnly? completedOn) =>
+        state == TaskState.Done && deadline is { } d && completedOn is { } c && c > d ? Between(d, c) : null;
+
+    /// <summary>
+    /// The progress of the tasks below a task, rolled up: the mean of the leaves' percent, each leaf weighing the same. A
+    /// leaf is a task below with no task below it; a finished leaf counts 100, a leaf with no report 0, a cancelled leaf
+    /// not at all. Null when there is no leaf to count.
+    /// </summary>
+    public static decimal? RollUp(int rootId, IReadOnlyList<RollUpNode> below)
+    {
+        var children = below.ToLookup(n => n.ParentId);
+        var leaves = new List<RollUpNode>();
+        var seen = new HashSet<int> { rootId };
+        var stack = new Stack<int>([rootId]);
+        while (stack.Count > 0)
+        {
+            foreach (var child in children[stack.Pop()])
+            {
+                if (!seen.Add(child.Id))
+                {
+                    continue;
+                }
+
+                if (children[child.Id].Any())
+                {
+                    stack.Push(child.Id);
+                }
+                else if (child.State != TaskState.Cancelled)
+                {
+                    leaves.Add(child);
+                }
+            }
+        }
+
+        return leaves.Count == 0 ? null
+            : Math.Round(leaves.Average(l => (decimal)(l.State == TaskState.Done ? 100 : l.Percent ?? 0)), 1, MidpointRounding.AwayFromZero);
+    }
+
+    /// <summary>Whether a new report lowers a progress already reported at 100%, which needs a reason.</summary>
+    public static bool LowersFinishedProgress(int? lastPercent, DateOnly? lastProgressOn, int percent, DateOnly date) =>
+        lastPercent == 100 && percent < 100 && (lastProgressOn is not { } last || date >= last);
 }

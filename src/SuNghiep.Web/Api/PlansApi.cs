@@ -41,8 +41,73 @@ public static class PlansApi
             .WithSummary("Set a task's status: not_started, in_progress, done or cancelled (late is derived).").RequireAuthorization(WebApp.UnitCreatePolicy)
             .DescribesBody<TaskStatusRequest>("application/json");
         tasks.MapPost("/{id:int}/progress", AddProgressAsync).WithName("AddTaskProgress")
-            .WithSummary("Report progress on a task: date, text, percent.").RequireAuthorization(WebApp.UnitEditPolicy)
+            .WithSummary("Report progress on a task: date, text, percent; a report below 100% after one at 100% needs a reason.")
+            .RequireAuthorization(WebApp.UnitEditPolicy)
             .DescribesBody<ProgressRequest>("application/json");
+        tasks.MapPost("/{id:int}/explanation-requests", RequestExplanationAsync).WithName("RequestTaskExplanation")
+            .WithSummary("Ask the lead agency to explain a late task (yêu cầu giải trình) by a deadline; the assigning level, or a level above it, asks.")
+            .RequireAuthorization(WebApp.UnitCreatePolicy).DescribesBody<ExplanationRequestRequest>("application/json");
+        tasks.MapPost("/{id:int}/explanation-requests/{requestId:int}/answer", AnswerExplanationAsync).WithName("AnswerTaskExplanation")
+            .WithSummary("Answer an explanation request, once; the task's lead agency, or a level above it, answers.")
+            .RequireAuthorization(WebApp.UnitCreatePolicy).DescribesBody<ExplanationAnswerRequest>("application/json");
+    }
+
+    private static async Task<Results<Created<ExplanationRequestView>, ValidationProblem, ProblemHttpResult>> RequestExplanationAsync(
+        int id, [FromBody] JsonElement body, PlanService service, CancellationToken ct)
+    {
+        var f = new JsonFields(body);
+        if (!f.IsObject)
+        {
+            return Problems.Invalid([new("body", "Nội dung yêu cầu phải là một đối tượng JSON.")]);
+        }
+
+        var input = new ExplanationRequestInput(f.Date("deadline"), f.String("message"));
+        if (f.Errors.Count > 0)
+        {
+            return Problems.Invalid(f.Errors);
+        }
+
+        var result = await service.RequestExplanationAsync(id, input, ct);
+        if (result.NotFound)
+        {
+            return Problems.NotFound("Không tìm thấy nhiệm vụ.");
+        }
+
+        if (result.Forbidden is { } refused)
+        {
+            return Problems.Forbidden(refused);
+        }
+
+        return result.Value is { } view ? TypedResults.Created($"/api/v1/tasks/{id}", view) : Problems.Invalid(result.Errors);
+    }
+
+    private static async Task<Results<Ok<ExplanationRequestView>, ValidationProblem, ProblemHttpResult>> AnswerExplanationAsync(
+        int id, int requestId, [FromBody] JsonElement body, PlanService service, CancellationToken ct)
+    {
+        var f = new JsonFields(body);
+        if (!f.IsObject)
+        {
+            return Problems.Invalid([new("body", "Nội dung yêu cầu phải là một đối tượng JSON.")]);
+        }
+
+        var answer = f.String("answer");
+        if (f.Errors.Count > 0)
+        {
+            return Problems.Invalid(f.Errors);
+        }
+
+        var result = await service.AnswerExplanationAsync(id, requestId, answer, ct);
+        if (result.NotFound)
+        {
+            return Problems.NotFound("Không tìm thấy yêu cầu giải trình của nhiệm vụ này.");
+        }
+
+        if (result.Forbidden is { } refused)
+        {
+            return Problems.Forbidden(refused);
+        }
+
+        return result.Value is { } view ? TypedResults.Ok(view) : Problems.Invalid(result.Errors);
     }
 
     private static async Task<Ok<IReadOnlyList<DocumentSummary>>> ListDocumentsAsync(SuNghiepDbContext db, string? search, CancellationToken ct) =>
@@ -221,7 +286,7 @@ public static class PlansApi
             return Problems.Invalid([new("body", "Nội dung yêu cầu phải là một đối tượng JSON.")]);
         }
 
-        var input = new ProgressInput(f.Date("date"), f.String("text"), f.Int("percent"));
+        var input = new ProgressInput(f.Date("date"), f.String("text"), f.Int("percent"), f.String("reason"));
         if (f.Errors.Count > 0)
         {
             return Problems.Invalid(f.Errors);

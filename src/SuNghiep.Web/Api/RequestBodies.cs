@@ -21,7 +21,11 @@ public sealed record TaskRequest(
 
 public sealed record TaskStatusRequest(string Status);
 
-public sealed record ProgressRequest(DateOnly Date, string Text, int Percent);
+public sealed record ProgressRequest(DateOnly Date, string Text, int Percent, string? Reason);
+
+public sealed record ExplanationRequestRequest(DateOnly Deadline, string Message);
+
+public sealed record ExplanationAnswerRequest(string Answer);
 
 public sealed record JobPositionsRequest(int? Leadership, int? Professional, int? SharedProfessional, int? Support);
 

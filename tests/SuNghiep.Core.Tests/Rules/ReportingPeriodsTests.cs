@@ -143,5 +143,5 @@ public sealed class ReportSymbolTests
     [InlineData("92",         Entities.AgencyKind.ProvincialPeoplesCommittee,       "UBND")]
     [InlineData("T.ab1",      Entities.AgencyKind.Department,                       "CQ")]
     public void Abbreviation_FromTheCodeElseTheKind(string code, Entities.AgencyKind kind, string expected) =>
-        Assert.Equal(expected, Reporting.ReportService.Abbreviation(code, kind));
+        Assert.Equal(expected, SuNghiep.Core.Reporting.ReportService.Abbreviation(code, kind));
 }

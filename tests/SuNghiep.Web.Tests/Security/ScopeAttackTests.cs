@@ -184,6 +184,8 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
         ["GET /api/v1/tasks/{id:int}"] = D(Access.Scoped),
         ["POST /api/v1/tasks/{id:int}/status"] = D(Access.Scoped, Need.Creators),
         ["POST /api/v1/tasks/{id:int}/progress"] = D(Access.Scoped, Need.Editors),
+        ["POST /api/v1/tasks/{id:int}/explanation-requests"] = D(Access.Scoped, Need.Creators),
+        ["POST /api/v1/tasks/{id:int}/explanation-requests/{requestId:int}/answer"] = D(Access.Scoped, Need.Creators),
         ["GET /api/v1/documents/{id:int}/attachments"] = D(Access.Public),
         ["POST /api/v1/documents/{id:int}/attachments"] = D(Access.Owned, Need.Creators),
         ["GET /api/v1/tasks/{taskId:int}/progress/{progressId:int}/attachments"] = D(Access.Scoped),
@@ -294,6 +296,8 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
         ["GET /tasks/{id:int}?handler=SubTask"] = D(Access.List),
         ["POST /tasks/{id:int}?handler=Status"] = D(Access.Scoped, Need.Creators),
         ["POST /tasks/{id:int}"] = D(Access.Scoped, Need.Editors),
+        ["POST /tasks/{id:int}?handler=Explain"] = D(Access.Scoped, Need.Creators),
+        ["POST /tasks/{id:int}?handler=Answer"] = D(Access.Scoped, Need.Creators),
         ["GET /attachments/{id:int}"] = D(Access.Scoped),
         ["GET /notifications"] = D(Access.List),
         ["POST /notifications?handler=Read"] = D(Access.Own),
@@ -552,6 +556,9 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
             "POST /api/v1/documents/{id:int}/tasks/import" => ScopeAttackWorld.Xlsx(world.TaskWorkbook),
             "POST /api/v1/tasks/{id:int}/status" => ScopeAttackWorld.Json(new JsonObject { ["status"] = "cancelled" }),
             "POST /api/v1/tasks/{id:int}/progress" => ScopeAttackWorld.Json(PlansClient.Progress(PlansClient.Today, 90, "Báo cáo chen")),
+            "POST /api/v1/tasks/{id:int}/explanation-requests" => ScopeAttackWorld.Json(new JsonObject
+                { ["deadline"] = PlansClient.Iso(PlansClient.Today.AddDays(5)), ["message"] = $"Yêu cầu chen {token}" }),
+            "POST /api/v1/tasks/{id:int}/explanation-requests/{requestId:int}/answer" => ScopeAttackWorld.Json(new JsonObject { ["answer"] = $"Giải trình chen {token}" }),
             "POST /api/v1/documents/{id:int}/attachments" or "POST /api/v1/tasks/{taskId:int}/progress/{progressId:int}/attachments"
                 => AttachmentApiTests.Files(("chen.pdf", AttachmentApiTests.Pdf(token))),
             "POST /api/v1/account/password" => ScopeAttackWorld.Json(new JsonObject { ["currentPassword"] = "Sai-mat-khau-cu-1", ["newPassword"] = $"Mat-khau-moi-{token}" }),
@@ -686,6 +693,7 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
             "id" => IdFor(pattern, world, isPage),
             "taskId" => world.Task.ToString(),
             "progressId" => world.Progress.ToString(),
+            "requestId" => world.ExplanationRequest.ToString(),
             "year" => pattern.Contains("staffing-allocations", StringComparison.Ordinal)
                 ? ScopeAttackWorld.AllocationYear.ToString()
                 : ScopeAttackWorld.Year.ToString(),
@@ -705,7 +713,8 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
             "reorganizations" => world.Reorganization.ToString(),
             "scenarios" => world.Scenario.ToString(),
             "documents" => world.Document.ToString(),
-            "tasks" => world.Task.ToString(),
+            // Only a late task is asked to explain itself.
+            "tasks" => (pattern.Contains("explanation-requests", StringComparison.Ordinal) ? world.LateTask : world.Task).ToString(),
             // The file of a progress report follows its task's scope; a document's file is public and has its own routes.
             "attachments" => world.ProgressFile.ToString(),
             "notifications" => world.Notification.ToString(),

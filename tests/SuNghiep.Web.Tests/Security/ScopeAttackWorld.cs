@@ -67,6 +67,10 @@ internal sealed class ScopeAttackWorld
     public required int Document { get; init; }
     public required int Task { get; init; }
     public required int Progress { get; init; }
+
+    /// <summary>A task of agency A past its deadline, and the administrator's request that its lead agency explain it.</summary>
+    public required int LateTask { get; init; }
+    public required int ExplanationRequest { get; init; }
     public required int DocumentFile { get; init; }
     public required int ProgressFile { get; init; }
     public required int Notification { get; init; }
@@ -103,6 +107,9 @@ internal sealed class ScopeAttackWorld
         await admin.AddTargetAsync(document.Id, new JsonObject { ["text"] = $"Chỉ tiêu {publicToken}" });
         var task = await admin.AddTaskAsync(document.Id, PlansClient.Task($"Nhiệm vụ {secret}", a, PlansClient.Today.AddDays(30)));
         var progress = await admin.AddProgressAsync(task.Id, PlansClient.Progress(PlansClient.Today, 10, $"Tiến độ {secret}"));
+        var lateTask = await admin.AddTaskAsync(document.Id, PlansClient.Task($"Nhiệm vụ quá hạn {secret}", a, PlansClient.Today.AddDays(-1)));
+        var explanation = await PlansClient.CreatedAsync<Core.Plans.ExplanationRequestView>(await admin.PostJsonAsync($"/api/v1/tasks/{lateTask.Id}/explanation-requests",
+            new JsonObject { ["deadline"] = PlansClient.Iso(PlansClient.Today.AddDays(10)), ["message"] = $"Đề nghị giải trình {secret}" }));
         var documentFile = await UploadAsync(admin, $"/api/v1/documents/{document.Id}/attachments", publicToken);
         var progressFile = await UploadAsync(admin, $"/api/v1/tasks/{task.Id}/progress/{progress.Id}/attachments", secret);
 
@@ -148,7 +155,7 @@ internal sealed class ScopeAttackWorld
         {
             App = app, Secret = secret, PublicToken = publicToken, AgencyA = a, AgencyB = b,
             Unit = unit.Id, UnitBody = unitBody, Sibling = sibling.Id, Renamed = renamed.Id, Reorganization = reorganization.Id, Scenario = scenario,
-            Document = document.Id, Task = task.Id, Progress = progress.Id, DocumentFile = documentFile, ProgressFile = progressFile,
+            Document = document.Id, Task = task.Id, Progress = progress.Id, LateTask = lateTask.Id, ExplanationRequest = explanation.Id, DocumentFile = documentFile, ProgressFile = progressFile,
             Notification = notification, ReportRequest = reportRequest, Report = report, ReportBelow = below, OwnerId = ownerId, OwnerEmail = ownerEmail, Callers = callers, TaskWorkbook = workbook,
             AdminPages = await PageSession.SignInAsync(app, SuNghiepApp.AdminEmail, SuNghiepApp.AdminPassword),
         };
@@ -237,6 +244,7 @@ internal sealed class ScopeAttackWorld
             tasks = await db.PlanTasks.IgnoreQueryFilters().Where(t => t.DocumentId == Document || t.ParentTaskId == Task)
                 .OrderBy(t => t.Id).Select(t => new { t.Id, t.State, t.LastPercent, t.LastProgressOn, t.Deadline, t.LeadAgencyId }).ToListAsync(),
             progress = await db.TaskProgress.CountAsync(p => p.TaskId == Task),
+            explanations = await db.ExplanationRequests.Where(r => r.TaskId == LateTask).OrderBy(r => r.Id).Select(r => new { r.Id, r.Answer }).ToListAsync(),
             files = await db.Attachments.CountAsync(f => f.DocumentId == Document || f.ProgressId == Progress),
             staffing = await db.StaffingYears.IgnoreQueryFilters().Where(s => s.UnitId == Unit).Select(s => new { s.Year, s.BudgetPositions, s.ActualStaff }).ToListAsync(),
             finance = await db.FinanceYears.IgnoreQueryFilters().CountAsync(f => f.UnitId == Unit),

@@ -14,6 +14,9 @@ public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageMo
     public const int PageSize = 20;
 
     public IReadOnlyList<NotificationView> Items { get; private set; } = [];
+    /// <summary>Explanation requests of tasks in the caller's scope that wait for their answer.</summary>
+    public IReadOnlyList<OpenExplanation> OpenExplanations { get; private set; } = [];
+    public DateOnly Today { get; private set; }
     public int Total { get; private set; }
     public int Unread { get; private set; }
     public bool UnreadOnly { get; private set; }
@@ -40,6 +43,8 @@ public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageMo
         }
 
         (Items, Total) = await Core.Plans.Notifications.ListAsync(db, UserId, UnreadOnly, PageNumber, PageSize, ct);
+        OpenExplanations = await Core.Plans.Notifications.OpenExplanationsAsync(db, 100, ct);
+        Today = Display.Today(time);
         Unread = await Core.Plans.Notifications.UnreadCountAsync(db, UserId, ct);
     }
 
@@ -65,5 +70,10 @@ public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageMo
     private string Back(string? returnUrl) =>
         returnUrl is { Length: > 0 } url && Url.IsLocalUrl(url) && url.StartsWith("/notifications", StringComparison.Ordinal) ? url : "/notifications";
 
-    public static string KindClass(string kind) => kind == "due_soon" ? "text-bg-warning" : "text-bg-danger";
+    public static string KindClass(string kind) => kind switch
+    {
+        "due_soon" or "explanation_requested" => "text-bg-warning",
+        "explanation_answered" => "text-bg-success",
+        _ => "text-bg-danger",
+    };
 }

@@ -59,10 +59,17 @@ public static class PlanDisplay
             "cancelled" => "text-bg-secondary",
             _ => "text-bg-light border",
         };
-        var html = $"<span class=\"badge {css}\" data-testid=\"task-status\" data-status=\"{t.Status}\">{StatusName(t.Status)}</span>";
+        var html = $"<span class=\"badge {css}\" data-testid=\"task-status\" data-status=\"{t.Status}\">{Standing(t)}</span>";
         if (t.DueSoon)
         {
             html += " <span class=\"badge text-bg-warning\" data-testid=\"due-soon\">Sắp đến hạn</span>";
+        }
+
+        if (t.MissedPeriods is { Count: > 0 } missed)
+        {
+            var dates = string.Join(", ", missed.Select(d => Display.Date(d)));
+            html += $" <span class=\"badge bg-white border border-danger text-danger-emphasis\" data-testid=\"missed-periods\" title=\"Kỳ hạn: {dates}\">"
+                + $"Thiếu báo cáo {missed.Count} kỳ<span class=\"visually-hidden\"> (kỳ hạn {dates})</span></span>";
         }
 
         return new HtmlString(html);
@@ -85,6 +92,12 @@ public static class PlanDisplay
     public static string Lead(TaskView t) => Agency(t.LeadAgencyName, t.LeadAgencyNow);
 
     public static string Percent(int? percent) => percent is { } p ? p + "%" : "–";
+
+    /// <summary>A rolled-up percentage with one decimal, in Vietnamese: "46,7%".</summary>
+    public static string Percent(decimal? percent) => percent is { } p ? Display.Number(p, p == Math.Truncate(p) ? 0 : 1) + "%" : "–";
+
+    /// <summary>"Hoàn thành quá hạn 2 năm 5 tháng" for a task finished after its deadline (by how much), or the status's name.</summary>
+    public static string Standing(TaskView t) => t.CompletedLateBy is { } by ? "Hoàn thành quá hạn " + by.Text() : StatusName(t.Status);
 
     public static string Indicator(string? code) =>
         code is null ? "" : PlanCatalog.Indicators.FirstOrDefault(i => i.Code == code).Name ?? code;

@@ -22,10 +22,34 @@ public sealed class TaskModel(SuNghiepDbContext db, PlanService service, Attachm
         public string? Date { get; init; }
         public string? Text { get; init; }
         public string? Percent { get; init; }
+        public string? Reason { get; init; }
+    }
+
+    /// <summary>The request to explain a late task, as typed.</summary>
+    public sealed record ExplainForm
+    {
+        public string? Deadline { get; init; }
+        public string? Message { get; init; }
+    }
+
+    /// <summary>The lead agency's answer to one request.</summary>
+    public sealed record AnswerForm
+    {
+        public int? RequestId { get; init; }
+        public string? Text { get; init; }
     }
 
     [BindProperty]
     public ProgressForm Input { get; set; } = new();
+
+    [BindProperty]
+    public ExplainForm Explain { get; set; } = new();
+
+    [BindProperty]
+    public AnswerForm Answer { get; set; } = new();
+
+    /// <summary>Which form failed (progress, explain, answer): its error summary is the one shown.</summary>
+    public string? FailedForm { get; private set; }
 
     public TaskView Item { get; private set; } = null!;
     public IReadOnlyList<ProgressView> Reports { get; private set; } = [];
@@ -34,7 +58,16 @@ public sealed class TaskModel(SuNghiepDbContext db, PlanService service, Attachm
     public IReadOnlyDictionary<int, IReadOnlyList<AttachmentView>> Files { get; private set; } = new Dictionary<int, IReadOnlyList<AttachmentView>>();
     public DateOnly Today { get; private set; }
     public TaskView? ParentTask { get; private set; }
-    public IReadOnlyList<TaskView> SubTasks { get; private set; } = [];
+    /// <summary>Every task below this one, level after level, in the caller's scope, with its level (1 for a sub-task).</summary>
+    public IReadOnlyList<(TaskView Task, int Level)> Tree { get; private set; } = [];
+    /// <summary>The roll-up of each task of the tree that has tasks below it, this task's included.</summary>
+    public IReadOnlyDictionary<int, decimal?> RollUps { get; private set; } = new Dictionary<int, decimal?>();
+    public IReadOnlyList<ExplanationRequestView> Explanations => Item.ExplanationRequests ?? [];
+    /// <summary>Whether the caller is the assigning level (or above), who may ask for an explanation of a late task.</summary>
+    public bool CanRequestExplanation { get; private set; }
+    /// <summary>Whether the caller answers for the lead agency (or above), who explains.</summary>
+    public bool CanAnswerExplanation { get; private set; }
+    public bool Explainable => Item.Late || Item.CompletedLateBy is not null;
     /// <summary>The documents that implement the task's document: where a lower level's sub-task can be written.</summary>
     public IReadOnlyList<(int Id, string Number, string Issuer)> ImplementingDocuments { get; private set; } = [];
     public bool CanAssign => Roles.UnitCreators.Any(User.IsInRole);
@@ -50,6 +83,7 @@ public sealed class TaskModel(SuNghiepDbContext db, PlanService service, Attachm
         }
 
         Input = new ProgressForm { Date = Display.DateInput(Today) };
+        Explain = new ExplainForm { Deadline = Display.DateInput(Today.AddDays(7)) };
         return Page();
     }
 
@@ -141,7 +175,7 @@ public sealed class TaskModel(SuNghiepDbContext db, PlanService service, Attachm
 
         if (errors.Count == 0)
         {
-            var result = await attachments.AddProgressWithFilesAsync(id, new ProgressInput(date, Input.Text, percent), files, ct);
+            var result = await attachments.AddProgressWithFilesAsync(id, new ProgressInput(date, Input.Text, percent, Input.Reason), files, ct);
             if (result.NotFound)
             {
                 return NotFound();
@@ -158,6 +192,100 @@ public sealed class TaskModel(SuNghiepDbContext db, PlanService service, Attachm
 
         // "taskId" errors concern the task as a whole.
         FormErrors.Add(ModelState, errors, new Dictionary<string, string> { ["taskId"] = "" });
+        FailedForm = "progress";
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    /// <summary>The assigning level asks the lead agency to explain the late task (POST /api/v1/tasks/{id}/explanation-requests).</summary>
+    public async Task<IActionResult> OnPostExplainAsync(int id, CancellationToken ct)
+    {
+        if (!CanAssign)
+        {
+            return Forbid();
+        }
+
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        var errors = new List<RuleViolation>();
+        DateOnly? deadline = null;
+        if (!string.IsNullOrWhiteSpace(Explain.Deadline))
+        {
+            if (Display.TryParseDate(Explain.Deadline, out var d))
+            {
+                deadline = d;
+            }
+            else
+            {
+                errors.Add(new("deadline", Display.InvalidDate("Hạn giải trình")));
+            }
+        }
+
+        if (errors.Count == 0)
+        {
+            var result = await service.RequestExplanationAsync(id, new ExplanationRequestInput(deadline, Explain.Message), ct);
+            if (result.NotFound)
+            {
+                return NotFound();
+            }
+
+            if (result.Forbidden is not null)
+            {
+                return Forbid();
+            }
+
+            if (result.Value is { } request)
+            {
+                TempData["Success"] = $"Đã gửi yêu cầu giải trình, hạn ngày {Display.Date(request.Deadline)}.";
+                return Redirect($"/tasks/{id}");
+            }
+
+            errors.AddRange(result.Errors);
+        }
+
+        FormErrors.Add(ModelState, errors, new Dictionary<string, string> { ["taskId"] = "", ["deadline"] = "Explain.Deadline", ["message"] = "Explain.Message" });
+        FailedForm = "explain";
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    /// <summary>The lead agency answers a request (POST /api/v1/tasks/{id}/explanation-requests/{requestId}/answer).</summary>
+    public async Task<IActionResult> OnPostAnswerAsync(int id, CancellationToken ct)
+    {
+        if (!CanAssign)
+        {
+            return Forbid();
+        }
+
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        var result = await service.AnswerExplanationAsync(id, Answer.RequestId ?? 0, Answer.Text, ct);
+        if (result.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (result.Forbidden is not null)
+        {
+            return Forbid();
+        }
+
+        if (result.Value is not null)
+        {
+            TempData["Success"] = "Đã gửi nội dung giải trình.";
+            return Redirect($"/tasks/{id}");
+        }
+
+        ModelState.Clear();
+        FormErrors.Add(ModelState, result.Errors, new Dictionary<string, string> { ["answer"] = "Answer.Text" });
+        FailedForm = "answer";
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
@@ -175,9 +303,18 @@ public sealed class TaskModel(SuNghiepDbContext db, PlanService service, Attachm
         CanSetStatus = CanAssign && await service.MaySetStatusAsync(task.DocumentId, task.ParentTaskId, ct);
         Reports = await db.TaskProgress.AsNoTracking().Where(p => p.TaskId == id)
             .OrderByDescending(p => p.Date).ThenByDescending(p => p.Id)
-            .Select(p => new ProgressView(p.Id, p.TaskId, p.Date, p.Text, p.Percent, p.ReportedBy)).ToListAsync(ct);
+            .Select(p => new ProgressView(p.Id, p.TaskId, p.Date, p.Text, p.Percent, p.ReportedBy, p.Reason)).ToListAsync(ct);
         ParentTask = task.ParentTaskId is { } parent ? await PlanQueries.GetTaskAsync(db, parent, Today, ct) : null;
-        SubTasks = await PlanQueries.SubTasksAsync(db, id, Today, ct);
+        Tree = await PlanQueries.TreeBelowAsync(db, id, Today, ct);
+        var nodes = Tree.Select(n => new RollUpNode(n.Task.Id, n.Task.ParentTaskId, n.Task.Status switch
+        {
+            "done" => TaskState.Done,
+            "cancelled" => TaskState.Cancelled,
+            _ => TaskState.InProgress,
+        }, n.Task.Percent)).ToList();
+        RollUps = nodes.Select(n => n.ParentId).OfType<int>().Distinct().ToDictionary(p => p, p => TaskRules.RollUp(p, nodes));
+        CanRequestExplanation = CanAssign && await service.MayRequestExplanationAsync(task.DocumentId, task.ParentTaskId, ct);
+        CanAnswerExplanation = CanAssign && await service.MayAnswerExplanationAsync(task.LeadAgencyId, ct);
         ImplementingDocuments = (await db.DocumentLinks.AsNoTracking().Where(l => l.ParentId == task.DocumentId)
                 .OrderBy(l => l.Child!.IssuedOn).Select(l => new { l.Child!.Id, l.Child.Number, l.Child.Issuer }).ToListAsync(ct))
             .Select(d => (d.Id, d.Number, d.Issuer)).ToList();

@@ -5,19 +5,16 @@ using SuNghiep.Core.Rules;
 namespace SuNghiep.Web.Pages.Plans;
 
 /// <summary>
-/// Tasks laid on a time axis: eighteen months from six months back, each one-off task a bar from the day it was assigned
-/// to its deadline, each recurring task a mark on every due date. Positions are percentages, so the page needs no script
-/// and prints as it shows.
+/// Dated tasks laid on a time axis over a window the user moves (by default from the start of last year to the end of
+/// next year): each one-off task a bar from the day it was assigned to its deadline, each recurring task a mark on every
+/// due date. Positions are percentages, so the page needs no script and prints as it shows.
 /// </summary>
 public sealed class TaskTimeline
 {
-    public const int MonthsBack = 6;
-    public const int Months = 18;
-
-    public TaskTimeline(IReadOnlyList<TaskView> tasks, DateOnly today)
+    public TaskTimeline(IReadOnlyList<TaskView> tasks, DateOnly today, DateOnly from, DateOnly to)
     {
-        Start = new DateOnly(today.Year, today.Month, 1).AddMonths(-MonthsBack);
-        End = Start.AddMonths(Months);
+        Start = from;
+        End = to.AddDays(1);
         Today = today;
         Rows = tasks.Select(Row).ToList();
     }
@@ -28,11 +25,22 @@ public sealed class TaskTimeline
     public DateOnly Today { get; }
     public IReadOnlyList<TimelineRow> Rows { get; }
 
-    public double TodayAt => Position(Today);
+    /// <summary>Where today is on the axis; null when the window does not hold it.</summary>
+    public double? TodayAt => Today >= Start && Today < End ? Position(Today) : null;
 
-    public IEnumerable<(string Label, double Left, bool NewYear)> MonthTicks =>
-        Enumerable.Range(0, Months).Select(i => Start.AddMonths(i))
-            .Select(m => (m.ToString("MM/yy", CultureInfo.InvariantCulture), Position(m), m.Month == 1));
+    /// <summary>A tick on each month's first day in the window; every quarter past two years, every year past five.</summary>
+    public IEnumerable<(string Label, double Left, bool NewYear)> MonthTicks
+    {
+        get
+        {
+            var months = (End.Year - Start.Year) * 12 + End.Month - Start.Month;
+            var step = months > 60 ? 12 : months > 24 ? 3 : 1;
+            var first = new DateOnly(Start.Year, Start.Month, 1);
+            return Enumerable.Range(0, months + 1).Select(i => first.AddMonths(i))
+                .Where(m => m >= Start && m < End && (m.Month - 1) % step == 0)
+                .Select(m => (m.ToString("MM/yy", CultureInfo.InvariantCulture), Position(m), m.Month == 1));
+        }
+    }
 
     public sealed record TimelineRow(TaskView Task, double Left, double Width, bool StartsBefore, bool EndsAfter, IReadOnlyList<double> Marks, bool Open);
 

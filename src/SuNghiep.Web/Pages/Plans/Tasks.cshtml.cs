@@ -24,7 +24,12 @@ public sealed class TasksModel(SuNghiepDbContext db, TimeProvider time) : PageMo
         public string? PageSize { get; init; }
         public string? DocumentId { get; init; }
         public string? View { get; init; }
+        public string? From { get; init; }
+        public string? To { get; init; }
     }
+
+    /// <summary>The longest window the timeline draws: beyond it a bar is too thin to read.</summary>
+    public const int MaxWindowYears = 10;
 
     [BindProperty(SupportsGet = true, Name = "")]
     public FilterModel Filter { get; set; } = new();
@@ -44,6 +49,9 @@ public sealed class TasksModel(SuNghiepDbContext db, TimeProvider time) : PageMo
     public List<AgencyOption> Agencies { get; private set; } = [];
     public string? AgencyName { get; private set; }
     public DateOnly Today { get; private set; }
+    /// <summary>The timeline's window, first and last day: by default from the start of last year to the end of next year.</summary>
+    public DateOnly From { get; private set; }
+    public DateOnly To { get; private set; }
     public Pager Pager => Pager.For("/tasks", Request.Query, PageNumber, Total, ListExport.WantsAll(Request) ? ListExport.MaxRows(Request) : PageSize);
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -94,6 +102,38 @@ public sealed class TasksModel(SuNghiepDbContext db, TimeProvider time) : PageMo
             }
         }
 
+        From = new DateOnly(Today.Year - 1, 1, 1);
+        To = new DateOnly(Today.Year + 1, 12, 31);
+        if (Timeline)
+        {
+            DateOnly? Day(string? value, string field, string label)
+            {
+                if (string.IsNullOrWhiteSpace(value))
+                {
+                    return null;
+                }
+
+                if (Display.TryParseDate(value, out var day))
+                {
+                    return day;
+                }
+
+                errors.Add(new(field, Display.InvalidDate(label)));
+                return null;
+            }
+
+            var (from, to) = (Day(Filter.From, "from", "Từ ngày"), Day(Filter.To, "to", "Đến ngày"));
+            (From, To) = (from ?? (to is { } t && t < From ? new DateOnly(t.Year, 1, 1) : From), to ?? (from is { } f && f > To ? new DateOnly(f.Year, 12, 31) : To));
+            if (From > To)
+            {
+                errors.Add(new("to", "Đến ngày phải sau Từ ngày."));
+            }
+            else if (To > From.AddYears(MaxWindowYears))
+            {
+                errors.Add(new("to", $"Dòng thời gian hiển thị tối đa {MaxWindowYears} năm."));
+            }
+        }
+
         DocumentId = Number(Filter.DocumentId, "documentId", "Văn bản không hợp lệ.");
         PageSize = Number(Filter.PageSize, "pageSize", "Số dòng mỗi trang phải là số.") ?? PageSizes[0];
         if (!PageSizes.Contains(PageSize))
@@ -121,7 +161,8 @@ public sealed class TasksModel(SuNghiepDbContext db, TimeProvider time) : PageMo
         {
             var all = ListExport.WantsAll(Request);
             (Items, Total) = await PlanQueries.ListTasksAsync(db, new PlanQueries.TaskFilter(
-                AgencyId, Status, DueBefore, all ? 1 : PageNumber, all ? ListExport.MaxRows(Request) : PageSize, DocumentId), Today, all ? ListExport.MaxRows(Request) : 500, ct);
+                AgencyId, Status, DueBefore, all ? 1 : PageNumber, all ? ListExport.MaxRows(Request) : PageSize, DocumentId,
+                Timeline ? From : null, Timeline ? To : null), Today, all ? ListExport.MaxRows(Request) : 500, ct);
         }
 
         if (Request.Headers["HX-Request"] != "true" || Request.Headers["HX-History-Restore-Request"] == "true")
@@ -160,22 +201,37 @@ public sealed class TasksModel(SuNghiepDbContext db, TimeProvider time) : PageMo
     [
         new("Văn bản giao"), new("Mục"), new("Nội dung nhiệm vụ"), new("Cơ quan chủ trì"), new("Cơ quan phối hợp"), new("Thời hạn", ListExport.Kind.Date),
         new("Định kỳ"), new("Hạn kế tiếp", ListExport.Kind.Date), new("Sản phẩm đầu ra"), new("Tình trạng"), new("Tiến độ (%)", ListExport.Kind.Number),
-        new("Ngày báo cáo gần nhất", ListExport.Kind.Date), new("Ngày giao", ListExport.Kind.Date),
+        new("Ngày báo cáo gần nhất", ListExport.Kind.Date), new("Ngày giao", ListExport.Kind.Date), new("Ngày hoàn thành", ListExport.Kind.Date),
+        new("Kỳ báo cáo bị thiếu"),
     ];
 
     public static byte[] Xlsx(IEnumerable<TaskView> tasks, IReadOnlyDictionary<int, string> agencies) => ListExport.Xlsx("Nhiệm vụ", Columns, tasks.Select(t => (IReadOnlyList<object?>)
     [
         t.DocumentNumber, t.Section, t.Content, PlanDisplay.Lead(t),
         string.Join("; ", t.CoordinatingAgencyIds.Select(id => agencies.GetValueOrDefault(id) ?? "")),
-        t.Deadline, t.Recurrence is { } r ? PlanDisplay.Recurrence(r) : null, t.NextDue, t.ExpectedOutput, PlanDisplay.StatusName(t.Status),
-        t.Percent, t.LastProgressOn, t.AssignedOn,
+        t.Deadline, t.Recurrence is { } r ? PlanDisplay.Recurrence(r) : null, t.NextDue, t.ExpectedOutput, PlanDisplay.Standing(t),
+        t.Percent, t.LastProgressOn, t.AssignedOn, t.CompletedOn,
+        t.MissedPeriods is { Count: > 0 } missed ? string.Join(", ", missed.Select(d => Display.Date(d))) : null,
     ]));
 
     /// <summary>This page with the same filters, shown as a list (null) or as a timeline.</summary>
-    public string ViewUrl(string? view)
+    public string ViewUrl(string? view) => PageUrl(view, []);
+
+    /// <summary>The timeline moved back (-1) or on (+1) by the length of its window, in whole months.</summary>
+    public string WindowUrl(int direction)
     {
-        var query = Request.Query.Where(q => q.Key is not ("view" or "page")).SelectMany(q => q.Value.Select(v => (q.Key, Value: v ?? "")))
-            .Concat(view is null ? [] : [("view", view)]);
+        var months = (To.Year - From.Year) * 12 + To.Month - From.Month + 1;
+        var (from, to) = direction < 0 ? (From.AddMonths(-months), From.AddDays(-1)) : (To.AddDays(1), To.AddDays(1).AddMonths(months).AddDays(-1));
+        return PageUrl("timeline", [("from", Display.Date(from)), ("to", Display.Date(to))]);
+    }
+
+    private string PageUrl(string? view, IReadOnlyList<(string, string)> extra)
+    {
+        var replaced = extra.Select(e => e.Item1).ToHashSet();
+        var query = Request.Query.Where(q => q.Key is not ("view" or "page") && !replaced.Contains(q.Key))
+            .Where(q => view == "timeline" || q.Key is not ("from" or "to"))
+            .SelectMany(q => q.Value.Select(v => (q.Key, Value: v ?? "")))
+            .Concat(view is null ? [] : [("view", view)]).Concat(extra);
         var text = string.Join("&", query.Select(q => Uri.EscapeDataString(q.Item1) + "=" + Uri.EscapeDataString(q.Item2)));
         return text.Length == 0 ? "/tasks" : "/tasks?" + text;
     }

@@ -79,7 +79,7 @@ internal static class PlansClient
     public static TaskView Find(this IEnumerable<TaskView> tasks, int id) =>
         tasks.SingleOrDefault(t => t.Id == id) ?? throw new Xunit.Sdk.XunitException($"task {id} is not in the answer");
 
-    private static async Task<T> CreatedAsync<T>(HttpResponseMessage response)
+    public static async Task<T> CreatedAsync<T>(HttpResponseMessage response)
     {
         using (response)
         {
