@@ -356,6 +356,7 @@ public sealed class ReportService(SuNghiepDbContext db, ReportAnnexes annexes, T
         "returned" => "Trả lại để hoàn thiện",
         "accepted" => "Tiếp nhận",
         "reminded" => "Nhắc gửi báo cáo",
+        "consolidated" => "Lấy số liệu tổng hợp từ cấp dưới",
         _ => action,
     };
 
@@ -432,6 +433,60 @@ public sealed class ReportService(SuNghiepDbContext db, ReportAnnexes annexes, T
         report.SignerName = Trimmed(input.SignerName) ?? report.SignerName;
         report.SignedOn = input.SignedOn ?? report.SignedOn;
         return await WriteAsync(report, null, ct);
+    }
+
+    /// <summary>
+    /// The upper level's own report takes the consolidated tables of a request it issued: each figure where the accepted
+    /// lower reports' sum differs from the register becomes a correction whose reason names the consolidation.
+    /// </summary>
+    public async Task<ReportOutcome> TakeConsolidatedAsync(int id, int? requestId, CancellationToken ct = default)
+    {
+        var (report, refusal) = await ForReporterAsync(id, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var consolidated = requestId is { } rid ? await ConsolidatedAsync(rid, 0, ct) : null;
+        if (consolidated is null || consolidated.Request.RequesterAgencyId != report!.ReporterAgencyId)
+        {
+            return ReportOutcome.Bad(new RuleViolation("requestId", "Chọn một yêu cầu báo cáo do chính cơ quan này gửi cấp dưới."));
+        }
+
+        if (consolidated.Reporters.Count == 0)
+        {
+            return ReportOutcome.Bad(new RuleViolation("requestId", "Yêu cầu này chưa có báo cáo nào được tiếp nhận để tổng hợp."));
+        }
+
+        var register = await annexes.BuildAsync(new IndicatorScope(AgencyId: report.ReporterAgencyId), report.Request!.CutOff, ct);
+        var reason = $"Tổng hợp từ {consolidated.Reporters.Count} báo cáo đã tiếp nhận (yêu cầu số {consolidated.Request.Id}).";
+        var corrections = Corrections(report.CorrectionsJson);
+        foreach (var annex in consolidated.Annexes)
+        {
+            var own = register.FirstOrDefault(a => a.Number == annex.Number);
+            if (own is null)
+            {
+                continue;
+            }
+
+            for (var r = 0; r < annex.Summed.Rows.Count && r < own.Table.Rows.Count; r++)
+            {
+                for (var c = 0; c < own.Table.Columns.Count && c < annex.Summed.Rows[r].Cells.Count && c < own.Table.Rows[r].Cells.Count; c++)
+                {
+                    var sum = annex.Summed.Rows[r].Cells[c].Value;
+                    if (!IsFigure(own.Table.Columns[c].Kind) || sum == own.Table.Rows[r].Cells[c].Value)
+                    {
+                        continue;
+                    }
+
+                    corrections.RemoveAll(x => x.Annex == annex.Number && x.Row == r && x.Column == c);
+                    corrections.Add(new ReportCorrection(annex.Number, r, c, sum, reason));
+                }
+            }
+        }
+
+        report.CorrectionsJson = JsonSerializer.Serialize(corrections, ReportingCatalog.Json);
+        return await WriteAsync(report, "consolidated", ct, reason);
     }
 
     private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -29,6 +29,9 @@ public sealed record ReportBody(
     Dictionary<string, string?>? Sections, ReportCorrection[]? Corrections, int? Number, string? SignerAuthority, string? SignerCapacity,
     string? SignerName, DateOnly? SignedOn, int? Revision);
 
+/// <summary>Body of POST /api/v1/reports/{id}/take-consolidated: the request the reporter issued to the level below.</summary>
+public sealed record TakeConsolidatedBody(int? RequestId);
+
 /// <summary>Body of POST /api/v1/reports/{id}/return: the comment, and comments by outline section key.</summary>
 public sealed record ReturnBody(string? Comment, Dictionary<string, string>? Sections);
 
@@ -128,6 +131,10 @@ public static class ReportsApi
         reports.MapPost("/{id:int}/accept", AcceptAsync).WithName("AcceptReport")
             .WithSummary("Accept a submitted report; its frozen tables enter the consolidation.")
             .RequireAuthorization(WebApp.UnitCreatePolicy).ProducesProblem(StatusCodes.Status409Conflict);
+        reports.MapPost("/{id:int}/take-consolidated", TakeConsolidatedAsync).WithName("TakeConsolidatedTables")
+            .WithSummary("The reporter's own report takes the consolidated tables of a request it issued below: each figure where the "
+                + "accepted reports' sum differs from the register becomes a correction naming the consolidation.")
+            .RequireAuthorization(WebApp.UnitCreatePolicy).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
         reports.MapGet("/{id:int}/document.docx", DocxAsync).WithName("ReportDocument")
             .WithSummary("The report as a .docx in the layout of Decree 30/2020, with its annexes and chart.");
         reports.MapGet("/{id:int}/tables.xlsx", XlsxAsync).WithName("ReportTables")
@@ -310,6 +317,10 @@ public static class ReportsApi
     private static async Task<Results<Ok<ReportResponse>, ValidationProblem, ProblemHttpResult>> ReturnAsync(
         int id, [FromBody] ReturnBody body, HttpResponse response, ReportService service, CancellationToken ct) =>
         await AnswerAsync(await service.ReturnAsync(id, body.Comment, body.Sections, ct), service, response, ct);
+
+    private static async Task<Results<Ok<ReportResponse>, ValidationProblem, ProblemHttpResult>> TakeConsolidatedAsync(
+        int id, [FromBody] TakeConsolidatedBody body, HttpResponse response, ReportService service, CancellationToken ct) =>
+        await AnswerAsync(await service.TakeConsolidatedAsync(id, body.RequestId, ct), service, response, ct);
 
     private static async Task<Results<Ok<ReportResponse>, ValidationProblem, ProblemHttpResult>> AcceptAsync(
         int id, HttpResponse response, ReportService service, CancellationToken ct) =>

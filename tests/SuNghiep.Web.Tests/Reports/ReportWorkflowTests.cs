@@ -191,6 +191,24 @@ public sealed class ReportWorkflowTests(AppHosts hosts)
         Assert.True(consolidated.Flagged >= 1);
         Assert.Equal(2, consolidated.Reporters.Count);
         Assert.Contains(consolidated.Sections.Single(s => s.Key == "III.1").Points, p => p.Text == $"Ưu điểm của B {w.Token}");
+
+        // P's own report to the level above takes the consolidated figures, each with the consolidation as its reason.
+        using var upward = await w.Admin.PostAsync("/api/v1/report-requests", UnitsClient.Content(new JsonObject
+        {
+            ["regimeCode"] = ReportingCatalog.AdHocCode, ["deadline"] = "2026-01-15", ["cutOff"] = "2025-12-14",
+            ["requesterAgencyId"] = w.Top, ["reporterAgencyIds"] = new JsonArray(w.Parent),
+        }.ToJsonString()));
+        var own = await w.ReportOfAsync(w.ParentOfficer, (await upward.BodyAsync<RequestView>(HttpStatusCode.Created)).Id);
+        using (var wrong = await w.ParentOfficer.PostAsync($"/api/v1/reports/{own.Id}/take-consolidated", UnitsClient.Content($$"""{"requestId":{{own.RequestId}}}""")))
+        {
+            Assert.Contains("requestId", (await wrong.ValidationErrorsAsync()).Keys);
+        }
+
+        using var taken = await w.ParentOfficer.PostAsync($"/api/v1/reports/{own.Id}/take-consolidated", UnitsClient.Content($$"""{"requestId":{{request.Id}}}"""));
+        var withSums = await taken.BodyAsync<ReportResponse>();
+        Assert.Equal((7m, 3m), (UnitsAtCutOff(withSums.Tables, request.CutOff), UnitsAtCutOff(withSums.Register, request.CutOff)));
+        Assert.Contains($"yêu cầu số {request.Id}", Assert.Single(withSums.Corrections, c => c.Row == row && c.Column == column).Reason, StringComparison.Ordinal);
+        Assert.Equal("consolidated", Assert.Single(withSums.Steps).Action);
     }
 
     [Theory, DatabaseData]

@@ -9,11 +9,11 @@ using SuNghiep.Web.Tests.Indicators;
 namespace SuNghiep.Web.Tests.Reports;
 
 /// <summary>
-/// A small hierarchy of its own for one test: a requesting agency P with two departments below it, C1 (two units) and C2
+/// A small hierarchy of its own for one test: under a top agency G, a requesting agency P with two departments below it, C1 (two units) and C2
 /// (one unit), an officer of each, and an officer of a department elsewhere. Its units sit outside the demo province.
 /// </summary>
 internal sealed record ReportWorld(
-    SuNghiepApp App, string Token, HttpClient Admin, int Parent, int First, int Second,
+    SuNghiepApp App, string Token, HttpClient Admin, int Top, int Parent, int First, int Second,
     HttpClient ParentOfficer, HttpClient FirstOfficer, HttpClient SecondOfficer, HttpClient Outsider)
 {
     public static readonly DateOnly Established = new(2010, 1, 1);
@@ -22,7 +22,8 @@ internal sealed record ReportWorld(
     {
         var token = Unique.Token();
         var admin = await app.AdminAsync();
-        var (parent, parentCode) = await AgencyAsync(app, token, "P", null);
+        var (top, _) = await AgencyAsync(app, token, "G", null);
+        var (parent, parentCode) = await AgencyAsync(app, token, "P", top);
         var (first, firstCode) = await AgencyAsync(app, token, "A", parent);
         var (second, secondCode) = await AgencyAsync(app, token, "B", parent);
         await admin.UnitAsync(token, "A1", first, "213", Established);
@@ -32,7 +33,7 @@ internal sealed record ReportWorld(
         var (c1, _) = await app.SignInAsNewUserAsync(Roles.AgencyOfficer, agency: firstCode);
         var (c2, _) = await app.SignInAsNewUserAsync(Roles.AgencyOfficer, agency: secondCode);
         var (outsider, _) = await app.SignInAsNewUserAsync(Roles.AgencyOfficer, agency: "92.SGDDT");
-        return new ReportWorld(app, token, admin, parent, first, second, p, c1, c2, outsider);
+        return new ReportWorld(app, token, admin, top, parent, first, second, p, c1, c2, outsider);
     }
 
     private static Task<(int Id, string Code)> AgencyAsync(SuNghiepApp app, string token, string suffix, int? parent) => app.WithDbAsync(async (db, _) =>

@@ -153,6 +153,7 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
         ["POST /api/v1/reports/{id:int}/submit"] = D(Access.Scoped, Need.Creators),
         ["POST /api/v1/reports/{id:int}/return"] = D(Access.Scoped, Need.Creators),
         ["POST /api/v1/reports/{id:int}/accept"] = D(Access.Scoped, Need.Creators),
+        ["POST /api/v1/reports/{id:int}/take-consolidated"] = D(Access.Scoped, Need.Creators),
         ["GET /api/v1/reports/{id:int}/document.docx"] = D(Access.Scoped),
         ["GET /api/v1/reports/{id:int}/tables.xlsx"] = D(Access.Scoped),
 
@@ -566,6 +567,7 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
             "POST /api/v1/report-requests" => ScopeAttackWorld.Json(ScopeAttackWorld.ReportRequestBody(world.AgencyA, world.ReportBelow, $"Báo cáo chen {token}")),
             "PUT /api/v1/reports/{id:int}" => ScopeAttackWorld.Json(new JsonObject { ["sections"] = new JsonObject { ["I"] = $"Sửa chen {token}" }, ["revision"] = 0 }),
             "POST /api/v1/reports/{id:int}/return" => ScopeAttackWorld.Json(new JsonObject { ["comment"] = "Trả lại từ ngoài phạm vi" }),
+            "POST /api/v1/reports/{id:int}/take-consolidated" => ScopeAttackWorld.Json(new JsonObject { ["requestId"] = world.ReportRequest }),
             "POST /api/v1/reports/{id:int}/submit" or "POST /api/v1/reports/{id:int}/accept" or "POST /api/v1/report-requests/{id:int}/remind" => null,
             _ => throw new InvalidOperationException($"No body for {key}: add one to ApiBody."),
         };
