@@ -1001,6 +1001,9 @@ namespace SuNghiep.Migrations.Postgres.Migrations
                     b.Property<DateOnly>("AssignedOn")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Content")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -1824,6 +1827,56 @@ namespace SuNghiep.Migrations.Postgres.Migrations
                         });
                 });
 
+            modelBuilder.Entity("SuNghiep.Core.Entities.TaskExplanationRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int?>("RequestedByAgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestedByAgencyId");
+
+                    b.HasIndex("TaskId");
+
+                    b.ToTable("ExplanationRequests");
+                });
+
             modelBuilder.Entity("SuNghiep.Core.Entities.TaskProgress", b =>
                 {
                     b.Property<int>("Id")
@@ -1840,6 +1893,10 @@ namespace SuNghiep.Migrations.Postgres.Migrations
 
                     b.Property<int>("Percent")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<string>("ReportedBy")
                         .IsRequired()
@@ -2529,6 +2586,24 @@ namespace SuNghiep.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.TaskExplanationRequest", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.Agency", "RequestedByAgency")
+                        .WithMany()
+                        .HasForeignKey("RequestedByAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SuNghiep.Core.Entities.PlanTask", "Task")
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("RequestedByAgency");
+
+                    b.Navigation("Task");
                 });
 
             modelBuilder.Entity("SuNghiep.Core.Entities.TaskProgress", b =>

@@ -968,6 +968,9 @@ namespace SuNghiep.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("AssignedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Content")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -1771,6 +1774,54 @@ namespace SuNghiep.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("SuNghiep.Core.Entities.TaskExplanationRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RequestedByAgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestedByAgencyId");
+
+                    b.HasIndex("TaskId");
+
+                    b.ToTable("ExplanationRequests");
+                });
+
             modelBuilder.Entity("SuNghiep.Core.Entities.TaskProgress", b =>
                 {
                     b.Property<int>("Id")
@@ -1785,6 +1836,10 @@ namespace SuNghiep.Migrations.Sqlite.Migrations
 
                     b.Property<int>("Percent")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ReportedBy")
                         .IsRequired()
@@ -2468,6 +2523,24 @@ namespace SuNghiep.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.TaskExplanationRequest", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.Agency", "RequestedByAgency")
+                        .WithMany()
+                        .HasForeignKey("RequestedByAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SuNghiep.Core.Entities.PlanTask", "Task")
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("RequestedByAgency");
+
+                    b.Navigation("Task");
                 });
 
             modelBuilder.Entity("SuNghiep.Core.Entities.TaskProgress", b =>
