@@ -292,7 +292,7 @@ public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageMo
                     .Select(p => (S(p.Id), new ObjectRef($"Báo cáo tiến độ ngày {Display.Date(p.Date)}", $"/tasks/{p.TaskId}")));
             case AuditRef.Reorganization:
                 return (await db.Reorganizations.AsNoTracking().Where(r => numbers.Contains(r.Id)).Select(r => new { r.Id, r.Type, r.DecisionNumber, r.EffectiveDate }).ToListAsync(ct))
-                    .Select(r => (S(r.Id), new ObjectRef($"{ReorganizationRules.TypeName(r.Type)} theo quyết định {r.DecisionNumber} (hiệu lực {Display.Date(r.EffectiveDate)})", $"/reorganizations/{r.Id}")));
+                    .Select(r => (S(r.Id), new ObjectRef($"{ReorganizationRules.TypeNameWithBasis(r.Type)} theo quyết định {r.DecisionNumber} (hiệu lực {Display.Date(r.EffectiveDate)})", $"/reorganizations/{r.Id}")));
             case AuditRef.Scenario:
                 return (await db.Scenarios.AsNoTracking().Where(s => numbers.Contains(s.Id)).Select(s => new { s.Id, s.Name }).ToListAsync(ct))
                     .Select(s => (S(s.Id), new ObjectRef($"Kịch bản \"{s.Name}\"", $"/scenarios/{s.Id}")));
@@ -433,7 +433,7 @@ public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageMo
             (_, "ValueUnit") => raw switch { "percent" => "Phần trăm (%)", "count" => "Số đơn vị", _ => raw },
             // A scenario's proposed events are a JSON array in the shape of the API: counted, not shown as code.
             (_, "EventsJson") => EventCount(raw),
-            ("Reorganization", "Type") when int.TryParse(raw, out var n) => ReorganizationRules.TypeName((ReorganizationType)n),
+            ("Reorganization", "Type") when int.TryParse(raw, out var n) => ReorganizationRules.TypeNameWithBasis((ReorganizationType)n),
             ("ReorganizationParticipant", "Role") when int.TryParse(raw, out var n) => HistoryQueries.RoleName((ParticipantRole)n),
             _ when raw is "true" => "Có",
             _ when raw is "false" => "Không",
