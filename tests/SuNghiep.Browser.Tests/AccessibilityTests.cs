@@ -32,7 +32,7 @@ public sealed class AccessibilityTests(HostFixture host, ITestOutputHelper outpu
     }
 
     /// <summary>Real objects of the demo data for the pages that need an id.</summary>
-    private sealed record Ids(int Unit, int LineageUnit, int Reorganization, int Document, int Task, int Scenario, string Admin);
+    private sealed record Ids(int Unit, int LineageUnit, int Reorganization, int Document, int Task, int Scenario, int Proposal, string Admin);
 
     /// <summary>Where the sweep opens a route, and as whom; or why it does not (the route answers with no page).</summary>
     private sealed record Visit(As As, Func<Ids, string[]> Urls, string? NoPage = null);
@@ -80,6 +80,9 @@ public sealed class AccessibilityTests(HostFixture host, ITestOutputHelper outpu
         ["/reorganizations/{id:int}"] = Admin(ids => [$"/reorganizations/{ids.Reorganization}"]),
         ["/reorganizations/create"] = Admin("/reorganizations/create"),
         ["/reorganizations/import"] = Admin("/reorganizations/import"),
+        ["/reorganization-proposals"] = Admin("/reorganization-proposals", "/reorganization-proposals?print=1"),
+        ["/reorganization-proposals/create"] = Admin("/reorganization-proposals/create"),
+        ["/reorganization-proposals/{id:int}"] = Admin(ids => [$"/reorganization-proposals/{ids.Proposal}"]),
         ["/scenarios"] = Admin("/scenarios"),
         ["/scenarios/create"] = Admin("/scenarios/create"),
         ["/scenarios/{id:int}"] = Admin(ids => [$"/scenarios/{ids.Scenario}"]),
@@ -310,7 +313,18 @@ public sealed class AccessibilityTests(HostFixture host, ITestOutputHelper outpu
                 new ReorganizationInput { Type = "merger", EffectiveDate = new DateOnly(2027, 1, 1), SourceUnitIds = [pair[1]], ContinuingUnitId = pair[0] },
             ]));
             var scenario = created.Id ?? throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => $"{e.Field}: {e.Message}")));
-            return _ids = new Ids(units[0].Id, lineageUnit, reorganization, task.DocumentId, task.Id, scenario, admin.Id);
+            // A submitted dossier with warnings: its page shows the checks and the appraisal form.
+            var proposals = scope.ServiceProvider.GetRequiredService<ProposalService>();
+            var agency = units.First(u => u.Id == pair[0]).ManagingAgencyId;
+            var drafted = await proposals.CreateAsync(new ProposalInput
+            {
+                Kind = "submission", Number = "1/TTr-KT", ProposedOn = new DateOnly(2026, 11, 2), Summary = "Tờ trình sáp nhập kiểm tra khả năng tiếp cận",
+                AgencyId = agency, PlannedBudgetPositions = 1000,
+                Event = new ReorganizationInput { Type = "merger", EffectiveDate = new DateOnly(2027, 1, 1), SourceUnitIds = [pair[1]], ContinuingUnitId = pair[0] },
+            });
+            var proposal = drafted.Id ?? throw new InvalidOperationException(string.Join("; ", drafted.Errors.Select(e => $"{e.Field}: {e.Message}")));
+            await proposals.SubmitAsync(proposal, null);
+            return _ids = new Ids(units[0].Id, lineageUnit, reorganization, task.DocumentId, task.Id, scenario, proposal, admin.Id);
         }
         finally
         {

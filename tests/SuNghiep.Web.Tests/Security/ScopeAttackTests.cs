@@ -252,6 +252,16 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
         ["GET /reorganizations/import?handler=Template"] = D(Access.New, Need.Creators),
         ["POST /reorganizations/import"] = D(Access.New, Need.Creators),
 
+        // Pages: reorganization dossiers.
+        ["GET /reorganization-proposals"] = D(Access.List, query: "agencyId={A}&q={secret}"),
+        ["GET /reorganization-proposals/create"] = D(Access.New, Need.Creators),
+        ["POST /reorganization-proposals/create"] = D(Access.New, Need.Creators),
+        ["GET /reorganization-proposals/{id:int}"] = D(Access.Scoped),
+        ["POST /reorganization-proposals/{id:int}?handler=Submit"] = D(Access.Scoped, Need.Creators),
+        ["POST /reorganization-proposals/{id:int}?handler=Appraise"] = D(Access.Scoped, Need.Superiors),
+        ["POST /reorganization-proposals/{id:int}?handler=Decide"] = D(Access.Scoped, Need.Creators),
+        ["POST /reorganization-proposals/{id:int}?handler=Withdraw"] = D(Access.Scoped, Need.Creators),
+
         // Pages: what-if scenarios.
         ["GET /scenarios"] = D(Access.List, viewerSeesSecret: true),
         ["GET /scenarios/create"] = D(Access.New, Need.Creators),
