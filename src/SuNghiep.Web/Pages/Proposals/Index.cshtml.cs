@@ -20,7 +20,6 @@ public sealed class IndexModel(SuNghiepDbContext db, ProposalService service, Ti
         public string? Q { get; init; }
         public string? Status { get; init; }
         public string? AgencyId { get; init; }
-        public string? Page { get; init; }
     }
 
     [BindProperty(SupportsGet = true, Name = "")]
@@ -38,7 +37,8 @@ public sealed class IndexModel(SuNghiepDbContext db, ProposalService service, Ti
     {
         var values = new FormValues();
         var agency = values.Whole(Filter.AgencyId, "agencyId", "Cơ quan lập hồ sơ không hợp lệ.");
-        var page = values.Whole(Filter.Page, "page", "Số trang phải là số từ 1 trở lên.") ?? 1;
+        // Read from the query itself: bound by name, "page" would be the route value Razor Pages gives it (the page's path).
+        var page = values.Whole(Request.Query["page"].ToString(), "page", "Số trang phải là số từ 1 trở lên.") ?? 1;
         var errors = values.Errors;
         var status = ProposalService.ParseStatus(Filter.Status);
         if (!string.IsNullOrWhiteSpace(Filter.Status) && status is null)
