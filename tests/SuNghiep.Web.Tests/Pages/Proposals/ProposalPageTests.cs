@@ -76,6 +76,7 @@ public sealed class ProposalPageTests(AppHosts hosts)
         var eventUrl = page.QuerySelector("[data-testid=reorganization-link]")!.GetAttribute("href")!;
         var (_, reorganization) = await session.GetAsync(eventUrl);
         Assert.Contains("88/QĐ-UBND", reorganization.QuerySelector("[data-testid=decision]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(url, reorganization.QuerySelector("[data-testid=dossier-link]")!.GetAttribute("href"));
         Assert.False((await s.Client.GetUnitAsync(b.Id, new DateOnly(2024, 7, 1))).Active);
 
         var (_, list) = await session.GetAsync($"/reorganization-proposals?q={Uri.EscapeDataString(Unique.Name(s.Token).ToUpperInvariant())}");
