@@ -33,7 +33,7 @@ public sealed class AccessibilityTests(HostFixture host, ITestOutputHelper outpu
     }
 
     /// <summary>Real objects of the demo data for the pages that need an id.</summary>
-    private sealed record Ids(int Unit, int LineageUnit, int Reorganization, int Document, int Task, int Scenario, string Admin, int ReportRequest = 0, int Report = 0, int DraftReport = 0, int ReportRequester = 0);
+    private sealed record Ids(int Unit, int LineageUnit, int Reorganization, int Document, int Task, int Scenario, int Proposal, string Admin, int ReportRequest = 0, int Report = 0, int DraftReport = 0, int ReportRequester = 0);
 
     /// <summary>Where the sweep opens a route, and as whom; or why it does not (the route answers with no page).</summary>
     private sealed record Visit(As As, Func<Ids, string[]> Urls, string? NoPage = null);
@@ -81,6 +81,9 @@ public sealed class AccessibilityTests(HostFixture host, ITestOutputHelper outpu
         ["/reorganizations/{id:int}"] = Admin(ids => [$"/reorganizations/{ids.Reorganization}"]),
         ["/reorganizations/create"] = Admin("/reorganizations/create"),
         ["/reorganizations/import"] = Admin("/reorganizations/import"),
+        ["/reorganization-proposals"] = Admin("/reorganization-proposals", "/reorganization-proposals?print=1"),
+        ["/reorganization-proposals/create"] = Admin("/reorganization-proposals/create"),
+        ["/reorganization-proposals/{id:int}"] = Admin(ids => [$"/reorganization-proposals/{ids.Proposal}"]),
         ["/scenarios"] = Admin("/scenarios"),
         ["/scenarios/create"] = Admin("/scenarios/create"),
         ["/scenarios/{id:int}"] = Admin(ids => [$"/scenarios/{ids.Scenario}"]),
@@ -317,6 +320,17 @@ public sealed class AccessibilityTests(HostFixture host, ITestOutputHelper outpu
                 new ReorganizationInput { Type = "merger", EffectiveDate = new DateOnly(2027, 1, 1), SourceUnitIds = [pair[1]], ContinuingUnitId = pair[0] },
             ]));
             var scenario = created.Id ?? throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => $"{e.Field}: {e.Message}")));
+            // A submitted dossier with warnings: its page shows the checks and the appraisal form.
+            var proposals = scope.ServiceProvider.GetRequiredService<ProposalService>();
+            var agency = units.First(u => u.Id == pair[0]).ManagingAgencyId;
+            var drafted = await proposals.CreateAsync(new ProposalInput
+            {
+                Kind = "submission", Number = "1/TTr-KT", ProposedOn = new DateOnly(2026, 11, 2), Summary = "Tờ trình sáp nhập kiểm tra khả năng tiếp cận",
+                AgencyId = agency, PlannedBudgetPositions = 1000,
+                Event = new ReorganizationInput { Type = "merger", EffectiveDate = new DateOnly(2027, 1, 1), SourceUnitIds = [pair[1]], ContinuingUnitId = pair[0] },
+            });
+            var proposal = drafted.Id ?? throw new InvalidOperationException(string.Join("; ", drafted.Errors.Select(e => $"{e.Field}: {e.Message}")));
+            await proposals.SubmitAsync(proposal, null);
             // A request from an agency to those below it: one report submitted (the requester's review forms), one a draft (the reporter's form).
             var requester = await db.Agencies.Where(a => a.ValidTo == null && db.Agencies.Count(c => c.ParentId == a.Id && c.ValidTo == null) >= 2)
                 .OrderBy(a => a.Id).Select(a => a.Id).FirstAsync();
@@ -326,7 +340,7 @@ public sealed class AccessibilityTests(HostFixture host, ITestOutputHelper outpu
             var requestId = request.Id ?? throw new InvalidOperationException(string.Join("; ", request.Errors?.Select(e => $"{e.Field}: {e.Message}") ?? []));
             var reports = await db.Reports.Where(r => r.RequestId == requestId).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync();
             await reporting.SubmitAsync(reports[0], null);
-            return _ids = new Ids(units[0].Id, lineageUnit, reorganization, task.DocumentId, task.Id, scenario, admin.Id, requestId, reports[0], reports[1], requester);
+            return _ids = new Ids(units[0].Id, lineageUnit, reorganization, task.DocumentId, task.Id, scenario, proposal, admin.Id, requestId, reports[0], reports[1], requester);
         }
         finally
         {

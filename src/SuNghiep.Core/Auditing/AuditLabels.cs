@@ -19,6 +19,7 @@ public enum AuditRef
     Scenario,
     ReportRequest,
     Report,
+    Proposal,
 }
 
 /// <summary>One audited field: its Vietnamese label, or null for a technical field that the trail does not show.</summary>
@@ -106,6 +107,16 @@ public static class AuditLabels
             L("VoidedAt", "Thời điểm hủy"), L("VoidedBy", "Người hủy"), L("VoidReason", "Lý do hủy")),
         T(typeof(ReorganizationParticipant), "Đơn vị tham gia sắp xếp", AuditRef.Reorganization, "ReorganizationId",
             L("ReorganizationId", "Sự kiện sắp xếp", AuditRef.Reorganization), L("Role", "Vai trò trong sự kiện")),
+        T(typeof(ReorganizationProposal), "Hồ sơ đề nghị sắp xếp", AuditRef.Proposal, "Id",
+            L("Kind", "Loại văn bản đề nghị"), L("Number", "Số, ký hiệu"), L("ProposedOn", "Ngày văn bản"), L("Summary", "Trích yếu"),
+            L("CompetentAgencyId", "Cơ quan có thẩm quyền quyết định", AuditRef.Agency), L("EventJson", "Phương án sắp xếp"),
+            L("PlannedStaff", "Số người làm việc dự kiến của đơn vị mới"), L("PlannedBudgetPositions", "Số lượng người làm việc hưởng lương từ ngân sách sau sắp xếp"),
+            L("DissolutionGround", "Căn cứ giải thể"), L("Status", "Trạng thái"), L("CreatedBy", "Người lập"),
+            L("SubmittedAt", "Thời điểm trình"), L("SubmittedBy", "Người trình"), L("AppraisalOpinion", "Ý kiến thẩm định"),
+            L("AppraisalResult", "Kết quả thẩm định"), L("AppraisedOn", "Ngày thẩm định"), L("Appraiser", "Người thẩm định"),
+            L("AppraisalWarningsJson", "Cảnh báo khi thẩm định"), L("DecidedAt", "Thời điểm ghi quyết định"), L("DecidedBy", "Người ghi quyết định"),
+            L("ReorganizationId", "Sự kiện sắp xếp", AuditRef.Reorganization), L("DecisionWarningsJson", "Cảnh báo khi quyết định"),
+            L("WithdrawnAt", "Thời điểm rút"), L("WithdrawnBy", "Người rút"), L("WithdrawReason", "Lý do rút")),
         T(typeof(Agency), "Cơ quan", AuditRef.Agency, "Id",
             L("Kind", "Loại cơ quan"), L("ParentId", "Cơ quan cấp trên", AuditRef.Agency), L("SuccessorId", "Cơ quan kế thừa", AuditRef.Agency)),
         T(typeof(Area), "Địa bàn", AuditRef.Area, "Id",

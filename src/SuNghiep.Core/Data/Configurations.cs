@@ -159,6 +159,32 @@ internal sealed class ReorganizationConfiguration : IEntityTypeConfiguration<Reo
     }
 }
 
+internal sealed class ReorganizationProposalConfiguration : IEntityTypeConfiguration<ReorganizationProposal>
+{
+    public void Configure(EntityTypeBuilder<ReorganizationProposal> b)
+    {
+        b.Property(x => x.Number).HasMaxLength(64);
+        b.Property(x => x.Summary).HasMaxLength(2000);
+        b.Property(x => x.EventJson).HasMaxLength(200_000);
+        b.Property(x => x.CreatedBy).HasMaxLength(256);
+        b.Property(x => x.SubmittedBy).HasMaxLength(256);
+        b.Property(x => x.AppraisalOpinion).HasMaxLength(4000);
+        b.Property(x => x.Appraiser).HasMaxLength(256);
+        b.Property(x => x.AppraisalWarningsJson).HasMaxLength(20_000);
+        b.Property(x => x.DecidedBy).HasMaxLength(256);
+        b.Property(x => x.DecisionWarningsJson).HasMaxLength(20_000);
+        b.Property(x => x.WithdrawnBy).HasMaxLength(256);
+        b.Property(x => x.WithdrawReason).HasMaxLength(2000);
+        b.Property(x => x.Revision).IsConcurrencyToken();
+        b.HasIndex(x => new { x.Status, x.ProposedOn });
+        b.HasIndex(x => x.AgencyId);
+        b.HasIndex(x => x.ReorganizationId);
+        b.HasOne(x => x.Agency).WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.CompetentAgency).WithMany().HasForeignKey(x => x.CompetentAgencyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Reorganization).WithMany().HasForeignKey(x => x.ReorganizationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 internal sealed class ReorganizationParticipantConfiguration : IEntityTypeConfiguration<ReorganizationParticipant>
 {
     public void Configure(EntityTypeBuilder<ReorganizationParticipant> b)

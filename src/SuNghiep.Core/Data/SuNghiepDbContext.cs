@@ -20,6 +20,7 @@ public sealed class SuNghiepDbContext(DbContextOptions<SuNghiepDbContext> option
     public DbSet<UnitVersion> UnitVersions => Set<UnitVersion>();
     public DbSet<Reorganization> Reorganizations => Set<Reorganization>();
     public DbSet<ReorganizationParticipant> ReorganizationParticipants => Set<ReorganizationParticipant>();
+    public DbSet<ReorganizationProposal> ReorganizationProposals => Set<ReorganizationProposal>();
     public DbSet<StaffingYear> StaffingYears => Set<StaffingYear>();
     public DbSet<StaffingAllocation> StaffingAllocations => Set<StaffingAllocation>();
     public DbSet<FinanceYear> FinanceYears => Set<FinanceYear>();
@@ -109,6 +110,12 @@ public sealed class SuNghiepDbContext(DbContextOptions<SuNghiepDbContext> option
         builder.Entity<FinanceYear>().HasQueryFilter(Through<FinanceYear>(f => f.Unit!, visible));
         builder.Entity<AutonomyPlan>().HasQueryFilter(Through<AutonomyPlan>(p => p.Unit!, visible));
         builder.Entity<UnitYearFact>().HasQueryFilter(Through<UnitYearFact>(f => f.Unit!, visible));
+
+        // A proposal is seen within the scope of the agency that drafted it, as its documents are written for it.
+        builder.Entity<ReorganizationProposal>().HasQueryFilter(p =>
+            ScopeUnrestricted
+            || (ScopeAgencyPath != null && p.Agency!.LineagePath.StartsWith(ScopeAgencyPath))
+            || (ScopeAreaPath != null && p.Agency!.Area != null && p.Agency.Area.LineagePath.StartsWith(ScopeAreaPath)));
 
         // An agency sees the tasks it leads or coordinates and those of its subtree, and the tasks its own documents
         // assigned (so that the assigning level can follow what it asked); an area scope, those of the agencies in the

@@ -1,6 +1,11 @@
 namespace SuNghiep.Core.Entities;
 
-/// <summary>The forms of reorganization of Decree 120/2020 as amended by Decree 283/2025, plus transfer and renaming.</summary>
+/// <summary>
+/// The forms of reorganization of Decree 120/2020 as amended by Decree 283/2025, plus transfer and renaming, the conversion
+/// into a joint-stock company (Decree 150/2020, not Decree 120), and the events that move a unit into or out of the public
+/// register of a province: units received from a ministry, a unit merged into an administrative body, a unit converted into
+/// a non-public one.
+/// </summary>
 public enum ReorganizationType
 {
     Establishment = 1,
@@ -12,18 +17,24 @@ public enum ReorganizationType
     Transfer = 7,
     Conversion = 8,
     Rename = 9,
+    /// <summary>Units handed over by a ministry to a province (tiếp nhận): they go on under the province's agency.</summary>
+    ReceiveFromMinistry = 10,
+    /// <summary>The unit ends and its functions go to an administrative body (sáp nhập vào cơ quan hành chính).</summary>
+    MergeIntoAgency = 11,
+    /// <summary>The unit leaves the public register as a non-public unit (chuyển thành đơn vị sự nghiệp ngoài công lập).</summary>
+    ConversionToNonPublic = 12,
 }
 
 /// <summary>How a unit takes part in a reorganization.</summary>
 public enum ParticipantRole
 {
-    /// <summary>The unit ends on the effective date (consolidated, absorbed, divided, dissolved, converted).</summary>
+    /// <summary>The unit ends on the effective date (consolidated, absorbed, divided, dissolved, converted, merged into an agency).</summary>
     Ended = 1,
     /// <summary>The unit goes on (the absorbing unit of a merger, the unit a separation splits from).</summary>
     Continuing = 2,
     /// <summary>The unit starts on the effective date.</summary>
     Created = 3,
-    /// <summary>The unit goes on under another managing agency.</summary>
+    /// <summary>The unit goes on under another managing agency (a transfer, or units received from a ministry).</summary>
     Transferred = 4,
     /// <summary>The unit goes on under a new name.</summary>
     Renamed = 5,
@@ -41,6 +52,7 @@ public sealed class Reorganization
     public DateOnly DecisionDate { get; set; }
     public required string DecisionIssuer { get; set; }
     public DateOnly EffectiveDate { get; set; }
+    /// <summary>The agency units move to (transfer, receipt from a ministry) or that takes over the functions of a unit merged into it.</summary>
     public int? NewManagingAgencyId { get; set; }
     public Agency? NewManagingAgency { get; set; }
     public string? NewName { get; set; }

@@ -217,7 +217,7 @@ public sealed partial class IndicatorEngine
             })
             .ToListAsync(ct);
         var items = page.Select(e => details.First(d => d.Id == e.Id) is var d
-            ? new DrilldownEvent(d.Id, ReorganizationRules.Code(d.Type), ReorganizationRules.TypeName(d.Type), d.EffectiveDate,
+            ? new DrilldownEvent(d.Id, ReorganizationRules.Code(d.Type), ReorganizationRules.TypeNameWithBasis(d.Type), d.EffectiveDate,
                 new DecisionView(d.DecisionNumber, d.DecisionDate, d.DecisionIssuer), e.Change,
                 d.Units.OrderBy(p => p.Role).ThenBy(p => p.Code, StringComparer.Ordinal)
                     .Select(p => new ParticipantView(p.UnitId, p.Code, p.Name, HistoryQueries.RoleCode(p.Role))).ToList())

@@ -68,7 +68,7 @@ public static class HistoryQueries
             .ToListAsync(ct))
             .OrderBy(x => x.r.EffectiveDate).ThenBy(x => x.r.Id)
             .Select(x => new ParticipationView(
-                x.r.Id, ReorganizationRules.Code(x.r.Type), ReorganizationRules.TypeName(x.r.Type), RoleCode(x.Role), x.r.EffectiveDate,
+                x.r.Id, ReorganizationRules.Code(x.r.Type), ReorganizationRules.TypeNameWithBasis(x.r.Type), RoleCode(x.Role), x.r.EffectiveDate,
                 new DecisionView(x.r.DecisionNumber, x.r.DecisionDate, x.r.DecisionIssuer), x.r.VoidedAt != null))
             .ToList();
         return new UnitHistory(unit, versions, events);
@@ -273,7 +273,7 @@ public static class HistoryQueries
     }
 
     private static ReorganizationView View(Reorganization r, int delta) => new(
-        r.Id, ReorganizationRules.Code(r.Type), ReorganizationRules.TypeName(r.Type),
+        r.Id, ReorganizationRules.Code(r.Type), ReorganizationRules.TypeNameWithBasis(r.Type),
         new DecisionView(r.DecisionNumber, r.DecisionDate, r.DecisionIssuer), r.EffectiveDate, delta,
         r.Participants.Where(p => p.Unit is not null).OrderBy(p => p.Role).ThenBy(p => p.Unit!.Code)
             .Select(p => new ParticipantView(p.UnitId, p.Unit!.Code, p.Unit.Name, RoleCode(p.Role))).ToList(),

@@ -99,12 +99,38 @@ public sealed class ReorganizationService(SuNghiepDbContext db, UnitService unit
 
         Agency? newAgency = null;
         Area? newArea = null;
-        if (type == ReorganizationType.Transfer && input.NewManagingAgencyId is { } agencyId)
+        if (type == ReorganizationType.MergeIntoAgency && input.NewManagingAgencyId is { } receiving)
+        {
+            // The agency takes over the unit's functions, not the unit, which ends: it need not lie in the caller's scope.
+            newAgency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == receiving, ct);
+            if (newAgency is null)
+            {
+                allErrors.Add(new("newManagingAgencyId", "Cơ quan hành chính tiếp nhận không tồn tại."));
+            }
+        }
+
+        if (type is { } moving && ReorganizationRules.MovesAgency(moving) && input.NewManagingAgencyId is { } agencyId)
         {
             newAgency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == agencyId, ct);
             if (newAgency is null)
             {
                 allErrors.Add(new("newManagingAgencyId", "Cơ quan quản lý mới không tồn tại."));
+            }
+
+            // Units received from a ministry leave the central level for a province's (or a commune's) agency.
+            if (moving == ReorganizationType.ReceiveFromMinistry)
+            {
+                if (newAgency is { LevelCode: "central" })
+                {
+                    allErrors.Add(new("newManagingAgencyId", "Đơn vị tiếp nhận từ bộ, ngành trung ương phải chuyển về cơ quan của địa phương, không phải cơ quan trung ương."));
+                }
+
+                var agencyIds = found.Select(u => u.ManagingAgencyId).Distinct().ToList();
+                var central = await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id) && a.LevelCode == "central").Select(a => a.Id).ToListAsync(ct);
+                foreach (var unit in found.Where(u => !central.Contains(u.ManagingAgencyId)))
+                {
+                    allErrors.Add(new("sourceUnitIds", $"Đơn vị {unit.Code} không thuộc bộ, ngành trung ương; hãy ghi chuyển giao."));
+                }
             }
 
             if (!string.IsNullOrWhiteSpace(input.NewAreaCode))
@@ -189,7 +215,7 @@ public sealed class ReorganizationService(SuNghiepDbContext db, UnitService unit
                 AutonomyGroup = latest.AutonomyGroup,
             };
             latest.ValidTo = effective;
-            if (type == ReorganizationType.Transfer)
+            if (ReorganizationRules.MovesAgency(type.Value))
             {
                 next.ManagingAgencyId = newAgency!.Id;
                 next.LevelCode = newAgency.LevelCode;
@@ -206,7 +232,7 @@ public sealed class ReorganizationService(SuNghiepDbContext db, UnitService unit
             UnitService.Mirror(unit, next);
             reorganization.Participants.Add(new()
             {
-                Unit = unit, Role = type == ReorganizationType.Transfer ? ParticipantRole.Transferred : ParticipantRole.Renamed,
+                Unit = unit, Role = ReorganizationRules.MovesAgency(type.Value) ? ParticipantRole.Transferred : ParticipantRole.Renamed,
             });
         }
 

@@ -48,8 +48,28 @@ public static class ReorganizationRules
         ReorganizationType.Transfer => "Chuyển giao",
         ReorganizationType.Conversion => "Chuyển đổi thành công ty cổ phần",
         ReorganizationType.Rename => "Đổi tên",
+        ReorganizationType.ReceiveFromMinistry => "Tiếp nhận từ bộ, ngành trung ương",
+        ReorganizationType.MergeIntoAgency => "Sáp nhập vào cơ quan hành chính",
+        ReorganizationType.ConversionToNonPublic => "Chuyển thành đơn vị sự nghiệp ngoài công lập",
         _ => type.ToString(),
     };
+
+    /// <summary>
+    /// The act each form is made under, to be named beside it: the conversion into a joint-stock company is Decree 150/2020's
+    /// (on converting public service units into joint-stock companies), not one of Decree 120's forms of reorganization.
+    /// </summary>
+    public static string LegalBasis(ReorganizationType type) => type switch
+    {
+        ReorganizationType.Conversion => "Nghị định 150/2020/NĐ-CP",
+        _ => "Nghị định 120/2020/NĐ-CP (sửa đổi bởi Nghị định 83/2024/NĐ-CP và Nghị định 283/2025/NĐ-CP)",
+    };
+
+    /// <summary>The form's name with the act it is made under, where the two could be confused.</summary>
+    public static string TypeNameWithBasis(ReorganizationType type) =>
+        type == ReorganizationType.Conversion ? $"{TypeName(type)} (theo {LegalBasis(type)})" : TypeName(type);
+
+    /// <summary>The forms that move units to another managing agency without ending them.</summary>
+    public static bool MovesAgency(ReorganizationType type) => type is ReorganizationType.Transfer or ReorganizationType.ReceiveFromMinistry;
 
     /// <summary>The API's name of each type.</summary>
     public static string Code(ReorganizationType type) => type.ToString().ToLowerInvariant();
@@ -165,13 +185,20 @@ public static class ReorganizationRules
                 break;
             case ReorganizationType.Dissolution:
             case ReorganizationType.Conversion:
+            case ReorganizationType.ConversionToNonPublic:
                 Need(others.Count >= 1 && continuing is null, "sourceUnitIds", $"{TypeName(type)} cần ít nhất một đơn vị.");
                 Need(r.NewUnitCount == 0, "newUnits", $"{TypeName(type)} không tạo đơn vị mới.");
                 break;
+            case ReorganizationType.MergeIntoAgency:
+                Need(others.Count >= 1 && continuing is null, "sourceUnitIds", "Sáp nhập vào cơ quan hành chính cần ít nhất một đơn vị.");
+                Need(r.NewManagingAgencyId is not null, "newManagingAgencyId", "Vui lòng chọn cơ quan hành chính tiếp nhận chức năng, nhiệm vụ của đơn vị.");
+                Need(r.NewUnitCount == 0, "newUnits", "Sáp nhập vào cơ quan hành chính không tạo đơn vị mới.");
+                break;
             case ReorganizationType.Transfer:
-                Need(others.Count >= 1 && continuing is null, "sourceUnitIds", "Chuyển giao cần ít nhất một đơn vị.");
+            case ReorganizationType.ReceiveFromMinistry:
+                Need(others.Count >= 1 && continuing is null, "sourceUnitIds", $"{TypeName(type)} cần ít nhất một đơn vị.");
                 Need(r.NewManagingAgencyId is not null, "newManagingAgencyId", "Vui lòng chọn cơ quan quản lý mới.");
-                Need(r.NewUnitCount == 0, "newUnits", "Chuyển giao không tạo đơn vị mới.");
+                Need(r.NewUnitCount == 0, "newUnits", $"{TypeName(type)} không tạo đơn vị mới.");
                 break;
             case ReorganizationType.Rename:
                 Need(others.Count == 1 && continuing is null, "sourceUnitIds", "Đổi tên áp dụng cho đúng một đơn vị.");
@@ -208,7 +235,7 @@ public static class ReorganizationRules
             }
         }
 
-        if (type == ReorganizationType.Transfer && r.NewManagingAgencyId is { } agency)
+        if (MovesAgency(type) && r.NewManagingAgencyId is { } agency)
         {
             foreach (var id in others.Where(units.ContainsKey).Where(id => units[id].ManagingAgencyId == agency))
             {
@@ -232,10 +259,11 @@ public static class ReorganizationRules
         {
             ReorganizationType.Establishment => new ReorganizationPlan(none, none, r.NewUnitCount, none, none),
             ReorganizationType.Consolidation or ReorganizationType.Division or ReorganizationType.Dissolution or ReorganizationType.Conversion
+                or ReorganizationType.MergeIntoAgency or ReorganizationType.ConversionToNonPublic
                 => new ReorganizationPlan(others, none, r.NewUnitCount, none, none),
             ReorganizationType.Merger => new ReorganizationPlan(others, [continuing!.Value], 0, none, none),
             ReorganizationType.Separation => new ReorganizationPlan(none, [continuing!.Value], r.NewUnitCount, none, none),
-            ReorganizationType.Transfer => new ReorganizationPlan(none, none, 0, others, none),
+            ReorganizationType.Transfer or ReorganizationType.ReceiveFromMinistry => new ReorganizationPlan(none, none, 0, others, none),
             ReorganizationType.Rename => new ReorganizationPlan(none, none, 0, none, others),
             _ => throw new ArgumentOutOfRangeException(nameof(r)),
         };

@@ -45,6 +45,7 @@ public static class WebApp
         services.AddSuNghiepDatabase(config, workingDirectory);
         services.AddScoped<UnitService>();
         services.AddScoped<Core.Reorganizations.ReorganizationService>();
+        services.AddScoped<Core.Reorganizations.ProposalService>();
         services.AddScoped<Core.Reorganizations.ReorganizationImport>();
         services.AddScoped<Core.Scenarios.ScenarioService>();
         services.AddScoped<Core.Scenarios.ScenarioImport>();
@@ -172,6 +173,7 @@ public static class WebApp
         var secured = api.MapGroup("").RequireAuthorization(ApiPolicy);
         UnitsApi.Map(secured);
         ReorganizationsApi.Map(secured);
+        ProposalsApi.Map(secured);
         ScenariosApi.Map(secured);
         ReportsApi.Map(secured);
         ResourcesApi.Map(secured);

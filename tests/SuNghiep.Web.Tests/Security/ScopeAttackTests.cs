@@ -124,6 +124,15 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
         ["GET /api/v1/indicators/{code}/drilldown"] = D(Access.List, query: "agencyId={A}&baseline=2015-12-31"),
         ["GET /api/v1/indicators/{code}/drilldown.xlsx"] = D(Access.List, query: "agencyId={A}"),
 
+        // API: reorganization dossiers, seen within the drafting agency's scope; the appraisal is Home Affairs'.
+        ["GET /api/v1/reorganization-proposals"] = D(Access.List, query: "agencyId={A}&q={secret}"),
+        ["POST /api/v1/reorganization-proposals"] = D(Access.New, Need.Creators),
+        ["GET /api/v1/reorganization-proposals/{id:int}"] = D(Access.Scoped),
+        ["POST /api/v1/reorganization-proposals/{id:int}/submit"] = D(Access.Scoped, Need.Creators),
+        ["POST /api/v1/reorganization-proposals/{id:int}/appraise"] = D(Access.Scoped, Need.Superiors),
+        ["POST /api/v1/reorganization-proposals/{id:int}/decide"] = D(Access.Scoped, Need.Creators),
+        ["POST /api/v1/reorganization-proposals/{id:int}/withdraw"] = D(Access.Scoped, Need.Creators),
+
         // API: what-if scenarios. Agency A's officer drafted one and shared it: the Viewer of agency A reads it.
         ["GET /api/v1/scenarios"] = D(Access.List, viewerSeesSecret: true),
         ["POST /api/v1/scenarios"] = D(Access.New, Need.Creators),
@@ -264,6 +273,16 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
         ["GET /reorganizations/import"] = D(Access.New, Need.Creators),
         ["GET /reorganizations/import?handler=Template"] = D(Access.New, Need.Creators),
         ["POST /reorganizations/import"] = D(Access.New, Need.Creators),
+
+        // Pages: reorganization dossiers.
+        ["GET /reorganization-proposals"] = D(Access.List, query: "agencyId={A}&q={secret}"),
+        ["GET /reorganization-proposals/create"] = D(Access.New, Need.Creators),
+        ["POST /reorganization-proposals/create"] = D(Access.New, Need.Creators),
+        ["GET /reorganization-proposals/{id:int}"] = D(Access.Scoped),
+        ["POST /reorganization-proposals/{id:int}?handler=Submit"] = D(Access.Scoped, Need.Creators),
+        ["POST /reorganization-proposals/{id:int}?handler=Appraise"] = D(Access.Scoped, Need.Superiors),
+        ["POST /reorganization-proposals/{id:int}?handler=Decide"] = D(Access.Scoped, Need.Creators),
+        ["POST /reorganization-proposals/{id:int}?handler=Withdraw"] = D(Access.Scoped, Need.Creators),
 
         // Pages: what-if scenarios.
         ["GET /scenarios"] = D(Access.List, viewerSeesSecret: true),
@@ -543,6 +562,14 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
             "POST /api/v1/reorganizations" => ScopeAttackWorld.Json(HistoryClient.Event("dissolution", new DateOnly(2021, 5, 1)).With("sourceUnitIds", new JsonArray(world.Unit))),
             "POST /api/v1/reorganizations/{id:int}/void" => ScopeAttackWorld.Json(new JsonObject { ["reason"] = "Ghi nhầm quyết định" }),
             "POST /api/v1/reorganizations/import" or "POST /api/v1/scenarios/{id:int}/events/import" => ScopeAttackWorld.Xlsx(ReorganizationImport.Template()),
+            "POST /api/v1/reorganization-proposals" => ScopeAttackWorld.Json(ScopeAttackWorld.ProposalBody(world.AgencyA, world.Unit, $"Hồ sơ chen {token}")),
+            "POST /api/v1/reorganization-proposals/{id:int}/submit" => ScopeAttackWorld.Json(new JsonObject()),
+            "POST /api/v1/reorganization-proposals/{id:int}/appraise" => ScopeAttackWorld.Json(new JsonObject
+            {
+                ["result"] = "agreed", ["opinion"] = "Đồng ý", ["appraisedOn"] = "2024-03-10", ["appraiser"] = "Người chen",
+            }),
+            "POST /api/v1/reorganization-proposals/{id:int}/decide" => ScopeAttackWorld.Json(new JsonObject { ["decision"] = HistoryClient.Event("dissolution", new DateOnly(2024, 7, 1))["decision"]!.DeepClone() }),
+            "POST /api/v1/reorganization-proposals/{id:int}/withdraw" => ScopeAttackWorld.Json(new JsonObject { ["reason"] = "Rút từ ngoài phạm vi" }),
             "POST /api/v1/scenarios" or "PUT /api/v1/scenarios/{id:int}" => ScopeAttackWorld.Json(ScopeAttackWorld.ScenarioBody(world.Unit, $"Kịch bản chen {token}")),
             "POST /api/v1/scenarios/{id:int}/apply" => ScopeAttackWorld.Json(new JsonObject { ["decision"] = HistoryClient.Event("dissolution", new DateOnly(2021, 5, 1))["decision"]!.DeepClone() }),
             "POST /api/v1/scenarios/{id:int}/share" or "DELETE /api/v1/scenarios/{id:int}/share" or "DELETE /api/v1/scenarios/{id:int}" => null,
@@ -713,6 +740,7 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
         {
             "units" => world.Unit.ToString(),
             "reorganizations" => world.Reorganization.ToString(),
+            "reorganization-proposals" => world.Proposal.ToString(),
             "scenarios" => world.Scenario.ToString(),
             "documents" => world.Document.ToString(),
             // Only a late task is asked to explain itself.

@@ -53,7 +53,7 @@ internal sealed class ScopeAttackWorld
     /// Not the bare token: a list filtered by it may rightly echo the filter ("từ khóa …").
     /// </summary>
     public IReadOnlyList<string> SecretMarkers =>
-        [$"{Secret}-U", $"{Secret}-R", $"{Unique.Name(Secret)} U", $"{Unique.Name(Secret)} R", $"Nhiệm vụ {Secret}", $"Tiến độ {Secret}", $"% {Secret}", $"Kịch bản {Secret}", $"Báo cáo {Secret}"];
+        [$"{Secret}-U", $"{Secret}-R", $"{Unique.Name(Secret)} U", $"{Unique.Name(Secret)} R", $"Nhiệm vụ {Secret}", $"Tiến độ {Secret}", $"% {Secret}", $"Kịch bản {Secret}", $"Báo cáo {Secret}", $"Hồ sơ {Secret}"];
     public required int AgencyA { get; init; }
     public required int AgencyB { get; init; }
     public required int Unit { get; init; }
@@ -64,6 +64,9 @@ internal sealed class ScopeAttackWorld
 
     /// <summary>A what-if of agency A's officer, shared, that dissolves <see cref="Unit"/>.</summary>
     public required int Scenario { get; init; }
+
+    /// <summary>A reorganization dossier drafted for agency A, planning to dissolve <see cref="Unit"/>, still a draft.</summary>
+    public required int Proposal { get; init; }
     public required int Document { get; init; }
     public required int Task { get; init; }
     public required int Progress { get; init; }
@@ -143,6 +146,8 @@ internal sealed class ScopeAttackWorld
         var below = await BelowAsync(app, a);
         var (reportRequest, report) = await ReportAsync(admin, ReportRequestBody(a, below, $"Báo cáo {secret}"));
 
+        var proposal = await ProposalAsync(admin, a, unit.Id, $"Hồ sơ {secret}");
+
         var callers = new Dictionary<Attacker, Caller>
         {
             [Attacker.OtherAgencyOfficer] = await SignInAsync(app, await app.CreateUserAsync(Roles.AgencyOfficer, agency: AgencyBCode)),
@@ -154,7 +159,7 @@ internal sealed class ScopeAttackWorld
         return new ScopeAttackWorld
         {
             App = app, Secret = secret, PublicToken = publicToken, AgencyA = a, AgencyB = b,
-            Unit = unit.Id, UnitBody = unitBody, Sibling = sibling.Id, Renamed = renamed.Id, Reorganization = reorganization.Id, Scenario = scenario,
+            Unit = unit.Id, UnitBody = unitBody, Sibling = sibling.Id, Renamed = renamed.Id, Reorganization = reorganization.Id, Scenario = scenario, Proposal = proposal,
             Document = document.Id, Task = task.Id, Progress = progress.Id, LateTask = lateTask.Id, ExplanationRequest = explanation.Id, DocumentFile = documentFile, ProgressFile = progressFile,
             Notification = notification, ReportRequest = reportRequest, Report = report, ReportBelow = below, OwnerId = ownerId, OwnerEmail = ownerEmail, Callers = callers, TaskWorkbook = workbook,
             AdminPages = await PageSession.SignInAsync(app, SuNghiepApp.AdminEmail, SuNghiepApp.AdminPassword),
@@ -219,6 +224,21 @@ internal sealed class ScopeAttackWorld
         return id;
     }
 
+    public static JsonObject ProposalBody(int agency, int unit, string summary) => new()
+    {
+        ["kind"] = "submission", ["number"] = "9/TTr-SYT", ["proposedOn"] = "2024-03-01", ["summary"] = summary, ["agencyId"] = agency,
+        ["event"] = new JsonObject { ["type"] = "dissolution", ["effectiveDate"] = "2024-07-01", ["sourceUnitIds"] = new JsonArray(unit) },
+        ["dissolutionGround"] = "planning",
+    };
+
+    private static async Task<int> ProposalAsync(HttpClient admin, int agency, int unit, string summary)
+    {
+        using var created = await admin.PostAsync("/api/v1/reorganization-proposals", Json(ProposalBody(agency, unit, summary)));
+        var text = await created.Content.ReadAsStringAsync();
+        Assert.True(created.StatusCode == HttpStatusCode.Created, $"POST /api/v1/reorganization-proposals answered {(int)created.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement.GetProperty("id").GetInt32();
+    }
+
     public static JsonObject AutonomyPlan() => new()
     {
         ["periodStart"] = 2026, ["periodEnd"] = 2030, ["proposedGroup"] = 3, ["submittedOn"] = "2026-03-01", ["status"] = "submitted",
@@ -252,6 +272,9 @@ internal sealed class ScopeAttackWorld
             allocations = await db.StaffingAllocations.Where(x => x.AgencyId == AgencyA && x.Year == AllocationYear).Select(x => x.BudgetPositions).ToListAsync(),
             voided = await db.Reorganizations.Where(r => r.Id == Reorganization).Select(r => r.VoidedAt).SingleAsync(),
             read = await db.Notifications.Where(n => n.Id == Notification).Select(n => n.ReadAt).SingleAsync(),
+            proposal = await db.ReorganizationProposals.IgnoreQueryFilters().Where(x => x.Id == Proposal)
+                .Select(x => new { x.Status, x.Revision, x.ReorganizationId, x.Summary }).SingleAsync(),
+            proposals = await db.ReorganizationProposals.IgnoreQueryFilters().CountAsync(x => x.AgencyId == AgencyA),
             scenario = await db.Scenarios.Where(x => x.Id == Scenario).Select(x => new { x.Name, x.EventsJson, x.Shared, x.AppliedAt, x.Revision }).SingleOrDefaultAsync(),
             // Changes to the attacker's own account (a wrong current password counted as a failed sign-in) are its own.
             audit = attackerId is null ? 0 : await db.AuditEntries.CountAsync(e => e.ActorId == attackerId && !(e.EntityType == "AppUser" && e.EntityId == attackerId)),

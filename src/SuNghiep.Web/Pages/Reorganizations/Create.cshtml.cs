@@ -79,13 +79,17 @@ public sealed class CreateModel(SuNghiepDbContext db, ReorganizationService serv
         [ReorganizationType.Division] = "Một đơn vị chấm dứt hoạt động và được chia thành từ hai đơn vị mới trở lên. Chọn đơn vị bị chia và nhập các đơn vị mới. Số đơn vị tăng (số đơn vị mới − 1).",
         [ReorganizationType.Separation] = "Đơn vị bị tách tiếp tục hoạt động; một hoặc nhiều đơn vị mới được tách ra từ đơn vị đó. Chọn đơn vị bị tách và nhập các đơn vị mới. Số đơn vị tăng bằng số đơn vị mới.",
         [ReorganizationType.Dissolution] = "Đơn vị chấm dứt hoạt động. Chọn các đơn vị bị giải thể. Số đơn vị giảm bằng số đơn vị bị giải thể.",
-        [ReorganizationType.Conversion] = "Đơn vị chuyển thành công ty cổ phần và ra khỏi sổ đăng ký đơn vị sự nghiệp công lập. Chọn đơn vị chuyển đổi. Số đơn vị giảm 1.",
+        [ReorganizationType.Conversion] = "Đơn vị chuyển thành công ty cổ phần theo Nghị định 150/2020/NĐ-CP (không phải một hình thức tổ chức lại của Nghị định 120/2020/NĐ-CP) và ra khỏi sổ đăng ký đơn vị sự nghiệp công lập. Chọn đơn vị chuyển đổi. Số đơn vị giảm 1.",
         [ReorganizationType.Transfer] = "Đơn vị giữ nguyên, chuyển sang cơ quan quản lý khác (và địa bàn khác nếu có, như ngày 01/07/2025). Chọn các đơn vị và cơ quan quản lý mới. Số đơn vị không đổi.",
         [ReorganizationType.Rename] = "Đơn vị giữ nguyên, mang tên mới. Chọn đơn vị và nhập tên mới. Số đơn vị không đổi.",
+        [ReorganizationType.ReceiveFromMinistry] = "Đơn vị do bộ, ngành trung ương bàn giao về địa phương tiếp tục hoạt động dưới cơ quan quản lý của tỉnh (hoặc xã). Chọn các đơn vị và cơ quan quản lý mới. Số đơn vị của địa phương tăng bằng số đơn vị tiếp nhận; cả nước không đổi.",
+        [ReorganizationType.MergeIntoAgency] = "Đơn vị chấm dứt hoạt động; chức năng, nhiệm vụ chuyển về một cơ quan hành chính. Chọn các đơn vị và cơ quan tiếp nhận. Số đơn vị giảm bằng số đơn vị được sáp nhập.",
+        [ReorganizationType.ConversionToNonPublic] = "Đơn vị chuyển thành đơn vị sự nghiệp ngoài công lập và ra khỏi sổ đăng ký đơn vị sự nghiệp công lập. Chọn đơn vị chuyển đổi. Số đơn vị giảm 1.",
     };
 
     // The fields each group of the form serves, by type code; the page's script shows only the groups of the chosen type.
-    public const string SourceTypes = "consolidation merger division dissolution conversion transfer rename";
+    public const string SourceTypes = "consolidation merger division dissolution conversion transfer rename receivefromministry mergeintoagency conversiontononpublic";
+    public const string AgencyTypes = "transfer receivefromministry mergeintoagency";
     public const string ContinuingTypes = "merger separation";
     public const string NewUnitTypes = "establishment consolidation division separation";
 
@@ -158,7 +162,7 @@ public sealed class CreateModel(SuNghiepDbContext db, ReorganizationService serv
         }
 
         var type = ReorganizationRules.Parse(input.Type)!.Value;
-        TempData["Success"] = $"Đã ghi nhận sự kiện {ReorganizationRules.TypeName(type).ToLowerInvariant()} theo quyết định số {input.DecisionNumber!.Trim()}.";
+        TempData["Success"] = $"Đã ghi nhận sự kiện {ReorganizationRules.TypeNameWithBasis(type).ToLowerInvariant()} theo quyết định số {input.DecisionNumber!.Trim()}.";
         if (result.Warnings.Count > 0)
         {
             TempData["Warnings"] = string.Join('\n', result.Warnings.Select(w => w.Message).Distinct());

@@ -21,6 +21,9 @@ public sealed class DetailsModel(SuNghiepDbContext db, ReorganizationService ser
     public ReorganizationView Event { get; private set; } = null!;
     public string? NewAgency { get; private set; }
 
+    /// <summary>The dossier the event was decided from, when it was: its link and its kept warnings are on its page.</summary>
+    public (int Id, string Title)? Dossier { get; private set; }
+
     /// <summary>The Decree 120 conditions the event broke, handed over from the form that recorded it.</summary>
     public IReadOnlyList<string> Warnings { get; private set; } = [];
     public bool CanVoid => Roles.UnitCreators.Any(User.IsInRole) && Event.VoidedAt is null;
@@ -80,6 +83,9 @@ public sealed class DetailsModel(SuNghiepDbContext db, ReorganizationService ser
             NewAgency = await db.Agencies.AsNoTracking().Where(a => a.Id == agencyId).Select(a => a.Name + " (mã " + a.Code + ")").FirstOrDefaultAsync(ct);
         }
 
+        var dossier = await db.ReorganizationProposals.AsNoTracking().Where(p => p.ReorganizationId == id)
+            .Select(p => new { p.Id, p.Kind, p.Number }).FirstOrDefaultAsync(ct);
+        Dossier = dossier is null ? null : (dossier.Id, $"{ProposalService.KindName(dossier.Kind)} số {dossier.Number}");
         return true;
     }
 }

@@ -49,7 +49,7 @@ public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageMo
     [
         ReorganizationType.Establishment, ReorganizationType.Consolidation, ReorganizationType.Merger, ReorganizationType.Division,
         ReorganizationType.Separation, ReorganizationType.Dissolution, ReorganizationType.Conversion, ReorganizationType.Transfer,
-        ReorganizationType.Rename,
+        ReorganizationType.Rename, ReorganizationType.ReceiveFromMinistry, ReorganizationType.MergeIntoAgency, ReorganizationType.ConversionToNonPublic,
     ];
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -169,7 +169,7 @@ public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageMo
         var parts = new List<string>();
         if (ReorganizationRules.Parse(Filter.Type) is { } type)
         {
-            parts.Add("hình thức " + ReorganizationRules.TypeName(type).ToLowerInvariant());
+            parts.Add("hình thức " + ReorganizationRules.TypeNameWithBasis(type).ToLowerInvariant());
         }
 
         if (Display.TryParseDate(Filter.From, out var from))

@@ -480,7 +480,7 @@ public sealed class DetailsModel(SuNghiepDbContext db, ScenarioService scenarios
                 .Concat(e.ContinuingUnitId is { } c ? [Unit(c, "continuing")] : [])
                 .Concat(e.ContinuingUnitRef is { } cr ? [Planned(cr, "continuing")] : []).ToList();
             return new EventRow(
-                i, type is { } t ? ReorganizationRules.TypeName(t) : e.Type ?? "", e.EffectiveDate, decision, proposed, named,
+                i, type is { } t ? ReorganizationRules.TypeNameWithBasis(t) : e.Type ?? "", e.EffectiveDate, decision, proposed, named,
                 e.NewUnits.Select(u => $"{u.Code} {u.Name}".Trim()).ToList(),
                 e.NewManagingAgencyId is { } agencyId ? agencies.GetValueOrDefault(agencyId, $"#{agencyId}") : null,
                 e.NewAreaCode, e.NewName, e.Notes);

@@ -98,7 +98,7 @@ public static class Display
         Enum.TryParse<ParticipantRole>(code, ignoreCase: true, out var role) ? HistoryQueries.RoleName(role) : code;
 
     public static string ReorganizationType(string code) =>
-        ReorganizationRules.Parse(code) is { } type ? ReorganizationRules.TypeName(type) : code;
+        ReorganizationRules.Parse(code) is { } type ? ReorganizationRules.TypeNameWithBasis(type) : code;
 
     public static IHtmlContent VoidedBadge() =>
         new HtmlString("<span class=\"badge text-bg-danger\" data-testid=\"voided\">Đã hủy</span>");

@@ -181,7 +181,7 @@ public sealed class EventTypeTests(AppHosts hosts)
         Assert.Equal([control.Id], await s.ActiveAsync(day.AddDays(1)));
         await AssertEndedOnAsync(s, a.Id, day);
         await AssertCountChangeAsync(s, day, before, created.Id, expected: -1, started: 0, ended: 1);
-        Assert.Equal(("conversion", "Chuyển đổi thành công ty cổ phần"), (created.Reorganization!.Type, created.Reorganization.TypeName));
+        Assert.Equal(("conversion", "Chuyển đổi thành công ty cổ phần (theo Nghị định 150/2020/NĐ-CP)"), (created.Reorganization!.Type, created.Reorganization.TypeName));
         // Still in the register as history: listed among the ended units.
         Assert.Contains(a.Id, (await s.Client.ListUnitsAsync($"search={s.Token}&status=ended")).Items.Select(u => u.Id));
     }

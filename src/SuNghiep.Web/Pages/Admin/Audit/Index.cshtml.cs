@@ -292,7 +292,10 @@ public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageMo
                     .Select(p => (S(p.Id), new ObjectRef($"Báo cáo tiến độ ngày {Display.Date(p.Date)}", $"/tasks/{p.TaskId}")));
             case AuditRef.Reorganization:
                 return (await db.Reorganizations.AsNoTracking().Where(r => numbers.Contains(r.Id)).Select(r => new { r.Id, r.Type, r.DecisionNumber, r.EffectiveDate }).ToListAsync(ct))
-                    .Select(r => (S(r.Id), new ObjectRef($"{ReorganizationRules.TypeName(r.Type)} theo quyết định {r.DecisionNumber} (hiệu lực {Display.Date(r.EffectiveDate)})", $"/reorganizations/{r.Id}")));
+                    .Select(r => (S(r.Id), new ObjectRef($"{ReorganizationRules.TypeNameWithBasis(r.Type)} theo quyết định {r.DecisionNumber} (hiệu lực {Display.Date(r.EffectiveDate)})", $"/reorganizations/{r.Id}")));
+            case AuditRef.Proposal:
+                return (await db.ReorganizationProposals.AsNoTracking().Where(p => numbers.Contains(p.Id)).Select(p => new { p.Id, p.Kind, p.Number }).ToListAsync(ct))
+                    .Select(p => (S(p.Id), new ObjectRef($"{ProposalService.KindName(p.Kind)} số {p.Number}", $"/reorganization-proposals/{p.Id}")));
             case AuditRef.Scenario:
                 return (await db.Scenarios.AsNoTracking().Where(s => numbers.Contains(s.Id)).Select(s => new { s.Id, s.Name }).ToListAsync(ct))
                     .Select(s => (S(s.Id), new ObjectRef($"Kịch bản \"{s.Name}\"", $"/scenarios/{s.Id}")));
@@ -417,6 +420,35 @@ public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageMo
         }
     }
 
+    private static string PlannedEvent(string raw)
+    {
+        try
+        {
+            var e = ProposalService.EventFromJson(raw);
+            var type = ReorganizationRules.Parse(e.Type);
+            var units = e.SourceUnitIds.Count + (e.ContinuingUnitId is null ? 0 : 1);
+            return $"{(type is { } t ? ReorganizationRules.TypeNameWithBasis(t) : "(chưa rõ hình thức)")}, {units} đơn vị, {e.NewUnits.Count} đơn vị mới"
+                + (e.EffectiveDate is { } d ? $", dự kiến hiệu lực {Display.Date(d)}" : "");
+        }
+        catch (JsonException)
+        {
+            return "(không đọc được)";
+        }
+    }
+
+    private static string WarningList(string raw)
+    {
+        try
+        {
+            var warnings = JsonSerializer.Deserialize<List<RuleViolation>>(raw, JsonSerializerOptions.Web) ?? [];
+            return warnings.Count == 0 ? "Không có" : string.Join(" ", warnings.Select((w, i) => $"({i + 1}) {w.Message}"));
+        }
+        catch (JsonException)
+        {
+            return "(không đọc được)";
+        }
+    }
+
     /// <summary>A stored value as a person reads it: names for ids and codes, dd/MM/yyyy for dates, Có/Không for flags.</summary>
     private static string? Value(string type, string key, AuditField? field, string? raw, Dictionary<(AuditRef, string), ObjectRef> names)
     {
@@ -439,7 +471,14 @@ public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageMo
             (_, "ValueUnit") => raw switch { "percent" => "Phần trăm (%)", "count" => "Số đơn vị", _ => raw },
             // A scenario's proposed events are a JSON array in the shape of the API: counted, not shown as code.
             (_, "EventsJson") => EventCount(raw),
-            ("Reorganization", "Type") when int.TryParse(raw, out var n) => ReorganizationRules.TypeName((ReorganizationType)n),
+            ("Reorganization", "Type") when int.TryParse(raw, out var n) => ReorganizationRules.TypeNameWithBasis((ReorganizationType)n),
+            // A dossier's planned event and its warnings are JSON of the API's shape: the form and the messages are shown.
+            ("ReorganizationProposal", "EventJson") => PlannedEvent(raw),
+            ("ReorganizationProposal", "AppraisalWarningsJson" or "DecisionWarningsJson") => WarningList(raw),
+            ("ReorganizationProposal", "Kind") when int.TryParse(raw, out var n) => ProposalService.KindName((ProposalKind)n),
+            ("ReorganizationProposal", "Status") when int.TryParse(raw, out var n) => ProposalService.StatusName((ProposalStatus)n),
+            ("ReorganizationProposal", "AppraisalResult") when int.TryParse(raw, out var n) => ProposalService.ResultName((AppraisalResult)n),
+            ("ReorganizationProposal", "DissolutionGround") when int.TryParse(raw, out var n) => ReorganizationChecks.GroundName((DissolutionGround)n),
             ("ReorganizationParticipant", "Role") when int.TryParse(raw, out var n) => HistoryQueries.RoleName((ParticipantRole)n),
             _ when raw is "true" => "Có",
             _ when raw is "false" => "Không",
