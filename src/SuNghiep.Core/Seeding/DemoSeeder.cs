@@ -119,9 +119,9 @@ public static class DemoSeeder
 
     private static readonly SchoolKind[] SchoolKinds =
     [
-        new(Norm.Kindergarten, "Trường Mầm non", "Trường Mẫu giáo", 329, 50, [4, 4, 3], 7, 9),
-        new(Norm.Primary, "Trường Tiểu học", "Trường Tiểu học số 2", 483, 90, [4, 4, 4, 3], 10, 13),
-        new(Norm.LowerSecondary, "Trường Trung học cơ sở", "Trường Trung học cơ sở số 2", 238, 15, [4, 4, 3], 7, 12),
+        new(Norm.Kindergarten, "Trường Mầm non", "Trường Mẫu giáo", 329, 40, [4, 4, 3], 7, 9),
+        new(Norm.Primary, "Trường Tiểu học", "Trường Tiểu học số 2", 483, 65, [4, 4, 4, 3], 10, 13),
+        new(Norm.LowerSecondary, "Trường Trung học cơ sở", "Trường Trung học cơ sở số 2", 238, 10, [4, 4, 3], 7, 12),
         new(Norm.UpperSecondary, "Trường Trung học phổ thông", "", 92, 0, [4, 3, 3], 20, 22),
     ];
 
