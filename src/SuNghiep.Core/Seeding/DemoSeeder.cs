@@ -8,12 +8,16 @@ namespace SuNghiep.Core.Seeding;
 
 /// <summary>
 /// The demo province: the new Cần Thơ city (since 1/7/2025 the merger of Cần Thơ, Hậu Giang and Sóc Trăng) with its
-/// real communes and districts, its agencies before and after the merger, and a register from 2015 made by a seeded
-/// generator: schools and centres of the 28 old districts, province units of the three old provinces, the
-/// consolidations, mergers, divisions, separations, dissolutions, conversions and renamings of 2015-2025, the transfers
-/// of 1/7/2025 to the new departments and communes, the commune centres of late 2025, and each old province's 2021
-/// list of units to convert into joint-stock companies. The same run gives the same
-/// register. Which old district each new commune takes over is an approximation (contiguous runs of codes).
+/// real communes and districts, its agencies before and after the merger, and a register from 2015 as big as the real
+/// one, made by a seeded generator: the schools the city counted in 2025 (329 kindergartens, 483 primary, 238 lower and
+/// 92 upper secondary schools) spread over the old communes, the old communes' health stations, the centres of the 28
+/// old districts, the province units, colleges and university of the three old provinces, and the staff each needs by
+/// its sector's norm. Events: the consolidations, mergers, divisions, separations, dissolutions, conversions and renamings
+/// of 2015-2025, the departments merged on 1/3/2025 (social protection to Health), the transfers of 1/7/2025 to the new
+/// departments and communes with one health station a commune, the commune centres of late 2025, and each old
+/// province's 2021 list of units to convert into joint-stock companies. Every decision is issued by a body of its date.
+/// The same run gives the same register. Which old district and how many old communes each new commune takes over is an
+/// approximation (contiguous runs of codes, two or three old communes each).
 /// </summary>
 public static class DemoSeeder
 {
