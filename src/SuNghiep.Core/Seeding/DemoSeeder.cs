@@ -8,12 +8,16 @@ namespace SuNghiep.Core.Seeding;
 
 /// <summary>
 /// The demo province: the new Cần Thơ city (since 1/7/2025 the merger of Cần Thơ, Hậu Giang and Sóc Trăng) with its
-/// real communes and districts, its agencies before and after the merger, and a register from 2015 made by a seeded
-/// generator: schools and centres of the 28 old districts, province units of the three old provinces, the
-/// consolidations, mergers, divisions, separations, dissolutions, conversions and renamings of 2015-2025, the transfers
-/// of 1/7/2025 to the new departments and communes, the commune centres of late 2025, and each old province's 2021
-/// list of units to convert into joint-stock companies. The same run gives the same
-/// register. Which old district each new commune takes over is an approximation (contiguous runs of codes).
+/// real communes and districts, its agencies before and after the merger, and a register from 2015 as big as the real
+/// one, made by a seeded generator: the schools the city counted in 2025 (329 kindergartens, 483 primary, 238 lower and
+/// 92 upper secondary schools) spread over the old communes, the old communes' health stations, the centres of the 28
+/// old districts, the province units, colleges and university of the three old provinces, and the staff each needs by
+/// its sector's norm. Events: the consolidations, mergers, divisions, separations, dissolutions, conversions and renamings
+/// of 2015-2025, the departments merged on 1/3/2025 (social protection to Health), the transfers of 1/7/2025 to the new
+/// departments and communes with one health station a commune, the commune centres of late 2025, and each old
+/// province's 2021 list of units to convert into joint-stock companies. Every decision is issued by a body of its date.
+/// The same run gives the same register. Which old district and how many old communes each new commune takes over is an
+/// approximation (contiguous runs of codes, two or three old communes each).
 /// </summary>
 public static class DemoSeeder
 {
@@ -35,16 +39,32 @@ public static class DemoSeeder
         ("SDTTG", "Sở Dân tộc và Tôn giáo"),
     ];
 
-    // Departments of the old provinces and the new department each went into on 1/7/2025 (several merged on 1/3/2025).
-    private static readonly (string Key, string Name, string Successor)[] OldDepartments =
+    // Resolution 176/2025/QH15 and the Government's decrees on departments: from 1/3/2025 each old province merged some
+    // departments into others (Labour into Home Affairs, Planning and Investment into Finance, Information into Science,
+    // Transport into Construction, Agriculture and Natural Resources into a new Agriculture and Environment, the
+    // Ethnic Committee into a new Ethnicity and Religion); on 1/7/2025 the departments of the three provinces went into
+    // the new city's. MergedInto names the old province's department that took over on 1/3/2025.
+    private static readonly DateOnly Merger2025March = new(2025, 3, 1);
+
+    private static readonly (string Key, string Name, string? MergedInto, string? Successor, bool FromMarch)[] OldDepartments =
     [
-        ("SNV", "Sở Nội vụ", "SNV"), ("SLDTBXH", "Sở Lao động - Thương binh và Xã hội", "SNV"), ("STC", "Sở Tài chính", "STC"),
-        ("SKHDT", "Sở Kế hoạch và Đầu tư", "STC"), ("SGDDT", "Sở Giáo dục và Đào tạo", "SGDDT"), ("SYT", "Sở Y tế", "SYT"),
-        ("SVHTTDL", "Sở Văn hóa, Thể thao và Du lịch", "SVHTTDL"), ("SKHCN", "Sở Khoa học và Công nghệ", "SKHCN"),
-        ("STTTT", "Sở Thông tin và Truyền thông", "SKHCN"), ("SNNPTNT", "Sở Nông nghiệp và Phát triển nông thôn", "SNNMT"),
-        ("STNMT", "Sở Tài nguyên và Môi trường", "SNNMT"), ("SXD", "Sở Xây dựng", "SXD"), ("SGTVT", "Sở Giao thông vận tải", "SXD"),
-        ("SCT", "Sở Công Thương", "SCT"), ("STP", "Sở Tư pháp", "STP"), ("BDT", "Ban Dân tộc", "SDTTG"),
+        ("SNV", "Sở Nội vụ", null, "SNV", false), ("STC", "Sở Tài chính", null, "STC", false),
+        ("SGDDT", "Sở Giáo dục và Đào tạo", null, "SGDDT", false), ("SYT", "Sở Y tế", null, "SYT", false),
+        ("SVHTTDL", "Sở Văn hóa, Thể thao và Du lịch", null, "SVHTTDL", false), ("SKHCN", "Sở Khoa học và Công nghệ", null, "SKHCN", false),
+        ("SXD", "Sở Xây dựng", null, "SXD", false), ("SCT", "Sở Công Thương", null, "SCT", false), ("STP", "Sở Tư pháp", null, "STP", false),
+        ("SNNMT", "Sở Nông nghiệp và Môi trường", null, "SNNMT", true), ("SDTTG", "Sở Dân tộc và Tôn giáo", null, "SDTTG", true),
+        ("SLDTBXH", "Sở Lao động - Thương binh và Xã hội", "SNV", null, false), ("SKHDT", "Sở Kế hoạch và Đầu tư", "STC", null, false),
+        ("STTTT", "Sở Thông tin và Truyền thông", "SKHCN", null, false), ("SNNPTNT", "Sở Nông nghiệp và Phát triển nông thôn", "SNNMT", null, false),
+        ("STNMT", "Sở Tài nguyên và Môi trường", "SNNMT", null, false), ("SGTVT", "Sở Giao thông vận tải", "SXD", null, false),
+        ("BDT", "Ban Dân tộc", "SDTTG", null, false),
     ];
+
+    // Units that did not follow their department on 1/3/2025: social protection went from Labour to Health, as it did
+    // between the ministries; the others follow the department that absorbed theirs.
+    private static readonly Dictionary<string, string> MarchTransfers = new(StringComparer.Ordinal)
+    {
+        ["Trung tâm Bảo trợ xã hội {P}"] = "SYT",
+    };
 
     private sealed record OldProvince(string Code, string Prefix, string Name, string Label);
 
@@ -70,6 +90,7 @@ public static class DemoSeeder
         ("SGDDT", "Trường Cao đẳng Y tế {N}", "vocational", "basic-service", [3]),
         ("SLDTBXH", "Trường Cao đẳng Nghề {N}", "vocational", "basic-service", [3, 4]),
         ("SGDDT", "Trường Phổ thông Dân tộc nội trú {P}", "education", "basic-service", [4]),
+        ("SGDDT", "Trung tâm Hỗ trợ phát triển giáo dục hòa nhập {P}", "education", "basic-service", [4]),
         ("SVHTTDL", "Thư viện {P}", "culture", "basic-service", [4]),
         ("SVHTTDL", "Bảo tàng {P}", "culture", "political", [4]),
         ("SVHTTDL", "Trung tâm Văn hóa - Thể thao và Du lịch {P}", "culture", "political", [4]),
@@ -92,6 +113,32 @@ public static class DemoSeeder
         ("SLDTBXH", "Trung tâm Dịch vụ việc làm {N}", "economic", "basic-service", [3]),
         ("SLDTBXH", "Trung tâm Bảo trợ xã hội {P}", "economic", "basic-service", [4]),
         ("BDT", "Trung tâm Nghiên cứu văn hóa các dân tộc {N}", "science", "political", [4]),
+    ];
+
+    private enum Norm { Other, Kindergarten, Primary, LowerSecondary, UpperSecondary, Station, HealthCentre, Hospital }
+
+    // Schools of each kind the new city counted in 2025 (school year 2025-2026), the small ones of that kind that merged
+    // into them between 2016 and 2024, and the range of their classes.
+    private sealed record SchoolKind(Norm Norm, string Name, string SmallName, int Count, int Small, int[] Groups, int MinClasses, int ClassSpread);
+
+    private static readonly SchoolKind[] SchoolKinds =
+    [
+        new(Norm.Kindergarten, "Trường Mầm non", "Trường Mẫu giáo", 329, 40, [4, 4, 3], 7, 9),
+        new(Norm.Primary, "Trường Tiểu học", "Trường Tiểu học số 2", 483, 65, [4, 4, 4, 3], 10, 13),
+        new(Norm.LowerSecondary, "Trường Trung học cơ sở", "Trường Trung học cơ sở số 2", 238, 10, [4, 4, 3], 7, 12),
+        new(Norm.UpperSecondary, "Trường Trung học phổ thông", "", 92, 0, [4, 3, 3], 20, 22),
+    ];
+
+    // Colleges and the university of one old province besides those of ProvinceUnits; no department means the
+    // province's People's Committee runs it.
+    private static readonly (string Prefix, string? Dept, string Name, string Sector, int[] Groups)[] ProvinceSchools =
+    [
+        ("CT", "SGDDT", "Trường Cao đẳng Kinh tế - Kỹ thuật Cần Thơ", "vocational", [3]),
+        ("CT", "SVHTTDL", "Trường Cao đẳng Văn hóa Nghệ thuật Cần Thơ", "vocational", [3, 4]),
+        ("CT", null, "Trường Đại học Kỹ thuật - Công nghệ Cần Thơ", "education", [3]),
+        ("HG", "SGDDT", "Trường Cao đẳng Cộng đồng Hậu Giang", "vocational", [3, 4]),
+        ("ST", "SGDDT", "Trường Cao đẳng Cộng đồng Sóc Trăng", "vocational", [3]),
+        ("ST", "SGDDT", "Trường Cao đẳng Sư phạm Sóc Trăng", "vocational", [3, 4]),
     ];
 
     private static readonly string[] Streets =
@@ -172,11 +219,16 @@ public static class DemoSeeder
                 var committee = Agency($"{p.Prefix}.UBND", $"Ủy ban nhân dân {p.Label}", AgencyKind.ProvincialPeoplesCommittee, "province", area, null, null, LastDayBefore);
                 committee.Successor = _root;
                 _oldCommittees[area.Id] = committee;
-                foreach (var (key, name, successor) in OldDepartments)
+                foreach (var (key, name, _, successor, fromMarch) in OldDepartments)
                 {
-                    var dept = Agency($"{p.Prefix}.{key}", $"{name} {p.Label}", AgencyKind.Department, "province", area, committee, null, LastDayBefore);
-                    dept.Successor = _departments[successor];
+                    var dept = Agency($"{p.Prefix}.{key}", $"{name} {p.Label}", AgencyKind.Department, "province", area, committee,
+                        fromMarch ? Merger2025March : null, successor is null ? Merger2025March.AddDays(-1) : LastDayBefore);
                     _oldDepartments[(p.Prefix, key)] = dept;
+                }
+
+                foreach (var (key, _, mergedInto, successor, _) in OldDepartments)
+                {
+                    _oldDepartments[(p.Prefix, key)].Successor = mergedInto is null ? _departments[successor!] : _oldDepartments[(p.Prefix, mergedInto)];
                 }
 
                 foreach (var d in districts.Where(d => d.ParentId == area.Id))
@@ -193,13 +245,14 @@ public static class DemoSeeder
                 a.SearchText = VietnameseText.Fold(a.Name + " " + a.Code);
             }
 
-            // Successors first, so that an old agency sits under its successor in today's map.
-            foreach (var a in all.OrderBy(a => a.ValidTo is null ? 0 : a.Parent is null ? 1 : a.Kind == AgencyKind.Department ? 2 : 3))
-            {
-                a.LineagePath = a.Successor is not null ? $"{a.Successor.LineagePath}{a.Id}/"
-                    : a.Parent is not null && a.ValidTo is not null ? $"{a.Parent.LineagePath}{a.Id}/"
-                    : a.Path;
-            }
+            // An old agency sits under its successor in today's map (a department merged on 1/3/2025 under the one that
+            // absorbed it, itself under the city's), so successors and parents get their paths first.
+            string Lineage(Agency a) => a.LineagePath = a.LineagePath.Length > 0 ? a.LineagePath
+                : a.Successor is not null ? $"{Lineage(a.Successor)}{a.Id}/"
+                : a.Parent is not null && a.ValidTo is not null ? $"{Lineage(a.Parent)}{a.Id}/"
+                : a.Path;
+            all.ForEach(a => a.LineagePath = "");
+            all.ForEach(a => Lineage(a));
 
             await db.SaveChangesAsync(ct);
         }
@@ -243,11 +296,28 @@ public static class DemoSeeder
                 list.Add((unit, area));
             }
 
-            var dissolveIn2025 = new List<Unit>();
+            // The old communes (about 268 in the three provinces before 2025): each new commune took over two or three.
+            // The schools of 2025 are spread over them evenly, kind by kind, with the small schools that merged into them.
+            var oldCommunes = communes.SelectMany((c, i) => Enumerable.Repeat(c, i % 5 < 3 ? 3 : 2)).ToList();
+            var schoolsOf = new Dictionary<(int Commune, Norm Norm), (int Count, int Small)>();
+            foreach (var kind in SchoolKinds)
+            {
+                var counts = Spread(kind.Count, oldCommunes.Count);
+                var small = Spread(kind.Small, oldCommunes.Count);
+                for (var i = 0; i < oldCommunes.Count; i++)
+                {
+                    var (n, m) = schoolsOf.GetValueOrDefault((oldCommunes[i].Id, kind.Norm));
+                    schoolsOf[(oldCommunes[i].Id, kind.Norm)] = (n + counts[i], m + small[(i + oldCommunes.Count / 2) % oldCommunes.Count]);
+                }
+            }
+
+            var stationsOf = new Dictionary<Area, List<Unit>>();
+            var dissolveIn2025 = new Dictionary<OldProvince, List<Unit>>();
             foreach (var p in OldProvinces)
             {
                 var pArea = oldProvinceAreas.Single(a => a.Code == p.Code);
                 var pCommittee = _oldCommittees[pArea.Id];
+                dissolveIn2025[p] = [];
                 foreach (var d in districts.Where(d => d.ParentId == pArea.Id))
                 {
                     var run = runs[d.Id];
@@ -257,23 +327,40 @@ public static class DemoSeeder
                     var schoolMergers = new List<(Unit Main, Unit Extra)>();
                     foreach (var c in run)
                     {
-                        var school = (string Name, int[] Groups) => Unit(Name, "education", "basic-service", "district", d, dc, Pick(Groups), Date(1976, 2012), Address(c));
-                        var kinder = school($"Trường Mầm non {c.Name}", [4, 4, 3]);
-                        var primary = school($"Trường Tiểu học {c.Name}", [4, 4, 4, 3]);
-                        var lower = school($"Trường Trung học cơ sở {c.Name}", [4, 4, 3]);
-                        foreach (var u in new[] { kinder, primary, lower })
+                        foreach (var kind in SchoolKinds)
                         {
-                            TransferLater(u, _communeCommittees[c.Id], c);
+                            // Upper secondary schools belong to the department, the others to the district until 2025.
+                            var upper = kind.Norm == Norm.UpperSecondary;
+                            var agency = upper ? _oldDepartments[(p.Prefix, "SGDDT")] : dc;
+                            var (count, small) = schoolsOf.GetValueOrDefault((c.Id, kind.Norm));
+                            var mains = new List<Unit>();
+                            for (var i = 0; i < count; i++)
+                            {
+                                var unit = Unit(Numbered(kind.Name, c.Name, i, count), "education", "basic-service", upper ? "province" : "district", d, agency,
+                                    Pick(kind.Groups), Date(1976, 2012), Address(c));
+                                _profiles[unit] = (kind.Norm, kind.MinClasses + _random.Next(kind.ClassSpread + 1));
+                                TransferLater(unit, upper ? _departments["SGDDT"] : _communeCommittees[c.Id], c);
+                                mains.Add(unit);
+                            }
+
+                            for (var i = 0; i < small && mains.Count > 0; i++)
+                            {
+                                var unit = Unit(Numbered(kind.SmallName, c.Name, i, small), "education", "basic-service", upper ? "province" : "district", d, agency,
+                                    4, Date(1976, 2010), Address(c));
+                                _profiles[unit] = (kind.Norm, kind.MinClasses / 2 + _random.Next(3));
+                                schoolMergers.Add((mains[i % mains.Count], unit));
+                            }
                         }
 
-                        if (_random.Next(10) < 5)
+                        // The health stations of the old communes, under the department of health until 2025.
+                        var stations = oldCommunes.Count(o => o == c);
+                        stationsOf[c] = [];
+                        for (var i = 0; i < stations; i++)
                         {
-                            schoolMergers.Add((primary, school($"Trường Tiểu học số 2 {c.Name}", [4])));
-                        }
-
-                        if (_random.Next(10) < 3)
-                        {
-                            schoolMergers.Add((kinder, school($"Trường Mầm non Hoa Sen {c.Name}", [4, 3])));
+                            var station = Unit(Numbered("Trạm Y tế", c.Name, i, stations), "health", "basic-service", "district", d,
+                                _oldDepartments[(p.Prefix, "SYT")], 4, Date(1976, 2005), Address(c));
+                            _profiles[station] = (Norm.Station, 5 + _random.Next(4));
+                            stationsOf[c].Add(station);
                         }
                     }
 
@@ -287,7 +374,7 @@ public static class DemoSeeder
                     var culture = Unit($"Trung tâm Văn hóa - Thể thao {dLabel}", "culture", "political", "district", d, dc, 4, Date(1980, 2005), Address(seat));
                     var radio = Unit($"Đài Truyền thanh {dLabel}", "information", "political", "district", d, dc, 4, Date(1980, 2005), Address(seat));
                     var merged = Consolidate([culture, radio], $"Trung tâm Văn hóa, Thông tin và Thể thao {dLabel}", "culture", "political", "district", d, dc, 4, Date(2019, 2021), $"Ủy ban nhân dân {dLabel}", seat);
-                    dissolveIn2025.Add(merged);
+                    dissolveIn2025[p].Add(merged);
 
                     // Vocational training and continuing education centres consolidated (2017-2018), then moved to the department.
                     var vocational = Unit($"Trung tâm Dạy nghề {dLabel}", "vocational", "basic-service", "district", d, dc, 4, Date(1995, 2010), Address(seat));
@@ -309,13 +396,8 @@ public static class DemoSeeder
                     }
 
                     var health = Unit($"Trung tâm Y tế {dLabel}", "health", "basic-service", "province", d, _oldDepartments[(p.Prefix, "SYT")], Pick([3, 3, 4]), Date(1990, 2010), Address(seat));
+                    _profiles[health] = (Norm.HealthCentre, 90 + _random.Next(130));
                     TransferLater(health, _departments["SYT"], seat);
-
-                    foreach (var c in run.Where((_, i) => i % 3 == 0))
-                    {
-                        var high = Unit($"Trường Trung học phổ thông {c.Name}", "education", "basic-service", "province", d, _oldDepartments[(p.Prefix, "SGDDT")], Pick([4, 3, 3]), Date(1976, 2008), Address(c));
-                        TransferLater(high, _departments["SGDDT"], c);
-                    }
                 }
 
                 // Province units, located in the old province's first district.
@@ -329,6 +411,17 @@ public static class DemoSeeder
                     var name = template.Replace("{P}", p.Label, StringComparison.Ordinal).Replace("{N}", p.Name, StringComparison.Ordinal);
                     var unit = Unit(name, sector, role, "province", home, _oldDepartments[(p.Prefix, dept)], Pick(groups), Date(1976, 2012), Address(homeCommune));
                     byName[template] = unit;
+                }
+
+                // The colleges and the university of each old province besides those above.
+                foreach (var (dept, name, sector, groups) in ProvinceSchools.Where(x => x.Prefix == p.Prefix).Select(x => (x.Dept, x.Name, x.Sector, x.Groups)))
+                {
+                    var unit = Unit(name, sector, "basic-service", "province", home, dept is null ? pCommittee : _oldDepartments[(p.Prefix, dept)],
+                        Pick(groups), Date(1976, 2013), Address(homeCommune));
+                    if (dept is null)
+                    {
+                        TransferLater(unit, _root, homeCommune);
+                    }
                 }
 
                 // 2018: disease control centre by consolidating the preventive medicine centres (Circular 26/2017/TT-BYT).
@@ -374,8 +467,26 @@ public static class DemoSeeder
                 var testing = Unit($"Trung tâm Kiểm nghiệm thuốc, mỹ phẩm, thực phẩm {p.Label}", "health", "state-management", "province", home, _oldDepartments[(p.Prefix, "SYT")], 3, Date(2022, 2022), Address(homeCommune));
                 Event(ReorganizationType.Establishment, testing.EstablishedOn, issuer, [(testing, ParticipantRole.Created)]);
 
-                // Every other unit of the old departments goes to the new department that succeeded its own.
-                var moving = transfers.Values.SelectMany(l => l.Select(x => x.Unit)).ToHashSet();
+                // 1/3/2025: the units of the departments merged that day go, by the old province's decision, to the
+                // department that absorbed theirs (social protection to Health).
+                var templates = byName.ToDictionary(x => x.Value, x => x.Key);
+                var march = _units.Where(u => u.EndedOn is null && Latest(u).ManagingAgency is { } a && a.Parent == pCommittee && a.ValidTo == Merger2025March.AddDays(-1))
+                    .GroupBy(u => templates.TryGetValue(u, out var t) && MarchTransfers.TryGetValue(t, out var key)
+                        ? _oldDepartments[(p.Prefix, key)] : Latest(u).ManagingAgency!.Successor!)
+                    .ToList();
+                foreach (var group in march)
+                {
+                    foreach (var unit in group)
+                    {
+                        NewVersion(unit, Merger2025March, v => v.ManagingAgency = group.Key);
+                    }
+
+                    Event(ReorganizationType.Transfer, Merger2025March, issuer, [.. group.Select(u => (u, ParticipantRole.Transferred))]).NewManagingAgency = group.Key;
+                }
+
+                // Every other unit of the old departments goes to the new department that succeeded its own; the commune
+                // health stations are consolidated instead.
+                var moving = transfers.Values.SelectMany(l => l.Select(x => x.Unit)).Concat(stationsOf.Values.SelectMany(s => s)).ToHashSet();
                 foreach (var unit in _units.Where(u => u.EndedOn is null && !moving.Contains(u)
                              && Latest(u).ManagingAgency!.Parent == pCommittee && Latest(u).ManagingAgency!.Kind == AgencyKind.Department).ToList())
                 {
@@ -383,8 +494,15 @@ public static class DemoSeeder
                 }
             }
 
-            // 1/7/2025: the district level ends; district culture centres are dissolved, everything else is transferred.
-            Event(ReorganizationType.Dissolution, Merger2025, "Ủy ban nhân dân thành phố Cần Thơ", dissolveIn2025.Select(u => (u, ParticipantRole.Ended)).ToList());
+            // 1/7/2025: the district level ends. Each old province decided in June to dissolve its district culture centres
+            // from that day; the new city, on its first day, transferred everything else and made one health station of
+            // each new commune from those of its old communes.
+            foreach (var (p, ending) in dissolveIn2025)
+            {
+                Event(ReorganizationType.Dissolution, Merger2025, $"Ủy ban nhân dân {p.Label}", [.. ending.Select(u => (u, ParticipantRole.Ended))],
+                    new DateOnly(2025, 6, 2).AddDays(_random.Next(25)));
+            }
+
             foreach (var (agency, list) in transfers)
             {
                 var moving = list.Where(x => x.Unit.EndedOn is null).ToList();
@@ -398,8 +516,16 @@ public static class DemoSeeder
                     });
                 }
 
-                var e = Event(ReorganizationType.Transfer, Merger2025, "Ủy ban nhân dân thành phố Cần Thơ", moving.Select(x => (x.Unit, ParticipantRole.Transferred)).ToList());
+                var e = Event(ReorganizationType.Transfer, Merger2025, "Ủy ban nhân dân thành phố Cần Thơ", moving.Select(x => (x.Unit, ParticipantRole.Transferred)).ToList(), Merger2025);
                 e.NewManagingAgency = agency;
+            }
+
+            foreach (var (c, stations) in stationsOf)
+            {
+                var station = Consolidate(stations, $"Trạm Y tế {c.Type} {c.Name}", "health", "basic-service", "commune", c, _communeCommittees[c.Id], 4,
+                    Merger2025, "Ủy ban nhân dân thành phố Cần Thơ", c, Merger2025);
+                // Commune stations of 2025 keep the staff of those they replace, with a doctor or two from the health centre.
+                _profiles[station] = (Norm.Station, stations.Sum(s => _profiles[s].Scale) + _random.Next(3));
             }
 
             // Late 2025: commune public service centres (Decree 283/2025) in a fifth of the communes.
@@ -522,7 +648,7 @@ public static class DemoSeeder
             var finance = new List<FinanceYear>();
             foreach (var unit in _units)
             {
-                var size = BaseSize(unit);
+                var (norm, size) = _profiles.TryGetValue(unit, out var profile) ? profile : Profile(unit.Name);
                 var first = Math.Max(2015, unit.EstablishedOn.Year);
                 var last = Math.Min(lastYear, unit.EndedOn is { } e ? (e.Month == 1 && e.Day == 1 ? e.Year - 1 : e.Year) : lastYear);
                 var drift = 0.9 + _random.NextDouble() * 0.2;
@@ -532,7 +658,7 @@ public static class DemoSeeder
                     var group = version.AutonomyGroup ?? 4;
                     // Budget-paid staff shrink from 2021 (Resolution 19: -10% by 2026); groups 1-2 pay all their staff themselves.
                     var trend = year <= 2021 ? 1.0 : Math.Pow(0.98, year - 2021);
-                    var people = Math.Max(3, (int)Math.Round(size * drift * (year <= 2021 ? 1.0 : Math.Pow(0.995, year - 2021))));
+                    var people = People(norm, size, year, drift);
                     var budget = group <= 2 ? 0 : (int)Math.Round(people * (group == 3 ? 0.7 : 0.95) * trend);
                     var revenue = Math.Max(0, people - budget);
                     var actual = Math.Max(1, people - _random.Next(0, Math.Max(2, people / 10)));
@@ -592,7 +718,7 @@ public static class DemoSeeder
                         {
                             Unit = unit, PeriodStart = 2021, PeriodEnd = 2025, ProposedGroup = approved, SubmittedOn = submitted,
                             Status = AutonomyPlanStatus.Approved, ApprovedGroup = approved, DecisionNumber = $"{_decision += 3}/QĐ-UBND",
-                            DecisionDate = submitted.AddDays(30 + _random.Next(60)), DecisionIssuer = "Ủy ban nhân dân cấp có thẩm quyền", UpdatedAt = _now,
+                            DecisionDate = submitted.AddDays(30 + _random.Next(60)), DecisionIssuer = Approver(version.ManagingAgency!).Name, UpdatedAt = _now,
                         });
                     }
                 }
@@ -654,15 +780,59 @@ public static class DemoSeeder
         // Budget figures are kept to the million VND, as budget reports write them.
         private static decimal Million(decimal value) => Math.Round(value / 1_000_000m) * 1_000_000m;
 
-        private static int BaseSize(Unit unit) => unit.Name switch
+        // A department's units have their autonomy approved by the province's People's Committee of the time, a
+        // district's or a commune's by that committee.
+        private static Agency Approver(Agency agency) => agency.Kind == AgencyKind.Department ? agency.Parent! : agency;
+
+        // Units the generator did not size by a norm: beds for hospitals, people for the rest.
+        private static (Norm Norm, int Scale) Profile(string name) => name switch
         {
-            var n when n.StartsWith("Bệnh viện", StringComparison.Ordinal) => 320,
-            var n when n.StartsWith("Trung tâm Y tế", StringComparison.Ordinal) => 140,
-            var n when n.StartsWith("Trường Trung học phổ thông", StringComparison.Ordinal) => 75,
-            var n when n.StartsWith("Trường Cao đẳng", StringComparison.Ordinal) => 120,
-            var n when n.StartsWith("Trường", StringComparison.Ordinal) => 38,
-            _ => 24,
+            var n when n.StartsWith("Bệnh viện Đa khoa", StringComparison.Ordinal) => (Norm.Hospital, 700),
+            var n when n.StartsWith("Bệnh viện", StringComparison.Ordinal) => (Norm.Hospital, 170),
+            var n when n.StartsWith("Trung tâm Kiểm soát bệnh tật", StringComparison.Ordinal) => (Norm.Other, 150),
+            var n when n.StartsWith("Trường Đại học", StringComparison.Ordinal) => (Norm.Other, 430),
+            var n when n.StartsWith("Trường Cao đẳng", StringComparison.Ordinal) => (Norm.Other, 190),
+            var n when n.StartsWith("Trường Phổ thông Dân tộc nội trú", StringComparison.Ordinal) => (Norm.Other, 65),
+            var n when n.StartsWith("Trung tâm Giáo dục nghề nghiệp", StringComparison.Ordinal) => (Norm.Other, 32),
+            _ => (Norm.Other, 24),
         };
+
+        /// <summary>
+        /// People a unit needs in a year by its sector's norm: teachers per class by level (Circular 19/2023/TT-BGDĐT for
+        /// kindergartens, 2.2 a class; Circular 20/2023/TT-BGDĐT for schools, 1.5 a class in primary schools teaching two
+        /// sessions a day, 1.9 in lower and 2.25 in upper secondary) with the principal, deputies and support staff; health
+        /// staff by beds (about 1.3 a bed in a district health centre with its prevention work, 1.4 in a provincial hospital) or by
+        /// station; others by their size. Classes follow the pupils: fewer children in kindergartens as births fall, more
+        /// in secondary schools as the larger cohorts reach them.
+        /// </summary>
+        private static int People(Norm norm, int scale, int year, double drift)
+        {
+            int School(double perClass, double enrolment, int support)
+            {
+                var classes = Math.Max(1, (int)Math.Round(scale * enrolment));
+                return (int)Math.Ceiling(classes * perClass) + (classes >= 28 ? 3 : 2) + support;
+            }
+
+            return norm switch
+            {
+                Norm.Kindergarten => School(2.2, Math.Pow(0.988, year - 2024), 3),
+                Norm.Primary => School(1.5, year <= 2020 ? 0.93 + 0.012 * (year - 2015) : 1.0 - 0.004 * (year - 2024), 4),
+                Norm.LowerSecondary => School(1.9, Math.Min(1.02, 0.89 + 0.0125 * (year - 2015)), 5),
+                Norm.UpperSecondary => School(2.25, 0.92 + 0.009 * (year - 2015), 6),
+                Norm.Station => scale,
+                Norm.HealthCentre => (int)Math.Round(scale * 1.3 * Math.Pow(1.01, year - 2015) * drift) + 40,
+                Norm.Hospital => (int)Math.Round(scale * 1.4 * Math.Pow(1.01, year - 2015) * drift),
+                _ => Math.Max(3, (int)Math.Round(scale * drift * (year <= 2021 ? 1.0 : Math.Pow(0.995, year - 2021)))),
+            };
+        }
+
+        private readonly Dictionary<Unit, (Norm Norm, int Scale)> _profiles = [];
+
+        // Even shares of a total over n places: the first place gets the rounding, and the shares add up to the total.
+        private static int[] Spread(int total, int n) =>
+            [.. Enumerable.Range(0, n).Select(i => (int)((long)(i + 1) * total / n - (long)i * total / n))];
+
+        private static string Numbered(string kind, string place, int i, int count) => count == 1 ? $"{kind} {place}" : $"{kind} {place} {i + 1}";
 
         private static UnitVersion Latest(Unit u) => u.Versions.OrderBy(v => v.ValidFrom).Last();
 
@@ -708,10 +878,10 @@ public static class DemoSeeder
             return next;
         }
 
-        private Unit Consolidate(List<Unit> sources, string name, string sector, string role, string level, Area area, Agency agency, int group, DateOnly on, string issuer, Area place)
+        private Unit Consolidate(List<Unit> sources, string name, string sector, string role, string level, Area area, Agency agency, int group, DateOnly on, string issuer, Area place, DateOnly? decided = null)
         {
             var unit = Unit(name, sector, role, level, area, agency, group, on, Address(place));
-            Event(ReorganizationType.Consolidation, on, issuer, [.. sources.Select(s => (s, ParticipantRole.Ended)), (unit, ParticipantRole.Created)]);
+            Event(ReorganizationType.Consolidation, on, issuer, [.. sources.Select(s => (s, ParticipantRole.Ended)), (unit, ParticipantRole.Created)], decided);
             return unit;
         }
 
@@ -722,12 +892,14 @@ public static class DemoSeeder
             NewVersion(unit, on, v => v.Name = name).Reorganization = e;
         }
 
-        private Reorganization Event(ReorganizationType type, DateOnly on, string issuer, List<(Unit Unit, ParticipantRole Role)> units)
+        // The decision is dated some weeks before it takes effect unless the caller says when it was made (a body that
+        // takes effect that day cannot have decided earlier).
+        private Reorganization Event(ReorganizationType type, DateOnly on, string issuer, List<(Unit Unit, ParticipantRole Role)> units, DateOnly? decided = null)
         {
             _decision += _random.Next(1, 30);
             var e = new Reorganization
             {
-                Type = type, DecisionNumber = $"{_decision}/QĐ-UBND", DecisionDate = on.AddDays(-_random.Next(5, 45)), DecisionIssuer = issuer,
+                Type = type, DecisionNumber = $"{_decision}/QĐ-UBND", DecisionDate = decided ?? on.AddDays(-_random.Next(5, 45)), DecisionIssuer = issuer,
                 EffectiveDate = on, CreatedAt = _now, CreatedBy = Auditing.SystemActors.Demo,
             };
             foreach (var (unit, role) in units)

@@ -137,9 +137,16 @@ public sealed class DocumentDataTests
         Assert.Contains("Lê Ánh Dương", plan.Signer, StringComparison.Ordinal);
     }
 
-    // Bodies that ended on 30/6/2025 and the bodies that took over their work on 1/7/2025.
+    // Bodies that ended in 2025 and the bodies that took over their work: the central party boards replaced on 3/2/2025,
+    // the old provinces' bodies on 1/7/2025.
     [Theory]
-    //          code         area  area read on   valid to       successor   successor's valid from
+    //          code            area  area read on   valid to       successor       successor's valid from
+    [InlineData("TW.BKTTW",     null, null,          "2025-02-02",  "TW.BCSCL",     "2025-02-03")]
+    [InlineData("TW.DDQH",      null, null,          "2025-02-02",  "TW.DUQH",      "2025-02-03")]
+    [InlineData("TW.BCSDCP",    null, null,          "2025-02-02",  "TW.DUCP",      "2025-02-03")]
+    [InlineData("O92.TU",       "92", "2025-06-30",  "2025-06-30",  "92.TU",        "2025-07-01")]
+    [InlineData("O92.TU.BTGDV", "92", "2025-06-30",  "2025-06-30",  "92.TU.BTGDV",  "2025-07-01")]
+    [InlineData("O92.TU.BTC",   "92", "2025-06-30",  "2025-06-30",  "92.TU.BTC",    "2025-07-01")]
     [InlineData("O24.UBND",   "24", "2025-06-30",  "2025-06-30",  "24.UBND",  "2025-07-01")]
     [InlineData("O24.SNV",    "24", "2025-06-30",  "2025-06-30",  "24.SNV",   "2025-07-01")]
     [InlineData("O24.TU",     "24", "2025-06-30",  "2025-06-30",  "24.TU",    "2025-07-01")]
@@ -158,6 +165,19 @@ public sealed class DocumentDataTests
             Assert.True(next >= 0 && next < index, $"{code}: its successor {successor} must come before it");
             Assert.Equal((D(successorFrom!), (DateOnly?)null, area), (File.Agencies[next].ValidFrom!.Value, File.Agencies[next].ValidTo, File.Agencies[next].Area));
         }
+    }
+
+    // Cần Thơ's propaganda board merged with the mass mobilisation board on 1/3/2025; that board went into the merged
+    // city's on 1/7/2025.
+    [Fact]
+    public void PropagandaBoard_MergedOnThe1stOfMarch2025_ThenIntoTheMergedCitysBoard()
+    {
+        var agencies = File.Agencies.ToDictionary(a => a.Code);
+        var old = agencies["O92.TU.BTG"];
+        var merged = agencies[old.Successor!];
+
+        Assert.Equal((D("2025-02-28"), "O92.TU.BTGDV"), (old.ValidTo, old.Successor));
+        Assert.Equal((D("2025-03-01"), D("2025-06-30"), "92.TU.BTGDV"), (merged.ValidFrom, merged.ValidTo, merged.Successor));
     }
 
     // A task or target goes to a body that exists on the document's date: before 1/7/2025, Bắc Giang's, not Bắc Ninh's.
@@ -191,10 +211,10 @@ public sealed class DocumentDataTests
     //          document             section  lead as written                                                                code
     [InlineData("62-KL/TW",          "2.4",   "Các cấp ủy, tổ chức đảng, chính quyền",                                       "TW")]
     [InlineData("62-KL/TW",          "3",     "Ban Kinh tế Trung ương",                                                      "TW.BKTTW")]
-    [InlineData("thanhuy-cantho-62", "II.1",  "Ban Tuyên giáo Thành ủy",                                                     "92.TU.BTG")]
+    [InlineData("thanhuy-cantho-62", "II.1",  "Ban Tuyên giáo Thành ủy",                                                     "O92.TU.BTG")]
     [InlineData("thanhuy-cantho-62", "II.3",  "Ban cán sự đảng Ủy ban nhân dân thành phố",                                   "O92.UBND")]
-    [InlineData("thanhuy-cantho-62", "III.1", "Các quận ủy, huyện ủy, đảng đoàn, ban cán sự đảng, đảng ủy trực thuộc Thành ủy", "92.TU")]
-    [InlineData("thanhuy-cantho-62", "III.4", "Ban Tổ chức Thành ủy",                                                        "92.TU.BTC")]
+    [InlineData("thanhuy-cantho-62", "III.1", "Các quận ủy, huyện ủy, đảng đoàn, ban cán sự đảng, đảng ủy trực thuộc Thành ủy", "O92.TU")]
+    [InlineData("thanhuy-cantho-62", "III.4", "Ban Tổ chức Thành ủy",                                                        "O92.TU.BTC")]
     [InlineData("ubnd-tinh-38",      "IV.2",  "Sở Nội vụ",                                                                   "O24.SNV")]
     [InlineData("ubnd-tinh-38",      "II.4.a", "Các sở, ngành, địa phương",                                                  "O24.UBND")]
     [InlineData("ubnd-tamnong-62",   "IV.2",  "Phòng Giáo dục và Đào tạo",                                                   "TN.PGDDT")]
