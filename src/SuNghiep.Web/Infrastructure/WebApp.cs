@@ -52,6 +52,7 @@ public static class WebApp
             config.GetValue("Imports:MaxUncompressedMegabytes", 200L) * 1024 * 1024,
             config.GetValue("Imports:MaxCellCharacters", Core.Reorganizations.SheetLimits.Default.MaxCellCharacters)));
         services.AddScoped<Core.Resources.ResourceService>();
+        services.AddScoped<Core.Resources.JobPositionService>();
         services.AddScoped<Core.Indicators.IndicatorEngine>();
         services.AddScoped<Core.Reporting.ReportAnnexes>();
         services.AddScoped<Core.Plans.PlanService>();
