@@ -174,6 +174,7 @@ public static class WebApp
         ReorganizationsApi.Map(secured);
         ScenariosApi.Map(secured);
         ResourcesApi.Map(secured);
+        JobPositionsApi.Map(secured);
         IndicatorsApi.Map(secured);
         PlansApi.Map(secured);
         TaskImportApi.Map(secured);
