@@ -71,6 +71,7 @@ public sealed class AccessibilityTests(HostFixture host, ITestOutputHelper outpu
         ["/units/{id:int}"] = Admin(ids => [$"/units/{ids.Unit}", $"/units/{ids.LineageUnit}"]),
         ["/units/{id:int}/edit"] = Admin(ids => [$"/units/{ids.Unit}/edit"]),
         ["/units/{id:int}/resources"] = Admin(ids => [$"/units/{ids.Unit}/resources", $"/units/{ids.Unit}/resources#finance", $"/units/{ids.Unit}/resources#autonomy"]),
+        ["/units/{id:int}/job-positions"] = Admin(ids => [$"/units/{ids.Unit}/job-positions", $"/units/{ids.Unit}/job-positions?print=1"]),
         ["/counts"] = Admin("/counts", "/counts?page=2", "/counts?print=1"),
         ["/staffing"] = Admin("/staffing"),
         // With a valid filter it is a workbook; with an invalid one, a page that names the errors.

@@ -220,6 +220,9 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
         ["POST /units/{id:int}/resources?handler=Staffing"] = D(Access.Scoped, Need.Editors),
         ["POST /units/{id:int}/resources?handler=Finance"] = D(Access.Scoped, Need.Editors),
         ["POST /units/{id:int}/resources?handler=Plan"] = D(Access.Scoped, Need.Editors),
+        ["GET /units/{id:int}/job-positions"] = D(Access.Scoped, query: "on=2022-01-01"),
+        ["POST /units/{id:int}/job-positions"] = D(Access.Scoped, Need.Editors),
+        ["POST /units/{id:int}/job-positions?handler=Check"] = D(Access.Scoped, Need.Editors),
         ["GET /counts"] = D(Access.List, query: "AgencyId={A}"),
         ["GET /staffing"] = D(Access.List, query: "Year={allocationYear}&AgencyId={A}", viewerSeesSecret: true),
         ["GET /staffing/export"] = D(Access.List, query: "year={allocationYear}&agencyId={A}", viewerSeesSecret: true),
@@ -574,6 +577,11 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
                 fields["Input.LeadAgencyId"] = world.AgencyB.ToString();
                 fields["Input.Timing"] = "deadline";
                 fields["Input.Deadline"] = "2027-12-31";
+                break;
+            case "POST /units/{id:int}/job-positions" or "POST /units/{id:int}/job-positions?handler=Check":
+                fields["Input.DecisionNumber"] = $"{token}/QĐ-SGDĐT";
+                fields["Input.DecisionDate"] = "02/01/2024";
+                fields["Input.DecisionIssuer"] = "Sở Giáo dục và Đào tạo";
                 break;
             case "POST /documents/{id:int}?handler=Attachments":
                 return Multipart(url, fields, AttachmentChecks.Field, "chen.pdf", AttachmentApiTests.Pdf(token));
