@@ -9,6 +9,8 @@ using Microsoft.Playwright;
 using SuNghiep.Core.Data;
 using SuNghiep.Core.Entities;
 using SuNghiep.Core.Reorganizations;
+using SuNghiep.Core.Resources;
+using SuNghiep.Core.Rules;
 using SuNghiep.Core.Scenarios;
 
 namespace SuNghiep.Browser.Tests;
@@ -311,6 +313,16 @@ public sealed class AccessibilityTests(HostFixture host, ITestOutputHelper outpu
                 new ReorganizationInput { Type = "merger", EffectiveDate = new DateOnly(2027, 1, 1), SourceUnitIds = [pair[1]], ContinuingUnitId = pair[0] },
             ]));
             var scenario = created.Id ?? throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => $"{e.Field}: {e.Message}")));
+            // An approved list of job positions under the 65% of Decree 106/2020, so that its table, history and warning are swept.
+            var founded = await db.Units.Where(u => u.Id == units[0].Id).Select(u => u.EstablishedOn).SingleAsync();
+            var approved = await scope.ServiceProvider.GetRequiredService<JobPositionService>().ApproveAsync(units[0].Id, new JobPositionListInput(
+                "15/QĐ-UBND", founded > new DateOnly(2021, 1, 4) ? founded : new DateOnly(2021, 1, 4), "Ủy ban nhân dân thành phố Cần Thơ", null,
+                [
+                    new JobPositionFacts("Giám đốc", JobPositionGroup.Leadership, null, null, 1),
+                    new JobPositionFacts("Giáo viên", JobPositionGroup.Professional, "Giáo viên tiểu học hạng III", "V.07.03.29", 8),
+                    new JobPositionFacts("Bảo vệ", JobPositionGroup.Support, null, null, 6),
+                ]));
+            Assert.True(approved.Value is not null, string.Join("; ", approved.Errors.Select(e => $"{e.Field}: {e.Message}")));
             return _ids = new Ids(units[0].Id, lineageUnit, reorganization, task.DocumentId, task.Id, scenario, admin.Id);
         }
         finally

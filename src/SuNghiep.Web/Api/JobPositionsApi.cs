@@ -22,6 +22,55 @@ public static class JobPositionsApi
         units.MapPost("", ApproveAsync).WithName("ApproveJobPositions")
             .WithSummary("Record a new approved list of job positions; it replaces the list in force from its decision's date, and the history stays.")
             .RequireAuthorization(WebApp.UnitEditPolicy).DescribesBody<JobPositionListRequest>("application/json");
+        units.MapPost("/import", ImportAsync).WithName("ImportJobPositions")
+            .WithSummary("Record a new approved list from .xlsx (multipart: \"file\" in the columns of the page's export, with decisionNumber, decisionDate YYYY-MM-DD, decisionIssuer, notes); all or nothing, problems by row and column.")
+            .RequireAuthorization(WebApp.UnitEditPolicy).DescribesBody<JobPositionUpload>("multipart/form-data")
+            .DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(ReorganizationsApi.MaxUpload));
+    }
+
+    private static async Task<Results<Created<JobPositionListResponse>, ValidationProblem, ProblemHttpResult>> ImportAsync(
+        int id, HttpRequest request, JobPositionImport import, CancellationToken ct)
+    {
+        await using var stream = await Requests.FileAsync(request, ct);
+        if (stream is null)
+        {
+            return Requests.MissingFile();
+        }
+
+        var form = await request.ReadFormAsync(ct);
+        var errors = new List<RuleViolation>();
+        var date = UnitsApi.ParseDate(form["decisionDate"], "decisionDate", errors);
+        var outcome = await import.ImportAsync(id, stream, form["decisionNumber"], date, form["decisionIssuer"], form["notes"], ct);
+        if (outcome.NotFound)
+        {
+            return Problems.NotFound("Không tìm thấy đơn vị.");
+        }
+
+        // The form's own names for the decision's fields.
+        var dateUnreadable = errors.Count > 0;
+        errors.AddRange(outcome.DecisionErrors.Where(e => !(e.Field == "decision.date" && dateUnreadable)).Select(e => e with
+        {
+            Field = e.Field switch { "decision.number" => "decisionNumber", "decision.date" => "decisionDate", "decision.issuer" => "decisionIssuer", _ => e.Field },
+        }));
+        if (outcome.Problems.Count > 0)
+        {
+            return TypedResults.Problem(statusCode: 400, title: "Tệp có lỗi, chưa ghi dữ liệu nào",
+                detail: $"{outcome.Problems.Count} lỗi; xem \"problems\" (dòng, cột).",
+                extensions: new Dictionary<string, object?>
+                {
+                    ["problems"] = outcome.Problems,
+                    ["errors"] = errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+                });
+        }
+
+        if (outcome.List is not { } list)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        return TypedResults.Created($"/api/v1/units/{id}/job-positions?on={list.DecisionDate:yyyy-MM-dd}",
+            new JobPositionListResponse(list, outcome.Warnings.GroupBy(w => w.Field).ToDictionary(g => g.Key, g => g.Select(w => w.Message).ToArray())));
     }
 
     private static async Task<Results<Ok<JobPositionListView>, ValidationProblem, ProblemHttpResult>> InForceAsync(

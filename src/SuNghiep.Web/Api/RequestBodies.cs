@@ -52,3 +52,5 @@ public sealed record FilesUpload(IFormFileCollection Files);
 public sealed record JobPositionRequest(string Name, string Group, string? TitleName, string? TitleCode, int People);
 
 public sealed record JobPositionListRequest(PlanDecisionRequest Decision, JobPositionRequest[] Positions, string? Notes);
+
+public sealed record JobPositionUpload(IFormFile File, string DecisionNumber, DateOnly DecisionDate, string DecisionIssuer, string? Notes);

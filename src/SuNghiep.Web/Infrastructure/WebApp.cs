@@ -59,6 +59,7 @@ public static class WebApp
         services.AddScoped<Core.Plans.AttachmentService>();
         services.AddScoped<Core.Plans.TargetStatuses>();
         services.AddScoped<Core.Resources.ResourceImport>();
+        services.AddScoped<Core.Resources.JobPositionImport>();
         services.AddScoped<AccountService>();
         services.AddScoped<SignInGuard>();
         services.AddReminders(config);

@@ -12,6 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SuNghiep.Core.Plans;
 using SuNghiep.Core.Reorganizations;
 using SuNghiep.Core.Resources;
+using SuNghiep.Web.Tests.Api.JobPositions;
 using SuNghiep.Web.Tests.Api.Plans;
 using SuNghiep.Web.Tests.Api.Resources;
 using SuNghiep.Web.Tests.Pages.Resources;
@@ -147,6 +148,7 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
         ["GET /api/v1/units/{id:int}/job-positions"] = D(Access.Scoped, query: "on=2022-01-01"),
         ["GET /api/v1/units/{id:int}/job-positions/history"] = D(Access.Scoped),
         ["POST /api/v1/units/{id:int}/job-positions"] = D(Access.Scoped, Need.Editors),
+        ["POST /api/v1/units/{id:int}/job-positions/import"] = D(Access.Scoped, Need.Editors),
         ["GET /api/v1/staffing"] = D(Access.List, query: "year={allocationYear}&agencyId={A}", viewerSeesSecret: true),
         ["GET /api/v1/staffing/export"] = D(Access.List, query: "year={allocationYear}&agencyId={A}", viewerSeesSecret: true),
         ["GET /api/v1/staffing/import-template"] = D(Access.List),
@@ -516,6 +518,8 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
             "PUT /api/v1/units/{id:int}/finance/{year:int}" => ScopeAttackWorld.Json(ResourceRequests.Finance(6_000_000_000, 4_000_000_000)),
             "POST /api/v1/units/{id:int}/autonomy-plans" => ScopeAttackWorld.Json(ScopeAttackWorld.AutonomyPlan().With("periodStart", 2031).With("periodEnd", 2035)),
             "POST /api/v1/units/{id:int}/job-positions" => ScopeAttackWorld.Json(ScopeAttackWorld.JobPositionList($"Vị trí chen {token}", "2024-01-02")),
+            "POST /api/v1/units/{id:int}/job-positions/import" => JobPositionImportTests.Upload(
+                JobPositionImportTests.Sheet([$"Vị trí chen {token}", "professional", "Giáo viên", "V.07.03.29", 20]), $"{token}/QĐ", "2024-01-03"),
             "POST /api/v1/staffing/import" => ScopeAttackWorld.Xlsx(ResourceImport.Template()),
             "PUT /api/v1/agencies/{id:int}/staffing-allocations/{year:int}" => ScopeAttackWorld.Json(new JsonObject { ["budgetPositions"] = 12, ["overAllocation"] = true }),
             "POST /api/v1/documents" => ScopeAttackWorld.Json(PlansClient.Document(token).With("issuerAgencyId", world.AgencyA)),
