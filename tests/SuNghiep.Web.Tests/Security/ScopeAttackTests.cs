@@ -225,6 +225,7 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
         ["GET /units/{id:int}/job-positions"] = D(Access.Scoped, query: "on=2022-01-01"),
         ["POST /units/{id:int}/job-positions"] = D(Access.Scoped, Need.Editors),
         ["POST /units/{id:int}/job-positions?handler=Check"] = D(Access.Scoped, Need.Editors),
+        ["POST /units/{id:int}/job-positions?handler=Import"] = D(Access.Scoped, Need.Editors),
         ["GET /counts"] = D(Access.List, query: "AgencyId={A}"),
         ["GET /staffing"] = D(Access.List, query: "Year={allocationYear}&AgencyId={A}", viewerSeesSecret: true),
         ["GET /staffing/export"] = D(Access.List, query: "year={allocationYear}&agencyId={A}", viewerSeesSecret: true),
@@ -587,6 +588,12 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
                 fields["Input.DecisionDate"] = "02/01/2024";
                 fields["Input.DecisionIssuer"] = "Sở Giáo dục và Đào tạo";
                 break;
+            case "POST /units/{id:int}/job-positions?handler=Import":
+                fields["Input.DecisionNumber"] = $"{token}/QĐ-SGDĐT";
+                fields["Input.DecisionDate"] = "03/01/2024";
+                fields["Input.DecisionIssuer"] = "Sở Giáo dục và Đào tạo";
+                return Multipart(url, fields, "upload", "vi-tri-viec-lam.xlsx",
+                    JobPositionImportTests.Sheet([$"Vị trí chen {token}", "professional", "Giáo viên", "V.07.03.29", 20]));
             case "POST /documents/{id:int}?handler=Attachments":
                 return Multipart(url, fields, AttachmentChecks.Field, "chen.pdf", AttachmentApiTests.Pdf(token));
             case "POST /documents/{id:int}/tasks/import":

@@ -17,7 +17,8 @@ namespace SuNghiep.Web.Pages.Resources;
 /// A unit's job positions (Decree 106/2020/NĐ-CP): the list in force on a date with its decision and the 65% rule, the
 /// approvals before it, the form of a new approval, and the list as .xlsx or printed.
 /// </summary>
-public sealed partial class JobPositionsModel(SuNghiepDbContext db, JobPositionService service, IAuthorizationService authorization, TimeProvider time) : PageModel
+public sealed partial class JobPositionsModel(
+    SuNghiepDbContext db, JobPositionService service, JobPositionImport import, IAuthorizationService authorization, TimeProvider time) : PageModel
 {
     /// <summary>One row of the approval form as typed; every value a string, so that a bad one gets its own message.</summary>
     public sealed record RowForm
@@ -47,7 +48,7 @@ public sealed partial class JobPositionsModel(SuNghiepDbContext db, JobPositionS
     private static readonly Dictionary<string, string> Keys = new()
     {
         ["decision.number"] = "Input.DecisionNumber", ["decision.date"] = "Input.DecisionDate", ["decision.issuer"] = "Input.DecisionIssuer",
-        ["notes"] = "Input.Notes", ["positions"] = "Input.Positions",
+        ["notes"] = "Input.Notes", ["positions"] = "Input.Positions", ["upload"] = "upload",
     };
 
     public UnitView Unit { get; private set; } = null!;
@@ -61,6 +62,8 @@ public sealed partial class JobPositionsModel(SuNghiepDbContext db, JobPositionS
     /// <summary>The share and warning of the rows typed in the form, when the officer asked to check them.</summary>
     public (decimal? Share, string? Warning, long People)? Check { get; private set; }
     public string? Saved { get; private set; }
+    /// <summary>The problems of an uploaded workbook, by row and column; nothing was written.</summary>
+    public IReadOnlyList<Core.Reorganizations.ImportProblem> ImportProblems { get; private set; } = [];
     public IReadOnlyList<string> Warnings { get; private set; } = [];
     public bool CanEdit => Roles.UnitEditors.Any(User.IsInRole);
     public string Address => $"/units/{Unit.Id}/job-positions";
@@ -157,6 +160,48 @@ public sealed partial class JobPositionsModel(SuNghiepDbContext db, JobPositionS
         // Only what could not be read is an error here; the rules speak when the list is saved.
         FormErrors.Add(ModelState, Renumbered(errors, map), Keys);
         return Page();
+    }
+
+    /// <summary>A new approved list from .xlsx in the columns of this page's export, with the decision typed in the form.</summary>
+    public async Task<IActionResult> OnPostImportAsync(int id, [Bind(Prefix = "Input")] ApprovalForm form, IFormFile? upload, CancellationToken ct)
+    {
+        if (await DeniedAsync(id, ct) is { } denied)
+        {
+            return denied;
+        }
+
+        if (upload is null || upload.Length == 0)
+        {
+            return await InvalidAsync(id, form, [new("upload", "Vui lòng chọn tệp .xlsx.")], ct);
+        }
+
+        var values = new FormValues();
+        var date = values.Date(form.DecisionDate, "decision.date", "Ngày quyết định");
+        await using var stream = new MemoryStream();
+        await upload.CopyToAsync(stream, ct);
+        var outcome = await import.ImportAsync(id, stream, form.DecisionNumber, date, form.DecisionIssuer, form.Notes, ct);
+        if (outcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (outcome.List is { } list)
+        {
+            TempData["JobPositionsSaved"] = string.Join('|',
+                new[] { $"Đã ghi nhận danh mục vị trí việc làm theo Quyết định {list.DecisionNumber} ngày {Display.Date(list.DecisionDate)} từ tệp {upload.FileName}." }
+                    .Concat(outcome.Warnings.Select(w => w.Message.Replace('|', '/'))));
+            return Redirect($"/units/{id}/job-positions?on={list.DecisionDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
+        }
+
+        var errors = values.Errors.Concat(outcome.DecisionErrors.Where(e => !(e.Field == "decision.date" && values.Errors.Count > 0))).ToList();
+        var page = await InvalidAsync(id, form with { Positions = [] }, errors, ct);
+        ImportProblems = outcome.Problems;
+        if (outcome.Problems.Count > 0)
+        {
+            ModelState.AddModelError("upload", $"Tệp có {outcome.Problems.Count} lỗi, chưa ghi dữ liệu nào; xem danh sách lỗi theo dòng, cột dưới ô chọn tệp.");
+        }
+
+        return page;
     }
 
     private (JobPositionListInput Input, List<RuleViolation> Errors, List<int> Map) Read(ApprovalForm form)

@@ -145,4 +145,32 @@ public sealed class JobPositionsPageTests(AppHosts hosts)
         Assert.Equal(2, today.QuerySelectorAll("[data-testid=job-positions-history] tbody tr").Length);
         Assert.Contains($"/units/{id}/job-positions?", today.QuerySelector("[data-testid=export-xlsx]")!.GetAttribute("href"), StringComparison.Ordinal);
     }
+    [Theory, DatabaseData]
+    public async Task Import_FromThePage_BadRowListedThenAGoodFileRecorded(DatabaseProvider provider)
+    {
+        var (_, admin, id, session) = await UnitAsync(hosts, provider);
+        using var _admin = admin;
+        using var _session = session;
+        var (_, page) = await session.GetAsync($"/units/{id}/job-positions");
+        var token = page.QuerySelector("#approval-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        MultipartFormDataContent Upload(byte[] file) => new()
+        {
+            { new StringContent(token), "__RequestVerificationToken" }, { new StringContent("70/QĐ-UBND"), "Input.DecisionNumber" },
+            { new StringContent("01/10/2025"), "Input.DecisionDate" }, { new StringContent("Ủy ban nhân dân thành phố Cần Thơ"), "Input.DecisionIssuer" },
+            { new ByteArrayContent(file), "upload", "vi-tri.xlsx" },
+        };
+
+        using var bad = await session.Client.PostAsync($"/units/{id}/job-positions?handler=Import",
+            Upload(JobPositionImportTests.Sheet(["Giáo viên", "professional", "Giáo viên", "V.07.03.29", 12], ["Bảo vệ", "Bảo vệ", null, null, 2])));
+        var badPage = await PageSession.ParseAsync(bad);
+        using var good = await session.Client.PostAsync($"/units/{id}/job-positions?handler=Import",
+            Upload(JobPositionImportTests.Sheet(["Giáo viên", "professional", "Giáo viên", "V.07.03.29", 12], ["Bảo vệ", "Hỗ trợ, phục vụ", null, null, 2])));
+
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("Dòng 3, cột C", badPage.QuerySelector("[data-testid=import-problems]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
+        var api = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/units/{id}/job-positions");
+        Assert.Equal("70/QĐ-UBND", api.GetProperty("decisionNumber").GetString());
+        Assert.Equal(14, api.GetProperty("totals").GetProperty("total").GetInt32());
+    }
 }
