@@ -10,6 +10,8 @@ using Microsoft.Playwright;
 using SuNghiep.Core.Data;
 using SuNghiep.Core.Entities;
 using SuNghiep.Core.Reorganizations;
+using SuNghiep.Core.Resources;
+using SuNghiep.Core.Rules;
 using SuNghiep.Core.Scenarios;
 
 namespace SuNghiep.Browser.Tests;
@@ -72,6 +74,7 @@ public sealed class AccessibilityTests(HostFixture host, ITestOutputHelper outpu
         ["/units/{id:int}"] = Admin(ids => [$"/units/{ids.Unit}", $"/units/{ids.LineageUnit}"]),
         ["/units/{id:int}/edit"] = Admin(ids => [$"/units/{ids.Unit}/edit"]),
         ["/units/{id:int}/resources"] = Admin(ids => [$"/units/{ids.Unit}/resources", $"/units/{ids.Unit}/resources#finance", $"/units/{ids.Unit}/resources#autonomy"]),
+        ["/units/{id:int}/job-positions"] = Admin(ids => [$"/units/{ids.Unit}/job-positions", $"/units/{ids.Unit}/job-positions?print=1"]),
         ["/counts"] = Admin("/counts", "/counts?page=2", "/counts?print=1"),
         ["/staffing"] = Admin("/staffing"),
         // With a valid filter it is a workbook; with an invalid one, a page that names the errors.
@@ -320,6 +323,16 @@ public sealed class AccessibilityTests(HostFixture host, ITestOutputHelper outpu
                 new ReorganizationInput { Type = "merger", EffectiveDate = new DateOnly(2027, 1, 1), SourceUnitIds = [pair[1]], ContinuingUnitId = pair[0] },
             ]));
             var scenario = created.Id ?? throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => $"{e.Field}: {e.Message}")));
+            // An approved list of job positions under the 65% of Decree 106/2020, so that its table, history and warning are swept.
+            var founded = await db.Units.Where(u => u.Id == units[0].Id).Select(u => u.EstablishedOn).SingleAsync();
+            var approved = await scope.ServiceProvider.GetRequiredService<JobPositionService>().ApproveAsync(units[0].Id, new JobPositionListInput(
+                "15/QĐ-UBND", founded > new DateOnly(2021, 1, 4) ? founded : new DateOnly(2021, 1, 4), "Ủy ban nhân dân thành phố Cần Thơ", null,
+                [
+                    new JobPositionFacts("Giám đốc", JobPositionGroup.Leadership, null, null, 1),
+                    new JobPositionFacts("Giáo viên", JobPositionGroup.Professional, "Giáo viên tiểu học hạng III", "V.07.03.29", 8),
+                    new JobPositionFacts("Bảo vệ", JobPositionGroup.Support, null, null, 6),
+                ]));
+            Assert.True(approved.Value is not null, string.Join("; ", approved.Errors.Select(e => $"{e.Field}: {e.Message}")));
             // A submitted dossier with warnings: its page shows the checks and the appraisal form.
             var proposals = scope.ServiceProvider.GetRequiredService<ProposalService>();
             var agency = units.First(u => u.Id == pair[0]).ManagingAgencyId;

@@ -88,8 +88,7 @@ public sealed class ResourceJourneyTests(HostFixture host)
         await page.FillFiguresAsync(new Dictionary<string, string>
         {
             ["Staffing.BudgetPositions"] = (room + 10).ToString(CultureInfo.InvariantCulture), ["Staffing.RevenuePositions"] = "4",
-            ["Staffing.ActualStaff"] = "33", ["Staffing.BudgetContractWorkers"] = "1", ["Staffing.Leadership"] = "3",
-            ["Staffing.Professional"] = "20", ["Staffing.SharedProfessional"] = "5", ["Staffing.Support"] = "6",
+            ["Staffing.ActualStaff"] = "33", ["Staffing.BudgetContractWorkers"] = "1",
         });
         var refused = await page.RunAndWaitForResponseAsync(
             () => page.GetByTestId("save-staffing").ClickAsync(), r => r.Request.Method == "POST");

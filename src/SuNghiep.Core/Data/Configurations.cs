@@ -274,6 +274,33 @@ internal sealed class AutonomyPlanConfiguration : IEntityTypeConfiguration<Auton
     }
 }
 
+internal sealed class JobPositionListConfiguration : IEntityTypeConfiguration<JobPositionList>
+{
+    public void Configure(EntityTypeBuilder<JobPositionList> b)
+    {
+        b.HasIndex(x => new { x.UnitId, x.DecisionDate });
+        b.Property(x => x.DecisionNumber).HasMaxLength(64);
+        b.Property(x => x.DecisionIssuer).HasMaxLength(250);
+        b.Property(x => x.Notes).HasMaxLength(2000);
+        b.Property(x => x.CreatedBy).HasMaxLength(256);
+        b.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Positions).WithOne(x => x.List).HasForeignKey(x => x.ListId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class JobPositionConfiguration : IEntityTypeConfiguration<JobPosition>
+{
+    public void Configure(EntityTypeBuilder<JobPosition> b)
+    {
+        b.HasIndex(x => new { x.ListId, x.Ordinal }).IsUnique();
+        b.HasIndex(x => x.UnitId);
+        b.Property(x => x.Name).HasMaxLength(250);
+        b.Property(x => x.TitleName).HasMaxLength(250);
+        b.Property(x => x.TitleCode).HasMaxLength(32);
+        b.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 internal sealed class PlanDocumentConfiguration : IEntityTypeConfiguration<PlanDocument>
 {
     public void Configure(EntityTypeBuilder<PlanDocument> b)

@@ -25,6 +25,8 @@ public sealed class SuNghiepDbContext(DbContextOptions<SuNghiepDbContext> option
     public DbSet<StaffingAllocation> StaffingAllocations => Set<StaffingAllocation>();
     public DbSet<FinanceYear> FinanceYears => Set<FinanceYear>();
     public DbSet<AutonomyPlan> AutonomyPlans => Set<AutonomyPlan>();
+    public DbSet<JobPositionList> JobPositionLists => Set<JobPositionList>();
+    public DbSet<JobPosition> JobPositions => Set<JobPosition>();
     public DbSet<PlanDocument> Documents => Set<PlanDocument>();
     public DbSet<DocumentLink> DocumentLinks => Set<DocumentLink>();
     public DbSet<PlanTarget> Targets => Set<PlanTarget>();
@@ -109,6 +111,8 @@ public sealed class SuNghiepDbContext(DbContextOptions<SuNghiepDbContext> option
         builder.Entity<StaffingYear>().HasQueryFilter(Through<StaffingYear>(s => s.Unit!, visible));
         builder.Entity<FinanceYear>().HasQueryFilter(Through<FinanceYear>(f => f.Unit!, visible));
         builder.Entity<AutonomyPlan>().HasQueryFilter(Through<AutonomyPlan>(p => p.Unit!, visible));
+        builder.Entity<JobPositionList>().HasQueryFilter(Through<JobPositionList>(l => l.Unit!, visible));
+        builder.Entity<JobPosition>().HasQueryFilter(Through<JobPosition>(p => p.Unit!, visible));
         builder.Entity<UnitYearFact>().HasQueryFilter(Through<UnitYearFact>(f => f.Unit!, visible));
 
         // A proposal is seen within the scope of the agency that drafted it, as its documents are written for it.

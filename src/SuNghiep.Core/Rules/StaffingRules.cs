@@ -3,7 +3,7 @@ namespace SuNghiep.Core.Rules;
 /// <summary>Checks on a year of staffing and finance (Decree 106/2020; Decree 60/2021).</summary>
 public static class StaffingRules
 {
-    /// <summary>Decree 106/2020, Art. 5: the two professional groups of job positions are at least 65% of the total.</summary>
+    /// <summary>Decree 106/2020, Art. 3(5): the two professional groups are at least 65% of the people (JobPositionRules reads approved lists).</summary>
     public const decimal MinProfessionalShare = 65m;
 
     /// <summary>A year of data belongs to the unit's life: from its establishment to its end (a year it ended in counts).</summary>
@@ -26,7 +26,7 @@ public static class StaffingRules
     public static IEnumerable<RuleViolation> Amounts(IEnumerable<(string Field, string Label, decimal? Value)> figures) =>
         InputLimits.InRange(figures, InputLimits.MaxAmount, " đồng");
 
-    /// <summary>A warning when the professional job positions fall below 65% of all positions (Decree 106/2020, Art. 5).</summary>
+    /// <summary>A warning when the professional job positions fall below 65% of all positions (Decree 106/2020, Art. 3(5)), on the yearly counts kept for years with no approved list.</summary>
     public static RuleViolation? ProfessionalShare(int leadership, int professional, int sharedProfessional, int support)
     {
         // In 64 bits: four stored counts near int.MaxValue must not wrap into a negative total.
@@ -36,7 +36,7 @@ public static class StaffingRules
             return null;
         }
 
-        return new("jobPositions", $"Vị trí chuyên môn, nghiệp vụ chỉ chiếm {((long)professional + sharedProfessional) * 100m / total:0.##}% tổng số vị trí, dưới mức tối thiểu 65% (Nghị định 106/2020/NĐ-CP).");
+        return new("jobPositions", $"Vị trí chuyên môn, nghiệp vụ chỉ chiếm {((long)professional + sharedProfessional) * 100m / total:0.##}% tổng số vị trí, dưới mức tối thiểu 65% (Nghị định 106/2020/NĐ-CP, Điều 3 khoản 5).");
     }
 
     /// <summary>

@@ -827,6 +827,94 @@ namespace SuNghiep.Migrations.Postgres.Migrations
                     b.ToTable("IndicatorYearTotals");
                 });
 
+            modelBuilder.Entity("SuNghiep.Core.Entities.JobPosition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Group")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ListId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("People")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TitleCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("TitleName")
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("ListId", "Ordinal")
+                        .IsUnique();
+
+                    b.ToTable("JobPositions");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.JobPositionList", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("DecisionDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DecisionIssuer")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<string>("DecisionNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "DecisionDate");
+
+                    b.ToTable("JobPositionLists");
+                });
+
             modelBuilder.Entity("SuNghiep.Core.Entities.Notification", b =>
                 {
                     b.Property<int>("Id")
@@ -2522,6 +2610,36 @@ namespace SuNghiep.Migrations.Postgres.Migrations
                     b.Navigation("ManagingAgency");
                 });
 
+            modelBuilder.Entity("SuNghiep.Core.Entities.JobPosition", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.JobPositionList", "List")
+                        .WithMany("Positions")
+                        .HasForeignKey("ListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SuNghiep.Core.Entities.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("List");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.JobPositionList", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Unit");
+                });
+
             modelBuilder.Entity("SuNghiep.Core.Entities.Notification", b =>
                 {
                     b.HasOne("SuNghiep.Core.Entities.Report", "Report")
@@ -2891,6 +3009,11 @@ namespace SuNghiep.Migrations.Postgres.Migrations
                     b.Navigation("ManagingAgency");
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.JobPositionList", b =>
+                {
+                    b.Navigation("Positions");
                 });
 
             modelBuilder.Entity("SuNghiep.Core.Entities.PlanDocument", b =>

@@ -802,6 +802,90 @@ namespace SuNghiep.Migrations.Sqlite.Migrations
                     b.ToTable("IndicatorYearTotals");
                 });
 
+            modelBuilder.Entity("SuNghiep.Core.Entities.JobPosition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Group")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ListId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("People")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TitleCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleName")
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("ListId", "Ordinal")
+                        .IsUnique();
+
+                    b.ToTable("JobPositions");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.JobPositionList", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DecisionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionIssuer")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "DecisionDate");
+
+                    b.ToTable("JobPositionLists");
+                });
+
             modelBuilder.Entity("SuNghiep.Core.Entities.Notification", b =>
                 {
                     b.Property<int>("Id")
@@ -2457,6 +2541,36 @@ namespace SuNghiep.Migrations.Sqlite.Migrations
                     b.Navigation("ManagingAgency");
                 });
 
+            modelBuilder.Entity("SuNghiep.Core.Entities.JobPosition", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.JobPositionList", "List")
+                        .WithMany("Positions")
+                        .HasForeignKey("ListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SuNghiep.Core.Entities.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("List");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.JobPositionList", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Unit");
+                });
+
             modelBuilder.Entity("SuNghiep.Core.Entities.Notification", b =>
                 {
                     b.HasOne("SuNghiep.Core.Entities.Report", "Report")
@@ -2826,6 +2940,11 @@ namespace SuNghiep.Migrations.Sqlite.Migrations
                     b.Navigation("ManagingAgency");
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.JobPositionList", b =>
+                {
+                    b.Navigation("Positions");
                 });
 
             modelBuilder.Entity("SuNghiep.Core.Entities.PlanDocument", b =>

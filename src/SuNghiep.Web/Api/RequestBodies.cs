@@ -52,3 +52,9 @@ public sealed record FileUpload(IFormFile File);
 
 /// <summary>A multipart upload of files in the field "files".</summary>
 public sealed record FilesUpload(IFormFileCollection Files);
+
+public sealed record JobPositionRequest(string Name, string Group, string? TitleName, string? TitleCode, int People);
+
+public sealed record JobPositionListRequest(PlanDecisionRequest Decision, JobPositionRequest[] Positions, string? Notes);
+
+public sealed record JobPositionUpload(IFormFile File, string DecisionNumber, DateOnly DecisionDate, string DecisionIssuer, string? Notes);

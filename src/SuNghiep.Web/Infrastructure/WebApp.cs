@@ -53,6 +53,7 @@ public static class WebApp
             config.GetValue("Imports:MaxUncompressedMegabytes", 200L) * 1024 * 1024,
             config.GetValue("Imports:MaxCellCharacters", Core.Reorganizations.SheetLimits.Default.MaxCellCharacters)));
         services.AddScoped<Core.Resources.ResourceService>();
+        services.AddScoped<Core.Resources.JobPositionService>();
         services.AddScoped<Core.Indicators.IndicatorEngine>();
         services.AddScoped<Core.Reporting.ReportAnnexes>();
         services.AddScoped<Core.Reporting.ReportService>();
@@ -60,6 +61,7 @@ public static class WebApp
         services.AddScoped<Core.Plans.AttachmentService>();
         services.AddScoped<Core.Plans.TargetStatuses>();
         services.AddScoped<Core.Resources.ResourceImport>();
+        services.AddScoped<Core.Resources.JobPositionImport>();
         services.AddScoped<AccountService>();
         services.AddScoped<SignInGuard>();
         services.AddReminders(config);
@@ -177,6 +179,7 @@ public static class WebApp
         ScenariosApi.Map(secured);
         ReportsApi.Map(secured);
         ResourcesApi.Map(secured);
+        JobPositionsApi.Map(secured);
         IndicatorsApi.Map(secured);
         PlansApi.Map(secured);
         TaskImportApi.Map(secured);

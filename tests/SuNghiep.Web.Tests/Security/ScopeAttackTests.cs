@@ -12,6 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SuNghiep.Core.Plans;
 using SuNghiep.Core.Reorganizations;
 using SuNghiep.Core.Resources;
+using SuNghiep.Web.Tests.Api.JobPositions;
 using SuNghiep.Web.Tests.Api.Plans;
 using SuNghiep.Web.Tests.Api.Resources;
 using SuNghiep.Web.Tests.Pages.Resources;
@@ -173,6 +174,10 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
         ["PUT /api/v1/units/{id:int}/finance/{year:int}"] = D(Access.Scoped, Need.Editors),
         ["GET /api/v1/units/{id:int}/autonomy-plans"] = D(Access.Scoped),
         ["POST /api/v1/units/{id:int}/autonomy-plans"] = D(Access.Scoped, Need.Editors),
+        ["GET /api/v1/units/{id:int}/job-positions"] = D(Access.Scoped, query: "on=2022-01-01"),
+        ["GET /api/v1/units/{id:int}/job-positions/history"] = D(Access.Scoped),
+        ["POST /api/v1/units/{id:int}/job-positions"] = D(Access.Scoped, Need.Editors),
+        ["POST /api/v1/units/{id:int}/job-positions/import"] = D(Access.Scoped, Need.Editors),
         ["GET /api/v1/staffing"] = D(Access.List, query: "year={allocationYear}&agencyId={A}", viewerSeesSecret: true),
         ["GET /api/v1/staffing/export"] = D(Access.List, query: "year={allocationYear}&agencyId={A}", viewerSeesSecret: true),
         ["GET /api/v1/staffing/import-template"] = D(Access.List),
@@ -248,6 +253,10 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
         ["POST /units/{id:int}/resources?handler=Staffing"] = D(Access.Scoped, Need.Editors),
         ["POST /units/{id:int}/resources?handler=Finance"] = D(Access.Scoped, Need.Editors),
         ["POST /units/{id:int}/resources?handler=Plan"] = D(Access.Scoped, Need.Editors),
+        ["GET /units/{id:int}/job-positions"] = D(Access.Scoped, query: "on=2022-01-01"),
+        ["POST /units/{id:int}/job-positions"] = D(Access.Scoped, Need.Editors),
+        ["POST /units/{id:int}/job-positions?handler=Check"] = D(Access.Scoped, Need.Editors),
+        ["POST /units/{id:int}/job-positions?handler=Import"] = D(Access.Scoped, Need.Editors),
         ["GET /counts"] = D(Access.List, query: "AgencyId={A}"),
         ["GET /staffing"] = D(Access.List, query: "Year={allocationYear}&AgencyId={A}", viewerSeesSecret: true),
         ["GET /staffing/export"] = D(Access.List, query: "year={allocationYear}&agencyId={A}", viewerSeesSecret: true),
@@ -576,6 +585,9 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
             "PUT /api/v1/units/{id:int}/staffing/{year:int}" => ScopeAttackWorld.Json(ResourceRequests.Staffing(31).With("overAllocation", true)),
             "PUT /api/v1/units/{id:int}/finance/{year:int}" => ScopeAttackWorld.Json(ResourceRequests.Finance(6_000_000_000, 4_000_000_000)),
             "POST /api/v1/units/{id:int}/autonomy-plans" => ScopeAttackWorld.Json(ScopeAttackWorld.AutonomyPlan().With("periodStart", 2031).With("periodEnd", 2035)),
+            "POST /api/v1/units/{id:int}/job-positions" => ScopeAttackWorld.Json(ScopeAttackWorld.JobPositionList($"Vị trí chen {token}", "2024-01-02")),
+            "POST /api/v1/units/{id:int}/job-positions/import" => JobPositionImportTests.Upload(
+                JobPositionImportTests.Sheet([$"Vị trí chen {token}", "professional", "Giáo viên", "V.07.03.29", 20]), $"{token}/QĐ", "2024-01-03"),
             "POST /api/v1/staffing/import" => ScopeAttackWorld.Xlsx(ResourceImport.Template()),
             "PUT /api/v1/agencies/{id:int}/staffing-allocations/{year:int}" => ScopeAttackWorld.Json(new JsonObject { ["budgetPositions"] = 12, ["overAllocation"] = true }),
             "POST /api/v1/documents" => ScopeAttackWorld.Json(PlansClient.Document(token).With("issuerAgencyId", world.AgencyA)),
@@ -646,6 +658,17 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
                 fields["Input.Timing"] = "deadline";
                 fields["Input.Deadline"] = "2027-12-31";
                 break;
+            case "POST /units/{id:int}/job-positions" or "POST /units/{id:int}/job-positions?handler=Check":
+                fields["Input.DecisionNumber"] = $"{token}/QĐ-SGDĐT";
+                fields["Input.DecisionDate"] = "02/01/2024";
+                fields["Input.DecisionIssuer"] = "Sở Giáo dục và Đào tạo";
+                break;
+            case "POST /units/{id:int}/job-positions?handler=Import":
+                fields["Input.DecisionNumber"] = $"{token}/QĐ-SGDĐT";
+                fields["Input.DecisionDate"] = "03/01/2024";
+                fields["Input.DecisionIssuer"] = "Sở Giáo dục và Đào tạo";
+                return Multipart(url, fields, "upload", "vi-tri-viec-lam.xlsx",
+                    JobPositionImportTests.Sheet([$"Vị trí chen {token}", "professional", "Giáo viên", "V.07.03.29", 20]));
             case "POST /documents/{id:int}?handler=Attachments":
                 return Multipart(url, fields, AttachmentChecks.Field, "chen.pdf", AttachmentApiTests.Pdf(token));
             case "POST /documents/{id:int}/tasks/import":

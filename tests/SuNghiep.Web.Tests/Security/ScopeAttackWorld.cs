@@ -53,7 +53,7 @@ internal sealed class ScopeAttackWorld
     /// Not the bare token: a list filtered by it may rightly echo the filter ("từ khóa …").
     /// </summary>
     public IReadOnlyList<string> SecretMarkers =>
-        [$"{Secret}-U", $"{Secret}-R", $"{Unique.Name(Secret)} U", $"{Unique.Name(Secret)} R", $"Nhiệm vụ {Secret}", $"Tiến độ {Secret}", $"% {Secret}", $"Kịch bản {Secret}", $"Báo cáo {Secret}", $"Hồ sơ {Secret}"];
+        [$"{Secret}-U", $"{Secret}-R", $"{Unique.Name(Secret)} U", $"{Unique.Name(Secret)} R", $"Nhiệm vụ {Secret}", $"Tiến độ {Secret}", $"% {Secret}", $"Kịch bản {Secret}", $"Báo cáo {Secret}", $"Hồ sơ {Secret}", $"Vị trí {Secret}"];
     public required int AgencyA { get; init; }
     public required int AgencyB { get; init; }
     public required int Unit { get; init; }
@@ -119,6 +119,7 @@ internal sealed class ScopeAttackWorld
         await Ok(admin.PutAsync($"/api/v1/units/{unit.Id}/staffing/{Year}", Json(ResourceRequests.Staffing(30).With("overAllocation", true))));
         await Ok(admin.PutAsync($"/api/v1/units/{unit.Id}/finance/{Year}", Json(ResourceRequests.Finance(5_000_000_000, 4_000_000_000))));
         await Ok(admin.PostAsync($"/api/v1/units/{unit.Id}/autonomy-plans", Json(AutonomyPlan())));
+        await Ok(admin.PostAsync($"/api/v1/units/{unit.Id}/job-positions", Json(JobPositionList($"Vị trí {secret}", "2021-03-01"))));
         await Ok(admin.PutAsync($"/api/v1/agencies/{a}/staffing-allocations/{AllocationYear}",
             Json(new JsonObject { ["budgetPositions"] = SecretAllocation, ["overAllocation"] = true })));
 
@@ -244,6 +245,15 @@ internal sealed class ScopeAttackWorld
         ["periodStart"] = 2026, ["periodEnd"] = 2030, ["proposedGroup"] = 3, ["submittedOn"] = "2026-03-01", ["status"] = "submitted",
     };
 
+    /// <summary>An approved list of job positions whose professional position carries the given name.</summary>
+    public static JsonObject JobPositionList(string name, string date) => new()
+    {
+        ["decision"] = new JsonObject { ["number"] = $"{date[..4]}/QĐ-SGDĐT", ["date"] = date, ["issuer"] = "Sở Giáo dục và Đào tạo" },
+        ["positions"] = new JsonArray(
+            new JsonObject { ["name"] = name, ["group"] = "professional", ["titleName"] = "Giáo viên", ["titleCode"] = "V.07.03.29", ["people"] = 20 },
+            new JsonObject { ["name"] = "Bảo vệ", ["group"] = "support", ["people"] = 2 }),
+    };
+
     public static StringContent Json(JsonNode body) => UnitsClient.Content(body.ToJsonString());
 
     /// <summary>
@@ -268,6 +278,7 @@ internal sealed class ScopeAttackWorld
             files = await db.Attachments.CountAsync(f => f.DocumentId == Document || f.ProgressId == Progress),
             staffing = await db.StaffingYears.IgnoreQueryFilters().Where(s => s.UnitId == Unit).Select(s => new { s.Year, s.BudgetPositions, s.ActualStaff }).ToListAsync(),
             finance = await db.FinanceYears.IgnoreQueryFilters().CountAsync(f => f.UnitId == Unit),
+            jobPositionLists = await db.JobPositionLists.IgnoreQueryFilters().CountAsync(l => l.UnitId == Unit),
             plans = await db.AutonomyPlans.IgnoreQueryFilters().Where(p => p.UnitId == Unit).Select(p => new { p.Id, p.Status, p.ApprovedGroup }).ToListAsync(),
             allocations = await db.StaffingAllocations.Where(x => x.AgencyId == AgencyA && x.Year == AllocationYear).Select(x => x.BudgetPositions).ToListAsync(),
             voided = await db.Reorganizations.Where(r => r.Id == Reorganization).Select(r => r.VoidedAt).SingleAsync(),

@@ -13,7 +13,8 @@ using SuNghiep.Web.Pages.Shared;
 namespace SuNghiep.Web.Pages.Resources;
 
 /// <summary>A unit's staffing, finance and autonomy plans by year, with the forms that write them through ResourceService.</summary>
-public sealed class UnitModel(SuNghiepDbContext db, ResourceService resources, IAuthorizationService authorization, TimeProvider time) : PageModel
+public sealed class UnitModel(
+    SuNghiepDbContext db, ResourceService resources, JobPositionService jobPositions, IAuthorizationService authorization, TimeProvider time) : PageModel
 {
     /// <summary>The staffing form as typed: numbers stay strings so that a bad one gets a Vietnamese message on its field.</summary>
     public sealed record StaffingForm
@@ -22,10 +23,6 @@ public sealed class UnitModel(SuNghiepDbContext db, ResourceService resources, I
         public string? RevenuePositions { get; init; }
         public string? ActualStaff { get; init; }
         public string? BudgetContractWorkers { get; init; }
-        public string? Leadership { get; init; }
-        public string? Professional { get; init; }
-        public string? SharedProfessional { get; init; }
-        public string? Support { get; init; }
         public string? Notes { get; init; }
         public bool OverAllocation { get; init; }
 
@@ -33,8 +30,6 @@ public sealed class UnitModel(SuNghiepDbContext db, ResourceService resources, I
         {
             BudgetPositions = ResourceDisplay.Count(s.BudgetPositions), RevenuePositions = ResourceDisplay.Count(s.RevenuePositions),
             ActualStaff = ResourceDisplay.Count(s.ActualStaff), BudgetContractWorkers = ResourceDisplay.Count(s.BudgetContractWorkers),
-            Leadership = ResourceDisplay.Count(s.JobPositions.Leadership), Professional = ResourceDisplay.Count(s.JobPositions.Professional),
-            SharedProfessional = ResourceDisplay.Count(s.JobPositions.SharedProfessional), Support = ResourceDisplay.Count(s.JobPositions.Support),
             Notes = s.Notes,
         };
     }
@@ -88,8 +83,6 @@ public sealed class UnitModel(SuNghiepDbContext db, ResourceService resources, I
     {
         ["year"] = "Staffing.Year", ["budgetPositions"] = "Staffing.BudgetPositions", ["revenuePositions"] = "Staffing.RevenuePositions",
         ["actualStaff"] = "Staffing.ActualStaff", ["budgetContractWorkers"] = "Staffing.BudgetContractWorkers",
-        ["jobPositions.leadership"] = "Staffing.Leadership", ["jobPositions.professional"] = "Staffing.Professional",
-        ["jobPositions.sharedProfessional"] = "Staffing.SharedProfessional", ["jobPositions.support"] = "Staffing.Support",
         ["notes"] = "Staffing.Notes",
     };
 
@@ -117,6 +110,9 @@ public sealed class UnitModel(SuNghiepDbContext db, ResourceService resources, I
     public IReadOnlyList<StaffingView> StaffingRows { get; private set; } = [];
     public IReadOnlyList<FinanceView> FinanceRows { get; private set; } = [];
     public IReadOnlyList<AutonomyPlanView> Plans { get; private set; } = [];
+    /// <summary>The unit's approved lists of job positions, latest first; they replace the yearly counts of the years they cover.</summary>
+    public IReadOnlyList<JobPositionListView> JobPositionLists { get; private set; } = [];
+    public JobPositionListView? JobPositionsToday => JobPositionService.InForce(JobPositionLists, Today);
     public IReadOnlyList<YearGroup> YearGroups { get; private set; } = [];
     /// <summary>Years where a unit of group 1 or 2 still has budget-paid staff.</summary>
     public IReadOnlyList<string> StaffWarnings { get; private set; } = [];
@@ -185,14 +181,17 @@ public sealed class UnitModel(SuNghiepDbContext db, ResourceService resources, I
             return null;
         }
 
-        var input = new StaffingInput(
-            Count(form.BudgetPositions, "budgetPositions"), Count(form.RevenuePositions, "revenuePositions"), Count(form.ActualStaff, "actualStaff"),
-            Count(form.BudgetContractWorkers, "budgetContractWorkers"), Count(form.Leadership, "jobPositions.leadership"),
-            Count(form.Professional, "jobPositions.professional"), Count(form.SharedProfessional, "jobPositions.sharedProfessional"),
-            Count(form.Support, "jobPositions.support"), form.Notes, form.OverAllocation);
+        var budget = Count(form.BudgetPositions, "budgetPositions");
+        var revenue = Count(form.RevenuePositions, "revenuePositions");
+        var actual = Count(form.ActualStaff, "actualStaff");
+        var contract = Count(form.BudgetContractWorkers, "budgetContractWorkers");
         var y = Year(year, errors);
         if (y is not null)
         {
+            // Job positions are recorded as approved lists on their own page now; a year keeps the counts it was given before.
+            var kept = (await resources.GetStaffingAsync(id, y.Value, ct))?.JobPositions ?? new JobPositions(0, 0, 0, 0);
+            var input = new StaffingInput(budget, revenue, actual, contract, kept.Leadership, kept.Professional, kept.SharedProfessional, kept.Support,
+                form.Notes, form.OverAllocation);
             // A value that could not be read goes as missing: the service refuses the year and reports the other fields too.
             var result = await resources.PutStaffingAsync(id, y.Value, input, ct);
             if (result.NotFound)
@@ -403,6 +402,7 @@ public sealed class UnitModel(SuNghiepDbContext db, ResourceService resources, I
         StaffingRows = await resources.ListStaffingAsync(id, ct);
         FinanceRows = await resources.ListFinanceAsync(id, ct);
         Plans = await resources.ListPlansAsync(id, ct) ?? [];
+        JobPositionLists = await jobPositions.HistoryAsync(id, ct) ?? [];
         SelectedFinance = FinanceRows.FirstOrDefault(f => f.Year == SelectedYear);
 
         // Every year with figures or under a plan, within the unit's life, with the group approved for its period.
@@ -432,6 +432,10 @@ public sealed class UnitModel(SuNghiepDbContext db, ResourceService resources, I
         StaffWarnings = warnings;
         return true;
     }
+
+    /// <summary>The approved list in force at a year's end (today, for the current year), which a year's row shows instead of its own counts.</summary>
+    public JobPositionListView? JobPositionsOf(int year) =>
+        JobPositionService.InForce(JobPositionLists, year >= Today.Year ? Today : new DateOnly(year, 12, 31));
 
     public object StaffingChart() => new
     {
