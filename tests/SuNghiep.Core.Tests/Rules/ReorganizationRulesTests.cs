@@ -302,7 +302,8 @@ public sealed class ReorganizationRulesTests
                 ReorganizationType.Merger => Request(type, string.Join(",", ids.Skip(1).Take(random.Next(1, 5))), continuing: ids[0]),
                 ReorganizationType.Division => Request(type, ids[0].ToString(CultureInfo.InvariantCulture), newUnits: random.Next(2, 5)),
                 ReorganizationType.Separation => Request(type, continuing: ids[0], newUnits: random.Next(1, 4)),
-                ReorganizationType.Transfer => Request(type, string.Join(",", ids.Take(random.Next(1, 6))), agency: OtherAgency),
+                ReorganizationType.Transfer or ReorganizationType.ReceiveFromMinistry or ReorganizationType.MergeIntoAgency
+                    => Request(type, string.Join(",", ids.Take(random.Next(1, 6))), agency: OtherAgency),
                 ReorganizationType.Rename => Request(type, ids[0].ToString(CultureInfo.InvariantCulture), name: "Tên mới"),
                 _ => Request(type, string.Join(",", ids.Take(random.Next(1, 6)))),
             };
