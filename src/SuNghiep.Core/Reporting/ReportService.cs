@@ -742,11 +742,13 @@ public sealed class ReportService(SuNghiepDbContext db, ReportAnnexes annexes, T
             .Select(a => new { a.Code, a.Kind, Parent = a.Parent != null ? a.Parent.Name : null, Area = a.Area != null ? a.Area.Name : null })
             .FirstAsync(ct);
         var chart = await annexes.ChartAsync(new IndicatorScope(AgencyId: view.ReporterAgencyId), 2015, view.CutOff.Year, ct);
+        // The units alone: beside thousands of staff on one axis their line would lie flat; the staff are in annex II.
+        chart = chart with { Series = chart.Series.Take(1).ToList(), ValueLabel = "đơn vị" };
         var sections = DocumentSections(view, chart);
         var capacity = (view.SignerCapacity ?? "").Split(['\n', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return new OfficialDocument
         {
-            ManagingBody = agencies.Parent,
+            ManagingBody = agencies.Parent is { } parent ? ShortBodyName(parent) : null,
             IssuingBody = view.ReporterAgencyName,
             Number = view.Number,
             Symbol = "BC-" + Abbreviation(agencies.Code, agencies.Kind),
@@ -754,7 +756,7 @@ public sealed class ReportService(SuNghiepDbContext db, ReportAnnexes annexes, T
             Date = view.SignedOn,
             Year = view.SignedOn?.Year ?? view.CutOff.Year,
             TypeName = "BÁO CÁO",
-            Title = view.Title,
+            Title = Summary(view.Title),
             Addressees = [view.RequesterAgencyName],
             LeadIn = $"Thực hiện yêu cầu của {view.RequesterAgencyName} về {FirstLower(view.Title)}, {view.ReporterAgencyName} báo cáo như sau:",
             Sections = sections,
@@ -764,6 +766,16 @@ public sealed class ReportService(SuNghiepDbContext db, ReportAnnexes annexes, T
             Annexes = view.Tables,
         };
     }
+
+    /// <summary>A People's Committee as a header names it (Decree 30/2020's "UBND TỈNH X").</summary>
+    public static string ShortBodyName(string name) =>
+        name.StartsWith("Ủy ban nhân dân ", StringComparison.Ordinal) ? "UBND " + name["Ủy ban nhân dân ".Length..] : name;
+
+    /// <summary>The summary line under "BÁO CÁO" does not say "Báo cáo" again: "Kết quả thực hiện ...".</summary>
+    public static string Summary(string title) =>
+        title.StartsWith("Báo cáo ", StringComparison.OrdinalIgnoreCase) && title.Length > 8
+            ? char.ToUpper(title[8], System.Globalization.CultureInfo.GetCultureInfo("vi-VN")) + title[9..]
+            : title;
 
     /// <summary>The symbol's tail: the letters after the agency code's dot ("92.SYT" gives "SYT"), else by the agency's kind.</summary>
     public static string Abbreviation(string code, AgencyKind kind)

@@ -144,4 +144,16 @@ public sealed class ReportSymbolTests
     [InlineData("T.ab1",      Entities.AgencyKind.Department,                       "CQ")]
     public void Abbreviation_FromTheCodeElseTheKind(string code, Entities.AgencyKind kind, string expected) =>
         Assert.Equal(expected, SuNghiep.Core.Reporting.ReportService.Abbreviation(code, kind));
+
+    [Theory]
+    [InlineData("Ủy ban nhân dân thành phố Cần Thơ", "UBND thành phố Cần Thơ")]
+    [InlineData("Sở Nội vụ thành phố Cần Thơ", "Sở Nội vụ thành phố Cần Thơ")]
+    public void ShortBodyName_AbbreviatesAPeoplesCommittee(string name, string expected) =>
+        Assert.Equal(expected, SuNghiep.Core.Reporting.ReportService.ShortBodyName(name));
+
+    [Theory]
+    [InlineData("Báo cáo kết quả thực hiện Kết luận số 62-KL/TW - Năm 2025", "Kết quả thực hiện Kết luận số 62-KL/TW - Năm 2025")]
+    [InlineData("Tình hình sắp xếp đơn vị", "Tình hình sắp xếp đơn vị")]
+    public void Summary_DoesNotRepeatTheDocumentType(string title, string expected) =>
+        Assert.Equal(expected, SuNghiep.Core.Reporting.ReportService.Summary(title));
 }
