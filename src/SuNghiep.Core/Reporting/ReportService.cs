@@ -746,12 +746,17 @@ public sealed class ReportService(SuNghiepDbContext db, ReportAnnexes annexes, T
         chart = chart with { Series = chart.Series.Take(1).ToList(), ValueLabel = "đơn vị" };
         var sections = DocumentSections(view, chart);
         var capacity = (view.SignerCapacity ?? "").Split(['\n', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var party = IsPartyBody(view.ReporterAgencyName);
         return new OfficialDocument
         {
-            ManagingBody = agencies.Parent is { } parent ? ShortBodyName(parent) : null,
-            IssuingBody = view.ReporterAgencyName,
+            // A Party committee reports in the Party's format (Guideline 36-HD/VPTW): its superior is the Party
+            // organisation of its area, its symbol "BC/TU", its signing block on behalf of the standing committee.
+            Style = party ? DocumentStyle.Party : DocumentStyle.State,
+            ManagingBody = party ? (agencies.Area is { } area ? $"Đảng bộ {area}" : null)
+                : agencies.Parent is { } parent ? ShortBodyName(parent) : null,
+            IssuingBody = party ? PartyIssuer(view.ReporterAgencyName) : view.ReporterAgencyName,
             Number = view.Number,
-            Symbol = "BC-" + Abbreviation(agencies.Code, agencies.Kind),
+            Symbol = party ? "BC/" + PartySymbol(agencies.Code) : "BC-" + Abbreviation(agencies.Code, agencies.Kind),
             Place = agencies.Area ?? "",
             Date = view.SignedOn,
             Year = view.SignedOn?.Year ?? view.CutOff.Year,
@@ -761,10 +766,27 @@ public sealed class ReportService(SuNghiepDbContext db, ReportAnnexes annexes, T
             LeadIn = $"Thực hiện yêu cầu của {view.RequesterAgencyName} về {FirstLower(view.Title)}, {view.ReporterAgencyName} báo cáo như sau:",
             Sections = sections,
             Closing = $"Trên đây là báo cáo của {view.ReporterAgencyName}./.",
-            Signer = new DocumentSigner(view.SignerAuthority, capacity.Length == 0 ? ["THỦ TRƯỞNG CƠ QUAN"] : capacity, view.SignerName ?? ""),
+            Signer = new DocumentSigner(view.SignerAuthority ?? (party ? "T/M BAN THƯỜNG VỤ" : null),
+                capacity.Length == 0 ? [party ? "BÍ THƯ" : "THỦ TRƯỞNG CƠ QUAN"] : capacity, view.SignerName ?? ""),
             Recipients = ["Như trên", "Lưu: VT"],
             Annexes = view.Tables,
         };
+    }
+
+    static readonly string[] PartyWords = ["Thành ủy", "Tỉnh ủy", "Đảng ủy", "Huyện ủy", "Đảng đoàn", "Ban cán sự đảng", "Ban Chấp hành Trung ương", "Bộ Chính trị", "Ban Bí thư"];
+
+    /// <summary>A Party body by its name: a committee ("Thành ủy", "Tỉnh ủy", "Đảng ủy"), its boards, a Party group.</summary>
+    public static bool IsPartyBody(string name) => PartyWords.Any(w => name.Contains(w, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The standing committee issues in the committee's name: "Ban Thường vụ Thành ủy Cần Thơ" → "Thành ủy Cần Thơ".</summary>
+    public static string PartyIssuer(string name) =>
+        name.StartsWith("Ban Thường vụ ", StringComparison.Ordinal) ? name["Ban Thường vụ ".Length..] : name;
+
+    /// <summary>The Party symbol's tail from the code's segments after the area, inner first: "92.TU" → "TU", "92.TU.BTC" → "BTCTU".</summary>
+    public static string PartySymbol(string code)
+    {
+        var parts = code.Split('.').Skip(1).Reverse().Where(p => p.All(char.IsAsciiLetterUpper)).ToList();
+        return parts.Count == 0 ? "TU" : string.Concat(parts);
     }
 
     /// <summary>A People's Committee as a header names it (Decree 30/2020's "UBND TỈNH X").</summary>

@@ -156,4 +156,20 @@ public sealed class ReportSymbolTests
     [InlineData("Tình hình sắp xếp đơn vị", "Tình hình sắp xếp đơn vị")]
     public void Summary_DoesNotRepeatTheDocumentType(string title, string expected) =>
         Assert.Equal(expected, SuNghiep.Core.Reporting.ReportService.Summary(title));
+
+    [Theory]
+    [InlineData("Ban Thường vụ Thành ủy Cần Thơ", true)]
+    [InlineData("Ban Tổ chức Thành ủy Cần Thơ", true)]
+    [InlineData("Đảng ủy xã Tân Hòa", true)]
+    [InlineData("Sở Nội vụ thành phố Cần Thơ", false)]
+    [InlineData("Ủy ban nhân dân thành phố Cần Thơ", false)]
+    public void IsPartyBody_ByItsName(string name, bool expected) =>
+        Assert.Equal(expected, SuNghiep.Core.Reporting.ReportService.IsPartyBody(name));
+
+    [Theory]
+    [InlineData("92.TU", "TU")]
+    [InlineData("92.TU.BTC", "BTCTU")]
+    [InlineData("92", "TU")]
+    public void PartySymbol_InnerBodyFirst(string code, string expected) =>
+        Assert.Equal(expected, SuNghiep.Core.Reporting.ReportService.PartySymbol(code));
 }
