@@ -752,7 +752,7 @@ public sealed class ReportService(SuNghiepDbContext db, ReportAnnexes annexes, T
             // A Party committee reports in the Party's format (Guideline 36-HD/VPTW): its superior is the Party
             // organisation of its area, its symbol "BC/TU", its signing block on behalf of the standing committee.
             Style = party ? DocumentStyle.Party : DocumentStyle.State,
-            ManagingBody = party ? (agencies.Area is { } area ? $"Đảng bộ {area}" : null)
+            ManagingBody = party ? (agencies.Parent is { } partyParent ? PartyIssuer(partyParent) : agencies.Area is { } area ? $"Đảng bộ {area}" : null)
                 : agencies.Parent is { } parent ? ShortBodyName(parent) : null,
             IssuingBody = party ? PartyIssuer(view.ReporterAgencyName) : view.ReporterAgencyName,
             Number = view.Number,
