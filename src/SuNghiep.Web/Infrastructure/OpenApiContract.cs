@@ -60,7 +60,11 @@ internal sealed class OpenApiDocumentContract : IOpenApiDocumentTransformer
         }
 
         // The raw JSON type of handlers that read their body field by field; each such body is described by its own type.
-        document.Components.Schemas?.Remove(nameof(System.Text.Json.JsonElement));
+        // A view may still carry stored JSON as is (a dossier's planned event): there it is any JSON object.
+        if (document.Components.Schemas is { } schemas && schemas.ContainsKey(nameof(System.Text.Json.JsonElement)))
+        {
+            schemas[nameof(System.Text.Json.JsonElement)] = new OpenApiSchema { Type = JsonSchemaType.Object, Description = "Một đối tượng JSON, lưu nguyên dạng." };
+        }
 
         var used = (document.Paths ?? new OpenApiPaths()).Values
             .SelectMany(p => p.Operations?.Values.AsEnumerable() ?? [])

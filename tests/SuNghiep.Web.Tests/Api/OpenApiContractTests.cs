@@ -47,6 +47,47 @@ public sealed partial class OpenApiContractTests(AppHosts hosts)
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
+    [Theory, DatabaseData]
+    public async Task Document_EveryReference_Resolves(DatabaseProvider provider)
+    {
+        var app = await hosts.GetAsync(provider);
+        using var client = app.Client();
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+        var schemas = json.RootElement.GetProperty("components").GetProperty("schemas");
+        var references = new List<string>();
+        Collect(json.RootElement, references);
+
+        Assert.NotEmpty(references);
+        var dangling = references.Distinct().Where(r => !r.StartsWith("#/components/schemas/", StringComparison.Ordinal)
+            || !schemas.TryGetProperty(r["#/components/schemas/".Length..], out _)).ToList();
+        Assert.True(dangling.Count == 0, "unresolved: " + string.Join(", ", dangling));
+
+        static void Collect(JsonElement element, List<string> into)
+        {
+            if (element.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (property.Name == "$ref" && property.Value.ValueKind == JsonValueKind.String)
+                    {
+                        into.Add(property.Value.GetString()!);
+                    }
+                    else
+                    {
+                        Collect(property.Value, into);
+                    }
+                }
+            }
+            else if (element.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in element.EnumerateArray())
+                {
+                    Collect(item, into);
+                }
+            }
+        }
+    }
+
     private static IEnumerable<string> Check(string name, string path, JsonElement op)
     {
         var anonymous = name == "POST /api/v1/auth/login";
