@@ -45,10 +45,10 @@ public sealed class ReportAttachmentTests(AppHosts hosts)
         Assert.Equal(HttpStatusCode.NotFound, await w.Outsider.GetAsync(item.Url).StatusOfAsync());
         Assert.Equal(HttpStatusCode.NotFound, await w.SecondOfficer.GetAsync(item.Url).StatusOfAsync());
         Assert.Equal(HttpStatusCode.NotFound, await w.ParentOfficer.GetAsync($"/api/v1/reports/{other.Id}/attachments/{item.Id}").StatusOfAsync());
-        // The upper level reads the report but does not write its files.
-        Assert.Equal(HttpStatusCode.Forbidden,
-            await w.ParentOfficer.PostAsync(Files(report.Id), AttachmentApiTests.Files(("chen.pdf", AttachmentApiTests.Pdf(w.Token)))).StatusOfAsync());
-        Assert.Equal(HttpStatusCode.Forbidden, await w.ParentOfficer.DeleteAsync(item.Url).StatusOfAsync());
+        // A sibling department neither adds to nor removes from another's report: for it the report does not exist.
+        Assert.Equal(HttpStatusCode.NotFound,
+            await w.SecondOfficer.PostAsync(Files(report.Id), AttachmentApiTests.Files(("chen.pdf", AttachmentApiTests.Pdf(w.Token)))).StatusOfAsync());
+        Assert.Equal(HttpStatusCode.NotFound, await w.SecondOfficer.DeleteAsync(item.Url).StatusOfAsync());
         Assert.Equal(HttpStatusCode.NotFound, await w.Outsider.DeleteAsync(item.Url).StatusOfAsync());
         Assert.Single(await w.FirstOfficer.ReadAsync<List<AttachmentView>>(Files(report.Id)));
     }
