@@ -53,6 +53,35 @@ if (args is ["annexes-once", .. var providers])
     return;
 }
 
+if (args is ["consolidate-once", .. var consolidateProviders])
+{
+    // A quick look: a province consolidating 3,321 commune and 30 department reports, three runs per provider.
+    foreach (var provider in consolidateProviders.Length > 0 ? consolidateProviders : ["Sqlite", "Postgres"])
+    {
+        var bench = new SuNghiep.Bench.ReportConsolidationBenchmarks { Provider = provider };
+        bench.Setup();
+        Console.WriteLine($"{provider}: {SuNghiep.Bench.ReportConsolidationBenchmarks.Communes + SuNghiep.Bench.ReportConsolidationBenchmarks.Departments} reports, "
+            + $"frozen tables of {bench.FrozenLengths.Commune:N0} (commune) and {bench.FrozenLengths.Department:N0} (department) characters of JSON");
+        for (var run = 0; run < 3; run++)
+        {
+            var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var direct = await bench.BuildAsync();
+            var built = clock.ElapsedMilliseconds;
+            var reports = bench.Read();
+            var read = clock.ElapsedMilliseconds - built;
+            var summed = SuNghiep.Bench.ReportConsolidationBenchmarks.Sum(reports, direct);
+            var used = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            Console.WriteLine($"{provider} consolidate ({summed.Count} annexes): {clock.ElapsedMilliseconds} ms: the register's annexes {built} ms, "
+                + $"the frozen tables read {read} ms, summed {clock.ElapsedMilliseconds - built - read} ms; {used.TotalMilliseconds:0} ms CPU in the client");
+        }
+
+        bench.Cleanup();
+    }
+
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(SuNghiep.Bench.RegisterBenchmarks).Assembly).Run(args);
 
 namespace SuNghiep.Bench

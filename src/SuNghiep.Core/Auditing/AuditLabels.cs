@@ -175,7 +175,7 @@ public static class AuditLabels
             L("Deadline", "Hạn giải trình"), L("RequestedBy", "Người yêu cầu"), L("RequestedAt", "Thời điểm yêu cầu"),
             L("Answer", "Nội dung giải trình"), L("AnsweredBy", "Người giải trình"), L("AnsweredAt", "Thời điểm giải trình")),
         T(typeof(Attachment), "Tệp đính kèm", AuditRef.Document, "DocumentId",
-            L("ProgressId", "Báo cáo tiến độ", AuditRef.Progress), L("FileName", "Tên tệp"), L("ContentType", "Loại tệp"),
+            L("ProgressId", "Báo cáo tiến độ", AuditRef.Progress), L("ReportId", "Báo cáo định kỳ", AuditRef.Report), L("FileName", "Tên tệp"), L("ContentType", "Loại tệp"),
             L("Size", "Dung lượng (byte)"), L("Sha256", "Mã băm SHA-256"), L("UploadedBy", "Người tải lên"), L("UploadedAt", "Thời điểm tải lên")),
         T(typeof(Scenario), "Kịch bản sắp xếp", AuditRef.Scenario, "Id",
             L("EventsJson", "Các sự kiện đề xuất"), L("AuthorId", "Người lập", AuditRef.User), L("AuthorName", "Tên người lập"),

@@ -403,6 +403,8 @@ internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachm
         b.HasOne(x => x.Progress).WithMany().HasForeignKey(x => x.ProgressId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => x.DocumentId);
         b.HasIndex(x => x.ProgressId);
+        b.HasOne(x => x.Report).WithMany().HasForeignKey(x => x.ReportId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.ReportId);
     }
 }
 

@@ -153,6 +153,8 @@ public sealed class Attachment
     public PlanDocument? Document { get; set; }
     public int? ProgressId { get; set; }
     public TaskProgress? Progress { get; set; }
+    public int? ReportId { get; set; }
+    public Report? Report { get; set; }
     public required string FileName { get; set; }
     public required string ContentType { get; set; }
     public long Size { get; set; }

@@ -157,7 +157,7 @@ public sealed class AttachmentService(SuNghiepDbContext db, PlanService plans, T
     /// <summary>All the files of one upload together.</summary>
     public long MaxRequestBytes => config.GetValue("Attachments:MaxRequestBytes", AttachmentChecks.DefaultMaxRequestBytes);
 
-    /// <summary>All the files an agency keeps: its documents' and its tasks' progress reports'.</summary>
+    /// <summary>All the files an agency keeps: its documents', its tasks' progress reports' and its periodic reports'.</summary>
     public long AgencyQuotaBytes => config.GetValue("Attachments:AgencyQuotaBytes", AttachmentChecks.DefaultAgencyQuotaBytes);
 
     public static string Url(int id) => $"/api/v1/attachments/{id}";
@@ -259,7 +259,7 @@ public sealed class AttachmentService(SuNghiepDbContext db, PlanService plans, T
         return progress;
     }
 
-    private sealed record CheckedFile(string Name, string ContentType, byte[] Content);
+    internal sealed record CheckedFile(string Name, string ContentType, byte[] Content);
 
     // The agency whose quota a task's progress files count against: the task's lead agency.
     private Task<int?> LeadAgencyAsync(int taskId, CancellationToken ct) =>
@@ -269,7 +269,7 @@ public sealed class AttachmentService(SuNghiepDbContext db, PlanService plans, T
     /// The files checked one by one, then together: the whole upload within Attachments:MaxRequestBytes, and the agency's
     /// files with these within Attachments:AgencyQuotaBytes (a central body's documents, without an agency, have no quota).
     /// </summary>
-    private async Task<(List<CheckedFile> Files, List<RuleViolation> Errors)> CheckAsync(IReadOnlyList<UploadedFile> files, int? agencyId, CancellationToken ct)
+    internal async Task<(List<CheckedFile> Files, List<RuleViolation> Errors)> CheckAsync(IReadOnlyList<UploadedFile> files, int? agencyId, CancellationToken ct)
     {
         var (result, errors) = await CheckEachAsync(files, ct);
         if (errors.Count > 0)
@@ -288,7 +288,8 @@ public sealed class AttachmentService(SuNghiepDbContext db, PlanService plans, T
         {
             var quota = AgencyQuotaBytes;
             var used = await db.Attachments.IgnoreQueryFilters()
-                .Where(a => (a.Document != null && a.Document.IssuerAgencyId == agency) || (a.Progress != null && a.Progress.Task!.LeadAgencyId == agency))
+                .Where(a => (a.Document != null && a.Document.IssuerAgencyId == agency) || (a.Progress != null && a.Progress.Task!.LeadAgencyId == agency)
+                    || (a.Report != null && a.Report.ReporterAgencyId == agency))
                 .SumAsync(a => (long?)a.Size, ct) ?? 0;
             if (used + total > quota)
             {
@@ -394,7 +395,7 @@ public sealed class AttachmentService(SuNghiepDbContext db, PlanService plans, T
         return buffer.ToArray();
     }
 
-    private async Task<IReadOnlyList<AttachmentView>> SaveAsync(List<CheckedFile> files, Action<Attachment> owner, CancellationToken ct)
+    internal async Task<IReadOnlyList<AttachmentView>> SaveAsync(List<CheckedFile> files, Action<Attachment> owner, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var rows = files.Select(f =>

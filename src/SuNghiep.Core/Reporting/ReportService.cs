@@ -68,7 +68,7 @@ public sealed class ReportService(SuNghiepDbContext db, ReportAnnexes annexes, T
         return db.ReportRequests.Where(r => reach.Contains(r.RequesterAgencyId) || r.Reports.Any(p => reach.Contains(p.ReporterAgencyId)));
     }
 
-    private IQueryable<Report> VisibleReports()
+    internal IQueryable<Report> VisibleReports()
     {
         var reach = Reachable();
         return db.Reports.Where(r => reach.Contains(r.ReporterAgencyId) || reach.Contains(r.Request!.RequesterAgencyId));
@@ -582,7 +582,7 @@ public sealed class ReportService(SuNghiepDbContext db, ReportAnnexes annexes, T
         return await WriteAsync(report, "accepted", ct);
     }
 
-    private async Task<(Report? Report, ReportOutcome? Refusal)> ForReporterAsync(int id, CancellationToken ct)
+    internal async Task<(Report? Report, ReportOutcome? Refusal)> ForReporterAsync(int id, CancellationToken ct)
     {
         var report = await VisibleReports().Include(r => r.Request!).ThenInclude(q => q.Regime).FirstOrDefaultAsync(r => r.Id == id, ct);
         if (report is null)

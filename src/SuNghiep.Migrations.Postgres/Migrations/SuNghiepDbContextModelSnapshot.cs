@@ -479,6 +479,9 @@ namespace SuNghiep.Migrations.Postgres.Migrations
                     b.Property<int?>("ProgressId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("ReportId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -500,6 +503,8 @@ namespace SuNghiep.Migrations.Postgres.Migrations
                     b.HasIndex("DocumentId");
 
                     b.HasIndex("ProgressId");
+
+                    b.HasIndex("ReportId");
 
                     b.ToTable("Attachments");
                 });
@@ -2545,9 +2550,16 @@ namespace SuNghiep.Migrations.Postgres.Migrations
                         .HasForeignKey("ProgressId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("SuNghiep.Core.Entities.Report", "Report")
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Document");
 
                     b.Navigation("Progress");
+
+                    b.Navigation("Report");
                 });
 
             modelBuilder.Entity("SuNghiep.Core.Entities.AutonomyPlan", b =>

@@ -462,6 +462,9 @@ namespace SuNghiep.Migrations.Sqlite.Migrations
                     b.Property<int?>("ProgressId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ReportId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -483,6 +486,8 @@ namespace SuNghiep.Migrations.Sqlite.Migrations
                     b.HasIndex("DocumentId");
 
                     b.HasIndex("ProgressId");
+
+                    b.HasIndex("ReportId");
 
                     b.ToTable("Attachments");
                 });
@@ -2476,9 +2481,16 @@ namespace SuNghiep.Migrations.Sqlite.Migrations
                         .HasForeignKey("ProgressId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("SuNghiep.Core.Entities.Report", "Report")
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Document");
 
                     b.Navigation("Progress");
+
+                    b.Navigation("Report");
                 });
 
             modelBuilder.Entity("SuNghiep.Core.Entities.AutonomyPlan", b =>

@@ -57,6 +57,7 @@ public static class WebApp
         services.AddScoped<Core.Indicators.IndicatorEngine>();
         services.AddScoped<Core.Reporting.ReportAnnexes>();
         services.AddScoped<Core.Reporting.ReportService>();
+        services.AddScoped<Core.Reporting.ReportAttachmentService>();
         services.AddScoped<Core.Plans.PlanService>();
         services.AddScoped<Core.Plans.AttachmentService>();
         services.AddScoped<Core.Plans.TargetStatuses>();
@@ -184,6 +185,7 @@ public static class WebApp
         PlansApi.Map(secured);
         TaskImportApi.Map(secured);
         AttachmentsApi.Map(secured);
+        ReportAttachmentsApi.Map(secured);
         ReferenceApi.Map(secured);
         NotificationsApi.Map(secured);
         AccountApi.Map(secured);

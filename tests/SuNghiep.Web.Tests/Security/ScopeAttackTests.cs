@@ -84,7 +84,7 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
 
     /// <summary>
     /// The scope decision of every route: "METHOD /pattern" for endpoints, "METHOD /pattern?handler=Name" for page handlers.
-    /// Queries use {A} (agency A), {D} (the document), {secret} and {allocationYear}.
+    /// Queries use {A} (agency A), {D} (the document), {secret}, {allocationYear} and {reportFile}.
     /// </summary>
     public static readonly IReadOnlyDictionary<string, Decision> Decisions = new Dictionary<string, Decision>
     {
@@ -166,6 +166,10 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
         ["POST /api/v1/reports/{id:int}/take-consolidated"] = D(Access.Scoped, Need.Creators),
         ["GET /api/v1/reports/{id:int}/document.docx"] = D(Access.Scoped),
         ["GET /api/v1/reports/{id:int}/tables.xlsx"] = D(Access.Scoped),
+        ["GET /api/v1/reports/{id:int}/attachments"] = D(Access.Scoped),
+        ["POST /api/v1/reports/{id:int}/attachments"] = D(Access.Scoped, Need.Creators),
+        ["GET /api/v1/reports/{id:int}/attachments/{fileId:int}"] = D(Access.Scoped),
+        ["DELETE /api/v1/reports/{id:int}/attachments/{fileId:int}"] = D(Access.Scoped, Need.Creators),
 
         // API: staffing, finance, autonomy.
         ["GET /api/v1/units/{id:int}/staffing/{year:int}"] = D(Access.Scoped),
@@ -347,6 +351,9 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
         ["POST /reports/{id:int}?handler=Submit"] = D(Access.Scoped, Need.Creators),
         ["POST /reports/{id:int}?handler=Return"] = D(Access.Scoped, Need.Creators),
         ["POST /reports/{id:int}?handler=Accept"] = D(Access.Scoped, Need.Creators),
+        ["GET /reports/{id:int}?handler=Attachment"] = D(Access.Scoped, query: "fileId={reportFile}"),
+        ["POST /reports/{id:int}?handler=Attachments"] = D(Access.Scoped, Need.Creators),
+        ["POST /reports/{id:int}?handler=RemoveAttachment"] = D(Access.Scoped, Need.Creators),
 
         // Pages: administration.
         ["GET /admin/users"] = D(Access.List, Need.Admin),
@@ -554,7 +561,8 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
             .Replace("{D}", world.Document.ToString(), StringComparison.Ordinal)
             .Replace("{secret}", world.Secret, StringComparison.Ordinal)
             .Replace("{public}", world.PublicToken, StringComparison.Ordinal)
-            .Replace("{allocationYear}", ScopeAttackWorld.AllocationYear.ToString(), StringComparison.Ordinal);
+            .Replace("{allocationYear}", ScopeAttackWorld.AllocationYear.ToString(), StringComparison.Ordinal)
+            .Replace("{reportFile}", world.ReportFile.ToString(), StringComparison.Ordinal);
 
     /// <summary>
     /// A body that the route's owner would have accepted, so that a refusal is a refusal for scope, not for a malformed
@@ -600,6 +608,7 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
                 { ["deadline"] = PlansClient.Iso(PlansClient.Today.AddDays(5)), ["message"] = $"Yêu cầu chen {token}" }),
             "POST /api/v1/tasks/{id:int}/explanation-requests/{requestId:int}/answer" => ScopeAttackWorld.Json(new JsonObject { ["answer"] = $"Giải trình chen {token}" }),
             "POST /api/v1/documents/{id:int}/attachments" or "POST /api/v1/tasks/{taskId:int}/progress/{progressId:int}/attachments"
+                or "POST /api/v1/reports/{id:int}/attachments"
                 => AttachmentApiTests.Files(("chen.pdf", AttachmentApiTests.Pdf(token))),
             "POST /api/v1/account/password" => ScopeAttackWorld.Json(new JsonObject { ["currentPassword"] = "Sai-mat-khau-cu-1", ["newPassword"] = $"Mat-khau-moi-{token}" }),
             "POST /api/v1/notifications/{id:int}/read" or "POST /api/v1/notifications/read-all" or "POST /api/v1/account/logout" => null,
@@ -607,7 +616,8 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
             "PUT /api/v1/reports/{id:int}" => ScopeAttackWorld.Json(new JsonObject { ["sections"] = new JsonObject { ["I"] = $"Sửa chen {token}" }, ["revision"] = 0 }),
             "POST /api/v1/reports/{id:int}/return" => ScopeAttackWorld.Json(new JsonObject { ["comment"] = "Trả lại từ ngoài phạm vi" }),
             "POST /api/v1/reports/{id:int}/take-consolidated" => ScopeAttackWorld.Json(new JsonObject { ["requestId"] = world.ReportRequest }),
-            "POST /api/v1/reports/{id:int}/submit" or "POST /api/v1/reports/{id:int}/accept" or "POST /api/v1/report-requests/{id:int}/remind" => null,
+            "POST /api/v1/reports/{id:int}/submit" or "POST /api/v1/reports/{id:int}/accept" or "POST /api/v1/report-requests/{id:int}/remind"
+                or "DELETE /api/v1/reports/{id:int}/attachments/{fileId:int}" => null,
             _ => throw new InvalidOperationException($"No body for {key}: add one to ApiBody."),
         };
     }
@@ -745,6 +755,7 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
             "id" => IdFor(pattern, world, isPage),
             "taskId" => world.Task.ToString(),
             "progressId" => world.Progress.ToString(),
+            "fileId" => world.ReportFile.ToString(),
             "requestId" => world.ExplanationRequest.ToString(),
             "year" => pattern.Contains("staffing-allocations", StringComparison.Ordinal)
                 ? ScopeAttackWorld.AllocationYear.ToString()

@@ -81,6 +81,8 @@ internal sealed class ScopeAttackWorld
     public required int ReportRequest { get; init; }
     public required int Report { get; init; }
     public required int ReportBelow { get; init; }
+    /// <summary>A file of that report, added by the administrator while it is a draft.</summary>
+    public required int ReportFile { get; init; }
     public required string OwnerId { get; init; }
     public required string OwnerEmail { get; init; }
 
@@ -146,6 +148,7 @@ internal sealed class ScopeAttackWorld
         var scenario = await ScenarioAsync(app, ownerEmail, ScenarioBody(unit.Id, $"Kịch bản {secret}"));
         var below = await BelowAsync(app, a);
         var (reportRequest, report) = await ReportAsync(admin, ReportRequestBody(a, below, $"Báo cáo {secret}"));
+        var reportFile = await UploadAsync(admin, $"/api/v1/reports/{report}/attachments", secret);
 
         var proposal = await ProposalAsync(admin, a, unit.Id, $"Hồ sơ {secret}");
 
@@ -162,7 +165,7 @@ internal sealed class ScopeAttackWorld
             App = app, Secret = secret, PublicToken = publicToken, AgencyA = a, AgencyB = b,
             Unit = unit.Id, UnitBody = unitBody, Sibling = sibling.Id, Renamed = renamed.Id, Reorganization = reorganization.Id, Scenario = scenario, Proposal = proposal,
             Document = document.Id, Task = task.Id, Progress = progress.Id, LateTask = lateTask.Id, ExplanationRequest = explanation.Id, DocumentFile = documentFile, ProgressFile = progressFile,
-            Notification = notification, ReportRequest = reportRequest, Report = report, ReportBelow = below, OwnerId = ownerId, OwnerEmail = ownerEmail, Callers = callers, TaskWorkbook = workbook,
+            Notification = notification, ReportRequest = reportRequest, Report = report, ReportBelow = below, ReportFile = reportFile, OwnerId = ownerId, OwnerEmail = ownerEmail, Callers = callers, TaskWorkbook = workbook,
             AdminPages = await PageSession.SignInAsync(app, SuNghiepApp.AdminEmail, SuNghiepApp.AdminPassword),
         };
     }
@@ -275,7 +278,7 @@ internal sealed class ScopeAttackWorld
                 .OrderBy(t => t.Id).Select(t => new { t.Id, t.State, t.LastPercent, t.LastProgressOn, t.Deadline, t.LeadAgencyId }).ToListAsync(),
             progress = await db.TaskProgress.CountAsync(p => p.TaskId == Task),
             explanations = await db.ExplanationRequests.Where(r => r.TaskId == LateTask).OrderBy(r => r.Id).Select(r => new { r.Id, r.Answer }).ToListAsync(),
-            files = await db.Attachments.CountAsync(f => f.DocumentId == Document || f.ProgressId == Progress),
+            files = await db.Attachments.CountAsync(f => f.DocumentId == Document || f.ProgressId == Progress || f.ReportId == Report),
             staffing = await db.StaffingYears.IgnoreQueryFilters().Where(s => s.UnitId == Unit).Select(s => new { s.Year, s.BudgetPositions, s.ActualStaff }).ToListAsync(),
             finance = await db.FinanceYears.IgnoreQueryFilters().CountAsync(f => f.UnitId == Unit),
             jobPositionLists = await db.JobPositionLists.IgnoreQueryFilters().CountAsync(l => l.UnitId == Unit),

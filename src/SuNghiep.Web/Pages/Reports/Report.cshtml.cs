@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SuNghiep.Core.Entities;
+using SuNghiep.Core.Plans;
 using SuNghiep.Core.Reporting;
 using SuNghiep.Core.Reporting.Documents;
 using SuNghiep.Core.Rules;
@@ -14,7 +15,9 @@ namespace SuNghiep.Web.Pages.Reports;
 /// One report: the reporter fills its sections, corrects a figure with a reason, signs and submits; the requester returns it
 /// with comments or accepts it. The tables show the report's figures beside the register's; the files download here too.
 /// </summary>
-public sealed class ReportModel(ReportService reports) : PageModel
+[RequestSizeLimit(AttachmentChecks.PageRequestLimit)]
+[RequestFormLimits(MultipartBodyLengthLimit = AttachmentChecks.PageRequestLimit)]
+public sealed class ReportModel(ReportService reports, ReportAttachmentService attachments) : PageModel
 {
     public sealed record InputModel
     {
@@ -47,6 +50,8 @@ public sealed class ReportModel(ReportService reports) : PageModel
 
     public ReportView Report { get; private set; } = null!;
 
+    public IReadOnlyList<AttachmentView> Files { get; private set; } = [];
+
     public string? Stale { get; private set; }
 
     private bool IsCreator => Roles.UnitCreators.Any(User.IsInRole);
@@ -59,8 +64,39 @@ public sealed class ReportModel(ReportService reports) : PageModel
         }
 
         Report = report;
+        Files = await attachments.ListAsync(id, ct) ?? [];
         return Page();
     }
+
+    public async Task<IActionResult> OnGetAttachmentAsync(int id, int fileId, CancellationToken ct)
+    {
+        if (await attachments.GetAsync(id, fileId, ct) is not { } file)
+        {
+            return NotFound();
+        }
+
+        AttachmentsApi.Protect(Response);
+        return File(file.Content, file.ContentType, file.FileName);
+    }
+
+    // Files: added and removed by the reporter while the report is with them, as the API.
+    public async Task<IActionResult> OnPostAttachmentsAsync(int id, CancellationToken ct)
+    {
+        if (!IsCreator)
+        {
+            return Forbid();
+        }
+
+        var (files, tooLarge) = await AttachmentsApi.FilesAsync(Request, AttachmentChecks.Field, ct);
+        var (outcome, added) = tooLarge is null
+            ? await attachments.AddAsync(id, files, ct)
+            : (ReportOutcome.Bad(new RuleViolation(AttachmentChecks.Field, tooLarge)), null);
+        var success = added is { Count: 1 } ? $"Đã đính kèm tệp \"{added[0].FileName}\"." : $"Đã đính kèm {added?.Count} tệp.";
+        return await AnswerAsync(id, outcome, success, ct);
+    }
+
+    public async Task<IActionResult> OnPostRemoveAttachmentAsync(int id, int fileId, CancellationToken ct) =>
+        IsCreator ? await AnswerAsync(id, await attachments.RemoveAsync(id, fileId, ct), "Đã gỡ tệp đính kèm.", ct) : Forbid();
 
     public async Task<IActionResult> OnGetDocxAsync(int id, CancellationToken ct) =>
         await reports.DocumentAsync(id, ct) is { } d ? File(OfficialDocx.Write(d), ReportsApi.DocxType, $"bao-cao-{id}.docx") : NotFound();
@@ -154,6 +190,7 @@ public sealed class ReportModel(ReportService reports) : PageModel
         }
 
         Report = (await reports.GetReportAsync(id, ct))!;
+        Files = await attachments.ListAsync(id, ct) ?? [];
         if (outcome.Kind == Outcome.Stale)
         {
             Stale = ReportsApi.StaleMessage;
@@ -171,6 +208,7 @@ public sealed class ReportModel(ReportService reports) : PageModel
         var renamed = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["comment"] = "Review.Comment", ["correctionCell"] = "Input.CorrectionCell", ["correctionValue"] = "Input.CorrectionValue",
+            [AttachmentChecks.Field] = AttachmentChecks.Field,
         };
         foreach (var e in outcome.Errors ?? [])
         {
