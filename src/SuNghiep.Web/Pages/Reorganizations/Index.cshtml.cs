@@ -88,8 +88,9 @@ public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageMo
             errors.Add(new("to", "Đến ngày phải sau từ ngày."));
         }
 
-        // The pickers send a code and an id; typed without JavaScript, a name is read as the counts filter reads it.
-        AreaCode = await Pickers.AreaFieldAsync(db, Filter.AreaCode, to, "areaCode", errors, ct);
+        // The pickers send a code and an id; typed without JavaScript, a name is read as the counts filter reads it, on
+        // today's map as the picker finds it (an old event's commune is named by the area that holds it now).
+        AreaCode = await Pickers.AreaFieldAsync(db, Filter.AreaCode, null, "areaCode", errors, ct);
         var agencyText = await Pickers.AgencyFieldAsync(db, Filter.AgencyId, "agencyId", errors, ct);
         int? agencyId = null;
         if (!string.IsNullOrWhiteSpace(agencyText))
