@@ -28,8 +28,8 @@ public sealed class CreateModel(SuNghiepDbContext db, ProposalService service) :
         public string? CompetentAgencyId { get; init; }
         public string? Type { get; init; }
         public string? EffectiveDate { get; init; }
-        /// <summary>The codes of the units the event names, separated by ";".</summary>
-        public string? SourceUnitCodes { get; init; }
+        /// <summary>The codes of the units the event names: one per chip of the picker, or several separated by ";" as typed.</summary>
+        public List<string> SourceUnitCodes { get; init; } = [];
         public string? ContinuingUnitCode { get; init; }
         public string? NewManagingAgencyId { get; init; }
         public string? NewName { get; init; }
@@ -51,6 +51,17 @@ public sealed class CreateModel(SuNghiepDbContext db, ProposalService service) :
 
     public List<AgencyOption> Agencies { get; private set; } = [];
     public List<AgencyOption> AllAgencies { get; private set; } = [];
+
+    /// <summary>The source units found, shown as chips; codes that name none stay typed in the field with their message.</summary>
+    public List<(string Code, string Label)> Sources { get; private set; } = [];
+    public string? SourceText { get; private set; }
+
+    /// <summary>"name (code)" of the continuing unit found, for its picker.</summary>
+    public string? ContinuingLabel { get; private set; }
+
+    /// <summary>The chip removed without JavaScript: the form comes back without it, nothing checked or saved.</summary>
+    [BindProperty(Name = "removeSource")]
+    public string? RemoveSource { get; set; }
 
     /// <summary>The forms that create a unit, whose block the form asks for.</summary>
     public static readonly string[] CreatingTypes = ["establishment", "consolidation", "division", "separation"];
@@ -86,11 +97,31 @@ public sealed class CreateModel(SuNghiepDbContext db, ProposalService service) :
         var group = values.Whole(Input.NewUnitAutonomyGroup, "event.newUnits", "Nhóm tự chủ không hợp lệ.");
         var errors = values.Errors;
 
-        // Units named by code, found in the caller's scope.
-        var codes = (Input.SourceUnitCodes ?? "").Split([';', ',', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        // Units named by code (the pickers send codes), found in the caller's scope.
+        var codes = Input.SourceUnitCodes
+            .SelectMany(c => (c ?? "").Split([';', ',', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Distinct().ToList();
+        if (RemoveSource is { } removed)
+        {
+            codes.Remove(removed.Trim());
+        }
+
         var continuingCode = Input.ContinuingUnitCode?.Trim();
         var wanted = codes.Concat(string.IsNullOrEmpty(continuingCode) ? [] : [continuingCode]).Distinct().ToList();
-        var found = await db.Units.AsNoTracking().Where(u => wanted.Contains(u.Code)).Select(u => new { u.Code, u.Id }).ToListAsync(ct);
+        var found = await db.Units.AsNoTracking().Where(u => wanted.Contains(u.Code)).Select(u => new { u.Code, u.Id, u.Name }).ToListAsync(ct);
+
+        // Shown again as found: a chip with the unit's name, or the code as typed with its message.
+        Sources = found.Where(u => codes.Contains(u.Code)).OrderBy(u => codes.IndexOf(u.Code)).Select(u => (u.Code, $"{u.Name} ({u.Code})")).ToList();
+        var missingSources = codes.Where(c => found.All(u => u.Code != c)).ToList();
+        SourceText = missingSources.Count == 0 ? null : string.Join("; ", missingSources);
+        ContinuingLabel = found.FirstOrDefault(u => u.Code == continuingCode) is { } continuing ? $"{continuing.Name} ({continuing.Code})" : null;
+        if (RemoveSource is not null)
+        {
+            // A change to the form itself, not a submission.
+            await LoadAsync(ct);
+            return Page();
+        }
+
         foreach (var missing in wanted.Where(c => found.All(u => u.Code != c)))
         {
             errors.Add(new(missing == continuingCode ? "event.continuingUnitId" : "event.sourceUnitIds", $"Không tìm thấy đơn vị mã \"{missing}\" trong phạm vi của bạn."));

@@ -81,6 +81,19 @@ public static class Pickers
     }
 
     /// <summary>
+    /// Units of the caller's scope in operation on the date whose folded name or code holds every word, as the register
+    /// searches them (in SQL, so the national register is never read whole); the value is the unit's code.
+    /// </summary>
+    public static async Task<List<PickerItem>> UnitsAsync(SuNghiepDbContext db, string q, DateOnly on, CancellationToken ct)
+    {
+        var page = await Core.Units.UnitQueries.ListAsync(db,
+            new Core.Units.UnitQuery { AsOf = on, Search = q.Trim(), Status = "active", Sort = "name", PageSize = MaxItems }, on, ct);
+        return page.Items
+            .Select(u => new PickerItem(u.Code, u.Name, u.Code + " · " + Display.Capitalized(u.AreaName) + " · " + u.ManagingAgencyName))
+            .ToList();
+    }
+
+    /// <summary>
     /// The area a filter's text names: a code as it is (the engine checks it on its date), else a folded name that is
     /// exactly one area's (with or without its type word) or the only one holding the words.
     /// </summary>
