@@ -16,7 +16,7 @@ namespace SuNghiep.Web.Pages.Proposals;
 /// the form creates one, is described as on the reorganization form. The service checks everything.
 /// </summary>
 [Authorize(Policy = WebApp.UnitCreatePolicy)]
-public sealed class CreateModel(SuNghiepDbContext db, ProposalService service) : PageModel
+public sealed class CreateModel(SuNghiepDbContext db, ProposalService service, TimeProvider time) : PageModel
 {
     public sealed record InputModel
     {
@@ -110,6 +110,31 @@ public sealed class CreateModel(SuNghiepDbContext db, ProposalService service) :
         var wanted = codes.Concat(string.IsNullOrEmpty(continuingCode) ? [] : [continuingCode]).Distinct().ToList();
         var found = await db.Units.AsNoTracking().Where(u => wanted.Contains(u.Code)).Select(u => new { u.Code, u.Id, u.Name }).ToListAsync(ct);
 
+        // A name typed without the picker is read as the one unit it names, as the area and agency fields read theirs.
+        var named = new Dictionary<string, string>(StringComparer.Ordinal);
+        var ambiguous = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var text in wanted.Where(t => found.All(u => u.Code != t)))
+        {
+            var resolved = await Pickers.ResolveUnitAsync(db, text, Display.Today(time), ct);
+            if (resolved.Value is { } code)
+            {
+                named[text] = code;
+            }
+            else if (resolved.Error is { } error)
+            {
+                ambiguous[text] = error;
+            }
+        }
+
+        if (named.Count > 0)
+        {
+            codes = codes.Select(c => named.GetValueOrDefault(c, c)).Distinct().ToList();
+            continuingCode = continuingCode is null ? null : named.GetValueOrDefault(continuingCode, continuingCode);
+            wanted = codes.Concat(string.IsNullOrEmpty(continuingCode) ? [] : [continuingCode]).Distinct().ToList();
+            found = await db.Units.AsNoTracking().Where(u => wanted.Contains(u.Code)).Select(u => new { u.Code, u.Id, u.Name }).ToListAsync(ct);
+            Input = Input with { ContinuingUnitCode = continuingCode };
+        }
+
         // Shown again as found: a chip with the unit's name, or the code as typed with its message.
         Sources = found.Where(u => codes.Contains(u.Code)).OrderBy(u => codes.IndexOf(u.Code)).Select(u => (u.Code, $"{u.Name} ({u.Code})")).ToList();
         var missingSources = codes.Where(c => found.All(u => u.Code != c)).ToList();
@@ -124,7 +149,8 @@ public sealed class CreateModel(SuNghiepDbContext db, ProposalService service) :
 
         foreach (var missing in wanted.Where(c => found.All(u => u.Code != c)))
         {
-            errors.Add(new(missing == continuingCode ? "event.continuingUnitId" : "event.sourceUnitIds", $"Không tìm thấy đơn vị mã \"{missing}\" trong phạm vi của bạn."));
+            errors.Add(new(missing == continuingCode ? "event.continuingUnitId" : "event.sourceUnitIds",
+                ambiguous.GetValueOrDefault(missing) ?? $"Không tìm thấy đơn vị \"{missing}\" trong phạm vi của bạn; nhập tên hoặc mã đơn vị."));
         }
 
         var creates = CreatingTypes.Contains(Input.Type);

@@ -129,4 +129,34 @@ public sealed class UnitPickerTests(AppHosts hosts)
         using var list = await s.Client.GetAsync($"/api/v1/reorganization-proposals?q={s.Token}");
         Assert.Single(JsonDocument.Parse(await list.Content.ReadAsStringAsync()).RootElement.GetProperty("items").EnumerateArray());
     }
+
+    [Theory, DatabaseData]
+    public async Task ProposalForm_UnitNamesTypedWithoutThePicker_AreReadOrNamedAsAmbiguous(DatabaseProvider provider)
+    {
+        var s = await HistoryScenario.StartAsync(hosts, provider);
+        var a = await s.Client.CreateUnitAsync(s.UnitBody("A").With("name", $"Trường Tiểu học Hòa Bình {s.Token}"));
+        var b = await s.Client.CreateUnitAsync(s.UnitBody("B").With("name", $"Trường Tiểu học An Lạc {s.Token}"));
+        using var session = await PageSession.SignInAsync(s.App, SuNghiepApp.AdminEmail, SuNghiepApp.AdminPassword);
+        const string Url = "/reorganization-proposals/create";
+        (string, string)[] Fields(string number, string source, string continuing) =>
+        [
+            ("Input.Kind", "scheme"), ("Input.Number", number), ("Input.ProposedOn", "02/05/2024"), ("Input.Summary", $"Đề án sáp nhập {s.Token}"),
+            ("Input.AgencyId", s.AgencyId.ToString(CultureInfo.InvariantCulture)), ("Input.Type", "merger"), ("Input.EffectiveDate", "01/07/2024"),
+            ("Input.ContinuingUnitCode", continuing), ("Input.SourceUnitCodes", source),
+        ];
+
+        var (ambiguous, page) = await PostAsync(session, Url, Fields($"{s.Token}/1", $"truong tieu hoc {s.Token}", a.Code));
+        var (drafted, _) = await PostAsync(session, Url, Fields($"{s.Token}/2", $"trường tiểu học an lạc {s.Token}", $"truong tieu hoc hoa binh {s.Token}"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, ambiguous.StatusCode);
+        var message = page.QuerySelector("[data-testid='error-Input.SourceUnitCodes']")!.TextContent;
+        Assert.Contains("khớp với 2 đơn vị", message, StringComparison.Ordinal);
+        Assert.Contains($"(mã {b.Code})", message, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, drafted.StatusCode);
+        using var created = await s.Client.GetAsync("/api/v1" + drafted.Headers.Location!.OriginalString);
+        using var body = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
+        var ev = body.RootElement.GetProperty("event");
+        Assert.Equal([b.Id], ev.GetProperty("sourceUnitIds").EnumerateArray().Select(i => i.GetInt32()));
+        Assert.Equal(a.Id, ev.GetProperty("continuingUnitId").GetInt32());
+    }
 }
