@@ -102,6 +102,7 @@ public sealed class AccessibilityTests(HostFixture host, ITestOutputHelper outpu
         ["/attachments/{id:int}"] = NoPage("a file download"),
         ["/lookup/areas"] = NoPage("JSON for the area picker"),
         ["/lookup/agencies"] = NoPage("JSON for the agency picker"),
+        ["/lookup/units"] = NoPage("JSON for the unit picker"),
         ["/notifications"] = Admin("/notifications"),
         ["/reports"] = Admin("/reports", "/reports?status=submitted"),
         ["/reporting-regimes"] = Admin("/reporting-regimes"),

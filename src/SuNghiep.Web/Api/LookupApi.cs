@@ -12,9 +12,12 @@ public sealed record AreaLookupItem(string Code, string Name, string Detail);
 /// <summary>An agency in the picker: its id (the value filters take), its name and its code with its area.</summary>
 public sealed record AgencyLookupItem(int Id, string Name, string Detail);
 
+/// <summary>A unit in the picker: its code (the value forms take), its name, and its code with its area and managing agency.</summary>
+public sealed record UnitLookupItem(string Code, string Name, string Detail);
+
 public sealed record LookupResponse<T>(IReadOnlyList<T> Items);
 
-/// <summary>The pickers of the filters: at most 20 areas or agencies of the caller's scope by folded name or code.</summary>
+/// <summary>The pickers of the filters and forms: at most 20 areas, agencies or units of the caller's scope by folded name or code.</summary>
 public static class LookupApi
 {
     public static void Map(RouteGroupBuilder api)
@@ -24,6 +27,8 @@ public static class LookupApi
             .WithSummary("Find at most 20 areas of the caller's scope by name or code, accent-insensitive, on a date (today's map by default).");
         lookup.MapGet("/agencies", AgenciesAsync).WithName("LookupAgencies")
             .WithSummary("Find at most 20 agencies of the caller's scope by name or code, accent-insensitive; purpose=task-lead or task-coordinator: those a task may name.");
+        lookup.MapGet("/units", UnitsAsync).WithName("LookupUnits")
+            .WithSummary("Find at most 20 units of the caller's scope in operation today by name or code, accent-insensitive.");
     }
 
     /// <summary>
@@ -35,6 +40,7 @@ public static class LookupApi
         var lookup = app.MapGroup("/lookup").RequireAuthorization().ExcludeFromDescription();
         lookup.MapGet("/areas", AreasAsync);
         lookup.MapGet("/agencies", AgenciesAsync);
+        lookup.MapGet("/units", UnitsAsync);
     }
 
     private static async Task<Results<Ok<LookupResponse<AreaLookupItem>>, ValidationProblem>> AreasAsync(
@@ -82,5 +88,18 @@ public static class LookupApi
         var items = await Pickers.AgenciesAsync(db, q!, ct, task);
         return TypedResults.Ok(new LookupResponse<AgencyLookupItem>(
             items.Select(i => new AgencyLookupItem(int.Parse(i.Value, System.Globalization.CultureInfo.InvariantCulture), i.Name, i.Detail)).ToList()));
+    }
+
+    private static async Task<Results<Ok<LookupResponse<UnitLookupItem>>, ValidationProblem>> UnitsAsync(
+        SuNghiepDbContext db, TimeProvider time, string? q, CancellationToken ct)
+    {
+        var errors = Pickers.Validate(q);
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var items = await Pickers.UnitsAsync(db, q!, Core.VietnamTime.Today(time), ct);
+        return TypedResults.Ok(new LookupResponse<UnitLookupItem>(items.Select(i => new UnitLookupItem(i.Value, i.Name, i.Detail)).ToList()));
     }
 }

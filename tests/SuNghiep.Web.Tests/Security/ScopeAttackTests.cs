@@ -228,6 +228,8 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
         ["GET /api/v1/lookup/agencies"] = D(Access.List, query: "q=so"),
         ["GET /lookup/areas"] = D(Access.List, query: "q=xa"),
         ["GET /lookup/agencies"] = D(Access.List, query: "q=so"),
+        ["GET /api/v1/lookup/units"] = D(Access.List, query: "q={secret}", viewerSeesSecret: true),
+        ["GET /lookup/units"] = D(Access.List, query: "q={secret}", viewerSeesSecret: true),
 
         // Pages: account and errors.
         ["GET /login"] = D(Access.Open),

@@ -29,7 +29,7 @@ public sealed class DocumentCreateModel(SuNghiepDbContext db, PlanService servic
     public InputModel Input { get; set; } = new();
 
     public IReadOnlyList<DocumentSummary> Documents { get; private set; } = [];
-    public List<AgencyOption> Agencies { get; private set; } = [];
+    public PickerLabels Labels { get; private set; } = PickerLabels.None;
 
     /// <summary>Whether the caller records documents of central bodies, outside the register's agencies (the administrator).</summary>
     public bool MayRecordCentral => Core.Rules.Permissions.MayActFor(db.Scope, null);
@@ -48,6 +48,12 @@ public sealed class DocumentCreateModel(SuNghiepDbContext db, PlanService servic
     {
         ModelState.Clear();
         var values = new FormValues();
+        // The picker sends an id; typed without JavaScript, a code or a name is read as the counts filter reads it.
+        if (await Pickers.AgencyFieldAsync(db, Input.IssuerAgencyId, "issuerAgencyId", values.Errors, ct) is { } issuer)
+        {
+            Input = Input with { IssuerAgencyId = issuer };
+        }
+
         var input = new DocumentInput(
             Input.Type, Input.Number, Input.Issuer, values.Date(Input.IssuedOn, "issuedOn", "Ngày ban hành"), Input.Title, Input.Signer,
             values.Ids(Input.ParentIds, "parentIds", "Văn bản cấp trên không hợp lệ."), Input.Notes,
@@ -73,6 +79,6 @@ public sealed class DocumentCreateModel(SuNghiepDbContext db, PlanService servic
     private async Task LoadAsync(CancellationToken ct)
     {
         Documents = (await PlanQueries.ListDocumentsAsync(db, null, ct)).OrderByDescending(d => d.IssuedOn).ThenBy(d => d.Number).ToList();
-        Agencies = await Lookups.AgenciesAsync(db, ct);
+        Labels = await Pickers.LabelsAsync(db, [Input.IssuerAgencyId], [], ct);
     }
 }

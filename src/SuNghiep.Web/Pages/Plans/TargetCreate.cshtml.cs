@@ -31,8 +31,7 @@ public sealed class TargetCreateModel(SuNghiepDbContext db, PlanService service)
     public InputModel Input { get; set; } = new();
 
     public DocumentSummary Document { get; private set; } = null!;
-    public List<AgencyOption> Agencies { get; private set; } = [];
-    public List<AreaOption> Areas { get; private set; } = [];
+    public PickerLabels Labels { get; private set; } = PickerLabels.None;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -54,8 +53,16 @@ public sealed class TargetCreateModel(SuNghiepDbContext db, PlanService service)
 
         ModelState.Clear();
         var values = new FormValues();
+        // The pickers send a code and an id; typed without JavaScript, a name is read as the counts filter reads it.
+        var areaCode = await Pickers.AreaFieldAsync(db, Input.AreaCode, null, "areaCode", values.Errors, ct);
+        var agencyId = await Pickers.AgencyFieldAsync(db, Input.AgencyId, "agencyId", values.Errors, ct);
+        Input = Input with
+        {
+            AreaCode = values.Errors.Any(e => e.Field == "areaCode") ? Input.AreaCode : areaCode,
+            AgencyId = values.Errors.Any(e => e.Field == "agencyId") ? Input.AgencyId : agencyId,
+        };
         var input = new TargetInput(
-            Input.IndicatorCode, Input.Text, Input.AreaCode, values.Whole(Input.AgencyId, "agencyId", "Cơ quan không hợp lệ."),
+            Input.IndicatorCode, Input.Text, values.Errors.Any(e => e.Field == "areaCode") ? null : Input.AreaCode, values.Whole(agencyId, "agencyId", "Cơ quan không hợp lệ."),
             values.Date(Input.BaselineFrom, "baselineFrom", "Kỳ gốc từ ngày"), values.Date(Input.BaselineTo, "baselineTo", "Kỳ gốc đến ngày"),
             string.IsNullOrWhiteSpace(Input.Direction) ? null : Input.Direction,
             values.Number(Input.Value, "value", "Giá trị phải là một số, ví dụ 10 hoặc 12,5."),
@@ -87,6 +94,7 @@ public sealed class TargetCreateModel(SuNghiepDbContext db, PlanService service)
         }
 
         FormErrors.Add(ModelState, values.Errors);
+        Labels = await Pickers.LabelsAsync(db, [Input.AgencyId], [Input.AreaCode], ct);
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
@@ -99,8 +107,6 @@ public sealed class TargetCreateModel(SuNghiepDbContext db, PlanService service)
         }
 
         Document = document;
-        Agencies = await Lookups.AgenciesAsync(db, ct);
-        Areas = await Lookups.AreasInScopeAsync(db, ct);
         return true;
     }
 }

@@ -46,7 +46,7 @@ public sealed class TasksModel(SuNghiepDbContext db, TimeProvider time) : PageMo
     public IReadOnlyList<TaskView> Items { get; private set; } = [];
     public int Total { get; private set; }
     public IReadOnlyList<RuleViolation> Errors { get; private set; } = [];
-    public List<AgencyOption> Agencies { get; private set; } = [];
+    public PickerLabels Labels { get; private set; } = PickerLabels.None;
     public string? AgencyName { get; private set; }
     public DateOnly Today { get; private set; }
     /// <summary>The timeline's window, first and last day: by default from the start of last year to the end of next year.</summary>
@@ -74,14 +74,15 @@ public sealed class TasksModel(SuNghiepDbContext db, TimeProvider time) : PageMo
             return null;
         }
 
-        // The agency defaults to the caller's own when the caller is scoped to one; "all" is an explicit choice.
-        if (Filter.AgencyId is null && db.Scope.AgencyPath is { } path)
+        // The agency defaults to the caller's own when the caller is scoped to one; an emptied field or "all" is an
+        // explicit choice of every agency. The picker sends an id; typed without JavaScript, a code or a name is read.
+        if (!Request.Query.ContainsKey("agencyId") && db.Scope.AgencyPath is { } path)
         {
             AgencyId = await db.Agencies.AsNoTracking().Where(a => a.Path == path || a.LineagePath == path).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct);
         }
-        else if (Filter.AgencyId != "all")
+        else if (Filter.AgencyId?.Trim() != "all")
         {
-            AgencyId = Number(Filter.AgencyId, "agencyId", "Cơ quan không hợp lệ.");
+            AgencyId = Number(await Pickers.AgencyFieldAsync(db, Filter.AgencyId, "agencyId", errors, ct), "agencyId", "Cơ quan không hợp lệ.");
         }
 
         Status = string.IsNullOrWhiteSpace(Filter.Status) ? null : Filter.Status.Trim();
@@ -167,7 +168,7 @@ public sealed class TasksModel(SuNghiepDbContext db, TimeProvider time) : PageMo
 
         if (Request.Headers["HX-Request"] != "true" || Request.Headers["HX-History-Restore-Request"] == "true")
         {
-            Agencies = await Lookups.AgenciesAsync(db, ct);
+            Labels = await Pickers.LabelsAsync(db, [AgencyId?.ToString(CultureInfo.InvariantCulture)], [], ct);
             Documents = (await PlanQueries.ListDocumentsAsync(db, null, ct)).OrderByDescending(d => d.IssuedOn).ToList();
         }
 

@@ -16,7 +16,7 @@ namespace SuNghiep.Web.Pages.Proposals;
 /// the form creates one, is described as on the reorganization form. The service checks everything.
 /// </summary>
 [Authorize(Policy = WebApp.UnitCreatePolicy)]
-public sealed class CreateModel(SuNghiepDbContext db, ProposalService service) : PageModel
+public sealed class CreateModel(SuNghiepDbContext db, ProposalService service, TimeProvider time) : PageModel
 {
     public sealed record InputModel
     {
@@ -28,8 +28,8 @@ public sealed class CreateModel(SuNghiepDbContext db, ProposalService service) :
         public string? CompetentAgencyId { get; init; }
         public string? Type { get; init; }
         public string? EffectiveDate { get; init; }
-        /// <summary>The codes of the units the event names, separated by ";".</summary>
-        public string? SourceUnitCodes { get; init; }
+        /// <summary>The codes of the units the event names: one per chip of the picker, or several separated by ";" as typed.</summary>
+        public List<string> SourceUnitCodes { get; init; } = [];
         public string? ContinuingUnitCode { get; init; }
         public string? NewManagingAgencyId { get; init; }
         public string? NewName { get; init; }
@@ -51,6 +51,17 @@ public sealed class CreateModel(SuNghiepDbContext db, ProposalService service) :
 
     public List<AgencyOption> Agencies { get; private set; } = [];
     public List<AgencyOption> AllAgencies { get; private set; } = [];
+
+    /// <summary>The source units found, shown as chips; codes that name none stay typed in the field with their message.</summary>
+    public List<(string Code, string Label)> Sources { get; private set; } = [];
+    public string? SourceText { get; private set; }
+
+    /// <summary>"name (code)" of the continuing unit found, for its picker.</summary>
+    public string? ContinuingLabel { get; private set; }
+
+    /// <summary>The chip removed without JavaScript: the form comes back without it, nothing checked or saved.</summary>
+    [BindProperty(Name = "removeSource")]
+    public string? RemoveSource { get; set; }
 
     /// <summary>The forms that create a unit, whose block the form asks for.</summary>
     public static readonly string[] CreatingTypes = ["establishment", "consolidation", "division", "separation"];
@@ -86,14 +97,60 @@ public sealed class CreateModel(SuNghiepDbContext db, ProposalService service) :
         var group = values.Whole(Input.NewUnitAutonomyGroup, "event.newUnits", "Nhóm tự chủ không hợp lệ.");
         var errors = values.Errors;
 
-        // Units named by code, found in the caller's scope.
-        var codes = (Input.SourceUnitCodes ?? "").Split([';', ',', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        // Units named by code (the pickers send codes), found in the caller's scope.
+        var codes = Input.SourceUnitCodes
+            .SelectMany(c => (c ?? "").Split([';', ',', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Distinct().ToList();
+        if (RemoveSource is { } removed)
+        {
+            codes.Remove(removed.Trim());
+        }
+
         var continuingCode = Input.ContinuingUnitCode?.Trim();
         var wanted = codes.Concat(string.IsNullOrEmpty(continuingCode) ? [] : [continuingCode]).Distinct().ToList();
-        var found = await db.Units.AsNoTracking().Where(u => wanted.Contains(u.Code)).Select(u => new { u.Code, u.Id }).ToListAsync(ct);
+        var found = await db.Units.AsNoTracking().Where(u => wanted.Contains(u.Code)).Select(u => new { u.Code, u.Id, u.Name }).ToListAsync(ct);
+
+        // A name typed without the picker is read as the one unit it names, as the area and agency fields read theirs.
+        var named = new Dictionary<string, string>(StringComparer.Ordinal);
+        var ambiguous = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var text in wanted.Where(t => found.All(u => u.Code != t)))
+        {
+            var resolved = await Pickers.ResolveUnitAsync(db, text, Display.Today(time), ct);
+            if (resolved.Value is { } code)
+            {
+                named[text] = code;
+            }
+            else if (resolved.Error is { } error)
+            {
+                ambiguous[text] = error;
+            }
+        }
+
+        if (named.Count > 0)
+        {
+            codes = codes.Select(c => named.GetValueOrDefault(c, c)).Distinct().ToList();
+            continuingCode = continuingCode is null ? null : named.GetValueOrDefault(continuingCode, continuingCode);
+            wanted = codes.Concat(string.IsNullOrEmpty(continuingCode) ? [] : [continuingCode]).Distinct().ToList();
+            found = await db.Units.AsNoTracking().Where(u => wanted.Contains(u.Code)).Select(u => new { u.Code, u.Id, u.Name }).ToListAsync(ct);
+            Input = Input with { ContinuingUnitCode = continuingCode };
+        }
+
+        // Shown again as found: a chip with the unit's name, or the code as typed with its message.
+        Sources = found.Where(u => codes.Contains(u.Code)).OrderBy(u => codes.IndexOf(u.Code)).Select(u => (u.Code, $"{u.Name} ({u.Code})")).ToList();
+        var missingSources = codes.Where(c => found.All(u => u.Code != c)).ToList();
+        SourceText = missingSources.Count == 0 ? null : string.Join("; ", missingSources);
+        ContinuingLabel = found.FirstOrDefault(u => u.Code == continuingCode) is { } continuing ? $"{continuing.Name} ({continuing.Code})" : null;
+        if (RemoveSource is not null)
+        {
+            // A change to the form itself, not a submission.
+            await LoadAsync(ct);
+            return Page();
+        }
+
         foreach (var missing in wanted.Where(c => found.All(u => u.Code != c)))
         {
-            errors.Add(new(missing == continuingCode ? "event.continuingUnitId" : "event.sourceUnitIds", $"Không tìm thấy đơn vị mã \"{missing}\" trong phạm vi của bạn."));
+            errors.Add(new(missing == continuingCode ? "event.continuingUnitId" : "event.sourceUnitIds",
+                ambiguous.GetValueOrDefault(missing) ?? $"Không tìm thấy đơn vị \"{missing}\" trong phạm vi của bạn; nhập tên hoặc mã đơn vị."));
         }
 
         var creates = CreatingTypes.Contains(Input.Type);

@@ -37,8 +37,13 @@ public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageMo
     public int PageNumber { get; private set; } = 1;
     public bool IncludeVoided { get; private set; }
     public IReadOnlyList<RuleViolation> Errors { get; private set; } = [];
-    public List<AgencyOption> Agencies { get; private set; } = [];
-    public List<AreaOption> Areas { get; private set; } = [];
+    public PickerLabels Labels { get; private set; } = PickerLabels.None;
+
+    /// <summary>The area code the filter's text names (a name typed without the picker is read as its code).</summary>
+    public string? AreaCode { get; private set; }
+
+    /// <summary>The id of the agency the filter's text names.</summary>
+    public string? AgencyValue { get; private set; }
     public string? AgencyName { get; private set; }
     public Pager Pager => Pager.For("/reorganizations", Request.Query, PageNumber, Total, ListExport.WantsAll(Request) ? ListExport.MaxRows(Request) : PageSize);
     public bool CanRecord => Roles.UnitCreators.Any(User.IsInRole);
@@ -83,18 +88,16 @@ public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageMo
             errors.Add(new("to", "Đến ngày phải sau từ ngày."));
         }
 
+        // The pickers send a code and an id; typed without JavaScript, a name is read as the counts filter reads it, on
+        // today's map as the picker finds it (an old event's commune is named by the area that holds it now).
+        AreaCode = await Pickers.AreaFieldAsync(db, Filter.AreaCode, null, "areaCode", errors, ct);
+        var agencyText = await Pickers.AgencyFieldAsync(db, Filter.AgencyId, "agencyId", errors, ct);
         int? agencyId = null;
-        if (!string.IsNullOrWhiteSpace(Filter.AgencyId))
+        if (!string.IsNullOrWhiteSpace(agencyText))
         {
-            if (int.TryParse(Filter.AgencyId, NumberStyles.Integer, CultureInfo.InvariantCulture, out var a))
-            {
-                agencyId = a;
-                AgencyName = await db.Agencies.AsNoTracking().Where(x => x.Id == a).Select(x => x.Name).FirstOrDefaultAsync(ct);
-            }
-            else
-            {
-                errors.Add(new("agencyId", "Cơ quan quản lý không hợp lệ."));
-            }
+            AgencyValue = agencyText;
+            agencyId = int.Parse(agencyText, NumberStyles.None, CultureInfo.InvariantCulture);
+            AgencyName = await db.Agencies.AsNoTracking().Where(x => x.Id == agencyId).Select(x => x.Name).FirstOrDefaultAsync(ct);
         }
 
         var page = Request.Query["page"].ToString();
@@ -119,15 +122,14 @@ public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageMo
         {
             var all = ListExport.WantsAll(Request);
             (Items, Total) = await HistoryQueries.ListAsync(db, new HistoryQueries.ReorganizationFilter(
-                Filter.Type?.Trim(), from, to, new CountScope(Filter.AreaCode?.Trim(), agencyId), IncludeVoided,
+                Filter.Type?.Trim(), from, to, new CountScope(AreaCode?.Trim(), agencyId), IncludeVoided,
                 all ? 1 : PageNumber, all ? ListExport.MaxRows(Request) : PageSize), all ? ListExport.MaxRows(Request) : 500, ct);
         }
 
         // htmx swaps only #results: the filter's choices are needed on full loads only.
         if (Request.Headers["HX-Request"] != "true" || Request.Headers["HX-History-Restore-Request"] == "true")
         {
-            Agencies = await Lookups.AgenciesAsync(db, ct);
-            Areas = await Lookups.AreasInScopeAsync(db, ct);
+            Labels = await Pickers.LabelsAsync(db, [agencyId?.ToString(CultureInfo.InvariantCulture)], [AreaCode], ct);
         }
     }
 
@@ -182,9 +184,9 @@ public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageMo
             parts.Add("đến ngày " + Display.Date(to));
         }
 
-        if (!string.IsNullOrWhiteSpace(Filter.AreaCode))
+        if (!string.IsNullOrWhiteSpace(AreaCode))
         {
-            parts.Add("địa bàn mã " + Filter.AreaCode.Trim());
+            parts.Add(Labels.Area(AreaCode) is { } area ? "địa bàn " + area : "địa bàn mã " + AreaCode.Trim());
         }
 
         if (AgencyName is not null)

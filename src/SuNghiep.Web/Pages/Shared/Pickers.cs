@@ -81,6 +81,46 @@ public static class Pickers
     }
 
     /// <summary>
+    /// Units of the caller's scope in operation on the date whose folded name or code holds every word, as the register
+    /// searches them (in SQL, so the national register is never read whole); the value is the unit's code.
+    /// </summary>
+    public static async Task<List<PickerItem>> UnitsAsync(SuNghiepDbContext db, string q, DateOnly on, CancellationToken ct)
+    {
+        var page = await Core.Units.UnitQueries.ListAsync(db,
+            new Core.Units.UnitQuery { AsOf = on, Search = q.Trim(), Status = "active", Sort = "name", PageSize = MaxItems }, on, ct);
+        return page.Items
+            .Select(u => new PickerItem(u.Code, u.Name, u.Code + " · " + Display.Capitalized(u.AreaName) + " · " + u.ManagingAgencyName))
+            .ToList();
+    }
+
+    /// <summary>
+    /// The unit a form's text names when it is no code: the one unit of the caller's scope in operation whose folded name
+    /// is the text, else the only one holding its words; a message when several match, none when nothing does.
+    /// </summary>
+    public static async Task<PickerResolution> ResolveUnitAsync(SuNghiepDbContext db, string text, DateOnly on, CancellationToken ct)
+    {
+        var trimmed = text.Trim();
+        if (Validate(trimmed).Count > 0)
+        {
+            return new(null, null, null);
+        }
+
+        var page = await Core.Units.UnitQueries.ListAsync(db,
+            new Core.Units.UnitQuery { AsOf = on, Search = trimmed, Status = "active", Sort = "name", PageSize = MaxItems }, on, ct);
+        var folded = VietnameseText.Fold(trimmed);
+        var exact = page.Items.Where(u => VietnameseText.Fold(u.Name) == folded).ToList();
+        var candidates = exact.Count > 0 ? exact : page.Items.ToList();
+        var total = exact.Count > 0 ? exact.Count : page.Total;
+        if (total == 1)
+        {
+            return new(candidates[0].Code, candidates[0].Name, null);
+        }
+
+        var items = candidates.Select(u => new PickerItem(u.Code, u.Name, u.Code)).ToList();
+        return total == 0 ? new(null, null, null) : new(null, null, Ambiguous("đơn vị", trimmed, items, "mã", total));
+    }
+
+    /// <summary>
     /// The area a filter's text names: a code as it is (the engine checks it on its date), else a folded name that is
     /// exactly one area's (with or without its type word) or the only one holding the words.
     /// </summary>
@@ -197,12 +237,13 @@ public static class Pickers
             areas.DistinctBy(a => a.Code).ToDictionary(a => a.Code, a => $"{Area.FullNameOf(a.Type, a.Name)} ({a.Code})", StringComparer.Ordinal));
     }
 
-    private static string Ambiguous(string what, string text, List<PickerItem> items, string codeWord)
+    private static string Ambiguous(string what, string text, List<PickerItem> items, string codeWord, int? total = null)
     {
         const int Shown = 5;
+        var count = total ?? items.Count;
         var listed = string.Join("; ", items.Take(Shown).Select(i => $"{i.Name} ({codeWord} {i.Detail})"));
-        var more = items.Count > Shown ? $" và {items.Count - Shown} {what} khác" : "";
-        return $"\"{text}\" khớp với {items.Count} {what}: {listed}{more}. Hãy chọn một {what} trong danh sách hoặc nhập mã.";
+        var more = count > Shown ? $" và {count - Shown} {what} khác" : "";
+        return $"\"{text}\" khớp với {count} {what}: {listed}{more}. Hãy chọn một {what} trong danh sách hoặc nhập mã.";
     }
 
     private static PickerItem AreaItem(AreaRow r) =>

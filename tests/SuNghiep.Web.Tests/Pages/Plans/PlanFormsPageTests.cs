@@ -271,14 +271,14 @@ public sealed class PlanFormsPageTests(AppHosts hosts)
             ("Input.Type", "plan"), ("Input.Number", token + "/KH"), ("Input.IssuedOn", "31/02/2024"), ("Input.Issuer", "UBND"), ("Input.Title", ""));
         var (_, agencyPage) = await PostAsync(session, "/documents/new",
             ("Input.Type", "plan"), ("Input.Number", token + "/KH"), ("Input.IssuedOn", "2024-02-28"), ("Input.Issuer", "UBND"), ("Input.Title", "Kế hoạch"),
-            ("Input.IssuerAgencyId", "sở nội vụ"));
+            ("Input.IssuerAgencyId", "sở " + token));
         var (_, targetPage) = await PostAsync(session, $"/documents/{document.Id}/targets/new", ("Input.Text", ""), ("Input.Value", "mười"));
         var (_, taskPage) = await PostAsync(session, $"/documents/{document.Id}/tasks/new",
             ("Input.Content", "Rà soát"), ("Input.Timing", "deadline"), ("Input.Deadline", ""), ("Input.LeadAgencyId", ""));
 
         Assert.Contains("Ngày ban hành không hợp lệ", Error(documentPage, "Input.IssuedOn"), StringComparison.Ordinal);
         Assert.Contains("trích yếu", Error(documentPage, "Input.Title"), StringComparison.Ordinal);
-        Assert.Equal("Cơ quan ban hành không hợp lệ.", Error(agencyPage, "Input.IssuerAgencyId"));
+        Assert.Contains($"không tìm thấy \"sở {token}\"", Error(agencyPage, "Input.IssuerAgencyId"), StringComparison.Ordinal);
         Assert.Equal("", Error(agencyPage, "Input.IssuedOn"));   // the date was fine
         Assert.Contains("Giá trị phải là một số", Error(targetPage, "Input.Value"), StringComparison.Ordinal);
         Assert.Contains("nội dung chỉ tiêu", Error(targetPage, "Input.Text"), StringComparison.Ordinal);
