@@ -139,7 +139,9 @@ public sealed class PlanJourneyTests(HostFixture host)
 
         // The officer's own agency is the default filter; choosing it explicitly gives the same list.
         var agency = await host.AgencyIdAsync("92.SYT");
-        await Expect(page.Locator("#agencyId")).ToHaveValueAsync(agency.ToString(CultureInfo.InvariantCulture));
+        // The picker sends the id in its hidden field and shows the agency's name and code.
+        await Expect(page.Locator("input[type=hidden][name=agencyId]")).ToHaveValueAsync(agency.ToString(CultureInfo.InvariantCulture));
+        await Expect(page.Locator("#agencyId")).ToHaveValueAsync("Sở Y tế thành phố Cần Thơ (92.SYT)");
         await page.GotoAsync($"/tasks?agencyId={agency}");
         var rows = page.GetByTestId("tasks").Locator("tbody tr");
         var first = rows.First;

@@ -26,7 +26,7 @@ public static class LookupApi
         lookup.MapGet("/areas", AreasAsync).WithName("LookupAreas")
             .WithSummary("Find at most 20 areas of the caller's scope by name or code, accent-insensitive, on a date (today's map by default).");
         lookup.MapGet("/agencies", AgenciesAsync).WithName("LookupAgencies")
-            .WithSummary("Find at most 20 agencies of the caller's scope by name or code, accent-insensitive; purpose=task-lead or task-coordinator: those a task may name.");
+            .WithSummary("Find at most 20 agencies of the caller's scope by name or code, accent-insensitive; purpose=task-lead or task-coordinator: those a task may name; purpose=competent: any still in existence in the country, for a competent or receiving body.");
         lookup.MapGet("/units", UnitsAsync).WithName("LookupUnits")
             .WithSummary("Find at most 20 units of the caller's scope in operation today by name or code, accent-insensitive.");
     }
@@ -69,14 +69,14 @@ public static class LookupApi
         return TypedResults.Ok(new LookupResponse<AreaLookupItem>(items.Select(i => new AreaLookupItem(i.Value, i.Name, i.Detail)).ToList()));
     }
 
-    /// <param name="purpose">task-lead or task-coordinator: the agencies still in existence that a task may name.</param>
+    /// <param name="purpose">task-lead or task-coordinator: the agencies still in existence that a task may name; competent: any still in existence.</param>
     private static async Task<Results<Ok<LookupResponse<AgencyLookupItem>>, ValidationProblem>> AgenciesAsync(
         SuNghiepDbContext db, TimeProvider time, string? q, string? purpose, CancellationToken ct)
     {
         var errors = Pickers.Validate(q).ToList();
-        if (purpose is not (null or "" or "task-lead" or "task-coordinator"))
+        if (purpose is not (null or "" or "task-lead" or "task-coordinator" or "competent"))
         {
-            errors.Add(new("purpose", "Tham số purpose chỉ nhận task-lead hoặc task-coordinator."));
+            errors.Add(new("purpose", "Tham số purpose chỉ nhận task-lead, task-coordinator hoặc competent."));
         }
 
         if (errors.Count > 0)
@@ -84,7 +84,12 @@ public static class LookupApi
             return Problems.Invalid(errors);
         }
 
-        var task = purpose is "task-lead" or "task-coordinator" ? new TaskAgencies(purpose == "task-coordinator", Core.VietnamTime.Today(time)) : null;
+        var task = purpose switch
+        {
+            "task-lead" or "task-coordinator" => new AgencyChoice(purpose == "task-coordinator", Core.VietnamTime.Today(time)),
+            "competent" => new AgencyChoice(false, Core.VietnamTime.Today(time), Everywhere: true),
+            _ => null,
+        };
         var items = await Pickers.AgenciesAsync(db, q!, ct, task);
         return TypedResults.Ok(new LookupResponse<AgencyLookupItem>(
             items.Select(i => new AgencyLookupItem(int.Parse(i.Value, System.Globalization.CultureInfo.InvariantCulture), i.Name, i.Detail)).ToList()));

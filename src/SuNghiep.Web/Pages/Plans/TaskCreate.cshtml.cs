@@ -88,12 +88,12 @@ public sealed class TaskCreateModel(SuNghiepDbContext db, PlanService service, T
         ModelState.Clear();
         // The pickers send ids; typed without JavaScript, a name or code is read as the counts filter reads it.
         var today = Display.Today(time);
-        var lead = await Pickers.AgencyFieldAsync(db, Input.LeadAgencyId, "leadAgencyId", values.Errors, ct, new TaskAgencies(false, today));
+        var lead = await Pickers.AgencyFieldAsync(db, Input.LeadAgencyId, "leadAgencyId", values.Errors, ct, new AgencyChoice(false, today));
         var coordinating = new List<string>();
         var unresolved = new List<string>();
         foreach (var text in Input.CoordinatingAgencyIds.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()))
         {
-            if (await Pickers.AgencyFieldAsync(db, text, "coordinatingAgencyIds", values.Errors, ct, new TaskAgencies(true, today)) is { } value)
+            if (await Pickers.AgencyFieldAsync(db, text, "coordinatingAgencyIds", values.Errors, ct, new AgencyChoice(true, today)) is { } value)
             {
                 coordinating.Add(value);
             }

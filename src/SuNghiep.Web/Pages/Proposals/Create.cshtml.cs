@@ -49,8 +49,8 @@ public sealed class CreateModel(SuNghiepDbContext db, ProposalService service, T
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public List<AgencyOption> Agencies { get; private set; } = [];
-    public List<AgencyOption> AllAgencies { get; private set; } = [];
+    /// <summary>"name (code)" of the agencies and area the form holds, for their pickers.</summary>
+    public PickerLabels Labels { get; private set; } = PickerLabels.None;
 
     /// <summary>The source units found, shown as chips; codes that name none stay typed in the field with their message.</summary>
     public List<(string Code, string Label)> Sources { get; private set; } = [];
@@ -88,14 +88,22 @@ public sealed class CreateModel(SuNghiepDbContext db, ProposalService service, T
         var values = new FormValues();
         var proposedOn = values.Date(Input.ProposedOn, "proposedOn", "Ngày văn bản");
         var effective = values.Date(Input.EffectiveDate, "event.effectiveDate", "Ngày dự kiến có hiệu lực");
-        var agency = values.Whole(Input.AgencyId, "agencyId", "Cơ quan lập hồ sơ không hợp lệ.");
-        var competent = values.Whole(Input.CompetentAgencyId, "competentAgencyId", "Cơ quan có thẩm quyền không hợp lệ.");
-        var newAgency = values.Whole(Input.NewManagingAgencyId, "event.newManagingAgencyId", "Cơ quan quản lý mới không hợp lệ.");
+        // The pickers send ids; without JavaScript a code or a name is typed: each resolved here, a message on its field.
+        var picked = new List<RuleViolation>();
+        var everywhere = new AgencyChoice(false, Core.VietnamTime.Today(time), Everywhere: true);
+        var agency = values.Whole(await Pickers.AgencyFieldAsync(db, Input.AgencyId, "agencyId", picked, ct), "agencyId", "Cơ quan lập hồ sơ không hợp lệ.");
+        var competent = values.Whole(await Pickers.AgencyFieldAsync(db, Input.CompetentAgencyId, "competentAgencyId", picked, ct, everywhere),
+            "competentAgencyId", "Cơ quan có thẩm quyền không hợp lệ.");
+        var newAgency = values.Whole(await Pickers.AgencyFieldAsync(db, Input.NewManagingAgencyId, "event.newManagingAgencyId", picked, ct, everywhere),
+            "event.newManagingAgencyId", "Cơ quan quản lý mới không hợp lệ.");
+        var unitAreaCode = await Pickers.AreaFieldAsync(db, Input.NewUnitAreaCode, null, "event.newUnits", picked, ct);
         var staff = values.Whole(Input.PlannedStaff, "plannedStaff", "Số người làm việc dự kiến phải là số nguyên.");
         var budget = values.Whole(Input.PlannedBudgetPositions, "plannedBudgetPositions", "Số người hưởng lương từ ngân sách phải là số nguyên.");
-        var unitAgency = values.Whole(Input.NewUnitAgencyId, "event.newUnits", "Cơ quan quản lý của đơn vị mới không hợp lệ.");
+        var unitAgency = values.Whole(await Pickers.AgencyFieldAsync(db, Input.NewUnitAgencyId, "event.newUnits", picked, ct),
+            "event.newUnits", "Cơ quan quản lý của đơn vị mới không hợp lệ.");
         var group = values.Whole(Input.NewUnitAutonomyGroup, "event.newUnits", "Nhóm tự chủ không hợp lệ.");
         var errors = values.Errors;
+        errors.AddRange(picked);
 
         // Units named by code (the pickers send codes), found in the caller's scope.
         var codes = Input.SourceUnitCodes
@@ -168,7 +176,7 @@ public sealed class CreateModel(SuNghiepDbContext db, ProposalService service, T
                     ? [new UnitInput
                     {
                         Code = Input.NewUnitCode, Name = Input.NewUnitName, Sector = Input.NewUnitSector, RoleClass = Input.NewUnitRoleClass,
-                        Level = Input.NewUnitLevel, AreaCode = Input.NewUnitAreaCode, ManagingAgencyId = unitAgency, AutonomyGroup = group,
+                        Level = Input.NewUnitLevel, AreaCode = unitAreaCode, ManagingAgencyId = unitAgency, AutonomyGroup = group,
                     }]
                     : [],
             },
@@ -195,9 +203,7 @@ public sealed class CreateModel(SuNghiepDbContext db, ProposalService service, T
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Agencies = await Lookups.AgenciesAsync(db, ct);
-        // The competent body is often above the caller's scope (the provincial People's Committee): every agency is offered.
-        AllAgencies = Lookups.Indent(await db.Agencies.AsNoTracking().OrderBy(a => a.Path)
-            .Select(a => new Lookups.AgencyRow(a.Id, a.Code, a.Name, a.Path)).ToListAsync(ct));
+        Labels = await Pickers.LabelsAsync(db, [Input.AgencyId, Input.CompetentAgencyId, Input.NewManagingAgencyId, Input.NewUnitAgencyId],
+            [Input.NewUnitAreaCode], ct);
     }
 }

@@ -13,10 +13,11 @@ public sealed record PickerItem(string Value, string Name, string Detail);
 public sealed record PickerResolution(string? Value, string? Name, string? Error);
 
 /// <summary>
-/// The agencies a task may name on a date: its lead among the agencies the caller may assign to (its subtree, or those
-/// of its area), its coordinators among the caller's whole agency tree; both only agencies still in existence.
+/// The agencies a form may name on a date, only those still in existence: a task's lead among the agencies the caller may
+/// assign to (its subtree, or those of its area), its coordinators among the caller's whole agency tree; with
+/// <see cref="Everywhere"/>, any in the country (a dossier's competent body or receiving agency is often above the caller).
 /// </summary>
-public sealed record TaskAgencies(bool Coordinators, DateOnly On);
+public sealed record AgencyChoice(bool Coordinators, DateOnly On, bool Everywhere = false);
 
 /// <summary>The names that a page's pickers show for the ids and codes its form holds.</summary>
 public sealed record PickerLabels(IReadOnlyDictionary<string, string> Agencies, IReadOnlyDictionary<string, string> Areas)
@@ -71,9 +72,9 @@ public static class Pickers
 
     /// <summary>
     /// Agencies of the caller's subtree whose folded name or code holds every word; for a task, those it may name
-    /// (<see cref="TaskAgencies"/>).
+    /// (<see cref="AgencyChoice"/>).
     /// </summary>
-    public static async Task<List<PickerItem>> AgenciesAsync(SuNghiepDbContext db, string q, CancellationToken ct, TaskAgencies? task = null)
+    public static async Task<List<PickerItem>> AgenciesAsync(SuNghiepDbContext db, string q, CancellationToken ct, AgencyChoice? task = null)
     {
         var folded = VietnameseText.Fold(q);
         var rows = Match(await AgencyRowsAsync(db, ct, task), folded);
@@ -146,7 +147,7 @@ public static class Pickers
     }
 
     /// <summary>The agency a filter's text names: an id, an agency code, or a folded name exactly one agency's or uniquely matched in scope.</summary>
-    public static async Task<PickerResolution> ResolveAgencyAsync(SuNghiepDbContext db, string text, CancellationToken ct, TaskAgencies? task = null)
+    public static async Task<PickerResolution> ResolveAgencyAsync(SuNghiepDbContext db, string text, CancellationToken ct, AgencyChoice? task = null)
     {
         var trimmed = text.Trim();
         if (int.TryParse(trimmed, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id))
@@ -181,7 +182,7 @@ public static class Pickers
     /// without JavaScript; null with a message on the field when the text names no agency or several.
     /// </summary>
     public static async Task<string?> AgencyFieldAsync(
-        SuNghiepDbContext db, string? text, string field, List<RuleViolation> errors, CancellationToken ct, TaskAgencies? task = null)
+        SuNghiepDbContext db, string? text, string field, List<RuleViolation> errors, CancellationToken ct, AgencyChoice? task = null)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -308,19 +309,23 @@ public static class Pickers
     /// <summary>
     /// Agencies in the caller's subtree, as the search box scopes them: a few thousand nationally, folded in memory.
     /// </summary>
-    private static async Task<List<AgencyRow>> AgencyRowsAsync(SuNghiepDbContext db, CancellationToken ct, TaskAgencies? task = null)
+    private static async Task<List<AgencyRow>> AgencyRowsAsync(SuNghiepDbContext db, CancellationToken ct, AgencyChoice? task = null)
     {
         var query = Core.Search.SearchQueries.AgenciesInScope(db);
         if (task is { } t)
         {
             // Only agencies still in existence take a task; a coordinator may be a sister of the caller's agency.
             query = db.Agencies.AsNoTracking().Where(a => a.ValidTo == null || a.ValidTo >= t.On);
-            if (db.Scope.AreaPath is { } areaPath)
+            if (t.Everywhere)
+            {
+                // Names of public bodies, no figures: the whole country may be offered.
+            }
+            else if (db.Scope.AreaPath is { } areaPath)
             {
                 query = query.Where(a => a.Area != null && a.Area.LineagePath.StartsWith(areaPath));
             }
 
-            if (db.Scope.AgencyPath is { } path)
+            if (!t.Everywhere && db.Scope.AgencyPath is { } path)
             {
                 var root = t.Coordinators ? "/" + path.Split('/', StringSplitOptions.RemoveEmptyEntries)[0] + "/" : path;
                 query = query.Where(a => a.Path.StartsWith(root));

@@ -159,4 +159,42 @@ public sealed class UnitPickerTests(AppHosts hosts)
         Assert.Equal([b.Id], ev.GetProperty("sourceUnitIds").EnumerateArray().Select(i => i.GetInt32()));
         Assert.Equal(a.Id, ev.GetProperty("continuingUnitId").GetInt32());
     }
+
+    [Theory, DatabaseData]
+    public async Task ProposalForm_AgenciesAndAreaByPicker_TheCompetentBodyFoundAboveTheCallersScope(DatabaseProvider provider)
+    {
+        var s = await HistoryScenario.StartAsync(hosts, provider);
+        var (a, b) = (await s.UnitAsync("A", "92.SYT"), await s.UnitAsync("B", "92.SYT"));
+        var (officer, _) = await s.App.SignInAsNewUserAsync(Roles.AgencyOfficer, agency: "92.SYT");
+        var scoped = await officer.GetStringAsync("/api/v1/lookup/agencies?q=92.UBND");
+        var competent = await officer.GetStringAsync("/api/v1/lookup/agencies?q=92.UBND&purpose=competent");
+        using var badPurpose = await officer.GetAsync("/api/v1/lookup/agencies?q=92.UBND&purpose=all");
+        using var session = await PageSession.SignInAsync(s.App, await s.App.CreateUserAsync(Roles.AgencyOfficer, agency: "92.SYT"));
+        const string Url = "/reorganization-proposals/create";
+        (string, string)[] Fields(string number, string competentText) =>
+        [
+            ("Input.Kind", "scheme"), ("Input.Number", number), ("Input.ProposedOn", "02/05/2024"), ("Input.Summary", $"Đề án sáp nhập {s.Token}"),
+            // Typed as without JavaScript: the drafting agency by code, the competent body by code, above the officer's scope.
+            ("Input.AgencyId", "92.SYT"), ("Input.CompetentAgencyId", competentText), ("Input.Type", "merger"), ("Input.EffectiveDate", "01/07/2024"),
+            ("Input.ContinuingUnitCode", a.Code), ("Input.SourceUnitCodes", b.Code),
+        ];
+
+        var (_, form) = await session.GetAsync(Url);
+        var (unknown, unknownPage) = await PostAsync(session, Url, Fields($"{s.Token}/1", $"Không có {s.Token}"));
+        var (drafted, _) = await PostAsync(session, Url, Fields($"{s.Token}/2", "92.UBND"));
+
+        Assert.DoesNotContain("92.UBND", scoped, StringComparison.Ordinal);
+        Assert.Contains("92.UBND", competent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, badPurpose.StatusCode);
+        Assert.DoesNotContain(form.QuerySelectorAll("main select"), x => x.Id is "Input_AgencyId" or "Input_CompetentAgencyId" or "Input_NewManagingAgencyId" or "Input_NewUnitAgencyId");
+        Assert.Equal("/lookup/agencies?purpose=competent", form.QuerySelector("#Input_CompetentAgencyId")!.GetAttribute("data-picker"));
+        Assert.Equal("/lookup/agencies", form.QuerySelector("#Input_AgencyId")!.GetAttribute("data-picker"));
+        Assert.Equal("/lookup/areas", form.QuerySelector("#Input_NewUnitAreaCode")!.GetAttribute("data-picker"));
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("không tìm thấy", unknownPage.QuerySelector("[data-testid='error-Input.CompetentAgencyId']")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, drafted.StatusCode);
+        using var created = await s.Client.GetAsync("/api/v1" + drafted.Headers.Location!.OriginalString);
+        using var body = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
+        Assert.Contains("Ủy ban nhân dân thành phố Cần Thơ", body.RootElement.GetProperty("competentAgencyName").GetString(), StringComparison.Ordinal);
+    }
 }
