@@ -157,9 +157,11 @@ public static class ReportsApi
         }
 
         var l = string.IsNullOrWhiteSpace(level) ? "province" : level.Trim().ToLowerInvariant();
+        // A ministry reports to the Government by the province's day (Decree 09/2019): "ministry" names the central level.
+        l = l == "ministry" ? "central" : l;
         if (!ReportingPeriods.Levels.Contains(l))
         {
-            errors.Add(new("level", $"Cấp báo cáo phải là một trong: {string.Join(", ", ReportingPeriods.Levels)}."));
+            errors.Add(new("level", $"Cấp báo cáo phải là một trong: ministry, {string.Join(", ", ReportingPeriods.Levels)}."));
         }
 
         if (errors.Count > 0)

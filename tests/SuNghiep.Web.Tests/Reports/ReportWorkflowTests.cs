@@ -301,11 +301,14 @@ public sealed class ReportWorkflowTests(AppHosts hosts)
         var quarters = await client.ReadAsync<PeriodListResponse>("/api/v1/reporting-periods?frequency=quarter&year=2025&level=commune");
         using var raw = await client.GetAsync("/api/v1/reporting-periods?frequency=half&year=2025");
         using var bad = await client.GetAsync("/api/v1/reporting-periods?frequency=week&year=abc&level=x");
+        var ministry = await client.ReadAsync<PeriodListResponse>("/api/v1/reporting-periods?frequency=month&year=2025&level=ministry");
 
         Assert.Equal(["2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4"], quarters.Items.Select(p => p.Code).ToArray());
         Assert.Equal((new DateOnly(2025, 6, 15), new DateOnly(2025, 9, 14), new DateOnly(2025, 9, 10), "Quý III năm 2025"),
             (quarters.Items[2].From, quarters.Items[2].To, quarters.Items[2].Deadline, quarters.Items[2].Name));
         Assert.Contains("\"from\":\"2024-12-15\",\"to\":\"2025-06-14\",\"deadline\":\"2025-06-25\"", await raw.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // January 2025's 25th is a Saturday: a ministry's deadline moves to Monday the 27th.
+        Assert.Equal(new DateOnly(2025, 1, 27), ministry.Items[0].Deadline);
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Equal(["frequency", "level", "year"], (await bad.ValidationErrorsAsync()).Keys.Order().ToArray());
         var regimes = await client.ReadAsync<RegimeListResponse>("/api/v1/reporting-regimes");
