@@ -316,11 +316,8 @@ public static class Pickers
         {
             // Only agencies still in existence take a task; a coordinator may be a sister of the caller's agency.
             query = db.Agencies.AsNoTracking().Where(a => a.ValidTo == null || a.ValidTo >= t.On);
-            if (t.Everywhere)
-            {
-                // Names of public bodies, no figures: the whole country may be offered.
-            }
-            else if (db.Scope.AreaPath is { } areaPath)
+            // Everywhere offers the whole country: names of public bodies, no figures.
+            if (!t.Everywhere && db.Scope.AreaPath is { } areaPath)
             {
                 query = query.Where(a => a.Area != null && a.Area.LineagePath.StartsWith(areaPath));
             }
