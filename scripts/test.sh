@@ -181,5 +181,18 @@ if [ $((passed + failed)) -eq 0 ]; then
     echo "No test ran."
     exit_code=1
 fi
+# The failed tests last, with the first line of each message, so that the end of the log names them.
+if [ "$failed" -gt 0 ]; then
+    echo "Failed tests:"
+    python3 - "$results" <<'PY' || true
+import glob, sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+for trx in sorted(glob.glob(sys.argv[1] + "/*.trx")):
+    for r in ET.parse(trx).getroot().iterfind(".//t:UnitTestResult", ns):
+        if r.get("outcome") in ("Failed", "Error", "Timeout", "Aborted"):
+            message = r.findtext(".//t:Message", "", ns).strip().splitlines()
+            print("  " + r.get("testName", "?") + ": " + (message[0][:300] if message else ""))
+PY
+fi
 echo "$passed passed, $failed failed, $skipped skipped"
 exit "$exit_code"

@@ -27,6 +27,39 @@ if (args is ["indicators-once", .. var rest])
     return;
 }
 
+if (args is ["orders-import-once", .. var importProviders])
+{
+    // The import of 10,000 orders, three runs per provider, each into the same fresh database.
+    foreach (var provider in importProviders.Length > 0 ? importProviders : ["Sqlite", "Postgres"])
+    {
+        await SuNghiep.Bench.OrderImportBench.RunAsync(provider, 3);
+    }
+
+    return;
+}
+
+if (args is ["coverage-once", .. var coverageProviders])
+{
+    // A quick look: the health coverage of all 3,321 communes, five runs per provider, the first cold.
+    foreach (var provider in coverageProviders.Length > 0 ? coverageProviders : ["Sqlite", "Postgres"])
+    {
+        var bench = new SuNghiep.Bench.CoverageBenchmarks { Provider = provider };
+        bench.Setup();
+        for (var run = 0; run < 5; run++)
+        {
+            var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var communes = await bench.Country();
+            var used = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            Console.WriteLine($"{provider} coverage ({communes} communes): {clock.ElapsedMilliseconds} ms, {used.TotalMilliseconds:0} ms CPU in the client");
+        }
+
+        bench.Cleanup();
+    }
+
+    return;
+}
+
 if (args is ["annexes-once", .. var providers])
 {
     // A quick look: the report annexes timed a few times per provider and scope, the first call of each cold.

@@ -35,7 +35,12 @@ public sealed class AccessibilityTests(HostFixture host, ITestOutputHelper outpu
     }
 
     /// <summary>Real objects of the demo data for the pages that need an id.</summary>
-    private sealed record Ids(int Unit, int LineageUnit, int Reorganization, int Document, int Task, int Scenario, int Proposal, string Admin, int ReportRequest = 0, int Report = 0, int DraftReport = 0, int ReportRequester = 0);
+    private sealed record Ids(int Unit, int LineageUnit, int Reorganization, int Document, int Task, int Scenario, int Proposal, string Admin, int ReportRequest = 0, int Report = 0, int DraftReport = 0, int ReportRequester = 0, int Survey = 0, int ServiceCatalogue = 0, int ServiceItem = 0, int Order = 0, int Inspection = 0, int Provider = 0)
+    {
+        public string UnitCode { get; init; } = "";
+        public string LineageUnitCode { get; init; } = "";
+        public int Feedback { get; init; }
+    }
 
     /// <summary>Where the sweep opens a route, and as whom; or why it does not (the route answers with no page).</summary>
     private sealed record Visit(As As, Func<Ids, string[]> Urls, string? NoPage = null);
@@ -59,6 +64,10 @@ public sealed class AccessibilityTests(HostFixture host, ITestOutputHelper outpu
         // Single sign-on is not configured in the test host: the page answers with the status page, which is checked.
         ["/login/sso/{handler?}"] = Anonymous("/login/sso/Failed"),
         ["/api/docs"] = Anonymous("/api/docs"),
+        ["/cong-khai"] = Anonymous("/cong-khai", "/cong-khai?q=truong", "/cong-khai?q=khong-co-don-vi-nao"),
+        ["/cong-khai/{code}"] = new(As.Anonymous, ids => [$"/cong-khai/{ids.UnitCode}", $"/cong-khai/{ids.LineageUnitCode}"]),
+        ["/cong-khai/{code}/phan-anh"] = NoPage("GET redirects to the unit's page; the form posts here"),
+        ["/cong-khai/rut-dong-y/{token}"] = Anonymous("/cong-khai/rut-dong-y/khong-con-hieu-luc"),
 
         // Signed in as the administrator.
         ["/"] = Admin("/"),
@@ -66,15 +75,22 @@ public sealed class AccessibilityTests(HostFixture host, ITestOutputHelper outpu
         ["/account/password"] = Admin("/account/password"),
         ["/dashboard"] = Admin("/dashboard"),
         ["/indicators"] = Admin("/indicators"),
-        ["/indicators/{code}"] = Admin("/indicators/units.count", "/indicators/staff.budget?breakdown=agency", "/indicators/autonomy.selffinancing.share"),
-        ["/indicators/{code}/drilldown"] = Admin("/indicators/units.count/drilldown", "/indicators/units.count/drilldown?baseline=2015-12-31"),
+        ["/indicators/{code}"] = Admin("/indicators/units.count", "/indicators/staff.budget?breakdown=agency", "/indicators/autonomy.selffinancing.share",
+            "/indicators/survey.satisfaction?breakdown=sector"),
+        ["/indicators/{code}/drilldown"] = Admin("/indicators/units.count/drilldown", "/indicators/units.count/drilldown?baseline=2015-12-31",
+            "/indicators/feedback.answered.ontime.share/drilldown", "/indicators/quality.assessed.share/drilldown"),
         ["/units"] = Admin("/units", "/units?print=1"),
         ["/search"] = Admin("/search?q=truong", "/search?q=truong&kind=unit", "/search?q=x"),
         ["/units/create"] = Admin("/units/create"),
         ["/units/{id:int}"] = Admin(ids => [$"/units/{ids.Unit}", $"/units/{ids.LineageUnit}"]),
         ["/units/{id:int}/edit"] = Admin(ids => [$"/units/{ids.Unit}/edit"]),
         ["/units/{id:int}/resources"] = Admin(ids => [$"/units/{ids.Unit}/resources", $"/units/{ids.Unit}/resources#finance", $"/units/{ids.Unit}/resources#autonomy"]),
+        ["/units/{id:int}/capacity"] = Admin(ids => [$"/units/{ids.Unit}/capacity"]),
         ["/units/{id:int}/job-positions"] = Admin(ids => [$"/units/{ids.Unit}/job-positions", $"/units/{ids.Unit}/job-positions?print=1"]),
+        ["/units/{id:int}/quality"] = Admin(ids => [$"/units/{ids.Unit}/quality"]),
+        ["/quality"] = Admin("/quality", "/quality?print=1", "/quality?kind=x"),
+        ["/quality/standards/{id:int}"] = Admin("/quality/standards/1", "/quality/standards/2"),
+        ["/merits"] = Admin("/merits", "/merits?print=1"),
         ["/counts"] = Admin("/counts", "/counts?page=2", "/counts?print=1"),
         ["/staffing"] = Admin("/staffing"),
         // With a valid filter it is a workbook; with an invalid one, a page that names the errors.
@@ -84,15 +100,29 @@ public sealed class AccessibilityTests(HostFixture host, ITestOutputHelper outpu
         ["/reorganizations/{id:int}"] = Admin(ids => [$"/reorganizations/{ids.Reorganization}"]),
         ["/reorganizations/create"] = Admin("/reorganizations/create"),
         ["/reorganizations/import"] = Admin("/reorganizations/import"),
+        ["/orders"] = Admin("/orders", "/orders?print=1"),
+        ["/orders/new"] = Admin("/orders/new"),
+        ["/orders/{id:int}"] = Admin(ids => [$"/orders/{ids.Order}"]),
         ["/reorganization-proposals"] = Admin("/reorganization-proposals", "/reorganization-proposals?print=1"),
         ["/reorganization-proposals/create"] = Admin("/reorganization-proposals/create"),
         ["/reorganization-proposals/{id:int}"] = Admin(ids => [$"/reorganization-proposals/{ids.Proposal}"]),
+        ["/inspections"] = Admin("/inspections", "/inspections?print=1"),
+        ["/inspections/new"] = Admin("/inspections/new"),
+        ["/inspections/{id:int}"] = Admin(ids => [$"/inspections/{ids.Inspection}"]),
+        ["/inspections/board"] = Admin("/inspections/board"),
+        ["/recommendations"] = Admin("/recommendations", "/recommendations?print=1"),
         ["/scenarios"] = Admin("/scenarios"),
         ["/scenarios/create"] = Admin("/scenarios/create"),
         ["/scenarios/{id:int}"] = Admin(ids => [$"/scenarios/{ids.Scenario}"]),
         ["/scenarios/{id:int}/apply"] = Admin(ids => [$"/scenarios/{ids.Scenario}/apply"]),
         ["/documents"] = Admin("/documents"),
         ["/documents/new"] = Admin("/documents/new"),
+        ["/services"] = Admin("/services", "/services?q=giao+duc", "/services?q=khong-co-danh-muc-nao", "/services?print=1"),
+        ["/services/catalogues/new"] = Admin("/services/catalogues/new"),
+        ["/services/catalogues/{id:int}"] = Admin(ids => [$"/services/catalogues/{ids.ServiceCatalogue}"]),
+        ["/services/catalogues/{id:int}/items/new"] = Admin(ids => [$"/services/catalogues/{ids.ServiceCatalogue}/items/new"]),
+        ["/services/items/{id:int}"] = Admin(ids => [$"/services/items/{ids.ServiceItem}"]),
+        ["/services/items/{id:int}/prices/new"] = Admin(ids => [$"/services/items/{ids.ServiceItem}/prices/new"]),
         ["/documents/{id:int}"] = Admin(ids => [$"/documents/{ids.Document}"]),
         ["/documents/{id:int}/targets/new"] = Admin(ids => [$"/documents/{ids.Document}/targets/new"]),
         ["/documents/{id:int}/tasks/new"] = Admin(ids => [$"/documents/{ids.Document}/tasks/new"]),
@@ -103,17 +133,30 @@ public sealed class AccessibilityTests(HostFixture host, ITestOutputHelper outpu
         ["/lookup/areas"] = NoPage("JSON for the area picker"),
         ["/lookup/agencies"] = NoPage("JSON for the agency picker"),
         ["/lookup/units"] = NoPage("JSON for the unit picker"),
+        ["/lookup/tasks"] = NoPage("JSON for the task picker"),
         ["/notifications"] = Admin("/notifications"),
+        ["/feedback"] = Admin("/feedback", "/feedback?status=new", "/feedback?print=1"),
+        ["/feedback/{id:int}"] = Admin(ids => [$"/feedback/{ids.Feedback}"]),
         ["/reports"] = Admin("/reports", "/reports?status=submitted"),
         ["/reporting-regimes"] = Admin("/reporting-regimes"),
         ["/report-requests/new"] = Admin(ids => [$"/report-requests/new?Requester={ids.ReportRequester}"]),
         ["/report-requests/{id:int}"] = Admin(ids => [$"/report-requests/{ids.ReportRequest}"]),
         ["/report-requests/{id:int}/consolidated"] = Admin(ids => [$"/report-requests/{ids.ReportRequest}/consolidated"]),
         ["/reports/{id:int}"] = Admin(ids => [$"/reports/{ids.Report}", $"/reports/{ids.DraftReport}"]),
+        ["/providers"] = Admin("/providers", "/providers?print=1"),
+        ["/providers/new"] = Admin("/providers/new"),
+        ["/providers/{id:int}"] = Admin(ids => [$"/providers/{ids.Provider}"]),
+        ["/providers/{id:int}/edit"] = Admin(ids => [$"/providers/{ids.Provider}/edit"]),
+        ["/network"] = Admin("/network", "/network?areaCode=92&print=1", "/network?sector=education&areaCode=92&below=1"),
+        ["/network/population"] = Admin("/network/population"),
         ["/admin/users"] = Admin("/admin/users"),
         ["/admin/users/create"] = Admin("/admin/users/create"),
         ["/admin/users/{id}/edit"] = Admin(ids => [$"/admin/users/{ids.Admin}/edit"]),
         ["/admin/audit"] = Admin("/admin/audit", "/admin/audit?print=1"),
+        ["/surveys"] = Admin("/surveys", "/surveys?print=1"),
+        ["/surveys/new"] = Admin("/surveys/new"),
+        ["/surveys/{id:int}"] = Admin(ids => [$"/surveys/{ids.Survey}"]),
+        ["/surveys/compare"] = Admin(ids => ["/surveys/compare?sector=health", $"/surveys/compare?sector=education&year={DateTime.UtcNow.Year}"]),
     };
 
     [Fact]
@@ -185,6 +228,8 @@ public sealed class AccessibilityTests(HostFixture host, ITestOutputHelper outpu
                 }
 
                 visited++;
+                // The forms folded in <details> (imports, norms, disputes) are checked unfolded, as a user opens them.
+                await page.EvaluateAsync("() => document.querySelectorAll('main details').forEach(d => d.open = true)");
                 foreach (var violation in await AxeAsync(page, axe, OwnPages))
                 {
                     violations++;
@@ -354,7 +399,42 @@ public sealed class AccessibilityTests(HostFixture host, ITestOutputHelper outpu
             var requestId = request.Id ?? throw new InvalidOperationException(string.Join("; ", request.Errors?.Select(e => $"{e.Field}: {e.Message}") ?? []));
             var reports = await db.Reports.Where(r => r.RequestId == requestId).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync();
             await reporting.SubmitAsync(reports[0], null);
-            return _ids = new Ids(units[0].Id, lineageUnit, reorganization, task.DocumentId, task.Id, scenario, proposal, admin.Id, requestId, reports[0], reports[1], requester);
+            // A demo survey round with responses: its results table, chart and entry forms.
+            var survey = await db.SurveyRounds.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync();
+            // The shipped central catalogue and its first item, with a price so that the price table is swept.
+            var catalogue = await db.ServiceCatalogues.Where(c => c.DecisionNumber == "186/QĐ-TTg").Select(c => c.Id).FirstAsync();
+            var serviceItem = await db.ServiceItems.Where(i => i.CatalogueId == catalogue).OrderBy(i => i.Ordinal).Select(i => i.Id).FirstAsync();
+            var priced = await scope.ServiceProvider.GetRequiredService<SuNghiep.Core.Services.CatalogueService>().AddPriceAsync(serviceItem,
+                new SuNghiep.Core.Services.PriceInput(null, 1_250_000m, "đồng/học sinh/tháng", "full-excl-depreciation", new("1/NQ-KT", new DateOnly(2024, 7, 1), "Hội đồng nhân dân"), new DateOnly(2024, 9, 1)));
+            Assert.True(priced.Value is not null || priced.Errors.Any(e => e.Field == "validFrom"), string.Join("; ", priced.Errors.Select(e => e.Message)));
+            // An order partly accepted: its page shows the timeline, the acceptance and the settlement forms.
+            var item = await OrderJourneyTests.ItemAsync(host.Services, "a11y");
+            var orders = scope.ServiceProvider.GetRequiredService<Core.Services.OrderService>();
+            var ordered = await orders.CreateAsync(new Core.Services.OrderInput(2025, "ordering", agency, pair[0], null, item, 100, null,
+                new DateOnly(2025, 2, 1), new DateOnly(2025, 11, 30), "9/QĐ-KT", new DateOnly(2025, 1, 20), "Sở Giáo dục và Đào tạo"));
+            var order = ordered.Id ?? throw new InvalidOperationException(string.Join("; ", ordered.Errors.Select(e => $"{e.Field}: {e.Message}")));
+            await orders.AcceptAsync(order, new Core.Services.AcceptanceInput(new DateOnly(2025, 12, 1), 40, "Đạt", 80, 0, "Biên bản 1/BB"));
+            // The demo's first inspection: concluded, with findings, recommendations and their forms.
+            var inspection = await db.Inspections.OrderBy(i => i.Id).Select(i => i.Id).FirstAsync();
+            // A non-public provider, so that its page, its versions and its form are swept.
+            var provider = await scope.ServiceProvider.GetRequiredService<Core.Services.ProviderService>().CreateAsync(new Core.Services.ProviderInput(
+                "KT-" + Guid.NewGuid().ToString("N")[..8], "Phòng khám Đa khoa Tâm An", "Công ty TNHH", "Tư nhân", "health", "Phòng khám đa khoa",
+                "Số 1 đường Hòa Bình", "31120", 20, "beds", "01/BYT-GPHĐ", new DateOnly(2025, 8, 1), "Sở Y tế thành phố Cần Thơ", new DateOnly(2025, 8, 1), null, null));
+            var providerId = provider.Provider?.Id ?? throw new InvalidOperationException(string.Join("; ", provider.Errors.Select(e => $"{e.Field}: {e.Message}")));
+            // A citizen's feedback with a contact, so that its page shows the reply, publish and reject forms.
+            var feedback = new Feedback
+            {
+                UnitId = units[0].Id, Topic = "Thái độ phục vụ", Text = "Nhân viên hướng dẫn chưa rõ ràng", Contact = "nguoidan@example.vn", Consent = true,
+                ConsentAt = DateTime.UtcNow, Status = FeedbackStatus.New, ReceivedAt = DateTime.UtcNow, DueOn = new DateOnly(2026, 12, 31),
+            };
+            db.Feedback.Add(feedback);
+            await db.SaveChangesAsync();
+            var codes = await db.Units.Where(u => u.Id == units[0].Id || u.Id == lineageUnit).ToDictionaryAsync(u => u.Id, u => u.Code);
+            return _ids = new Ids(units[0].Id, lineageUnit, reorganization, task.DocumentId, task.Id, scenario, proposal, admin.Id, requestId, reports[0], reports[1], requester,
+                Survey: survey, ServiceCatalogue: catalogue, ServiceItem: serviceItem, Order: order, Inspection: inspection, Provider: providerId)
+            {
+                UnitCode = codes[units[0].Id], LineageUnitCode = codes[lineageUnit], Feedback = feedback.Id,
+            };
         }
         finally
         {

@@ -18,7 +18,7 @@ public sealed class DashboardJourneyTests(HostFixture host)
         await Expect(page.Locator("h1")).ToHaveTextAsync("Bảng chỉ số sắp xếp đơn vị sự nghiệp công lập");
         var card = page.Locator(".indicator-card[data-indicator='units.count']");
         await Expect(card).ToBeVisibleAsync();
-        await Expect(page.Locator(".indicator-card")).ToHaveCountAsync(8);
+        await Expect(page.Locator(".indicator-card")).ToHaveCountAsync(SuNghiep.Core.Indicators.IndicatorCatalog.All.Count);
         var series = await page.ChartDataAsync("series-0");
         Assert.Equal("2015", series.GetProperty("labels")[0].GetString());
         var breakdown = await page.ChartDataAsync("breakdown-chart");

@@ -9,10 +9,12 @@ namespace SuNghiep.Core.Auditing;
 /// <summary>Turns tracked changes into audit rows: who, when, what entity, the audited properties before and after.</summary>
 internal static class AuditTrail
 {
-    // Secrets are never copied into the trail; a change to one is recorded as "(đã thay đổi)".
+    // Secrets are never copied into the trail; a change to one is recorded as "(đã thay đổi)". A citizen's contact is one:
+    // the trail cannot be erased, and the contact must be, when consent is withdrawn or its retention ends.
     private static readonly HashSet<string> Secret = new(StringComparer.Ordinal)
     {
         nameof(AppUser.PasswordHash), nameof(AppUser.SecurityStamp), nameof(AppUser.ConcurrencyStamp),
+        nameof(Feedback.Contact), nameof(Feedback.WithdrawTokenHash),
     };
 
     // Derived columns are noise in a trail that people read.

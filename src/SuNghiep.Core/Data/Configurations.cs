@@ -418,6 +418,10 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         b.HasIndex(x => new { x.UserId, x.TaskId, x.Kind, x.DueOn }).IsUnique();
         b.HasOne(x => x.Report).WithMany().HasForeignKey(x => x.ReportId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.UserId, x.ReportId, x.Kind, x.DueOn }).IsUnique();
+        b.HasOne(x => x.Feedback).WithMany().HasForeignKey(x => x.FeedbackId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.UserId, x.FeedbackId, x.Kind, x.DueOn }).IsUnique();
+        b.HasOne(x => x.Recommendation).WithMany().HasForeignKey(x => x.RecommendationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.UserId, x.RecommendationId, x.Kind, x.DueOn }).IsUnique();
         b.HasIndex(x => new { x.UserId, x.ReadAt });
     }
 }

@@ -51,6 +51,36 @@ public sealed class SuNghiepDbContext(DbContextOptions<SuNghiepDbContext> option
     public DbSet<ReportRequest> ReportRequests => Set<ReportRequest>();
     public DbSet<Report> Reports => Set<Report>();
     public DbSet<ReportStep> ReportSteps => Set<ReportStep>();
+    public DbSet<ServiceCatalogue> ServiceCatalogues => Set<ServiceCatalogue>();
+    public DbSet<ServiceItem> ServiceItems => Set<ServiceItem>();
+    public DbSet<ServiceNorm> ServiceNorms => Set<ServiceNorm>();
+    public DbSet<ServicePrice> ServicePrices => Set<ServicePrice>();
+    public DbSet<Provider> Providers => Set<Provider>();
+    public DbSet<ProviderVersion> ProviderVersions => Set<ProviderVersion>();
+    public DbSet<ServiceOrder> ServiceOrders => Set<ServiceOrder>();
+    public DbSet<ServiceBid> ServiceBids => Set<ServiceBid>();
+    public DbSet<ServiceAcceptance> ServiceAcceptances => Set<ServiceAcceptance>();
+    public DbSet<ServiceSettlement> ServiceSettlements => Set<ServiceSettlement>();
+    public DbSet<UnitCapacity> UnitCapacities => Set<UnitCapacity>();
+    public DbSet<AreaPopulation> AreaPopulations => Set<AreaPopulation>();
+    public DbSet<NetworkNorm> NetworkNorms => Set<NetworkNorm>();
+    public DbSet<QualityStandard> QualityStandards => Set<QualityStandard>();
+    public DbSet<QualityCriterion> QualityCriteria => Set<QualityCriterion>();
+    public DbSet<QualityAssessment> QualityAssessments => Set<QualityAssessment>();
+    public DbSet<QualityScore> QualityScores => Set<QualityScore>();
+    public DbSet<SurveyInstrument> SurveyInstruments => Set<SurveyInstrument>();
+    public DbSet<SurveyItem> SurveyItems => Set<SurveyItem>();
+    public DbSet<SurveyRound> SurveyRounds => Set<SurveyRound>();
+    public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
+    public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
+    public DbSet<Feedback> Feedback => Set<Feedback>();
+    public DbSet<Inspection> Inspections => Set<Inspection>();
+    public DbSet<InspectionUnit> InspectionUnits => Set<InspectionUnit>();
+    public DbSet<InspectionFinding> InspectionFindings => Set<InspectionFinding>();
+    public DbSet<InspectionRecommendation> InspectionRecommendations => Set<InspectionRecommendation>();
+    public DbSet<RecommendationFollowUp> RecommendationFollowUps => Set<RecommendationFollowUp>();
+    public DbSet<MeritRecord> MeritRecords => Set<MeritRecord>();
+    public DbSet<ModelUnit> ModelUnits => Set<ModelUnit>();
 
     // The caller's scope, read by the query filter on Units. A new context sees no unit until a scope is set.
     internal bool ScopeUnrestricted { get; private set; }
@@ -121,6 +151,54 @@ public sealed class SuNghiepDbContext(DbContextOptions<SuNghiepDbContext> option
             || (ScopeAgencyPath != null && p.Agency!.LineagePath.StartsWith(ScopeAgencyPath))
             || (ScopeAreaPath != null && p.Agency!.Area != null && p.Agency.Area.LineagePath.StartsWith(ScopeAreaPath)));
 
+        // An order is seen by the orderer's scope and by the provider unit's; catalogues, prices, norms, providers (licensed
+        // facilities) and populations are public information and are not filtered.
+        Expression<Func<Agency, bool>> agencyReached = a =>
+            ScopeUnrestricted
+            || (ScopeAgencyPath != null && a.LineagePath.StartsWith(ScopeAgencyPath))
+            || (ScopeAreaPath != null && a.Area != null && a.Area.LineagePath.StartsWith(ScopeAreaPath));
+        var orderVisible = Or(Through<ServiceOrder, Agency>(o => o.OrdererAgency!, agencyReached),
+            Through<ServiceOrder>(o => o.ProviderUnit!, visible));
+        builder.Entity<ServiceOrder>().HasQueryFilter(orderVisible);
+        builder.Entity<ServiceBid>().HasQueryFilter(Through<ServiceBid, ServiceOrder>(b => b.Order!, orderVisible));
+        builder.Entity<ServiceAcceptance>().HasQueryFilter(Through<ServiceAcceptance, ServiceOrder>(a => a.Order!, orderVisible));
+        builder.Entity<ServiceSettlement>().HasQueryFilter(Through<ServiceSettlement, ServiceOrder>(s => s.Order!, orderVisible));
+
+        builder.Entity<UnitCapacity>().HasQueryFilter(Through<UnitCapacity>(c => c.Unit!, visible));
+
+        // Quality, surveys and feedback belong to their unit. The public pages read what the law makes public with the
+        // filters off, field by field.
+        builder.Entity<QualityAssessment>().HasQueryFilter(Through<QualityAssessment>(a => a.Unit!, visible));
+        builder.Entity<QualityScore>().HasQueryFilter(Through<QualityScore>(s => s.Assessment!.Unit!, visible));
+        builder.Entity<SurveyRound>().HasQueryFilter(Through<SurveyRound>(r => r.Unit!, visible));
+        builder.Entity<SurveyResponse>().HasQueryFilter(Through<SurveyResponse>(r => r.Round!.Unit!, visible));
+        builder.Entity<SurveyAnswer>().HasQueryFilter(Through<SurveyAnswer>(a => a.Response!.Round!.Unit!, visible));
+        builder.Entity<Feedback>().HasQueryFilter(Through<Feedback>(f => f.Unit!, visible));
+
+        // An inspection is seen by the scope of the body that decided it and by that of any unit it inspected; a
+        // recommendation also by its addressee's.
+        Expression<Func<Inspection, bool>> inspectionVisible = Or(
+            Through<Inspection, Agency>(i => i.BodyAgency!, agencyReached),
+            i => i.Units.Any(iu => !iu.Unit!.Voided && (ScopeUnrestricted
+                || (ScopeAgencyPath != null && iu.Unit.ManagingAgency!.LineagePath.StartsWith(ScopeAgencyPath))
+                || (ScopeAreaPath != null && iu.Unit.Area!.LineagePath.StartsWith(ScopeAreaPath))
+                || (ScopeUnitId != null && iu.UnitId == ScopeUnitId))));
+        builder.Entity<Inspection>().HasQueryFilter(inspectionVisible);
+        builder.Entity<InspectionFinding>().HasQueryFilter(Through<InspectionFinding, Inspection>(f => f.Inspection!, inspectionVisible));
+        var recommendationVisible = Or(Through<InspectionRecommendation, Inspection>(r => r.Inspection!, inspectionVisible),
+            Through<InspectionRecommendation, Agency>(r => r.AddresseeAgency!, agencyReached));
+        builder.Entity<InspectionRecommendation>().HasQueryFilter(recommendationVisible);
+        builder.Entity<RecommendationFollowUp>().HasQueryFilter(
+            Through<RecommendationFollowUp, InspectionRecommendation>(f => f.Recommendation!, recommendationVisible));
+
+        // Awards and discipline: the unit's or the agency's scope.
+        builder.Entity<MeritRecord>().HasQueryFilter(m => ScopeUnrestricted
+            || (m.UnitId != null && !m.Unit!.Voided && ((ScopeAgencyPath != null && m.Unit.ManagingAgency!.LineagePath.StartsWith(ScopeAgencyPath))
+                || (ScopeAreaPath != null && m.Unit.Area!.LineagePath.StartsWith(ScopeAreaPath))
+                || (ScopeUnitId != null && m.UnitId == ScopeUnitId)))
+            || (m.AgencyId != null && ((ScopeAgencyPath != null && m.Agency!.LineagePath.StartsWith(ScopeAgencyPath))
+                || (ScopeAreaPath != null && m.Agency!.Area != null && m.Agency.Area.LineagePath.StartsWith(ScopeAreaPath)))));
+
         // An agency sees the tasks it leads or coordinates and those of its subtree, and the tasks its own documents
         // assigned (so that the assigning level can follow what it asked); an area scope, those of the agencies in the
         // area. Documents and their targets are public acts and are not filtered.
@@ -133,10 +211,20 @@ public sealed class SuNghiepDbContext(DbContextOptions<SuNghiepDbContext> option
     }
 
     // The unit's filter applied to an entity through its navigation to the unit.
-    private static Expression<Func<T, bool>> Through<T>(Expression<Func<T, Unit>> unit, Expression<Func<Unit, bool>> filter)
+    private static Expression<Func<T, bool>> Through<T>(Expression<Func<T, Unit>> unit, Expression<Func<Unit, bool>> filter) =>
+        Through<T, Unit>(unit, filter);
+
+    // A filter on TOwner applied to an entity through its navigation to it.
+    private static Expression<Func<T, bool>> Through<T, TOwner>(Expression<Func<T, TOwner>> owner, Expression<Func<TOwner, bool>> filter)
     {
-        var body = ReplacingExpressionVisitor.Replace(filter.Parameters[0], unit.Body, filter.Body);
-        return Expression.Lambda<Func<T, bool>>(body, unit.Parameters);
+        var body = ReplacingExpressionVisitor.Replace(filter.Parameters[0], owner.Body, filter.Body);
+        return Expression.Lambda<Func<T, bool>>(body, owner.Parameters);
+    }
+
+    private static Expression<Func<T, bool>> Or<T>(Expression<Func<T, bool>> a, Expression<Func<T, bool>> b)
+    {
+        var body = ReplacingExpressionVisitor.Replace(b.Parameters[0], a.Parameters[0], b.Body);
+        return Expression.Lambda<Func<T, bool>>(Expression.OrElse(a.Body, body), a.Parameters);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

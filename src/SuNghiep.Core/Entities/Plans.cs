@@ -184,6 +184,12 @@ public enum NotificationKind
     ExplanationRequested = 7,
     /// <summary>The lead agency answered an explanation request the user's level made.</summary>
     ExplanationAnswered = 8,
+    /// <summary>A citizen's feedback to a unit the user answers for falls due within the configured number of days.</summary>
+    FeedbackDueSoon = 9,
+    /// <summary>A citizen's feedback to a unit the user answers for is past its deadline.</summary>
+    FeedbackLate = 10,
+    /// <summary>An inspection's recommendation addressed to the user's agency falls due or is late.</summary>
+    RecommendationDue = 11,
 }
 
 /// <summary>
@@ -199,6 +205,10 @@ public sealed class Notification
     public PlanTask? Task { get; set; }
     public int? ReportId { get; set; }
     public Report? Report { get; set; }
+    public int? FeedbackId { get; set; }
+    public Feedback? Feedback { get; set; }
+    public int? RecommendationId { get; set; }
+    public InspectionRecommendation? Recommendation { get; set; }
     public NotificationKind Kind { get; set; }
     public DateOnly DueOn { get; set; }
     public required string Message { get; set; }

@@ -44,6 +44,11 @@ public sealed class FinanceYear
     public Unit? Unit { get; set; }
     public int Year { get; set; }
     public decimal OrderedServices { get; set; }
+    /// <summary>
+    /// Whether an officer typed <see cref="OrderedServices"/>; otherwise it follows the year's accepted orders to the unit.
+    /// A typed figure stays, and the difference from the accepted orders is shown.
+    /// </summary>
+    public bool OrderedServicesByHand { get; set; }
     public decimal ScienceTasks { get; set; }
     public decimal ServiceFees { get; set; }
     public decimal BusinessSurplus { get; set; }

@@ -11,6 +11,16 @@ public static class IndicatorCatalog
     public const string BudgetDirectAverage = "budget.direct.avg";
     public const string OtherRoleShare = "roles.other.share";
     public const string PlanShare = "autonomy.plan.share";
+    public const string QualityAssessedShare = "quality.assessed.share";
+    public const string SurveySatisfaction = "survey.satisfaction";
+    public const string FeedbackOnTimeShare = "feedback.answered.ontime.share";
+    public const string RecommendationsDoneShare = "inspection.recommendations.done.share";
+
+    /// <summary>The indicators of quality and oversight (issue 14), read from their own records rather than from the units' snapshot.</summary>
+    public static readonly IReadOnlyList<string> OversightCodes = [QualityAssessedShare, SurveySatisfaction, FeedbackOnTimeShare, RecommendationsDoneShare];
+
+    /// <summary>The oversight indicators' default baseline: the end of the 2021-2025 period, before the register kept their records.</summary>
+    public static readonly DateOnly OversightBaseline = new(2025, 12, 31);
 
     public const string Units = "đơn vị";
     public const string People = "người";
@@ -59,6 +69,35 @@ public static class IndicatorCatalog
             "Số đơn vị có phương án được duyệt còn hiệu lực / số đơn vị đang hoạt động × 100%.",
             "Nghị định 60/2021/NĐ-CP Điều 35",
             IndicatorKind.PointInTime, true),
+        new(QualityAssessedShare, "Tỷ lệ đơn vị có kết quả đánh giá chất lượng còn hiệu lực", Percent,
+            "Tỷ lệ đơn vị đang hoạt động vào ngày xem có ít nhất một kết quả đánh giá chất lượng (tự đánh giá, đánh giá ngoài, kiểm định) còn hiệu lực vào ngày đó. "
+                + "Kết quả còn hiệu lực vào ngày xem khi ngày đánh giá không sau ngày xem và: có thời hạn hiệu lực ghi trên kết quả không trước ngày xem; "
+                + "hoặc không ghi thời hạn mà bộ tiêu chuẩn không quy định thời hạn; hoặc không ghi thời hạn và ngày đánh giá cộng số tháng hiệu lực của bộ tiêu chuẩn không trước ngày xem.",
+            "Số đơn vị có kết quả đánh giá còn hiệu lực / số đơn vị đang hoạt động × 100%; không đo được khi phạm vi không có đơn vị nào.",
+            "Kết luận 62-KL/TW mục 2.5; Nghị định 60/2021/NĐ-CP; Thông tư 07/2023/TT-BNV; Quyết định 6858/QĐ-BYT",
+            IndicatorKind.PointInTime, true),
+        new(SurveySatisfaction, "Tỷ lệ người sử dụng dịch vụ hài lòng", Percent,
+            "Tỷ lệ câu trả lời hài lòng trên các câu trả lời có ý kiến, của các đợt khảo sát của đơn vị trong phạm vi có kỳ khảo sát kết thúc trong 12 tháng tính đến ngày xem "
+                + "(sau cùng ngày năm trước, đến hết ngày xem); đơn vị xác định theo thông tin của đơn vị vào ngày kết thúc kỳ khảo sát, nên lọc theo lĩnh vực cho tỷ lệ của lĩnh vực đó. "
+                + "Hài lòng: với thang đo điểm cao là tốt, giá trị từ ngưỡng hài lòng của mẫu phiếu trở lên; với thang đo điểm thấp là tốt, giá trị từ ngưỡng trở xuống. "
+                + "Câu trả lời \"không ý kiến\" không tính vào cả tử số và mẫu số.",
+            "Số câu trả lời hài lòng / số câu trả lời có ý kiến × 100%; không đo được khi không có câu trả lời có ý kiến.",
+            "Kết luận 62-KL/TW mục 2.5; Nghị định 60/2021/NĐ-CP; Quyết định 3869/QĐ-BYT (mẫu phiếu khảo sát hài lòng người bệnh, nhân viên y tế)",
+            IndicatorKind.PointInTime, true),
+        new(FeedbackOnTimeShare, "Tỷ lệ phản ánh, kiến nghị được trả lời đúng hạn", Percent,
+            "Tỷ lệ phản ánh, kiến nghị của người dân về đơn vị, nhận trong 12 tháng tính đến ngày xem (theo giờ Việt Nam) và đã đến hạn trả lời (hạn không sau ngày xem), "
+                + "được trả lời chậm nhất trong ngày hết hạn (ngày trả lời theo giờ Việt Nam không sau hạn). "
+                + "Phản ánh bị từ chối (lạm dụng, không liên quan đến đơn vị) không phải trả lời nên không tính vào cả tử số và mẫu số.",
+            "Số phản ánh đến hạn được trả lời đúng hạn / số phản ánh đến hạn (trừ phản ánh bị từ chối) × 100%; không đo được khi không có phản ánh đến hạn.",
+            "Kết luận 62-KL/TW mục 2.5; Nghị định 60/2021/NĐ-CP",
+            IndicatorKind.PointInTime, true),
+        new(RecommendationsDoneShare, "Tỷ lệ kiến nghị thanh tra, kiểm tra đã thực hiện xong", Percent,
+            "Tỷ lệ kiến nghị trong kết luận thanh tra, kiểm tra đã đến hạn thực hiện (hạn không sau ngày xem) mà đã thực hiện xong vào ngày xem: "
+                + "có báo cáo kết quả ghi đã hoàn thành với ngày không sau ngày xem và kiến nghị không đang bị khiếu nại, đề nghị xem xét lại. "
+                + "Tính các kiến nghị của cuộc thanh tra, kiểm tra có đơn vị được thanh tra thuộc phạm vi, hoặc gửi cơ quan thuộc phạm vi (địa bàn, cơ quan quản lý).",
+            "Số kiến nghị đến hạn đã thực hiện xong / số kiến nghị đến hạn × 100%; không đo được khi không có kiến nghị đến hạn.",
+            "Kết luận 62-KL/TW mục 2.5; Luật Thanh tra số 84/2025/QH15",
+            IndicatorKind.PointInTime, true),
     ];
 
     public static IndicatorDefinition? Find(string? code) =>
@@ -66,13 +105,16 @@ public static class IndicatorCatalog
 
     /// <summary>
     /// The baseline a target usually states for the indicator: the register at 31/12/2015 for the count and for conversions
-    /// (Resolution 19's starting point), 2021 for staff, 2016-2020 for direct spending, 31/12/2021 for the other shares.
+    /// (Resolution 19's starting point), 2021 for staff, 2016-2020 for direct spending, 31/12/2025 for quality and oversight
+    /// (the end of the 2021-2025 period, the same for every as-of date so that targets compare like with like), 31/12/2021
+    /// for the other shares.
     /// </summary>
     public static Baseline DefaultBaseline(string code) => code switch
     {
         UnitsCount or ConversionShare => Baseline.OnDate(new DateOnly(2015, 12, 31)),
         StaffBudget => Baseline.OfYear(2021),
         BudgetDirectAverage => Baseline.OfYears(2016, 2020),
+        QualityAssessedShare or SurveySatisfaction or FeedbackOnTimeShare or RecommendationsDoneShare => Baseline.OnDate(OversightBaseline),
         _ => Baseline.OnDate(new DateOnly(2021, 12, 31)),
     };
 

@@ -68,6 +68,15 @@ public sealed partial class IndicatorEngine
             .Skip((int)skip).Take(size).ToListAsync(ct);
         var units = items.Select(r => Unit(definition.Code, r, divisor)).ToList();
 
+        if (IsOversight(definition.Code) && definition.Code != IndicatorCatalog.QualityAssessedShare)
+        {
+            // Their figures come from records, not units, and reorganizations do not move them.
+            return new Drilldown(new Paged<DrilldownUnit>([], 0), new Paged<DrilldownEvent>([], 0))
+            {
+                Records = await RecordsAsync(definition.Code, scope, asOf, skip, size, ct),
+            };
+        }
+
         var events = await EventsAsync(definition.Code, scope, baseline.To, asOf, skip, size, ct);
         return new Drilldown(new Paged<DrilldownUnit>(units, total), events);
     }
@@ -124,6 +133,12 @@ public sealed partial class IndicatorEngine
                 // Described before the union: the navigations of a version do not survive a set operation.
                 return (Describe(converted, asOf.Year).Concat(Describe(listed, asOf.Year)), 1m);
             }
+
+            case IndicatorCatalog.QualityAssessedShare:
+                return (Describe(QualityUnits(scope, asOf), asOf.Year), 1m);
+
+            case IndicatorCatalog.SurveySatisfaction or IndicatorCatalog.FeedbackOnTimeShare or IndicatorCatalog.RecommendationsDoneShare:
+                return (Describe(scoped.Where(v => false).Select(v => new VersionFigure { V = v, Figure = null }), asOf.Year), 1m);
 
             default:
                 return (Describe(scoped.Where(UnitQueries.InForceOn(asOf)).Select(v => new VersionFigure { V = v, Figure = null }), asOf.Year), 1m);

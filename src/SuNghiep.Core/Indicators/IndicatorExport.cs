@@ -3,11 +3,20 @@ using MiniExcelLibs;
 
 namespace SuNghiep.Core.Indicators;
 
-/// <summary>An indicator's drill-down as .xlsx: the units it counts (sheet "Đơn vị") and the reorganizations that changed it (sheet "Sắp xếp").</summary>
+/// <summary>
+/// An indicator's drill-down as .xlsx: the units it counts (sheet "Đơn vị"), the reorganizations that changed it (sheet
+/// "Sắp xếp") and, for quality and oversight, the records behind it (sheet "Hồ sơ").
+/// </summary>
 public static class IndicatorExport
 {
     public const string UnitsSheet = "Đơn vị";
     public const string EventsSheet = "Sắp xếp";
+    public const string RecordsSheet = "Hồ sơ";
+
+    public static readonly IReadOnlyList<string> RecordHeaders =
+    [
+        "Ngày", "Nội dung", "Mã đơn vị", "Tên đơn vị", "Cơ quan", "Tử số", "Mẫu số", "Ghi chú",
+    ];
 
     public static readonly IReadOnlyList<string> UnitHeaders =
     [
@@ -40,6 +49,13 @@ public static class IndicatorExport
             [UnitsSheet] = units.Count > 0 ? units : [Row(UnitHeaders)],
             [EventsSheet] = events.Count > 0 ? events : [Row(EventHeaders)],
         };
+        // Quality and oversight figures are made of records (survey rounds, feedback, recommendations): a third sheet.
+        if (drilldown.Records.Total > 0)
+        {
+            sheets[RecordsSheet] = drilldown.Records.Items.Select(r => Row(RecordHeaders,
+                Date(r.Date), r.Label, r.UnitCode, r.UnitName, r.AgencyName, r.Part, r.Whole, r.Detail)).ToList();
+        }
+
         using var stream = new MemoryStream();
         stream.SaveAs(sheets);
         return stream.ToArray();

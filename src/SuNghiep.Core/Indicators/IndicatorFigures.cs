@@ -50,6 +50,7 @@ public sealed partial class IndicatorEngine
         public readonly Dictionary<int, Dictionary<string, Amount>> Staff = [];
         public readonly Dictionary<int, Dictionary<string, Amount>> Spending = [];
         public readonly Dictionary<DateOnly, Dictionary<string, int>> Conversions = [];
+        public readonly Dictionary<(string Code, DateOnly On), Dictionary<string, Ratio>> Oversight = [];
 
         /// <summary>The breakdown's rows in display order, with their names.</summary>
         public readonly List<(string Key, string Name)> Rows = [];
@@ -99,11 +100,23 @@ public sealed partial class IndicatorEngine
         var staffYears = new SortedSet<int>();
         var spendingYears = new SortedSet<int>();
         var conversionDates = new SortedSet<DateOnly>();
+        var oversight = new SortedSet<(string Code, DateOnly On)>();
         foreach (var r in requests)
         {
             dates.Add(r.AsOf);
             switch (r.Definition.Code)
             {
+                case var code when IsOversight(code):
+                    // Read from their own records on each date; the as-of snapshot above still serves the other indicators.
+                    oversight.Add((code, r.AsOf));
+                    oversight.UnionWith(BaselineDates(r.Baseline).Select(d => (code, d)));
+                    if (code == IndicatorCatalog.QualityAssessedShare)
+                    {
+                        // Its denominator is the snapshot's active units (a year end reads the totals).
+                        dates.UnionWith(BaselineDates(r.Baseline));
+                    }
+
+                    break;
                 case IndicatorCatalog.StaffBudget:
                     staffYears.Add(r.AsOf.Year);
                     staffYears.UnionWith(r.Baseline.Years);
@@ -167,6 +180,13 @@ public sealed partial class IndicatorEngine
             }
 
             figures.Conversions[on] = byKey;
+        }
+
+        foreach (var (code, on) in oversight)
+        {
+            figures.Oversight[(code, on)] = code == IndicatorCatalog.QualityAssessedShare && figures.Snapshots.TryGetValue(on, out var snapshot)
+                ? WithWhole(FoldRatios(await AssessedAsync(scope, keyer.Mode, on, ct), keyer), snapshot)
+                : FoldRatios(await OversightAsync(code, scope, keyer.Mode, on, ct), keyer);
         }
 
         if (breakdown == Breakdowns.Agency)

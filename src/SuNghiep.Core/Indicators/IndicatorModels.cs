@@ -150,4 +150,8 @@ public sealed record DrilldownEvent(
     int ReorganizationId, string Type, string TypeName, DateOnly EffectiveDate, DecisionView Decision, int CountChange,
     IReadOnlyList<ParticipantView> Units);
 
-public sealed record Drilldown(Paged<DrilldownUnit> Units, Paged<DrilldownEvent> Events);
+public sealed record Drilldown(Paged<DrilldownUnit> Units, Paged<DrilldownEvent> Events)
+{
+    /// <summary>The survey rounds, feedback items or recommendations behind a quality and oversight figure; none for the others.</summary>
+    public Paged<DrilldownRecord> Records { get; init; } = new([], 0);
+}

@@ -174,6 +174,8 @@ public sealed partial class IndicatorEngine
     {
         switch (r.Definition.Code)
         {
+            case var code when IsOversight(code):
+                return OversightValue(f, code, r.AsOf, key);
             case IndicatorCatalog.StaffBudget:
                 return f.StaffOf(r.AsOf.Year, Total).Rows == 0 ? null : f.StaffOf(r.AsOf.Year, key).Sum;
             case IndicatorCatalog.BudgetDirectAverage:
@@ -198,6 +200,8 @@ public sealed partial class IndicatorEngine
         var b = r.Baseline;
         switch (r.Definition.Code)
         {
+            case var code when IsOversight(code):
+                return Average(BaselineDates(b).Select(d => OversightValue(f, code, d, key)));
             case IndicatorCatalog.StaffBudget:
                 return YearlyAverage(b.Years, y => f.StaffOf(y, Total).Rows > 0, y => f.StaffOf(y, key).Sum);
             case IndicatorCatalog.BudgetDirectAverage:
@@ -221,6 +225,16 @@ public sealed partial class IndicatorEngine
         var code = r.Definition.Code;
         var asOf = f.Snapshot(r.AsOf, Total);
         var year = r.AsOf.Year;
+        if (IsOversight(code))
+        {
+            foreach (var note in OversightNotes(r, f))
+            {
+                yield return note;
+            }
+
+            yield break;
+        }
+
         switch (code)
         {
             case IndicatorCatalog.StaffBudget:

@@ -6,7 +6,8 @@ namespace SuNghiep.Core.Plans;
 
 public sealed record OpenExplanation(int Id, int TaskId, string TaskContent, string LeadAgencyName, string? RequestedByAgencyName, DateOnly Deadline);
 
-public sealed record NotificationView(int Id, int? TaskId, string Kind, DateOnly DueOn, string Message, DateTime CreatedAt, DateTime? ReadAt, int? ReportId = null);
+public sealed record NotificationView(
+    int Id, int? TaskId, string Kind, DateOnly DueOn, string Message, DateTime CreatedAt, DateTime? ReadAt, int? ReportId = null, int? FeedbackId = null);
 
 /// <summary>A user's own notifications: the page and the API read and mark them here, always by the user's id.</summary>
 public static class Notifications
@@ -20,6 +21,9 @@ public static class Notifications
         NotificationKind.ReportReminder => "report_reminder",
         NotificationKind.ExplanationRequested => "explanation_requested",
         NotificationKind.ExplanationAnswered => "explanation_answered",
+        NotificationKind.RecommendationDue => "recommendation_due",
+        NotificationKind.FeedbackDueSoon => "feedback_due_soon",
+        NotificationKind.FeedbackLate => "feedback_late",
         _ => "assigned_late",
     };
 
@@ -32,11 +36,17 @@ public static class Notifications
         "report_reminder" => "Cấp trên nhắc gửi báo cáo",
         "explanation_requested" => "Yêu cầu giải trình",
         "explanation_answered" => "Đã giải trình",
+        "recommendation_due" => "Kiến nghị thanh tra đến hạn",
+        "feedback_due_soon" => "Phản ánh sắp đến hạn trả lời",
+        "feedback_late" => "Phản ánh quá hạn trả lời",
         _ => "Nhiệm vụ đã giao bị quá hạn",
     };
 
-    /// <summary>Where the notice leads: its task's page or its report's.</summary>
-    public static string Link(NotificationView n) => n.ReportId is { } report ? $"/reports/{report}" : $"/tasks/{n.TaskId}";
+    /// <summary>Where the notice leads: its task's page, its report's, its feedback's, or the recommendations.</summary>
+    public static string Link(NotificationView n) =>
+        n.ReportId is { } report ? $"/reports/{report}"
+        : n.FeedbackId is { } feedback ? $"/feedback/{feedback}"
+        : n.Kind == "recommendation_due" ? "/recommendations" : $"/tasks/{n.TaskId}";
 
     /// <summary>
     /// The explanation requests not yet answered on the tasks the caller sees (the task filter decides), oldest deadline
@@ -67,9 +77,9 @@ public static class Notifications
         var total = await query.CountAsync(ct);
         var rows = await query.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
             .Skip((Math.Max(page, 1) - 1) * pageSize).Take(pageSize)
-            .Select(n => new { n.Id, n.TaskId, n.Kind, n.DueOn, n.Message, n.CreatedAt, n.ReadAt, n.ReportId })
+            .Select(n => new { n.Id, n.TaskId, n.Kind, n.DueOn, n.Message, n.CreatedAt, n.ReadAt, n.ReportId, n.FeedbackId })
             .ToListAsync(ct);
-        return (rows.Select(n => new NotificationView(n.Id, n.TaskId, KindCode(n.Kind), n.DueOn, n.Message, n.CreatedAt, n.ReadAt, n.ReportId)).ToList(), total);
+        return (rows.Select(n => new NotificationView(n.Id, n.TaskId, KindCode(n.Kind), n.DueOn, n.Message, n.CreatedAt, n.ReadAt, n.ReportId, n.FeedbackId)).ToList(), total);
     }
 
     /// <summary>Marks one of the user's notifications read (again is harmless); null when the user has no such notification.</summary>
@@ -78,9 +88,9 @@ public static class Notifications
         await db.Notifications.Where(n => n.Id == id && n.UserId == userId && n.ReadAt == null)
             .ExecuteUpdateAsync(n => n.SetProperty(x => x.ReadAt, now), ct);
         var row = await db.Notifications.AsNoTracking().Where(n => n.Id == id && n.UserId == userId)
-            .Select(n => new { n.Id, n.TaskId, n.Kind, n.DueOn, n.Message, n.CreatedAt, n.ReadAt, n.ReportId })
+            .Select(n => new { n.Id, n.TaskId, n.Kind, n.DueOn, n.Message, n.CreatedAt, n.ReadAt, n.ReportId, n.FeedbackId })
             .FirstOrDefaultAsync(ct);
-        return row is null ? null : new NotificationView(row.Id, row.TaskId, KindCode(row.Kind), row.DueOn, row.Message, row.CreatedAt, row.ReadAt, row.ReportId);
+        return row is null ? null : new NotificationView(row.Id, row.TaskId, KindCode(row.Kind), row.DueOn, row.Message, row.CreatedAt, row.ReadAt, row.ReportId, row.FeedbackId);
     }
 
     /// <summary>Marks all the user's unread notifications read; returns how many.</summary>

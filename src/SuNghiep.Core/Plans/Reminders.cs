@@ -41,8 +41,13 @@ public sealed class SmtpOptions
 }
 
 /// <summary>What a sweep did: the open tasks it read, the notices it added by kind, the e-mails it sent or failed to send.</summary>
-public sealed record SweepResult(DateOnly Date, int OpenTasks, int DueSoon, int Late, int AssignedLate, int Emailed, int EmailFailed, int Reports = 0, int Explanations = 0)
+public sealed record SweepResult(
+    DateOnly Date, int OpenTasks, int DueSoon, int Late, int AssignedLate, int Emailed, int EmailFailed, int Reports = 0, int Explanations = 0,
+    int Feedback = 0, int ContactsErased = 0)
 {
+    /// <summary>Notices added about inspection recommendations due soon or overdue.</summary>
+    public int Recommendations { get; init; }
+
     public int Added => DueSoon + Late + AssignedLate + Explanations;
 }
 
@@ -51,7 +56,8 @@ public sealed record SweepResult(DateOnly Date, int OpenTasks, int DueSoon, int 
 /// become late; by e-mail too when SMTP is configured. Runs as the system over every open task, whatever the caller.
 /// </summary>
 public sealed class ReminderService(
-    SuNghiepDbContext db, IOptions<RemindersOptions> options, IOptions<SmtpOptions> smtp, TimeProvider time, ILogger<ReminderService> logger)
+    SuNghiepDbContext db, IOptions<RemindersOptions> options, IOptions<SmtpOptions> smtp, TimeProvider time, ILogger<ReminderService> logger,
+    IOptions<Oversight.FeedbackOptions> feedbackOptions)
 {
     private const int ContentLength = 120;
     // After this many failures in a row the server is taken to be down; the rest wait for the next sweep.
@@ -109,13 +115,7 @@ public sealed class ReminderService(
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             foreach (var (key, message) in missing)
             {
-                // Another sweep (another instance) may have added the same notice since it was read: the unique index
-                // decides, and both SQLite and PostgreSQL skip the row instead of failing.
-                var rows = await db.Database.ExecuteSqlAsync($"""
-                    INSERT INTO "Notifications" ("UserId", "TaskId", "Kind", "DueOn", "Message", "CreatedAt")
-                    VALUES ({key.UserId}, {key.TaskId}, {(int)key.Kind}, {key.DueOn}, {message}, {now})
-                    ON CONFLICT ("UserId", "TaskId", "Kind", "DueOn") DO NOTHING
-                    """, ct);
+                var rows = await Notices.AddAsync(db, NoticeSubject.Task, key.TaskId, [key.UserId], key.Kind, key.DueOn, message, now, ct);
                 added[key.Kind] = added.GetValueOrDefault(key.Kind) + rows;
             }
 
@@ -123,9 +123,17 @@ public sealed class ReminderService(
         }
 
         var reports = await Reporting.ReportReminders.SweepAsync(db, today, options.Value.DueSoonDays, now, ct);
+        var recommendations = await Oversight.RecommendationReminders.SweepAsync(db, today, options.Value.DueSoonDays, now, ct);
+        var feedback = await Oversight.FeedbackReminders.SweepAsync(db, today, options.Value.DueSoonDays, now, ct);
+        // Contacts kept past the retention days are erased by the same hourly sweep (Decree 13/2023, Law 91/2025/QH15).
+        var erased = await new Oversight.FeedbackService(db, feedbackOptions, time).EraseExpiredContactsAsync(ct);
         var (emailed, failed) = await SendEmailsAsync(now, ct);
         return new SweepResult(today, tasks.Count, added.GetValueOrDefault(NotificationKind.DueSoon), added.GetValueOrDefault(NotificationKind.Late),
-            added.GetValueOrDefault(NotificationKind.AssignedLate), emailed, failed, reports, added.GetValueOrDefault(NotificationKind.ExplanationRequested));
+            added.GetValueOrDefault(NotificationKind.AssignedLate), emailed, failed, reports, added.GetValueOrDefault(NotificationKind.ExplanationRequested),
+            feedback, erased)
+        {
+            Recommendations = recommendations,
+        };
     }
 
     public static string ExplanationRequestedMessage(string content, string documentNumber, DateOnly deadline) =>
@@ -218,7 +226,8 @@ public sealed class ReminderService(
 
             try
             {
-                using var mail = Mail(from, n.Email!, n.Kind, n.Number, n.Message, n.ReportId is { } report ? $"/reports/{report}" : $"/tasks/{n.TaskId}");
+                using var mail = Mail(from, n.Email!, n.Kind, n.Number, n.Message, n.ReportId is { } report ? $"/reports/{report}"
+                    : n.Kind == NotificationKind.RecommendationDue ? "/recommendations" : $"/tasks/{n.TaskId}");
                 await client.SendMailAsync(mail, ct);
                 (sent, inARow) = (sent + 1, 0);
             }
@@ -249,6 +258,7 @@ public sealed class ReminderService(
             NotificationKind.ReportLate or NotificationKind.ReportReminder => "[SuNghiep] Báo cáo quá hạn",
             NotificationKind.ExplanationRequested => $"[SuNghiep] Yêu cầu giải trình nhiệm vụ ({documentNumber})",
             NotificationKind.ExplanationAnswered => $"[SuNghiep] Cơ quan chủ trì đã giải trình ({documentNumber})",
+            NotificationKind.RecommendationDue => "[SuNghiep] Kiến nghị thanh tra, kiểm tra đến hạn",
             _ => $"[SuNghiep] Nhiệm vụ do cơ quan anh/chị giao đã quá hạn ({documentNumber})",
         };
         var link = $"{options.Value.BaseUrl?.TrimEnd('/')}{path}";

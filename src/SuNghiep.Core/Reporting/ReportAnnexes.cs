@@ -6,12 +6,13 @@ using SuNghiep.Core.Reporting.Documents;
 namespace SuNghiep.Core.Reporting;
 
 /// <summary>
-/// The annex tables of the report on Conclusion 62-KL/TW and Resolution 38/NQ-CP (Phụ lục I-VI of reports.md), computed
+/// The annex tables of the report on Conclusion 62-KL/TW and Resolution 38/NQ-CP (Phụ lục I-VI of reports.md, VII for
+/// the quality and oversight of item 2.5, VIII for the model units, awards and discipline a report cites), computed
 /// from the register by the indicator engine for a reporter's scope as of the period's cut-off, and the chart of the
 /// main indicator over the years. The caller's organisational scope applies through the engine's context.
 /// </summary>
 /// <remarks>
-/// Annexes I-V have a bold "Tổng số" row, then one row per sector of Decree 60/2021; every figure is the engine's for the
+/// Annexes I-V and VII have a bold "Tổng số" row, then one row per sector of Decree 60/2021; every figure is the engine's for the
 /// same scope and date (the indicator pages show the same), read in one batch. Computed columns carry their formula in
 /// the number row, which consolidation uses to recompute them from the summed lower reports.
 /// </remarks>
@@ -45,6 +46,8 @@ public sealed class ReportAnnexes(IndicatorEngine engine)
         var batch = await engine.ComputeManyAsync(requests, scope, Breakdowns.Sector, cutOff, cutOff.Year, ct);
         var results = requests.Zip(batch.Results).ToDictionary(p => p.First, p => p.Second);
         var events = await engine.ReorganizationsAsync(scope, periodStart.AddDays(-1), cutOff, ct);
+        var oversight = await engine.OversightRatiosAsync(scope, cutOff, Breakdowns.Sector, ct);
+        var citations = await engine.CitationsAsync(scope, periodStart.AddDays(-1), cutOff, ct);
 
         return
         [
@@ -54,6 +57,8 @@ public sealed class ReportAnnexes(IndicatorEngine engine)
             ConversionAnnex(cutOff, batch, results[conversion]),
             SpendingAnnex(cutOff, spending, results),
             EventsAnnex(periodStart, cutOff, events),
+            OversightAnnex(cutOff, oversight),
+            CitationsAnnex(periodStart, cutOff, citations),
         ];
     }
 
@@ -287,6 +292,76 @@ public sealed class ReportAnnexes(IndicatorEngine engine)
 
     private static IndicatorCounts Counts(IndicatorBatch batch, string key) =>
         key.Length == 0 ? batch.Counts : batch.CountsByKey.GetValueOrDefault(key, IndicatorCounts.None);
+
+    // ---------------------------------------------------------------- annex VII: quality and oversight
+
+    /// <summary>
+    /// The four indicators of Conclusion 62-KL/TW item 2.5 by sector, each as its numerator, denominator and share, so that
+    /// consolidation sums the counts and computes the shares again from them.
+    /// </summary>
+    private static DocumentAnnex OversightAnnex(DateOnly cutOff, IReadOnlyDictionary<string, IReadOnlyDictionary<string, IndicatorRatio>> ratios)
+    {
+        var from = Vi(cutOff.AddYears(-1).AddDays(1));
+        DocumentColumn[] columns =
+        [
+            new("STT", NumberLabel: "A"), new("Lĩnh vực", NumberLabel: "B"),
+            new($"Số đơn vị đang hoạt động tại ngày {Vi(cutOff)}", CellKind.Count, "1"),
+            new("Trong đó: có kết quả đánh giá chất lượng còn hiệu lực", CellKind.Count, "2"),
+            new("Tỷ lệ đơn vị có kết quả đánh giá chất lượng còn hiệu lực (%)", CellKind.Percent, "3=2/1×100"),
+            new($"Số câu trả lời khảo sát có ý kiến (kỳ khảo sát kết thúc từ {from})", CellKind.Count, "4"),
+            new("Trong đó: hài lòng", CellKind.Count, "5"),
+            new("Tỷ lệ hài lòng (%)", CellKind.Percent, "6=5/4×100"),
+            new($"Số phản ánh, kiến nghị nhận từ {from} đã đến hạn trả lời", CellKind.Count, "7"),
+            new("Trong đó: trả lời đúng hạn", CellKind.Count, "8"),
+            new("Tỷ lệ trả lời đúng hạn (%)", CellKind.Percent, "9=8/7×100"),
+            new("Số kiến nghị thanh tra, kiểm tra đã đến hạn thực hiện", CellKind.Count, "10"),
+            new("Trong đó: đã thực hiện xong", CellKind.Count, "11"),
+            new("Tỷ lệ kiến nghị đã thực hiện xong (%)", CellKind.Percent, "12=11/10×100"),
+        ];
+        var table = SectorTable($"Chất lượng dịch vụ, sự hài lòng và thực hiện kiến nghị thanh tra, kiểm tra đến ngày {Vi(cutOff)}", "Đơn vị tính: đơn vị, câu trả lời, phản ánh, kiến nghị",
+            columns, key =>
+            {
+                var values = new List<decimal?>();
+                foreach (var code in IndicatorCatalog.OversightCodes)
+                {
+                    var r = ratios[code].GetValueOrDefault(key, IndicatorRatio.None);
+                    values.AddRange([r.Whole, r.Part, r.Value]);
+                }
+
+                return values;
+            });
+        return new DocumentAnnex("VII", "CHẤT LƯỢNG DỊCH VỤ SỰ NGHIỆP CÔNG, SỰ HÀI LÒNG VÀ THỰC HIỆN KIẾN NGHỊ THANH TRA, KIỂM TRA", table, Landscape: true);
+    }
+
+    // ---------------------------------------------------------------- annex VIII: model units, awards, discipline
+
+    /// <summary>
+    /// The model units the plans name and the awards and disciplinary measures of the period, each with its document, so
+    /// that the report cites them (items I and II.9 of the outline); a list, consolidated by its rows' text.
+    /// </summary>
+    private static DocumentAnnex CitationsAnnex(DateOnly from, DateOnly cutOff, IReadOnlyList<Citation> citations)
+    {
+        DocumentColumn[] columns =
+        [
+            new("STT", NumberLabel: "A"), new("Hình thức", NumberLabel: "B"),
+            new("Đơn vị, cơ quan", NumberLabel: "1"),
+            new("Nội dung", NumberLabel: "2"),
+            new("Văn bản (số, ngày, cơ quan ban hành)", NumberLabel: "3"),
+            new("Nhiệm vụ cải cách liên quan", NumberLabel: "4"),
+        ];
+        var rows = citations.Select((c, i) => new DocumentRow(
+        [
+            DocumentCell.Of((i + 1).ToString(CultureInfo.InvariantCulture)),
+            DocumentCell.Of(c.Kind),
+            DocumentCell.Of(c.Subject),
+            DocumentCell.Of(c.Content),
+            DocumentCell.Of($"{c.DecisionNumber} ngày {Vi(c.DecisionDate)} của {c.DecisionIssuer}"),
+            DocumentCell.Of(c.Task is null ? "" : c.Task.Length > 200 ? c.Task[..199] + "…" : c.Task),
+        ])).ToList();
+        var table = new DocumentTable(
+            $"Đơn vị điển hình; khen thưởng, kỷ luật từ ngày {Vi(from)} đến ngày {Vi(cutOff)}", null, columns, rows);
+        return new DocumentAnnex("VIII", "ĐƠN VỊ ĐIỂN HÌNH; KHEN THƯỞNG, KỶ LUẬT TRONG THỰC HIỆN SẮP XẾP, ĐỔI MỚI ĐƠN VỊ SỰ NGHIỆP CÔNG LẬP", table, Landscape: true);
+    }
 
     // ---------------------------------------------------------------- annex VI: events
 

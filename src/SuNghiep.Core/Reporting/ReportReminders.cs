@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SuNghiep.Core.Data;
 using SuNghiep.Core.Entities;
+using SuNghiep.Core.Plans;
 
 namespace SuNghiep.Core.Reporting;
 
@@ -16,18 +17,7 @@ public static class ReportReminders
         SuNghiepDbContext db, int reportId, int agencyId, NotificationKind kind, DateOnly dueOn, string message, DateTime now, CancellationToken ct)
     {
         var users = await db.Users.AsNoTracking().Where(u => u.ScopeAgencyId == agencyId).Select(u => u.Id).ToListAsync(ct);
-        var added = 0;
-        foreach (var userId in users)
-        {
-            // A concurrent sweep may add the same notice: the unique index decides, on both databases.
-            added += await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO "Notifications" ("UserId", "ReportId", "Kind", "DueOn", "Message", "CreatedAt")
-                VALUES ({userId}, {reportId}, {(int)kind}, {dueOn}, {message}, {now})
-                ON CONFLICT ("UserId", "ReportId", "Kind", "DueOn") DO NOTHING
-                """, ct);
-        }
-
-        return added;
+        return await Notices.AddAsync(db, NoticeSubject.Report, reportId, users, kind, dueOn, message, now, ct);
     }
 
     /// <summary>
@@ -48,11 +38,6 @@ public static class ReportReminders
             var (kind, message) = r.Deadline >= today
                 ? (NotificationKind.ReportDueSoon, $"Báo cáo \"{r.Title}\" đến hạn gửi ngày {deadline}.")
                 : (NotificationKind.ReportLate, $"Báo cáo \"{r.Title}\" đã quá hạn gửi (hạn ngày {deadline}).");
-            if (message.Length > 1000)
-            {
-                message = message[..999] + "…";
-            }
-
             added += await NotifyAsync(db, r.Id, r.ReporterAgencyId, kind, r.Deadline, message, now, ct);
         }
 

@@ -25,13 +25,13 @@ public static class ReportingCatalog
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
-    public static readonly IReadOnlyList<string> AnnexNumbers = ["I", "II", "III", "IV", "V", "VI"];
+    public static readonly IReadOnlyList<string> AnnexNumbers = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"];
 
     /// <summary>Outline of the report on Conclusion 62-KL/TW and Resolution 38/NQ-CP (reports.md §1): section II follows its task groups.</summary>
     public static readonly IReadOnlyList<OutlineSection> Conclusion62Outline =
     [
         new("I", "Công tác lãnh đạo, chỉ đạo, tổ chức triển khai",
-            "Các kế hoạch, chương trình đã ban hành (số, ngày của từng văn bản); công tác quán triệt, tuyên truyền; kiểm tra, giám sát."),
+            "Các kế hoạch, chương trình đã ban hành (số, ngày của từng văn bản); công tác quán triệt, tuyên truyền; kiểm tra, giám sát; nhân rộng mô hình điển hình, khen thưởng, kỷ luật (Phụ lục VIII)."),
         new("II", "Kết quả thực hiện", "Kết quả theo từng nhóm nhiệm vụ, có số liệu và mốc so sánh (31/12/2015, 31/12/2021).",
         [
             new("1", "Hoàn thiện thể chế, quy hoạch mạng lưới đơn vị sự nghiệp công lập", "Văn bản đã ban hành theo thẩm quyền; quy hoạch, đề án mạng lưới."),
@@ -46,6 +46,8 @@ public static class ReportingCatalog
                 "Đơn vị thuộc danh mục chuyển đổi; đã có quyết định; chưa thực hiện và lý do (Phụ lục IV)."),
             new("7", "Giảm chi trực tiếp từ ngân sách nhà nước", "Chi trực tiếp bình quân giai đoạn trước và từng năm; tỷ lệ giảm (Phụ lục V)."),
             new("8", "Xã hội hóa; thi tuyển, thuê giám đốc", "Kết quả xã hội hóa dịch vụ sự nghiệp công; thí điểm thi tuyển, thuê giám đốc."),
+            new("9", "Chất lượng dịch vụ, sự hài lòng của người dân; thanh tra, kiểm tra",
+                "Đơn vị được đánh giá chất lượng, tỷ lệ hài lòng, phản ánh được trả lời đúng hạn, kiến nghị thanh tra đã thực hiện (Phụ lục VII)."),
         ]),
         new("III", "Đánh giá chung", "Ưu điểm; hạn chế, tồn tại; nguyên nhân.",
         [
@@ -75,7 +77,7 @@ public static class ReportingCatalog
             Frequency = ReportFrequency.Year,
             Recipient = "Ủy ban nhân dân tỉnh (qua Sở Nội vụ tổng hợp); Bộ Nội vụ",
             ReporterLevels = "province,department,commune",
-            Annexes = "I,II,III,IV,V,VI",
+            Annexes = "I,II,III,IV,V,VI,VII,VIII",
             OutlineJson = JsonSerializer.Serialize(Conclusion62Outline, Json),
             DeadlineDaysJson = """{"province":25,"department":15,"commune":10}""",
         },

@@ -29,12 +29,16 @@ public sealed record RevenueView(
 public sealed record FinanceView(
     int UnitId, int Year, RevenueView Revenue, decimal RecurrentExpenditure, decimal InvestmentSelfFinancing,
     decimal Depreciation, decimal DirectBudgetSpending, decimal? SelfFinancingLevel, int? AutonomyGroup, string? Band,
-    string? Reason, string Source, string? ComparisonNote = null);
+    string? Reason, string Source, string? ComparisonNote = null, decimal AcceptedOrdersValue = 0, bool OrderedServicesByHand = false)
+{
+    /// <summary>An officer typed the revenue from orders, and it is not what the year's accepted orders to the unit add up to.</summary>
+    public bool OrderedServicesDiffers => OrderedServicesByHand && Revenue.OrderedServices != AcceptedOrdersValue;
+}
 
 public sealed record FinanceInput(
     decimal? OrderedServices, decimal? ScienceTasks, decimal? ServiceFees, decimal? BusinessSurplus, decimal? RetainedFees,
     decimal? Other, decimal? RecurrentExpenditure, decimal? InvestmentSelfFinancing, decimal? Depreciation,
-    decimal? DirectBudgetSpending);
+    decimal? DirectBudgetSpending, bool OrderedServicesFromOrders = false);
 
 public sealed record AutonomyPlanView(
     int Id, int UnitId, int PeriodStart, int PeriodEnd, int ProposedGroup, DateOnly SubmittedOn, string Status,

@@ -115,12 +115,16 @@ public sealed class ResourceService(SuNghiepDbContext db, TimeProvider time, Ind
     public async Task<FinanceView?> GetFinanceAsync(int unitId, int year, CancellationToken ct = default)
     {
         var f = await db.FinanceYears.AsNoTracking().FirstOrDefaultAsync(x => x.UnitId == unitId && x.Year == year, ct);
-        return f is null ? null : View(f);
+        return f is null ? null : View(f, await Services.OrderService.AcceptedOrdersValueAsync(db, unitId, year, ct));
     }
 
     /// <summary>Every year of a unit's finance with its level and group, oldest first.</summary>
-    public async Task<IReadOnlyList<FinanceView>> ListFinanceAsync(int unitId, CancellationToken ct = default) =>
-        (await db.FinanceYears.AsNoTracking().Where(x => x.UnitId == unitId).OrderBy(x => x.Year).ToListAsync(ct)).Select(View).ToList();
+    public async Task<IReadOnlyList<FinanceView>> ListFinanceAsync(int unitId, CancellationToken ct = default)
+    {
+        var rows = await db.FinanceYears.AsNoTracking().Where(x => x.UnitId == unitId).OrderBy(x => x.Year).ToListAsync(ct);
+        var accepted = await Services.OrderService.AcceptedOrdersByYearAsync(db, unitId, ct);
+        return rows.Select(f => View(f, accepted.GetValueOrDefault(f.Year))).ToList();
+    }
 
     /// <summary>The name of each staffing figure, by its API field, as messages name it.</summary>
     public static readonly IReadOnlyDictionary<string, string> StaffingLabels = new Dictionary<string, string>
@@ -159,7 +163,7 @@ public sealed class ResourceService(SuNghiepDbContext db, TimeProvider time, Ind
         }
 
         var errors = StaffingRules.Amounts([
-            ("revenue.orderedServices", FinanceLabels["revenue.orderedServices"], input.OrderedServices),
+            ("revenue.orderedServices", FinanceLabels["revenue.orderedServices"], input.OrderedServicesFromOrders ? 0 : input.OrderedServices),
             ("revenue.scienceTasks", FinanceLabels["revenue.scienceTasks"], input.ScienceTasks),
             ("revenue.serviceFees", FinanceLabels["revenue.serviceFees"], input.ServiceFees),
             ("revenue.businessSurplus", FinanceLabels["revenue.businessSurplus"], input.BusinessSurplus),
@@ -186,7 +190,10 @@ public sealed class ResourceService(SuNghiepDbContext db, TimeProvider time, Ind
             db.FinanceYears.Add(row);
         }
 
-        row.OrderedServices = input.OrderedServices!.Value;
+        // The figure follows the accepted orders unless the officer typed another; a typed figure equal to them follows them again.
+        var accepted = await Services.OrderService.AcceptedOrdersValueAsync(db, unitId, year, ct);
+        row.OrderedServices = input.OrderedServicesFromOrders ? accepted : input.OrderedServices!.Value;
+        row.OrderedServicesByHand = row.OrderedServices != accepted;
         row.ScienceTasks = input.ScienceTasks!.Value;
         row.ServiceFees = input.ServiceFees!.Value;
         row.BusinessSurplus = input.BusinessSurplus!.Value;
@@ -196,10 +203,7 @@ public sealed class ResourceService(SuNghiepDbContext db, TimeProvider time, Ind
         row.InvestmentSelfFinancing = input.InvestmentSelfFinancing!.Value;
         row.Depreciation = input.Depreciation!.Value;
         row.DirectBudgetSpending = input.DirectBudgetSpending!.Value;
-        var assessment = Assess(row);
-        // The column holds 8 integer digits; a level beyond (revenue a million times the spending) is stored at that bound.
-        row.SelfFinancingLevel = assessment.Level is { } level ? Math.Min(Math.Round(level, 4, MidpointRounding.ToZero), MaxStoredLevel) : null;
-        row.ComputedGroup = assessment.Group;
+        Compute(row);
         if (db.ChangeTracker.HasChanges())
         {
             row.UpdatedAt = time.GetUtcNow().UtcDateTime;
@@ -209,7 +213,7 @@ public sealed class ResourceService(SuNghiepDbContext db, TimeProvider time, Ind
             }
         }
 
-        return new(View(row), [], []);
+        return new(View(row, accepted), [], []);
     }
 
     /// <summary>
@@ -244,18 +248,28 @@ public sealed class ResourceService(SuNghiepDbContext db, TimeProvider time, Ind
         }
     }
 
+    /// <summary>Sets the stored level and group from the figures: every write of a year's finance goes through here.</summary>
+    public static void Compute(FinanceYear row)
+    {
+        var assessment = Assess(row);
+        // The column holds 8 integer digits; a level beyond (revenue a million times the spending) is stored at that bound.
+        row.SelfFinancingLevel = assessment.Level is { } level ? Math.Min(Math.Round(level, 4, MidpointRounding.ToZero), MaxStoredLevel) : null;
+        row.ComputedGroup = assessment.Group;
+    }
+
     public static AutonomyAssessment Assess(FinanceYear f) => AutonomyRules.Assess(
         new FinanceFigures(f.OrderedServices, f.ScienceTasks, f.ServiceFees, f.BusinessSurplus, f.RetainedFees, f.OtherRevenue,
             f.RecurrentExpenditure, f.InvestmentSelfFinancing, f.Depreciation),
         new DateOnly(f.Year, 12, 31));
 
-    private static FinanceView View(FinanceYear f)
+    private static FinanceView View(FinanceYear f, decimal acceptedOrders)
     {
         var a = Assess(f);
         return new FinanceView(f.UnitId, f.Year,
             new RevenueView(f.OrderedServices, f.ScienceTasks, f.ServiceFees, f.BusinessSurplus, f.RetainedFees, f.OtherRevenue),
             f.RecurrentExpenditure, f.InvestmentSelfFinancing, f.Depreciation, f.DirectBudgetSpending,
-            a.LevelShown, a.Group, a.Band, a.Reason, a.Thresholds.Source, a.Retrospective ? AutonomyRules.RetrospectiveNote(f.Year) : null);
+            a.LevelShown, a.Group, a.Band, a.Reason, a.Thresholds.Source, a.Retrospective ? AutonomyRules.RetrospectiveNote(f.Year) : null,
+            acceptedOrders, f.OrderedServicesByHand);
     }
 
     public async Task<IReadOnlyList<AutonomyPlanView>?> ListPlansAsync(int unitId, CancellationToken ct = default)

@@ -44,6 +44,17 @@ public static partial class ReportingPeriods
     /// <summary>Fixed-date public holidays of the Labour Code 2019 (Art. 112): New Year, Reunification Day, Labour Day, National Day.</summary>
     private static readonly (int Month, int Day)[] FixedHolidays = [(1, 1), (4, 30), (5, 1), (9, 2)];
 
+    /// <summary>
+    /// The lunar new year's day (mùng 1 Tết) of each year the table covers, from the Vietnamese lunar calendar (UTC+7).
+    /// Labour Code 2019 Art. 112(1)(b) gives five days of Tết; they are taken here as the last day of the old year and
+    /// the first four of the new, as the Government's yearly notices have placed them (2026: 16-20/02). Days the notices
+    /// add by swapping working days are not in it. Outside 2025-2030 Tết is not known and counts as working days.
+    /// </summary>
+    private static readonly DateOnly[] LunarNewYears =
+    [
+        new(2025, 1, 29), new(2026, 2, 17), new(2027, 2, 6), new(2028, 1, 26), new(2029, 2, 13), new(2030, 2, 3),
+    ];
+
     private static readonly string[] Roman = ["I", "II", "III", "IV"];
 
     public static string FrequencyCode(ReportFrequency f) => f switch
@@ -141,7 +152,7 @@ public static partial class ReportingPeriods
         };
     }
 
-    /// <summary>The day of a month (clamped to its length), moved past weekends and fixed holidays.</summary>
+    /// <summary>The day of a month (clamped to its length), moved past weekends and public holidays.</summary>
     public static DateOnly Deadline(int year, int month, int day)
     {
         var date = new DateOnly(year, month, Math.Clamp(day, 1, DateTime.DaysInMonth(year, month)));
@@ -161,7 +172,27 @@ public static partial class ReportingPeriods
 
     public static bool IsWorkingDay(DateOnly date) =>
         date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)
-        && !FixedHolidays.Contains((date.Month, date.Day));
+        && !FixedHolidays.Contains((date.Month, date.Day))
+        && !IsTet(date);
+
+    /// <summary>Whether the date is one of the five days of Tết of Labour Code Art. 112(1)(b), for the years 2025-2030.</summary>
+    public static bool IsTet(DateOnly date) =>
+        LunarNewYears.Any(newYear => date >= newYear.AddDays(-1) && date <= newYear.AddDays(3));
+
+    /// <summary>The working day that is <paramref name="days"/> working days after the date (the date itself not counted).</summary>
+    public static DateOnly AddWorkingDays(DateOnly date, int days)
+    {
+        while (days > 0)
+        {
+            date = date.AddDays(1);
+            if (IsWorkingDay(date))
+            {
+                days--;
+            }
+        }
+
+        return date;
+    }
 
     /// <summary>The deadline day for a reporter level: the regime's, else the default; null for an unknown level.</summary>
     public static int? DeadlineDay(IReadOnlyDictionary<string, int>? regimeDays, string level) =>

@@ -40,6 +40,11 @@ public static class DatabaseSetup
         db.UseScope(CallerScope.Everything);
         db.BulkOperation = "reference data";
         await ReferenceDataSeeder.SeedAsync(db, scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>(), ct);
+        // The survey forms belong to every deployment, with or without the demo; a form added later by its code comes in at the next start.
+        await SurveyInstrumentSeeder.SeedAsync(db, (scope.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow().UtcDateTime, ct);
+        // Quality standards belong to every deployment; those missing by code and version are added at each start.
+        db.Actor = new Actor(null, Auditing.SystemActors.FirstStart, null);
+        await QualityStandardSeeder.SeedAsync(db, scope.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System, ct);
     }
 
     /// <summary>Loads the demo province; when onlyIfEmpty, only into a register that has no unit yet.</summary>
@@ -104,6 +109,16 @@ public static class DatabaseSetup
 
         db.Actor = new Actor(null, actor, null);
         return await DocumentSeeder.SeedAsync(db, scope.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System, demoProgress: false, ct);
+    }
+
+    /// <summary>Loads the shipped catalogues of public services that are not yet there (every start; a second run adds nothing).</summary>
+    public static async Task<(int Catalogues, int Items)> SeedServiceCataloguesAsync(IServiceProvider services, string actor, CancellationToken ct = default)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SuNghiepDbContext>();
+        db.UseScope(CallerScope.Everything);
+        db.Actor = new Actor(null, actor, null);
+        return await ServiceCatalogueSeeder.SeedAsync(db, scope.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System, ct);
     }
 
     /// <summary>

@@ -171,6 +171,12 @@ public static class DemoSeeder
         g.Resources(lastYear);
         await g.SaveYearsAsync(ct);
         await db.SaveChangesAsync(ct);
+        await DemoSurveys.SeedAsync(db, lastYear, ct);
+        await DemoQuality.SeedAsync(db, lastYear, ct);
+        await DemoInspections.SeedAsync(db, lastYear, ct);
+        await DemoFeedback.SeedAsync(db, ct);
+        await DemoNetwork.SeedAsync(db, communes, ct);
+        await DemoServices.SeedAsync(db, lastYear, ct);
         if (tx is not null)
         {
             await tx.CommitAsync(ct);
@@ -694,7 +700,8 @@ public static class DemoSeeder
                     var depreciation = Million(recurrent * 0.05m);
                     var row = new FinanceYear
                     {
-                        Unit = unit, Year = year, OrderedServices = ordered, ServiceFees = fees,
+                        // Figures as officers entered them: no order backs them, so they do not follow the accepted orders.
+                        Unit = unit, Year = year, OrderedServices = ordered, OrderedServicesByHand = ordered != 0, ServiceFees = fees,
                         BusinessSurplus = unit.SectorCode == "economic" ? income - ordered - fees : 0,
                         RetainedFees = unit.SectorCode == "economic" ? 0 : income - ordered - fees,
                         RecurrentExpenditure = recurrent, Depreciation = depreciation,

@@ -201,7 +201,8 @@ internal sealed partial class NationalGenerator
                 var depreciation = Million(recurrent * 0.05m);
                 var finance = new FinanceYear
                 {
-                    Id = ++financeKey, UnitId = id, Year = y, OrderedServices = ordered, ServiceFees = fees,
+                    // Entered figures with no order behind them (see the demo's rows).
+                    Id = ++financeKey, UnitId = id, Year = y, OrderedServices = ordered, OrderedServicesByHand = ordered != 0, ServiceFees = fees,
                     BusinessSurplus = u.Unit.SectorCode == "economic" ? income - ordered - fees : 0,
                     RetainedFees = u.Unit.SectorCode == "economic" ? 0 : income - ordered - fees,
                     RecurrentExpenditure = recurrent, Depreciation = depreciation,

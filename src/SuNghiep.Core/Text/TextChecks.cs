@@ -55,6 +55,22 @@ public static class TextChecks
     }
 
     /// <summary>Adds the problem of each (field, label, value, multiline) that has one.</summary>
+    /// <summary>Each value must be given, and be clean text; the message names the field by its label.</summary>
+    public static void Required(List<RuleViolation> errors, params (string Field, string Label, string? Value)[] values)
+    {
+        foreach (var (field, label, value) in values)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                errors.Add(new(field, $"Vui lòng nhập {label.ToLowerInvariant()}."));
+            }
+            else if (Problem(field, label, value) is { } problem)
+            {
+                errors.Add(problem);
+            }
+        }
+    }
+
     public static void Check(List<RuleViolation> errors, params (string Field, string Label, string? Value, bool Multiline)[] texts)
     {
         foreach (var (field, label, value, multiline) in texts)

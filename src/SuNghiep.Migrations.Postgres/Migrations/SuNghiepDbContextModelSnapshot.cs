@@ -451,6 +451,38 @@ namespace SuNghiep.Migrations.Postgres.Migrations
                     b.ToTable("Areas");
                 });
 
+            modelBuilder.Entity("SuNghiep.Core.Entities.AreaPopulation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Population")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("AreaPopulations");
+                });
+
             modelBuilder.Entity("SuNghiep.Core.Entities.Attachment", b =>
                 {
                     b.Property<int>("Id")
@@ -678,6 +710,94 @@ namespace SuNghiep.Migrations.Postgres.Migrations
                     b.ToTable("DocumentLinks");
                 });
 
+            modelBuilder.Entity("SuNghiep.Core.Entities.Feedback", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Consent")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("ConsentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime?>("ContactErasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ErasedReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("PublicText")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RejectedReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("RepliedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RepliedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ReplyText")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("WithdrawTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WithdrawTokenHash");
+
+                    b.HasIndex("Status", "DueOn");
+
+                    b.HasIndex("UnitId", "Status");
+
+                    b.ToTable("Feedback", (string)null);
+                });
+
             modelBuilder.Entity("SuNghiep.Core.Entities.FinanceYear", b =>
                 {
                     b.Property<int>("Id")
@@ -708,6 +828,9 @@ namespace SuNghiep.Migrations.Postgres.Migrations
                     b.Property<decimal>("OrderedServices")
                         .HasPrecision(20)
                         .HasColumnType("numeric(20,0)");
+
+                    b.Property<bool>("OrderedServicesByHand")
+                        .HasColumnType("boolean");
 
                     b.Property<decimal>("OtherRevenue")
                         .HasPrecision(20)
@@ -832,6 +955,200 @@ namespace SuNghiep.Migrations.Postgres.Migrations
                     b.ToTable("IndicatorYearTotals");
                 });
 
+            modelBuilder.Entity("SuNghiep.Core.Entities.Inspection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<int?>("BodyAgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("ConclusionDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ConclusionNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("DecisionDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DecisionIssuer")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<string>("DecisionNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly?>("DirectiveDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DirectiveNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("DirectiveText")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly?>("DraftAssignedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DraftReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ResultsReportOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BodyAgencyId");
+
+                    b.HasIndex("DecisionDate");
+
+                    b.ToTable("Inspections");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.InspectionFinding", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal?>("Amount")
+                        .HasPrecision(20)
+                        .HasColumnType("numeric(20,0)");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("InspectionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Responsibility")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InspectionId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("InspectionFindings");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.InspectionRecommendation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AddresseeAgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("Amount")
+                        .HasPrecision(20)
+                        .HasColumnType("numeric(20,0)");
+
+                    b.Property<string>("Content")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DisputeReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("Disputed")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("FindingId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InspectionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FindingId");
+
+                    b.HasIndex("InspectionId");
+
+                    b.HasIndex("AddresseeAgencyId", "Deadline");
+
+                    b.ToTable("InspectionRecommendations");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.InspectionUnit", b =>
+                {
+                    b.Property<int>("InspectionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("InspectionId", "UnitId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("InspectionUnits");
+                });
+
             modelBuilder.Entity("SuNghiep.Core.Entities.JobPosition", b =>
                 {
                     b.Property<int>("Id")
@@ -920,6 +1237,172 @@ namespace SuNghiep.Migrations.Postgres.Migrations
                     b.ToTable("JobPositionLists");
                 });
 
+            modelBuilder.Entity("SuNghiep.Core.Entities.MeritRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("DecisionDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DecisionIssuer")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<string>("DecisionNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("TaskId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("TaskId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("MeritRecords");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.ModelUnit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("DocumentId", "UnitId")
+                        .IsUnique();
+
+                    b.ToTable("ModelUnits");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.NetworkNorm", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CapacityUnit")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DocumentNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("PerPopulation")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SectorCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SectorCode", "ValidFrom");
+
+                    b.ToTable("NetworkNorms");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            CapacityUnit = 1,
+                            DocumentNumber = "201/QĐ-TTg",
+                            PerPopulation = 10000,
+                            SectorCode = "health",
+                            Source = "Quy hoạch mạng lưới cơ sở y tế thời kỳ 2021-2030, tầm nhìn 2050 (Quyết định của Thủ tướng Chính phủ ngày 27/02/2024; số hiệu 201/QĐ-TTg cần đối chiếu): 33 giường bệnh/10.000 dân năm 2025, 35 năm 2030 (en.baochinhphu.vn)",
+                            ValidFrom = new DateOnly(2025, 1, 1),
+                            ValidTo = new DateOnly(2029, 12, 31),
+                            Value = 33m
+                        },
+                        new
+                        {
+                            Id = 2,
+                            CapacityUnit = 1,
+                            DocumentNumber = "201/QĐ-TTg",
+                            PerPopulation = 10000,
+                            SectorCode = "health",
+                            Source = "Quy hoạch mạng lưới cơ sở y tế thời kỳ 2021-2030, tầm nhìn 2050 (Quyết định của Thủ tướng Chính phủ ngày 27/02/2024; số hiệu 201/QĐ-TTg cần đối chiếu): 33 giường bệnh/10.000 dân năm 2025, 35 năm 2030 (en.baochinhphu.vn)",
+                            ValidFrom = new DateOnly(2030, 1, 1),
+                            Value = 35m
+                        });
+                });
+
             modelBuilder.Entity("SuNghiep.Core.Entities.Notification", b =>
                 {
                     b.Property<int>("Id")
@@ -937,6 +1420,9 @@ namespace SuNghiep.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("EmailedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("FeedbackId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
@@ -947,6 +1433,9 @@ namespace SuNghiep.Migrations.Postgres.Migrations
 
                     b.Property<DateTime?>("ReadAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("RecommendationId")
+                        .HasColumnType("integer");
 
                     b.Property<int?>("ReportId")
                         .HasColumnType("integer");
@@ -960,11 +1449,21 @@ namespace SuNghiep.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("FeedbackId");
+
+                    b.HasIndex("RecommendationId");
+
                     b.HasIndex("ReportId");
 
                     b.HasIndex("TaskId");
 
                     b.HasIndex("UserId", "ReadAt");
+
+                    b.HasIndex("UserId", "FeedbackId", "Kind", "DueOn")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "RecommendationId", "Kind", "DueOn")
+                        .IsUnique();
 
                     b.HasIndex("UserId", "ReportId", "Kind", "DueOn")
                         .IsUnique();
@@ -1169,6 +1668,452 @@ namespace SuNghiep.Migrations.Postgres.Migrations
                     b.HasIndex("AgencyId");
 
                     b.ToTable("TaskCoordinators");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.Provider", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CapacityUnit")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("LegalForm")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("LicenceDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("LicenceIssuer")
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<string>("LicenceNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Ownership")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ProviderType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("RecordedByAgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("SectorCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("character varying(800)");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaId");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("RecordedByAgencyId");
+
+                    b.HasIndex("SectorCode");
+
+                    b.HasIndex("SortKey");
+
+                    b.ToTable("Providers");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.ProviderVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CapacityUnit")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LegalForm")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("LicenceDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("LicenceIssuer")
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<string>("LicenceNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<string>("Ownership")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("ProviderId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProviderType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("SectorCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaId", "SectorCode");
+
+                    b.HasIndex("ProviderId", "ValidFrom");
+
+                    b.ToTable("ProviderVersions");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.QualityAssessment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AssessedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly?>("DecisionDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DecisionIssuer")
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<string>("DecisionNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("LevelLabel")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<int>("StandardId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Team")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StandardId");
+
+                    b.HasIndex("UnitId", "AssessedOn");
+
+                    b.ToTable("QualityAssessments");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.QualityCriterion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<decimal>("MaxScore")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StandardId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StandardId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("QualityCriteria");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.QualityScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CriterionId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CriterionId");
+
+                    b.HasIndex("AssessmentId", "CriterionId")
+                        .IsUnique();
+
+                    b.ToTable("QualityScores");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.QualityStandard", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("BandsJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("DocumentDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DocumentNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<int?>("ItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("ScoreBasis")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SectorCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("ValidityMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("Code", "Version")
+                        .IsUnique();
+
+                    b.ToTable("QualityStandards");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.RecommendationFollowUp", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal?>("AmountRecovered")
+                        .HasPrecision(20)
+                        .HasColumnType("numeric(20,0)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Done")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("RecommendationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReportedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecommendationId");
+
+                    b.ToTable("RecommendationFollowUps");
                 });
 
             modelBuilder.Entity("SuNghiep.Core.Entities.Reorganization", b =>
@@ -1632,13 +2577,13 @@ namespace SuNghiep.Migrations.Postgres.Migrations
                         new
                         {
                             Id = 1,
-                            Annexes = "I,II,III,IV,V,VI",
+                            Annexes = "I,II,III,IV,V,VI,VII,VIII",
                             Code = "KL62-NQ38",
                             DeadlineDaysJson = "{\"province\":25,\"department\":15,\"commune\":10}",
                             Frequency = 5,
                             LegalBasis = "Kết luận số 62-KL/TW ngày 02/10/2023 của Bộ Chính trị; Nghị quyết số 38/NQ-CP ngày 13/3/2024 của Chính phủ; Nghị định số 09/2019/NĐ-CP ngày 24/01/2019 của Chính phủ quy định về chế độ báo cáo của cơ quan hành chính nhà nước",
                             Name = "Báo cáo kết quả thực hiện Kết luận số 62-KL/TW và Nghị quyết số 38/NQ-CP",
-                            OutlineJson = "[{\"number\":\"I\",\"title\":\"Công tác lãnh đạo, chỉ đạo, tổ chức triển khai\",\"guidance\":\"Các kế hoạch, chương trình đã ban hành (số, ngày của từng văn bản); công tác quán triệt, tuyên truyền; kiểm tra, giám sát.\",\"children\":null,\"items\":[]},{\"number\":\"II\",\"title\":\"Kết quả thực hiện\",\"guidance\":\"Kết quả theo từng nhóm nhiệm vụ, có số liệu và mốc so sánh (31/12/2015, 31/12/2021).\",\"children\":[{\"number\":\"1\",\"title\":\"Hoàn thiện thể chế, quy hoạch mạng lưới đơn vị sự nghiệp công lập\",\"guidance\":\"Văn bản đã ban hành theo thẩm quyền; quy hoạch, đề án mạng lưới.\",\"children\":null,\"items\":[]},{\"number\":\"2\",\"title\":\"Sắp xếp, tổ chức lại đơn vị sự nghiệp công lập\",\"guidance\":\"Số đơn vị tại 31/12/2015, 31/12/2021 và thời điểm báo cáo; số giảm và tỷ lệ giảm (Phụ lục I, VI).\",\"children\":null,\"items\":[]},{\"number\":\"3\",\"title\":\"Quản lý biên chế, số lượng người làm việc, tinh giản biên chế\",\"guidance\":\"Số người làm việc hưởng lương từ ngân sách nhà nước so với năm 2015 và năm 2021 (Phụ lục II).\",\"children\":null,\"items\":[]},{\"number\":\"4\",\"title\":\"Thực hiện cơ chế tự chủ\",\"guidance\":\"Số đơn vị theo nhóm tự chủ 1-4; phương án tự chủ được phê duyệt (Phụ lục III).\",\"children\":null,\"items\":[]},{\"number\":\"5\",\"title\":\"Giá, danh mục dịch vụ sự nghiệp công sử dụng ngân sách nhà nước; giao nhiệm vụ, đặt hàng, đấu thầu\",\"guidance\":\"Danh mục dịch vụ, định mức kinh tế - kỹ thuật, giá dịch vụ đã ban hành; hình thức giao nhiệm vụ, đặt hàng, đấu thầu.\",\"children\":null,\"items\":[]},{\"number\":\"6\",\"title\":\"Chuyển đổi đơn vị sự nghiệp công lập thành công ty cổ phần\",\"guidance\":\"Đơn vị thuộc danh mục chuyển đổi; đã có quyết định; chưa thực hiện và lý do (Phụ lục IV).\",\"children\":null,\"items\":[]},{\"number\":\"7\",\"title\":\"Giảm chi trực tiếp từ ngân sách nhà nước\",\"guidance\":\"Chi trực tiếp bình quân giai đoạn trước và từng năm; tỷ lệ giảm (Phụ lục V).\",\"children\":null,\"items\":[]},{\"number\":\"8\",\"title\":\"Xã hội hóa; thi tuyển, thuê giám đốc\",\"guidance\":\"Kết quả xã hội hóa dịch vụ sự nghiệp công; thí điểm thi tuyển, thuê giám đốc.\",\"children\":null,\"items\":[]}],\"items\":[{\"number\":\"1\",\"title\":\"Hoàn thiện thể chế, quy hoạch mạng lưới đơn vị sự nghiệp công lập\",\"guidance\":\"Văn bản đã ban hành theo thẩm quyền; quy hoạch, đề án mạng lưới.\",\"children\":null,\"items\":[]},{\"number\":\"2\",\"title\":\"Sắp xếp, tổ chức lại đơn vị sự nghiệp công lập\",\"guidance\":\"Số đơn vị tại 31/12/2015, 31/12/2021 và thời điểm báo cáo; số giảm và tỷ lệ giảm (Phụ lục I, VI).\",\"children\":null,\"items\":[]},{\"number\":\"3\",\"title\":\"Quản lý biên chế, số lượng người làm việc, tinh giản biên chế\",\"guidance\":\"Số người làm việc hưởng lương từ ngân sách nhà nước so với năm 2015 và năm 2021 (Phụ lục II).\",\"children\":null,\"items\":[]},{\"number\":\"4\",\"title\":\"Thực hiện cơ chế tự chủ\",\"guidance\":\"Số đơn vị theo nhóm tự chủ 1-4; phương án tự chủ được phê duyệt (Phụ lục III).\",\"children\":null,\"items\":[]},{\"number\":\"5\",\"title\":\"Giá, danh mục dịch vụ sự nghiệp công sử dụng ngân sách nhà nước; giao nhiệm vụ, đặt hàng, đấu thầu\",\"guidance\":\"Danh mục dịch vụ, định mức kinh tế - kỹ thuật, giá dịch vụ đã ban hành; hình thức giao nhiệm vụ, đặt hàng, đấu thầu.\",\"children\":null,\"items\":[]},{\"number\":\"6\",\"title\":\"Chuyển đổi đơn vị sự nghiệp công lập thành công ty cổ phần\",\"guidance\":\"Đơn vị thuộc danh mục chuyển đổi; đã có quyết định; chưa thực hiện và lý do (Phụ lục IV).\",\"children\":null,\"items\":[]},{\"number\":\"7\",\"title\":\"Giảm chi trực tiếp từ ngân sách nhà nước\",\"guidance\":\"Chi trực tiếp bình quân giai đoạn trước và từng năm; tỷ lệ giảm (Phụ lục V).\",\"children\":null,\"items\":[]},{\"number\":\"8\",\"title\":\"Xã hội hóa; thi tuyển, thuê giám đốc\",\"guidance\":\"Kết quả xã hội hóa dịch vụ sự nghiệp công; thí điểm thi tuyển, thuê giám đốc.\",\"children\":null,\"items\":[]}]},{\"number\":\"III\",\"title\":\"Đánh giá chung\",\"guidance\":\"Ưu điểm; hạn chế, tồn tại; nguyên nhân.\",\"children\":[{\"number\":\"1\",\"title\":\"Ưu điểm\",\"guidance\":\"\",\"children\":null,\"items\":[]},{\"number\":\"2\",\"title\":\"Hạn chế, tồn tại\",\"guidance\":\"\",\"children\":null,\"items\":[]},{\"number\":\"3\",\"title\":\"Nguyên nhân\",\"guidance\":\"Nguyên nhân khách quan và chủ quan.\",\"children\":null,\"items\":[]}],\"items\":[{\"number\":\"1\",\"title\":\"Ưu điểm\",\"guidance\":\"\",\"children\":null,\"items\":[]},{\"number\":\"2\",\"title\":\"Hạn chế, tồn tại\",\"guidance\":\"\",\"children\":null,\"items\":[]},{\"number\":\"3\",\"title\":\"Nguyên nhân\",\"guidance\":\"Nguyên nhân khách quan và chủ quan.\",\"children\":null,\"items\":[]}]},{\"number\":\"IV\",\"title\":\"Phương hướng, nhiệm vụ, giải pháp\",\"guidance\":\"Nhiệm vụ, giải pháp trọng tâm của kỳ tiếp theo.\",\"children\":null,\"items\":[]},{\"number\":\"V\",\"title\":\"Đề xuất, kiến nghị\",\"guidance\":\"Kiến nghị với Trung ương, Chính phủ, các bộ, ngành và cấp trên.\",\"children\":null,\"items\":[]}]",
+                            OutlineJson = "[{\"number\":\"I\",\"title\":\"Công tác lãnh đạo, chỉ đạo, tổ chức triển khai\",\"guidance\":\"Các kế hoạch, chương trình đã ban hành (số, ngày của từng văn bản); công tác quán triệt, tuyên truyền; kiểm tra, giám sát; nhân rộng mô hình điển hình, khen thưởng, kỷ luật (Phụ lục VIII).\",\"children\":null,\"items\":[]},{\"number\":\"II\",\"title\":\"Kết quả thực hiện\",\"guidance\":\"Kết quả theo từng nhóm nhiệm vụ, có số liệu và mốc so sánh (31/12/2015, 31/12/2021).\",\"children\":[{\"number\":\"1\",\"title\":\"Hoàn thiện thể chế, quy hoạch mạng lưới đơn vị sự nghiệp công lập\",\"guidance\":\"Văn bản đã ban hành theo thẩm quyền; quy hoạch, đề án mạng lưới.\",\"children\":null,\"items\":[]},{\"number\":\"2\",\"title\":\"Sắp xếp, tổ chức lại đơn vị sự nghiệp công lập\",\"guidance\":\"Số đơn vị tại 31/12/2015, 31/12/2021 và thời điểm báo cáo; số giảm và tỷ lệ giảm (Phụ lục I, VI).\",\"children\":null,\"items\":[]},{\"number\":\"3\",\"title\":\"Quản lý biên chế, số lượng người làm việc, tinh giản biên chế\",\"guidance\":\"Số người làm việc hưởng lương từ ngân sách nhà nước so với năm 2015 và năm 2021 (Phụ lục II).\",\"children\":null,\"items\":[]},{\"number\":\"4\",\"title\":\"Thực hiện cơ chế tự chủ\",\"guidance\":\"Số đơn vị theo nhóm tự chủ 1-4; phương án tự chủ được phê duyệt (Phụ lục III).\",\"children\":null,\"items\":[]},{\"number\":\"5\",\"title\":\"Giá, danh mục dịch vụ sự nghiệp công sử dụng ngân sách nhà nước; giao nhiệm vụ, đặt hàng, đấu thầu\",\"guidance\":\"Danh mục dịch vụ, định mức kinh tế - kỹ thuật, giá dịch vụ đã ban hành; hình thức giao nhiệm vụ, đặt hàng, đấu thầu.\",\"children\":null,\"items\":[]},{\"number\":\"6\",\"title\":\"Chuyển đổi đơn vị sự nghiệp công lập thành công ty cổ phần\",\"guidance\":\"Đơn vị thuộc danh mục chuyển đổi; đã có quyết định; chưa thực hiện và lý do (Phụ lục IV).\",\"children\":null,\"items\":[]},{\"number\":\"7\",\"title\":\"Giảm chi trực tiếp từ ngân sách nhà nước\",\"guidance\":\"Chi trực tiếp bình quân giai đoạn trước và từng năm; tỷ lệ giảm (Phụ lục V).\",\"children\":null,\"items\":[]},{\"number\":\"8\",\"title\":\"Xã hội hóa; thi tuyển, thuê giám đốc\",\"guidance\":\"Kết quả xã hội hóa dịch vụ sự nghiệp công; thí điểm thi tuyển, thuê giám đốc.\",\"children\":null,\"items\":[]},{\"number\":\"9\",\"title\":\"Chất lượng dịch vụ, sự hài lòng của người dân; thanh tra, kiểm tra\",\"guidance\":\"Đơn vị được đánh giá chất lượng, tỷ lệ hài lòng, phản ánh được trả lời đúng hạn, kiến nghị thanh tra đã thực hiện (Phụ lục VII).\",\"children\":null,\"items\":[]}],\"items\":[{\"number\":\"1\",\"title\":\"Hoàn thiện thể chế, quy hoạch mạng lưới đơn vị sự nghiệp công lập\",\"guidance\":\"Văn bản đã ban hành theo thẩm quyền; quy hoạch, đề án mạng lưới.\",\"children\":null,\"items\":[]},{\"number\":\"2\",\"title\":\"Sắp xếp, tổ chức lại đơn vị sự nghiệp công lập\",\"guidance\":\"Số đơn vị tại 31/12/2015, 31/12/2021 và thời điểm báo cáo; số giảm và tỷ lệ giảm (Phụ lục I, VI).\",\"children\":null,\"items\":[]},{\"number\":\"3\",\"title\":\"Quản lý biên chế, số lượng người làm việc, tinh giản biên chế\",\"guidance\":\"Số người làm việc hưởng lương từ ngân sách nhà nước so với năm 2015 và năm 2021 (Phụ lục II).\",\"children\":null,\"items\":[]},{\"number\":\"4\",\"title\":\"Thực hiện cơ chế tự chủ\",\"guidance\":\"Số đơn vị theo nhóm tự chủ 1-4; phương án tự chủ được phê duyệt (Phụ lục III).\",\"children\":null,\"items\":[]},{\"number\":\"5\",\"title\":\"Giá, danh mục dịch vụ sự nghiệp công sử dụng ngân sách nhà nước; giao nhiệm vụ, đặt hàng, đấu thầu\",\"guidance\":\"Danh mục dịch vụ, định mức kinh tế - kỹ thuật, giá dịch vụ đã ban hành; hình thức giao nhiệm vụ, đặt hàng, đấu thầu.\",\"children\":null,\"items\":[]},{\"number\":\"6\",\"title\":\"Chuyển đổi đơn vị sự nghiệp công lập thành công ty cổ phần\",\"guidance\":\"Đơn vị thuộc danh mục chuyển đổi; đã có quyết định; chưa thực hiện và lý do (Phụ lục IV).\",\"children\":null,\"items\":[]},{\"number\":\"7\",\"title\":\"Giảm chi trực tiếp từ ngân sách nhà nước\",\"guidance\":\"Chi trực tiếp bình quân giai đoạn trước và từng năm; tỷ lệ giảm (Phụ lục V).\",\"children\":null,\"items\":[]},{\"number\":\"8\",\"title\":\"Xã hội hóa; thi tuyển, thuê giám đốc\",\"guidance\":\"Kết quả xã hội hóa dịch vụ sự nghiệp công; thí điểm thi tuyển, thuê giám đốc.\",\"children\":null,\"items\":[]},{\"number\":\"9\",\"title\":\"Chất lượng dịch vụ, sự hài lòng của người dân; thanh tra, kiểm tra\",\"guidance\":\"Đơn vị được đánh giá chất lượng, tỷ lệ hài lòng, phản ánh được trả lời đúng hạn, kiến nghị thanh tra đã thực hiện (Phụ lục VII).\",\"children\":null,\"items\":[]}]},{\"number\":\"III\",\"title\":\"Đánh giá chung\",\"guidance\":\"Ưu điểm; hạn chế, tồn tại; nguyên nhân.\",\"children\":[{\"number\":\"1\",\"title\":\"Ưu điểm\",\"guidance\":\"\",\"children\":null,\"items\":[]},{\"number\":\"2\",\"title\":\"Hạn chế, tồn tại\",\"guidance\":\"\",\"children\":null,\"items\":[]},{\"number\":\"3\",\"title\":\"Nguyên nhân\",\"guidance\":\"Nguyên nhân khách quan và chủ quan.\",\"children\":null,\"items\":[]}],\"items\":[{\"number\":\"1\",\"title\":\"Ưu điểm\",\"guidance\":\"\",\"children\":null,\"items\":[]},{\"number\":\"2\",\"title\":\"Hạn chế, tồn tại\",\"guidance\":\"\",\"children\":null,\"items\":[]},{\"number\":\"3\",\"title\":\"Nguyên nhân\",\"guidance\":\"Nguyên nhân khách quan và chủ quan.\",\"children\":null,\"items\":[]}]},{\"number\":\"IV\",\"title\":\"Phương hướng, nhiệm vụ, giải pháp\",\"guidance\":\"Nhiệm vụ, giải pháp trọng tâm của kỳ tiếp theo.\",\"children\":null,\"items\":[]},{\"number\":\"V\",\"title\":\"Đề xuất, kiến nghị\",\"guidance\":\"Kiến nghị với Trung ương, Chính phủ, các bộ, ngành và cấp trên.\",\"children\":null,\"items\":[]}]",
                             Recipient = "Ủy ban nhân dân tỉnh (qua Sở Nội vụ tổng hợp); Bộ Nội vụ",
                             ReporterLevels = "province,department,commune"
                         },
@@ -1834,6 +2779,509 @@ namespace SuNghiep.Migrations.Postgres.Migrations
                             Name = "Sự nghiệp kinh tế và sự nghiệp khác",
                             Number = 7
                         });
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.ServiceAcceptance", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("AcceptedValue")
+                        .HasPrecision(20)
+                        .HasColumnType("numeric(20,0)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("Deduction")
+                        .HasPrecision(20)
+                        .HasColumnType("numeric(20,0)");
+
+                    b.Property<string>("Minutes")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("OrderId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("QualityLevel")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<decimal?>("QualityScore")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<decimal>("QuantityAccepted")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.ToTable("ServiceAcceptances");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.ServiceBid", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Awarded")
+                        .HasColumnType("boolean");
+
+                    b.Property<decimal>("BidPrice")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("numeric(20,2)");
+
+                    b.Property<string>("BidderName")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("OrderId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ProviderId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ProviderUnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("ProviderId");
+
+                    b.HasIndex("ProviderUnitId");
+
+                    b.ToTable("ServiceBids");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.ServiceCatalogue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AreaCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("DecisionDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DecisionIssuer")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<string>("DecisionNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("IssuerAgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int?>("SupersedesId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IssuerAgencyId");
+
+                    b.HasIndex("SupersedesId");
+
+                    b.HasIndex("Level", "AreaCode", "ValidFrom");
+
+                    b.ToTable("ServiceCatalogues");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.ServiceItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CatalogueId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<bool>("Essential")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("FeeBased")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Methods")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OutputUnit")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(1100)
+                        .HasColumnType("character varying(1100)");
+
+                    b.Property<string>("SectorCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("character varying(800)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("SectorCode");
+
+                    b.HasIndex("CatalogueId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("ServiceItems");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.ServiceNorm", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("DecisionDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DecisionIssuer")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<string>("DecisionNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("InputsJson")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OutputUnit")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId", "ValidFrom");
+
+                    b.ToTable("ServiceNorms");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.ServiceOrder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("DecisionDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DecisionIssuer")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<string>("DecisionNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("EndOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("EstimateReference")
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<int>("FundingClass")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Method")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("OrdererAgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PriceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ProviderId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ProviderUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("QualityRequirement")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("StartOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("UnitPrice")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("numeric(20,2)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(20)
+                        .HasColumnType("numeric(20,0)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("OrdererAgencyId");
+
+                    b.HasIndex("PriceId");
+
+                    b.HasIndex("ProviderId");
+
+                    b.HasIndex("ProviderUnitId", "Year");
+
+                    b.HasIndex("Year", "OrdererAgencyId");
+
+                    b.ToTable("ServiceOrders");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.ServicePrice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AreaCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("CostBasis")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("DecisionDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DecisionIssuer")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<string>("DecisionNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Price")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("numeric(20,2)");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId", "AreaCode", "ValidFrom");
+
+                    b.ToTable("ServicePrices");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.ServiceSettlement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(20)
+                        .HasColumnType("numeric(20,0)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DocumentNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("OrderId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.ToTable("ServiceSettlements");
                 });
 
             modelBuilder.Entity("SuNghiep.Core.Entities.SignInThrottle", b =>
@@ -2045,6 +3493,224 @@ namespace SuNghiep.Migrations.Postgres.Migrations
                         });
                 });
 
+            modelBuilder.Entity("SuNghiep.Core.Entities.SurveyAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResponseId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("ResponseId", "ItemId")
+                        .IsUnique();
+
+                    b.HasIndex("RoundId", "ItemId");
+
+                    b.ToTable("SurveyAnswers");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.SurveyInstrument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Direction")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("DocumentDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DocumentIssuer")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<string>("DocumentNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int?>("NoOpinionValue")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RespondentType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("SatisfiedThreshold")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ScaleJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("SectorCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("SurveyInstruments");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.SurveyItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("InstrumentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SectionCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("SectionName")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstrumentId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("SurveyItems");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.SurveyResponse", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("RespondedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId");
+
+                    b.ToTable("SurveyResponses");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.SurveyRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("InstrumentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstrumentId");
+
+                    b.HasIndex("UnitId", "PeriodFrom");
+
+                    b.ToTable("SurveyRounds");
+                });
+
             modelBuilder.Entity("SuNghiep.Core.Entities.TaskExplanationRequest", b =>
                 {
                     b.Property<int>("Id")
@@ -2242,6 +3908,43 @@ namespace SuNghiep.Migrations.Postgres.Migrations
                     b.HasIndex("SortKey");
 
                     b.ToTable("Units");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.UnitCapacity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CapacityUnit")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "CapacityUnit", "ValidFrom");
+
+                    b.ToTable("UnitCapacities");
                 });
 
             modelBuilder.Entity("SuNghiep.Core.Entities.UnitVersion", b =>
@@ -2538,6 +4241,17 @@ namespace SuNghiep.Migrations.Postgres.Migrations
                     b.Navigation("Successor");
                 });
 
+            modelBuilder.Entity("SuNghiep.Core.Entities.AreaPopulation", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.Area", "Area")
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Area");
+                });
+
             modelBuilder.Entity("SuNghiep.Core.Entities.Attachment", b =>
                 {
                     b.HasOne("SuNghiep.Core.Entities.PlanDocument", "Document")
@@ -2592,6 +4306,17 @@ namespace SuNghiep.Migrations.Postgres.Migrations
                     b.Navigation("Parent");
                 });
 
+            modelBuilder.Entity("SuNghiep.Core.Entities.Feedback", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Unit");
+                });
+
             modelBuilder.Entity("SuNghiep.Core.Entities.FinanceYear", b =>
                 {
                     b.HasOne("SuNghiep.Core.Entities.Unit", "Unit")
@@ -2620,6 +4345,80 @@ namespace SuNghiep.Migrations.Postgres.Migrations
                     b.Navigation("Area");
 
                     b.Navigation("ManagingAgency");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.Inspection", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.Agency", "BodyAgency")
+                        .WithMany()
+                        .HasForeignKey("BodyAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("BodyAgency");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.InspectionFinding", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.Inspection", "Inspection")
+                        .WithMany("Findings")
+                        .HasForeignKey("InspectionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SuNghiep.Core.Entities.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Inspection");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.InspectionRecommendation", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.Agency", "AddresseeAgency")
+                        .WithMany()
+                        .HasForeignKey("AddresseeAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SuNghiep.Core.Entities.InspectionFinding", "Finding")
+                        .WithMany("Recommendations")
+                        .HasForeignKey("FindingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SuNghiep.Core.Entities.Inspection", "Inspection")
+                        .WithMany()
+                        .HasForeignKey("InspectionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("AddresseeAgency");
+
+                    b.Navigation("Finding");
+
+                    b.Navigation("Inspection");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.InspectionUnit", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.Inspection", "Inspection")
+                        .WithMany("Units")
+                        .HasForeignKey("InspectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SuNghiep.Core.Entities.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Inspection");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("SuNghiep.Core.Entities.JobPosition", b =>
@@ -2652,8 +4451,61 @@ namespace SuNghiep.Migrations.Postgres.Migrations
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("SuNghiep.Core.Entities.MeritRecord", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.Agency", "Agency")
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SuNghiep.Core.Entities.PlanTask", "Task")
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SuNghiep.Core.Entities.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Agency");
+
+                    b.Navigation("Task");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.ModelUnit", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.PlanDocument", "Document")
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SuNghiep.Core.Entities.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Document");
+
+                    b.Navigation("Unit");
+                });
+
             modelBuilder.Entity("SuNghiep.Core.Entities.Notification", b =>
                 {
+                    b.HasOne("SuNghiep.Core.Entities.Feedback", "Feedback")
+                        .WithMany()
+                        .HasForeignKey("FeedbackId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("SuNghiep.Core.Entities.InspectionRecommendation", "Recommendation")
+                        .WithMany()
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("SuNghiep.Core.Entities.Report", "Report")
                         .WithMany()
                         .HasForeignKey("ReportId")
@@ -2669,6 +4521,10 @@ namespace SuNghiep.Migrations.Postgres.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Feedback");
+
+                    b.Navigation("Recommendation");
 
                     b.Navigation("Report");
 
@@ -2741,6 +4597,119 @@ namespace SuNghiep.Migrations.Postgres.Migrations
                     b.Navigation("Agency");
 
                     b.Navigation("Task");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.Provider", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.Area", "Area")
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SuNghiep.Core.Entities.Agency", "RecordedByAgency")
+                        .WithMany()
+                        .HasForeignKey("RecordedByAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SuNghiep.Core.Entities.Sector", null)
+                        .WithMany()
+                        .HasForeignKey("SectorCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Area");
+
+                    b.Navigation("RecordedByAgency");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.ProviderVersion", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.Area", "Area")
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SuNghiep.Core.Entities.Provider", "Provider")
+                        .WithMany("Versions")
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Area");
+
+                    b.Navigation("Provider");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.QualityAssessment", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.QualityStandard", "Standard")
+                        .WithMany()
+                        .HasForeignKey("StandardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SuNghiep.Core.Entities.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Standard");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.QualityCriterion", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.QualityStandard", "Standard")
+                        .WithMany("Criteria")
+                        .HasForeignKey("StandardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Standard");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.QualityScore", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.QualityAssessment", "Assessment")
+                        .WithMany("Scores")
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SuNghiep.Core.Entities.QualityCriterion", "Criterion")
+                        .WithMany()
+                        .HasForeignKey("CriterionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Assessment");
+
+                    b.Navigation("Criterion");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.QualityStandard", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.ServiceItem", "Item")
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Item");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.RecommendationFollowUp", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.InspectionRecommendation", "Recommendation")
+                        .WithMany("FollowUps")
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Recommendation");
                 });
 
             modelBuilder.Entity("SuNghiep.Core.Entities.Reorganization", b =>
@@ -2846,6 +4815,156 @@ namespace SuNghiep.Migrations.Postgres.Migrations
                     b.Navigation("Report");
                 });
 
+            modelBuilder.Entity("SuNghiep.Core.Entities.ServiceAcceptance", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.ServiceOrder", "Order")
+                        .WithMany("Acceptances")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Order");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.ServiceBid", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.ServiceOrder", "Order")
+                        .WithMany("Bids")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SuNghiep.Core.Entities.Provider", "Provider")
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SuNghiep.Core.Entities.Unit", "ProviderUnit")
+                        .WithMany()
+                        .HasForeignKey("ProviderUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Order");
+
+                    b.Navigation("Provider");
+
+                    b.Navigation("ProviderUnit");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.ServiceCatalogue", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.Agency", "IssuerAgency")
+                        .WithMany()
+                        .HasForeignKey("IssuerAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SuNghiep.Core.Entities.ServiceCatalogue", "Supersedes")
+                        .WithMany()
+                        .HasForeignKey("SupersedesId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("IssuerAgency");
+
+                    b.Navigation("Supersedes");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.ServiceItem", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.ServiceCatalogue", "Catalogue")
+                        .WithMany("Items")
+                        .HasForeignKey("CatalogueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SuNghiep.Core.Entities.ServiceItem", "Parent")
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SuNghiep.Core.Entities.Sector", null)
+                        .WithMany()
+                        .HasForeignKey("SectorCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Catalogue");
+
+                    b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.ServiceNorm", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.ServiceItem", "Item")
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Item");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.ServiceOrder", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.ServiceItem", "Item")
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SuNghiep.Core.Entities.Agency", "OrdererAgency")
+                        .WithMany()
+                        .HasForeignKey("OrdererAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SuNghiep.Core.Entities.ServicePrice", "PriceRow")
+                        .WithMany()
+                        .HasForeignKey("PriceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SuNghiep.Core.Entities.Provider", "Provider")
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SuNghiep.Core.Entities.Unit", "ProviderUnit")
+                        .WithMany()
+                        .HasForeignKey("ProviderUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Item");
+
+                    b.Navigation("OrdererAgency");
+
+                    b.Navigation("PriceRow");
+
+                    b.Navigation("Provider");
+
+                    b.Navigation("ProviderUnit");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.ServicePrice", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.ServiceItem", "Item")
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Item");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.ServiceSettlement", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.ServiceOrder", "Order")
+                        .WithMany("Settlements")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Order");
+                });
+
             modelBuilder.Entity("SuNghiep.Core.Entities.StaffingAllocation", b =>
                 {
                     b.HasOne("SuNghiep.Core.Entities.Agency", "Agency")
@@ -2864,6 +4983,72 @@ namespace SuNghiep.Migrations.Postgres.Migrations
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.SurveyAnswer", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.SurveyItem", "Item")
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SuNghiep.Core.Entities.SurveyResponse", "Response")
+                        .WithMany("Answers")
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SuNghiep.Core.Entities.SurveyRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Item");
+
+                    b.Navigation("Response");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.SurveyItem", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.SurveyInstrument", "Instrument")
+                        .WithMany("Items")
+                        .HasForeignKey("InstrumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Instrument");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.SurveyResponse", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.SurveyRound", "Round")
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Round");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.SurveyRound", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.SurveyInstrument", "Instrument")
+                        .WithMany()
+                        .HasForeignKey("InstrumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SuNghiep.Core.Entities.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Instrument");
 
                     b.Navigation("Unit");
                 });
@@ -2937,6 +5122,17 @@ namespace SuNghiep.Migrations.Postgres.Migrations
                     b.Navigation("Area");
 
                     b.Navigation("ManagingAgency");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.UnitCapacity", b =>
+                {
+                    b.HasOne("SuNghiep.Core.Entities.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("SuNghiep.Core.Entities.UnitVersion", b =>
@@ -3023,6 +5219,23 @@ namespace SuNghiep.Migrations.Postgres.Migrations
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("SuNghiep.Core.Entities.Inspection", b =>
+                {
+                    b.Navigation("Findings");
+
+                    b.Navigation("Units");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.InspectionFinding", b =>
+                {
+                    b.Navigation("Recommendations");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.InspectionRecommendation", b =>
+                {
+                    b.Navigation("FollowUps");
+                });
+
             modelBuilder.Entity("SuNghiep.Core.Entities.JobPositionList", b =>
                 {
                     b.Navigation("Positions");
@@ -3044,6 +5257,21 @@ namespace SuNghiep.Migrations.Postgres.Migrations
                     b.Navigation("Progress");
                 });
 
+            modelBuilder.Entity("SuNghiep.Core.Entities.Provider", b =>
+                {
+                    b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.QualityAssessment", b =>
+                {
+                    b.Navigation("Scores");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.QualityStandard", b =>
+                {
+                    b.Navigation("Criteria");
+                });
+
             modelBuilder.Entity("SuNghiep.Core.Entities.Reorganization", b =>
                 {
                     b.Navigation("Participants");
@@ -3057,6 +5285,30 @@ namespace SuNghiep.Migrations.Postgres.Migrations
             modelBuilder.Entity("SuNghiep.Core.Entities.ReportRequest", b =>
                 {
                     b.Navigation("Reports");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.ServiceCatalogue", b =>
+                {
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.ServiceOrder", b =>
+                {
+                    b.Navigation("Acceptances");
+
+                    b.Navigation("Bids");
+
+                    b.Navigation("Settlements");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.SurveyInstrument", b =>
+                {
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("SuNghiep.Core.Entities.SurveyResponse", b =>
+                {
+                    b.Navigation("Answers");
                 });
 
             modelBuilder.Entity("SuNghiep.Core.Entities.Unit", b =>

@@ -8,7 +8,8 @@ namespace SuNghiep.Web.Api;
 public sealed record IndicatorInfo(
     string Code, string Name, string Unit, string Definition, string Formula, string Source, string Kind, bool IsShare, string DefaultBaseline);
 
-public sealed record DrilldownResponse(Paged<DrilldownUnit> Units, Paged<DrilldownEvent> Events);
+/// <summary>A drill-down: the units counted, the reorganizations that moved the figure, and for quality and oversight the records behind it.</summary>
+public sealed record DrilldownResponse(Paged<DrilldownUnit> Units, Paged<DrilldownEvent> Events, Paged<DrilldownRecord> Records);
 
 /// <summary>The indicators of domain 11 measured from the register: the catalogue, one indicator with its breakdown, its drill-down.</summary>
 public static class IndicatorsApi
@@ -73,7 +74,7 @@ public static class IndicatorsApi
         }
 
         var drilldown = await engine.DrilldownAsync(query!, page, size, ct);
-        return TypedResults.Ok(new DrilldownResponse(drilldown.Units, drilldown.Events));
+        return TypedResults.Ok(new DrilldownResponse(drilldown.Units, drilldown.Events, drilldown.Records));
     }
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> ExportAsync(

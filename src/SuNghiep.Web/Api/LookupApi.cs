@@ -15,6 +15,9 @@ public sealed record AgencyLookupItem(int Id, string Name, string Detail);
 /// <summary>A unit in the picker: its code (the value forms take), its name, and its code with its area and managing agency.</summary>
 public sealed record UnitLookupItem(string Code, string Name, string Detail);
 
+/// <summary>A plan task in the picker: its id (the value forms take), its content shortened, and its document and lead agency.</summary>
+public sealed record TaskLookupItem(int Id, string Name, string Detail);
+
 public sealed record LookupResponse<T>(IReadOnlyList<T> Items);
 
 /// <summary>The pickers of the filters and forms: at most 20 areas, agencies or units of the caller's scope by folded name or code.</summary>
@@ -29,6 +32,8 @@ public static class LookupApi
             .WithSummary("Find at most 20 agencies of the caller's scope by name or code, accent-insensitive; purpose=task-lead or task-coordinator: those a task may name; purpose=competent: any still in existence in the country, for a competent or receiving body.");
         lookup.MapGet("/units", UnitsAsync).WithName("LookupUnits")
             .WithSummary("Find at most 20 units of the caller's scope in operation today by name or code, accent-insensitive.");
+        lookup.MapGet("/tasks", TasksAsync).WithName("LookupTasks")
+            .WithSummary("Find at most 20 plan tasks of the caller's scope by words of their content or their document's number, accent-insensitive, latest documents first.");
     }
 
     /// <summary>
@@ -41,6 +46,7 @@ public static class LookupApi
         lookup.MapGet("/areas", AreasAsync);
         lookup.MapGet("/agencies", AgenciesAsync);
         lookup.MapGet("/units", UnitsAsync);
+        lookup.MapGet("/tasks", TasksAsync);
     }
 
     private static async Task<Results<Ok<LookupResponse<AreaLookupItem>>, ValidationProblem>> AreasAsync(
@@ -106,5 +112,18 @@ public static class LookupApi
 
         var items = await Pickers.UnitsAsync(db, q!, Core.VietnamTime.Today(time), ct);
         return TypedResults.Ok(new LookupResponse<UnitLookupItem>(items.Select(i => new UnitLookupItem(i.Value, i.Name, i.Detail)).ToList()));
+    }
+
+    private static async Task<Results<Ok<LookupResponse<TaskLookupItem>>, ValidationProblem>> TasksAsync(SuNghiepDbContext db, string? q, CancellationToken ct)
+    {
+        var errors = Pickers.Validate(q);
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var items = await TaskPicker.TasksAsync(db, q!, ct);
+        return TypedResults.Ok(new LookupResponse<TaskLookupItem>(
+            items.Select(i => new TaskLookupItem(int.Parse(i.Value, System.Globalization.CultureInfo.InvariantCulture), i.Name, i.Detail)).ToList()));
     }
 }

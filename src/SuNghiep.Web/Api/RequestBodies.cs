@@ -37,7 +37,8 @@ public sealed record RevenueRequest(
     decimal? OrderedServices, decimal? ScienceTasks, decimal? ServiceFees, decimal? BusinessSurplus, decimal? RetainedFees, decimal? Other);
 
 public sealed record FinanceRequest(
-    RevenueRequest Revenue, decimal? RecurrentExpenditure, decimal? InvestmentSelfFinancing, decimal? Depreciation, decimal? DirectBudgetSpending);
+    RevenueRequest Revenue, decimal? RecurrentExpenditure, decimal? InvestmentSelfFinancing, decimal? Depreciation, decimal? DirectBudgetSpending,
+    bool? OrderedServicesFromOrders);
 
 public sealed record PlanDecisionRequest(string? Number, DateOnly? Date, string? Issuer);
 
@@ -58,3 +59,17 @@ public sealed record JobPositionRequest(string Name, string Group, string? Title
 public sealed record JobPositionListRequest(PlanDecisionRequest Decision, JobPositionRequest[] Positions, string? Notes);
 
 public sealed record JobPositionUpload(IFormFile File, string DecisionNumber, DateOnly DecisionDate, string DecisionIssuer, string? Notes);
+
+public sealed record DecisionRequest(string Number, DateOnly Date, string Issuer);
+
+public sealed record CatalogueRequest(
+    string Name, string Level, string? AreaCode, DecisionRequest Decision, DateOnly ValidFrom, int? SupersedesId, int? IssuerAgencyId, string? Notes);
+
+public sealed record ServiceItemRequest(
+    string Code, string Name, string Sector, int? ParentId, string[] Methods, bool? Essential, bool? FeeBased, string? OutputUnit);
+
+public sealed record ServicePriceRequest(string? AreaCode, decimal Price, string Unit, string CostBasis, DecisionRequest Decision, DateOnly ValidFrom);
+
+public sealed record NormLineRequest(string Kind, string Name, string Unit, decimal Quantity);
+
+public sealed record ServiceNormRequest(string OutputUnit, NormLineRequest[] Inputs, DecisionRequest Decision, DateOnly ValidFrom);

@@ -121,10 +121,13 @@ public static class ResourcesApi
             f.Errors.Add(new("revenue", "Vui lòng nhập các nguồn thu (revenue)."));
         }
 
+        // With orderedServicesFromOrders the figure is the year's accepted orders and revenue.orderedServices may be left out.
+        var fromOrders = f.Bool("orderedServicesFromOrders") ?? false;
         var input = new FinanceInput(
-            revenue?.Decimal("orderedServices"), revenue?.Decimal("scienceTasks"), revenue?.Decimal("serviceFees"),
+            fromOrders ? null : revenue?.Decimal("orderedServices"), revenue?.Decimal("scienceTasks"), revenue?.Decimal("serviceFees"),
             revenue?.Decimal("businessSurplus"), revenue?.Decimal("retainedFees"), revenue?.Decimal("other"),
-            f.Decimal("recurrentExpenditure"), f.Decimal("investmentSelfFinancing"), f.Decimal("depreciation"), f.Decimal("directBudgetSpending"));
+            f.Decimal("recurrentExpenditure"), f.Decimal("investmentSelfFinancing"), f.Decimal("depreciation"), f.Decimal("directBudgetSpending"),
+            fromOrders);
         if (f.Errors.Count > 0)
         {
             return Problems.Invalid(f.Errors);

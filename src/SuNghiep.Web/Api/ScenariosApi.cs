@@ -7,6 +7,7 @@ using SuNghiep.Core.Plans;
 using SuNghiep.Core.Reorganizations;
 using SuNghiep.Core.Rules;
 using SuNghiep.Core.Scenarios;
+using SuNghiep.Core.Services;
 using SuNghiep.Core.Units;
 using SuNghiep.Web.Infrastructure;
 
@@ -60,7 +61,11 @@ public sealed record ScenarioListItem(
 public sealed record ScenarioListResponse(IReadOnlyList<ScenarioListItem> Items, int Total);
 
 /// <summary>An indicator on the register as it is and as the scenario would leave it, both shaped as the indicator's answer.</summary>
-public sealed record ScenarioIndicatorResponse(IndicatorResult Actual, IndicatorResult Scenario);
+/// <remarks>
+/// Coverage lists the communes where the scenario takes the network of a sector its events touch below the norm (below
+/// after, not before), each with its figures before and after, measured on the same date.
+/// </remarks>
+public sealed record ScenarioIndicatorResponse(IndicatorResult Actual, IndicatorResult Scenario, IReadOnlyList<CoverageChange>? Coverage = null);
 
 /// <summary>The targets that concern the scope, measured on the as-of date on the register as it is and as the scenario would leave it.</summary>
 public sealed record ScenarioTargetsResponse(DateOnly AsOf, IReadOnlyList<TargetStatusResponse> Actual, IReadOnlyList<TargetStatusResponse> Scenario);
@@ -235,7 +240,7 @@ public static class ScenariosApi
     }
 
     private static async Task<Results<Ok<ScenarioIndicatorResponse>, ValidationProblem, ProblemHttpResult>> IndicatorAsync(
-        int id, string code, HttpRequest request, ScenarioService service, IndicatorEngine engine, CancellationToken ct)
+        int id, string code, HttpRequest request, ScenarioService service, IndicatorEngine engine, NetworkCoverage coverage, CancellationToken ct)
     {
         if (await service.GetAsync(id, ct) is not { } scenario)
         {
@@ -253,7 +258,9 @@ public static class ScenariosApi
             return Problems.Invalid(errors);
         }
 
-        var comparison = await service.CompareAsync(id, c => engine.ComputeAsync(query, c), ct);
+        var touched = await coverage.TouchedAsync(Touched(scenario), query.AsOf, ct);
+        var comparison = await service.CompareAsync(id, async c =>
+            (Indicator: await engine.ComputeAsync(query, c), Coverage: await coverage.MeasureAsync(touched, query.AsOf, c)), ct);
         if (comparison is null)
         {
             return NotFound();
@@ -264,7 +271,8 @@ public static class ScenariosApi
             return Stale(comparison.Errors);
         }
 
-        return TypedResults.Ok(new ScenarioIndicatorResponse(comparison.Actual, comparison.Scenario!));
+        return TypedResults.Ok(new ScenarioIndicatorResponse(comparison.Actual.Indicator, comparison.Scenario.Indicator,
+            NetworkCoverage.Falling(comparison.Actual.Coverage, comparison.Scenario.Coverage)));
     }
 
     private static async Task<Results<Ok<ScenarioTargetsResponse>, ValidationProblem, ProblemHttpResult>> TargetsAsync(
@@ -297,6 +305,10 @@ public static class ScenariosApi
         static List<TargetStatusResponse> Statuses(IReadOnlyList<MeasuredTarget> measured) => measured.Select(m => new TargetStatusResponse(
             m.TargetId, m.IndicatorCode, m.BaselineValue, m.Actual, m.TargetValue, m.Deadline, m.Status, m.Explanation)).ToList();
     }
+
+    /// <summary>The units a scenario's events name (ended, merged, transferred, continuing): those whose network it may change.</summary>
+    internal static int[] Touched(ScenarioView scenario) =>
+        [.. scenario.Events.SelectMany(e => e.SourceUnitIds.Concat(e.ContinuingUnitId is { } c ? [c] : [])).Distinct()];
 
     /// <summary>The targets of a scope as the dashboard lists them, measured as if the day were the given one.</summary>
     internal static Task<IReadOnlyList<MeasuredTarget>> TargetsOnAsync(

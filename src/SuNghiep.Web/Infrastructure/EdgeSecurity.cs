@@ -230,8 +230,11 @@ public static class EdgeSecurity
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+                // The public register's reads say "public" themselves (nothing in them is anyone's secret); all else is no-store.
                 if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
-                    && !headers.CacheControl.ToString().Contains("no-store", StringComparison.OrdinalIgnoreCase))
+                    && !headers.CacheControl.ToString().Contains("no-store", StringComparison.OrdinalIgnoreCase)
+                    && !(context.Request.Path.StartsWithSegments("/api/v1/public", StringComparison.OrdinalIgnoreCase)
+                         && headers.CacheControl.ToString().StartsWith("public", StringComparison.OrdinalIgnoreCase)))
                 {
                     headers.CacheControl = "no-store";
                 }

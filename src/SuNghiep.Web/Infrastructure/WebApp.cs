@@ -46,6 +46,7 @@ public static class WebApp
         services.AddScoped<UnitService>();
         services.AddScoped<Core.Reorganizations.ReorganizationService>();
         services.AddScoped<Core.Reorganizations.ProposalService>();
+        services.AddScoped<Core.Oversight.InspectionService>();
         services.AddScoped<Core.Reorganizations.ReorganizationImport>();
         services.AddScoped<Core.Scenarios.ScenarioService>();
         services.AddScoped<Core.Scenarios.ScenarioImport>();
@@ -54,6 +55,13 @@ public static class WebApp
             config.GetValue("Imports:MaxCellCharacters", Core.Reorganizations.SheetLimits.Default.MaxCellCharacters)));
         services.AddScoped<Core.Resources.ResourceService>();
         services.AddScoped<Core.Resources.JobPositionService>();
+        services.AddScoped<Core.Oversight.QualityService>();
+        services.AddScoped<Core.Oversight.MeritService>();
+        services.AddScoped<Core.Services.CatalogueService>();
+        services.AddScoped<Core.Services.CatalogueQueries>();
+        services.AddScoped<Core.Services.CatalogueImport>();
+        services.AddScoped<Core.Services.OrderService>();
+        services.AddScoped<Core.Services.OrderImport>();
         services.AddScoped<Core.Indicators.IndicatorEngine>();
         services.AddScoped<Core.Reporting.ReportAnnexes>();
         services.AddScoped<Core.Reporting.ReportService>();
@@ -63,9 +71,24 @@ public static class WebApp
         services.AddScoped<Core.Plans.TargetStatuses>();
         services.AddScoped<Core.Resources.ResourceImport>();
         services.AddScoped<Core.Resources.JobPositionImport>();
+        services.AddScoped<Core.Oversight.SurveyService>();
+        services.AddScoped(sp => new Core.Oversight.SurveyImport(sp.GetRequiredService<Core.Oversight.SurveyService>(), sp.GetRequiredService<Core.Reorganizations.SheetLimits>()));
+        services.AddScoped<Core.Services.ProviderService>();
+        services.AddScoped<Core.Services.NetworkCoverage>();
+        services.AddScoped<Core.Services.NetworkData>();
         services.AddScoped<AccountService>();
         services.AddScoped<SignInGuard>();
         services.AddReminders(config);
+        services.Configure<Core.Oversight.FeedbackOptions>(config.GetSection(Core.Oversight.FeedbackOptions.Section));
+        services.AddScoped<Core.Oversight.FeedbackService>();
+        services.AddMemoryCache();
+        services.AddSingleton<FeedbackGuard>();
+        // Only the public register's pages and reads are compressed: they carry no secret that a compression side channel could leak.
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.MimeTypes = ["text/html", "text/css", "application/javascript", "text/javascript", "application/json", "application/problem+json"];
+        });
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
@@ -160,6 +183,7 @@ public static class WebApp
             c => !c.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase),
             b => b.UseStatusCodePagesWithReExecute("/status/{0}"));
         app.UseRequestLocalization();
+        app.UseWhen(PublicRegisterPath, b => b.UseResponseCompression());
         app.UseStaticFiles();
         app.UseRouting();
         app.UseMiddleware<UploadLimitMiddleware>();
@@ -173,14 +197,22 @@ public static class WebApp
 
         var api = app.MapGroup("/api/v1");
         AuthApi.Map(api);
+        PublicApi.Map(api);
         var secured = api.MapGroup("").RequireAuthorization(ApiPolicy);
         UnitsApi.Map(secured);
         ReorganizationsApi.Map(secured);
         ProposalsApi.Map(secured);
+        InspectionsApi.Map(secured);
         ScenariosApi.Map(secured);
         ReportsApi.Map(secured);
         ResourcesApi.Map(secured);
         JobPositionsApi.Map(secured);
+        QualityApi.Map(secured);
+        MeritsApi.Map(secured);
+        ServiceCataloguesApi.Map(secured);
+        ServiceOrdersApi.Map(secured);
+        ProvidersApi.Map(secured);
+        NetworkApi.Map(secured);
         IndicatorsApi.Map(secured);
         PlansApi.Map(secured);
         TaskImportApi.Map(secured);
@@ -190,10 +222,27 @@ public static class WebApp
         NotificationsApi.Map(secured);
         AccountApi.Map(secured);
         SearchApi.Map(secured);
+        FeedbackApi.Map(secured);
         LookupApi.Map(secured);
+        SurveysApi.Map(secured);
         LookupApi.MapForPages(app);
 
         app.MapRazorPages();
+    }
+
+    private static bool PublicRegisterPath(HttpContext context)
+    {
+        // Reads only: the answer to a feedback and the withdrawal page carry a withdrawal secret.
+        var path = context.Request.Path;
+        if (!HttpMethods.IsGet(context.Request.Method) || path.StartsWithSegments("/cong-khai/rut-dong-y", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        return path.StartsWithSegments("/cong-khai", StringComparison.OrdinalIgnoreCase)
+            || path.StartsWithSegments("/api/v1/public", StringComparison.OrdinalIgnoreCase)
+            || path.StartsWithSegments("/css/public.css", StringComparison.OrdinalIgnoreCase)
+            || path.StartsWithSegments("/js/feedback-pow.js", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Migrates, loads reference data, loads the demo province into an empty register, loads the source documents into a register without any, and makes the first administrator.</summary>
@@ -215,6 +264,11 @@ public static class WebApp
         if (await DatabaseSetup.SeedDocumentsAsync(app.Services, SystemActors.FirstStart, onlyIfNone: true) is { } documents)
         {
             logger.LogInformation("Loaded {Documents} source documents with {Agencies} agencies in {Elapsed} ms.", documents.Documents, documents.Agencies, clock.ElapsedMilliseconds);
+        }
+
+        if (await DatabaseSetup.SeedServiceCataloguesAsync(app.Services, SystemActors.FirstStart) is { Catalogues: > 0 } catalogues)
+        {
+            logger.LogInformation("Loaded {Catalogues} catalogues of public services with {Items} items in {Elapsed} ms.", catalogues.Catalogues, catalogues.Items, clock.ElapsedMilliseconds);
         }
 
         var admin = await DatabaseSetup.EnsureAdministratorAsync(

@@ -62,7 +62,8 @@ public sealed class BaselineTests
     [Fact]
     public void Catalog_EveryIndicatorHasADefinitionAndADefaultBaseline()
     {
-        Assert.Equal(8, IndicatorCatalog.All.Count);
+        Assert.Equal(12, IndicatorCatalog.All.Count);
+        Assert.Equal("2025-12-31", IndicatorCatalog.DefaultBaseline("survey.satisfaction").ToString());
         Assert.All(IndicatorCatalog.All, d => Assert.False(string.IsNullOrWhiteSpace(d.Formula) || string.IsNullOrWhiteSpace(d.Source)));
         Assert.Equal("2015-12-31", IndicatorCatalog.DefaultBaseline("units.count").ToString());
         Assert.Equal("2021", IndicatorCatalog.DefaultBaseline("staff.budget").ToString());

@@ -16,46 +16,18 @@ namespace SuNghiep.Web.Tests.Api;
 /// One host per provider with low limits and a trusted proxy (10.0.0.5). The in-memory server has no client address, so
 /// the test header X-Test-Peer plays the TCP peer's address; each test uses addresses of its own.
 /// </summary>
-public sealed class EdgeHosts : IAsyncDisposable
+public sealed class EdgeHosts() : OwnHosts(builder =>
+{
+    builder.UseSetting("ForwardedHeaders:KnownProxies", EdgeHosts.Proxy);
+    builder.UseSetting("RateLimits:SignInPerMinute", EdgeHosts.SignInPerAddress.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    builder.UseSetting("RateLimits:SignInPerAccountPerMinute", "20");
+    builder.UseSetting("RateLimits:ApiPerMinute", EdgeHosts.ApiPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    builder.ConfigureServices(s => s.AddSingleton<IStartupFilter, PeerAddress>());
+})
 {
     public const string Proxy = "10.0.0.5";
     public const int SignInPerAddress = 6;
     public const int ApiPerMinute = 60;
-
-    private readonly Dictionary<DatabaseProvider, Task<SuNghiepApp>> _apps = [];
-    private readonly Lock _lock = new();
-
-    public Task<SuNghiepApp> GetAsync(DatabaseProvider provider)
-    {
-        lock (_lock)
-        {
-            if (!_apps.TryGetValue(provider, out var app))
-            {
-                app = AppHosts.StartOwnAsync(provider, builder =>
-                {
-                    builder.UseSetting("ForwardedHeaders:KnownProxies", Proxy);
-                    builder.UseSetting("RateLimits:SignInPerMinute", SignInPerAddress.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                    builder.UseSetting("RateLimits:SignInPerAccountPerMinute", "20");
-                    builder.UseSetting("RateLimits:ApiPerMinute", ApiPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                    builder.ConfigureServices(s => s.AddSingleton<IStartupFilter, PeerAddress>());
-                });
-                _apps[provider] = app;
-            }
-
-            return app;
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var app in _apps.Values)
-        {
-            if (app.IsCompletedSuccessfully)
-            {
-                await app.Result.DisposeAsync();
-            }
-        }
-    }
 
     private sealed class PeerAddress : IStartupFilter
     {

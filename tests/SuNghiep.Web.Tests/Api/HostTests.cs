@@ -26,7 +26,8 @@ public sealed class HostTests(AppHosts hosts)
         var (pending, demoAgency, provinces) = await app.WithDbAsync(async (db, _) => (
             (await db.Database.GetPendingMigrationsAsync()).Count(),
             await db.Agencies.AnyAsync(a => a.Code == "92.SYT"),
-            await db.Areas.CountAsync(a => a.Level == Core.Entities.AreaLevel.Province && a.ValidTo == null)));
+            // Coverage tests add provinces of their own to the shared database, coded "x…"; the map's codes are numbers.
+            await db.Areas.CountAsync(a => a.Level == Core.Entities.AreaLevel.Province && a.ValidTo == null && !EF.Functions.Like(a.Code, "x%"))));
 
         Assert.Equal(0, pending);
         Assert.True(demoAgency);

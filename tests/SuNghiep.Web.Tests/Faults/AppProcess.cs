@@ -12,7 +12,9 @@ namespace SuNghiep.Web.Tests.Faults;
 /// </summary>
 internal sealed record AppProcess(Process Process, Uri Address) : IDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    // A first start migrates and loads the reference data; with the rest of the suite on the same two cores that has
+    // taken most of a minute and a half.
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180);
 
     public static async Task<AppProcess> StartAsync(string folder, DatabaseProvider provider, string connectionString)
     {

@@ -12,7 +12,7 @@ namespace SuNghiep.Web.Tests.Indicators;
 public sealed class IndicatorApiTests(AppHosts hosts)
 {
     [Theory, DatabaseData]
-    public async Task Catalogue_ListsTheEightIndicatorsWithTheirDefinitions(DatabaseProvider provider)
+    public async Task Catalogue_ListsTheTwelveIndicatorsWithTheirDefinitions(DatabaseProvider provider)
     {
         var app = await hosts.GetAsync(provider);
         using var admin = await app.AdminAsync();
@@ -20,10 +20,12 @@ public sealed class IndicatorApiTests(AppHosts hosts)
         var list = await admin.ReadAsync<List<IndicatorInfo>>("/api/v1/indicators");
 
         Assert.Equal(
-            ["units.count", "staff.budget", "autonomy.selffinancing.share", "autonomy.any.share", "conversion.share", "budget.direct.avg", "roles.other.share", "autonomy.plan.share"],
+            ["units.count", "staff.budget", "autonomy.selffinancing.share", "autonomy.any.share", "conversion.share", "budget.direct.avg", "roles.other.share", "autonomy.plan.share",
+                "quality.assessed.share", "survey.satisfaction", "feedback.answered.ontime.share", "inspection.recommendations.done.share"],
             list.Select(i => i.Code).ToList());
         Assert.All(list, i => Assert.False(string.IsNullOrWhiteSpace(i.Name) || string.IsNullOrWhiteSpace(i.Definition) || string.IsNullOrWhiteSpace(i.Source)));
-        Assert.Equal(["đơn vị", "người", "%", "%", "%", "đồng", "%", "%"], list.Select(i => i.Unit).ToList());
+        Assert.Equal(["đơn vị", "người", "%", "%", "%", "đồng", "%", "%", "%", "%", "%", "%"], list.Select(i => i.Unit).ToList());
+        Assert.Equal("2025-12-31", list.Single(i => i.Code == "survey.satisfaction").DefaultBaseline);
         Assert.Equal("2016-2020", list.Single(i => i.Code == "budget.direct.avg").DefaultBaseline);
     }
 

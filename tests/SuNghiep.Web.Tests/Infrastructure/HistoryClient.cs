@@ -86,12 +86,15 @@ public static class HistoryClient
 /// </summary>
 public static class Communes
 {
+    /// <summary>A commune of Điện Biên where no test registers a unit: a scope there has an empty register.</summary>
+    public const string Empty = "03158";
+
     // The embedded list of the app (code first, province code last), but for the demo province and Hà Nội, where other
-    // tests write.
+    // tests write, and the commune kept empty.
     private static readonly string[] Codes = ReadLines()
         .Skip(1)
         .Select(line => line.Split(','))
-        .Where(f => f[^1] is not ("92" or "01"))
+        .Where(f => f[^1] is not ("92" or "01") && f[0] != Empty)
         .Select(f => f[0])
         .OrderBy(_ => Random.Shared.Next())
         .ToArray();

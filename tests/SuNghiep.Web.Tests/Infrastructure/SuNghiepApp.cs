@@ -52,6 +52,9 @@ public sealed class SuNghiepApp(TestDatabase database, Action<IWebHostBuilder>? 
         builder.UseSetting("RateLimits:ApiPerMinute", "1000000");
         builder.UseSetting("RateLimits:SignInPerAccountPerMinute", "100000");
         builder.UseSetting("Security:AddressFreeFailures", "100000");
+        // Citizens' feedback is limited per address as well; FeedbackLimitTests checks the limits in hosts of its own.
+        builder.UseSetting("Feedback:PerAddressPerHour", "100000");
+        builder.UseSetting("Feedback:WithoutProofPerAddressPerHour", "100000");
         // A test's own host may change settings (low rate limits, trusted proxies) after these.
         configure?.Invoke(builder);
     }

@@ -107,8 +107,62 @@ public sealed class ReportAnnexesTests(AppHosts hosts)
 
     private static List<decimal?> Figures(DocumentAnnex annex, string label) => Row(annex, label).Cells.Skip(2).Select(c => c.Value).ToList();
 
+    private static JsonObject Merit(string kind, int? unitId, int? agencyId, string number, string date) => new()
+    {
+        ["kind"] = kind, ["unitId"] = unitId, ["agencyId"] = agencyId,
+        ["form"] = kind == "commendation" ? "Bằng khen" : "Khiển trách", ["reason"] = $"Sắp xếp đơn vị {number}",
+        ["decision"] = new JsonObject { ["number"] = number, ["date"] = date, ["issuer"] = "Ủy ban nhân dân thành phố Cần Thơ" },
+    };
+
     [Theory, DatabaseData]
-    public async Task BuildAsync_SixAnnexesByTheSevenSectors_WithTheRegistersFigures(DatabaseProvider provider)
+    public async Task BuildAsync_AnnexEight_CitesTheScopesModelUnitsAndTheMeritsOfThePeriod(DatabaseProvider provider)
+    {
+        var app = await hosts.GetAsync(provider);
+        var (admin, register) = await RegisterAsync(app);
+        using var _admin = admin;
+        var token = Unique.Token();
+        var document = await Api.Plans.PlansClient.CreateDocumentAsync(admin, Api.Plans.PlansClient.Document(token, "2026-02-01").With("issuerAgencyId", register.Parent));
+        var late = await Api.Plans.PlansClient.CreateDocumentAsync(admin, Api.Plans.PlansClient.Document(Unique.Token(), "2026-12-01").With("issuerAgencyId", register.Parent));
+        await Ok(admin.PostAsync($"/api/v1/documents/{document.Id}/model-units", UnitsClient.Content(new JsonObject { ["unitId"] = register.Units["E1"].Id, ["note"] = "Mô hình tự chủ điểm" }.ToJsonString())));
+        // Named by a plan issued after the cut-off: not yet citable.
+        await Ok(admin.PostAsync($"/api/v1/documents/{late.Id}/model-units", UnitsClient.Content(new JsonObject { ["unitId"] = register.Units["H1"].Id }.ToJsonString())));
+        foreach (var merit in new[]
+                 {
+                     Merit("commendation", register.Units["H1"].Id, null, $"{token}-1/QĐ-UBND", "2026-06-01"),
+                     Merit("discipline", null, register.Schools, $"{token}-2/QĐ-UBND", "2026-03-01"),
+                     // Before the period (the year up to the cut-off of 14/11/2026), and after the cut-off.
+                     Merit("commendation", register.Units["E1"].Id, null, $"{token}-3/QĐ-UBND", "2025-11-14"),
+                     Merit("commendation", register.Units["E1"].Id, null, $"{token}-4/QĐ-UBND", "2026-11-15"),
+                 })
+        {
+            await Ok(admin.PostAsync("/api/v1/merits", UnitsClient.Content(merit.ToJsonString())));
+        }
+
+        var (parent, others, schools) = await WithAnnexesAsync(app, async (annexes, _) => (
+            (await annexes.BuildAsync(new IndicatorScope(AgencyId: register.Parent), CutOff)).Single(a => a.Number == "VIII"),
+            (await annexes.BuildAsync(new IndicatorScope(AgencyId: register.Others), CutOff)).Single(a => a.Number == "VIII"),
+            (await annexes.BuildAsync(new IndicatorScope(AgencyId: register.Schools), CutOff)).Single(a => a.Number == "VIII")));
+
+        static List<string> Lines(DocumentAnnex annex) => annex.Table.Rows.Select(r => string.Join(" | ", r.Cells.Select(c => c.Text))).ToList();
+        var e1 = register.Units["E1"];
+        var h1 = register.Units["H1"];
+        var schoolsName = await app.WithDbAsync((db, _) => db.Agencies.Where(a => a.Id == register.Schools).Select(a => a.Name).SingleAsync());
+        Assert.Equal(
+        [
+            $"1 | Đơn vị điển hình | {e1.Name} ({e1.Code}) | Mô hình tự chủ điểm | {token}/KH-UBND ngày 01/02/2026 của Ủy ban nhân dân thành phố Cần Thơ | ",
+            $"2 | Khen thưởng | {h1.Name} ({h1.Code}) | Bằng khen: Sắp xếp đơn vị {token}-1/QĐ-UBND | {token}-1/QĐ-UBND ngày 01/06/2026 của Ủy ban nhân dân thành phố Cần Thơ | ",
+            $"3 | Kỷ luật | {schoolsName} | Khiển trách: Sắp xếp đơn vị {token}-2/QĐ-UBND | {token}-2/QĐ-UBND ngày 01/03/2026 của Ủy ban nhân dân thành phố Cần Thơ | ",
+        ], Lines(parent));
+        Assert.Equal([$"Khen thưởng | {h1.Name} ({h1.Code})"], others.Table.Rows.Select(r => $"{r.Cells[1].Text} | {r.Cells[2].Text}"));
+        Assert.Equal(["Đơn vị điển hình", "Kỷ luật"], schools.Table.Rows.Select(r => r.Cells[1].Text));
+        // The parent's list is the two agencies' lists together: consolidation finds no difference.
+        var consolidated = ReportConsolidation.Consolidate([new("Sở GD", [schools]), new("Sở YT", [others])], [parent], 1m).Single();
+        Assert.Empty(consolidated.Differences);
+        Assert.Equal(3, consolidated.Summed.Rows.Count);
+    }
+
+    [Theory, DatabaseData]
+    public async Task BuildAsync_SevenAnnexesByTheSevenSectors_WithTheRegistersFigures(DatabaseProvider provider)
     {
         var app = await hosts.GetAsync(provider);
         var (admin, register) = await RegisterAsync(app);
@@ -117,7 +171,7 @@ public sealed class ReportAnnexesTests(AppHosts hosts)
 
         var annexes = await WithAnnexesAsync(app, (annexes, _) => annexes.BuildAsync(scope, CutOff));
 
-        Assert.Equal(["I", "II", "III", "IV", "V", "VI"], annexes.Select(a => a.Number).ToList());
+        Assert.Equal(["I", "II", "III", "IV", "V", "VI", "VII", "VIII"], annexes.Select(a => a.Number).ToList());
         foreach (var annex in annexes.Take(5))
         {
             // "Tổng số" first and bold, then the seven sectors numbered 1-7.
@@ -260,7 +314,7 @@ public sealed class ReportAnnexesTests(AppHosts hosts)
         var right = ReportConsolidation.Consolidate([new("Sở GD", schools), new("Sở YT", others)], direct, 1m);
 
         // The two agencies' figures add up to the parent's, computed columns included: no difference anywhere.
-        Assert.Equal(6, right.Count);
+        Assert.Equal(8, right.Count);
         Assert.All(right, a => Assert.Empty(a.Differences));
         Assert.Equal(Figures(direct[0], "Tổng số"), right[0].Summed.Rows[0].Cells.Skip(2).Select(c => c.Value).ToList());
         Assert.Equal(Round(Figures(direct[2], "Tổng số")[6]), Round(right[2].Summed.Rows[0].Cells[8].Value));

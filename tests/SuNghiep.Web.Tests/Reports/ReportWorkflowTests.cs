@@ -313,8 +313,8 @@ public sealed class ReportWorkflowTests(AppHosts hosts)
         Assert.Equal(["frequency", "level", "year"], (await bad.ValidationErrorsAsync()).Keys.Order().ToArray());
         var regimes = await client.ReadAsync<RegimeListResponse>("/api/v1/reporting-regimes");
         var kl62 = regimes.Items.Single(r => r.Code == ReportingCatalog.Conclusion62Code);
-        Assert.Equal(["I", "II", "III", "IV", "V", "VI"], kl62.Annexes);
-        Assert.Equal(8, kl62.Outline.Single(s => s.Number == "II").Items.Count);
+        Assert.Equal(["I", "II", "III", "IV", "V", "VI", "VII", "VIII"], kl62.Annexes);
+        Assert.Equal(9, kl62.Outline.Single(s => s.Number == "II").Items.Count);
         Assert.Contains(regimes.Forms, f => f.Code == "0101.N/BNV-TCHC");
     }
 }

@@ -22,9 +22,11 @@ public sealed class ScenarioIndicatorTests(AppHosts hosts)
 
         var before = await s.Client.IndicatorAsync(draft.Id, "units.count", query);
 
-        // Exactly {"actual", "scenario"}: each the indicator's own answer, nothing beside them.
+        // Exactly {"actual", "scenario", "coverage"}: each the indicator's own answer, and the communes the scenario takes
+        // below the network's norm (none here: the units have no capacity).
         using var raw = JsonDocument.Parse(await s.Client.GetStringAsync($"/api/v1/scenarios/{draft.Id}/indicators/units.count?{query}"));
-        Assert.Equal(["actual", "scenario"], raw.RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["actual", "scenario", "coverage"], raw.RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(0, raw.RootElement.GetProperty("coverage").GetArrayLength());
         Assert.Equal(("units.count", 3m, 3m), (before.Actual.Code, before.Actual.Value!.Value, before.Actual.BaselineValue!.Value));
         Assert.Equal(("units.count", 2m, 3m, -1m), (before.Scenario.Code, before.Scenario.Value!.Value, before.Scenario.BaselineValue!.Value, before.Scenario.Change!.Value));
         Assert.Equal(3, await s.CountAsync(Day));

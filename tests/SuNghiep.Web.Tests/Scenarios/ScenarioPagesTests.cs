@@ -73,7 +73,7 @@ public sealed class ScenarioPagesTests(AppHosts hosts)
         var count = details.QuerySelector("[data-testid=comparison-row][data-code='units.count']")!;
         Assert.Equal(("2 đơn vị", "1 đơn vị", "−1 đơn vị"),
             (Text(count, "[data-testid=actual]"), Text(count, "[data-testid=scenario]"), Text(count, "[data-testid=difference]")));
-        Assert.Equal(8, details.QuerySelectorAll("[data-testid=comparison-row]").Length);
+        Assert.Equal(12, details.QuerySelectorAll("[data-testid=comparison-row]").Length);
 
         var (shared, _) = await PostAsync(officer, url, "[data-testid=actions] form[action*='handler=Share']", []);
         Assert.Equal(HttpStatusCode.Redirect, shared.StatusCode);

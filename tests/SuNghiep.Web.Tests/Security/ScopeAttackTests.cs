@@ -13,6 +13,7 @@ using SuNghiep.Core.Plans;
 using SuNghiep.Core.Reorganizations;
 using SuNghiep.Core.Resources;
 using SuNghiep.Web.Tests.Api.JobPositions;
+using SuNghiep.Web.Tests.Api.Oversight;
 using SuNghiep.Web.Tests.Api.Plans;
 using SuNghiep.Web.Tests.Api.Resources;
 using SuNghiep.Web.Tests.Pages.Resources;
@@ -101,6 +102,18 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
         ["POST /api/v1/account/password"] = D(Access.New),
         ["POST /api/v1/account/logout"] = D(Access.Open),
 
+        // API: the public register and citizens' feedback, without signing in ({code} is one that names no unit).
+        ["GET /api/v1/public/units"] = D(Access.Open),
+        ["GET /api/v1/public/units/{code}"] = D(Access.Open),
+        ["GET /api/v1/public/feedback-challenge"] = D(Access.Open),
+        ["POST /api/v1/public/units/{code}/feedback"] = D(Access.Open),
+
+        // API: feedback in the caller's scope: the unit's officers and its agency answer, agency roles moderate.
+        ["GET /api/v1/feedback"] = D(Access.List, query: "q={secret}", viewerSeesSecret: true),
+        ["POST /api/v1/feedback/{id:int}/reply"] = D(Access.Scoped, Need.Editors),
+        ["POST /api/v1/feedback/{id:int}/publish"] = D(Access.Scoped, Need.Creators),
+        ["POST /api/v1/feedback/{id:int}/reject"] = D(Access.Scoped, Need.Creators),
+
         // API: units.
         ["GET /api/v1/units"] = D(Access.List, query: "search={secret}&status=all", viewerSeesSecret: true),
         ["POST /api/v1/units"] = D(Access.New, Need.Creators),
@@ -126,6 +139,14 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
         ["GET /api/v1/indicators/{code}/drilldown.xlsx"] = D(Access.List, query: "agencyId={A}"),
 
         // API: reorganization dossiers, seen within the drafting agency's scope; the appraisal is Home Affairs'.
+        ["GET /api/v1/inspections"] = D(Access.List, query: "q={secret}"),
+        ["POST /api/v1/inspections"] = D(Access.New, Need.Creators),
+        ["GET /api/v1/inspections/{id:int}"] = D(Access.Scoped, viewerSeesSecret: true),
+        ["POST /api/v1/inspections/{id:int}/conclusion"] = D(Access.Scoped, Need.Creators),
+        ["POST /api/v1/inspections/{id:int}/directive"] = D(Access.Scoped, Need.Creators),
+        ["GET /api/v1/recommendations"] = D(Access.List, query: "addresseeAgencyId={A}", viewerSeesSecret: true),
+        ["POST /api/v1/recommendations/{id:int}/follow-up"] = D(Access.Scoped, Need.Editors),
+        ["POST /api/v1/recommendations/{id:int}/dispute"] = D(Access.Scoped, Need.Editors),
         ["GET /api/v1/reorganization-proposals"] = D(Access.List, query: "agencyId={A}&q={secret}"),
         ["POST /api/v1/reorganization-proposals"] = D(Access.New, Need.Creators),
         ["GET /api/v1/reorganization-proposals/{id:int}"] = D(Access.Scoped),
@@ -175,6 +196,18 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
         ["GET /api/v1/units/{id:int}/staffing/{year:int}"] = D(Access.Scoped),
         ["PUT /api/v1/units/{id:int}/staffing/{year:int}"] = D(Access.Scoped, Need.Editors),
         ["GET /api/v1/units/{id:int}/finance/{year:int}"] = D(Access.Scoped),
+
+        // API: service orders. The orderer's scope writes; the provider unit's scope reads.
+        ["GET /api/v1/service-orders"] = D(Access.List, query: "ordererAgencyId={A}&q={secret}"),
+        ["POST /api/v1/service-orders"] = D(Access.New, Need.Creators),
+        ["GET /api/v1/service-orders/import-template"] = D(Access.List),
+        ["POST /api/v1/service-orders/import"] = D(Access.New, Need.Creators),
+        ["GET /api/v1/service-orders/{id:int}"] = D(Access.Scoped),
+        ["POST /api/v1/service-orders/{id:int}/bids"] = D(Access.Scoped, Need.Creators),
+        ["POST /api/v1/service-orders/{id:int}/award"] = D(Access.Scoped, Need.Creators),
+        ["POST /api/v1/service-orders/{id:int}/acceptance"] = D(Access.Scoped, Need.Creators),
+        ["POST /api/v1/service-orders/{id:int}/settlement"] = D(Access.Scoped, Need.Creators),
+        ["POST /api/v1/service-orders/{id:int}/cancel"] = D(Access.Scoped, Need.Creators),
         ["PUT /api/v1/units/{id:int}/finance/{year:int}"] = D(Access.Scoped, Need.Editors),
         ["GET /api/v1/units/{id:int}/autonomy-plans"] = D(Access.Scoped),
         ["POST /api/v1/units/{id:int}/autonomy-plans"] = D(Access.Scoped, Need.Editors),
@@ -182,12 +215,39 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
         ["GET /api/v1/units/{id:int}/job-positions/history"] = D(Access.Scoped),
         ["POST /api/v1/units/{id:int}/job-positions"] = D(Access.Scoped, Need.Editors),
         ["POST /api/v1/units/{id:int}/job-positions/import"] = D(Access.Scoped, Need.Editors),
+
+        // API: quality standards (reference data, written by the register's keepers) and a unit's assessments; merits and
+        // model units follow the unit's, the agency's or the document's scope.
+        ["GET /api/v1/quality-standards"] = D(Access.List),
+        ["GET /api/v1/quality-standards/{id:int}"] = D(Access.Public),
+        ["POST /api/v1/quality-standards"] = D(Access.New, Need.Superiors),
+        ["GET /api/v1/units/{id:int}/assessments"] = D(Access.Scoped),
+        ["POST /api/v1/units/{id:int}/assessments"] = D(Access.Scoped, Need.Editors),
+        ["GET /api/v1/merits"] = D(Access.List, query: "q={secret}"),
+        ["POST /api/v1/merits"] = D(Access.New, Need.Creators),
+        ["GET /api/v1/documents/{id:int}/model-units"] = D(Access.Public),
+        ["POST /api/v1/documents/{id:int}/model-units"] = D(Access.Owned, Need.Creators),
+        ["DELETE /api/v1/documents/{id:int}/model-units/{modelUnitId:int}"] = D(Access.Owned, Need.Creators),
         ["GET /api/v1/staffing"] = D(Access.List, query: "year={allocationYear}&agencyId={A}", viewerSeesSecret: true),
         ["GET /api/v1/staffing/export"] = D(Access.List, query: "year={allocationYear}&agencyId={A}", viewerSeesSecret: true),
         ["GET /api/v1/staffing/import-template"] = D(Access.List),
         ["POST /api/v1/staffing/import"] = D(Access.New, Need.Editors),
         ["GET /api/v1/autonomy"] = D(Access.List, query: "agencyId={A}"),
         ["PUT /api/v1/agencies/{id:int}/staffing-allocations/{year:int}"] = D(Access.Scoped, Need.Superiors),
+
+        // API: the network of providers. Licensed facilities and populations are public; a provider's writes belong to its
+        // commune's area scope or its recording agency's; a unit's capacity is written as its staffing is.
+        ["GET /api/v1/providers"] = D(Access.List),
+        ["GET /api/v1/providers/{id:int}"] = D(Access.Public),
+        ["GET /api/v1/providers/{id:int}/history"] = D(Access.Public),
+        ["POST /api/v1/providers"] = D(Access.New, Need.Creators),
+        ["PUT /api/v1/providers/{id:int}"] = D(Access.Owned, Need.Creators),
+        ["GET /api/v1/network/coverage"] = D(Access.List, query: "sector=health&areaCode=92"),
+        ["GET /api/v1/network/population"] = D(Access.List, query: "areaCode=92"),
+        ["GET /api/v1/network/population/import-template"] = D(Access.List),
+        ["POST /api/v1/network/population/import"] = D(Access.New, Need.Creators),
+        ["GET /api/v1/units/{id:int}/capacity"] = D(Access.Scoped),
+        ["PUT /api/v1/units/{id:int}/capacity"] = D(Access.Scoped, Need.Editors),
 
         // API: plans. A document is a public act; what is added to it belongs to its issuing agency.
         ["GET /api/v1/documents"] = D(Access.Public, query: "search={public}"),
@@ -215,6 +275,21 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
         ["GET /api/v1/agencies"] = D(Access.List),
         ["GET /api/v1/areas"] = D(Access.List),
         ["GET /api/v1/reference"] = D(Access.List),
+
+        // API: catalogues of public services, public acts; only the province's or issuing agency's scope adds to one.
+        ["GET /api/v1/service-catalogues"] = D(Access.List),
+        ["POST /api/v1/service-catalogues"] = D(Access.New, Need.Creators),
+        ["GET /api/v1/service-catalogues/{id:int}"] = D(Access.Public),
+        ["POST /api/v1/service-catalogues/{id:int}/items"] = D(Access.Owned, Need.Creators),
+        ["GET /api/v1/service-catalogues/items-template"] = D(Access.List),
+        ["GET /api/v1/service-catalogues/prices-template"] = D(Access.List),
+        ["POST /api/v1/service-catalogues/{id:int}/items/import"] = D(Access.Owned, Need.Creators),
+        ["POST /api/v1/service-catalogues/{id:int}/prices/import"] = D(Access.Owned, Need.Creators),
+        ["GET /api/v1/service-items"] = D(Access.List),
+        ["GET /api/v1/service-items/{id:int}"] = D(Access.Public),
+        ["GET /api/v1/service-items/{id:int}/price"] = D(Access.Public),
+        ["POST /api/v1/service-items/{id:int}/prices"] = D(Access.Owned, Need.Creators),
+        ["POST /api/v1/service-items/{id:int}/norms"] = D(Access.Owned, Need.Creators),
         ["GET /api/v1/notifications"] = D(Access.List),
         ["POST /api/v1/notifications/{id:int}/read"] = D(Access.Own),
         ["POST /api/v1/notifications/read-all"] = D(Access.OwnAll),
@@ -229,7 +304,19 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
         ["GET /lookup/areas"] = D(Access.List, query: "q=xa"),
         ["GET /lookup/agencies"] = D(Access.List, query: "q=so"),
         ["GET /api/v1/lookup/units"] = D(Access.List, query: "q={secret}", viewerSeesSecret: true),
+        ["GET /api/v1/lookup/tasks"] = D(Access.List, query: "q={secret}", viewerSeesSecret: true),
+
+        // API: satisfaction surveys. The forms are reference data; a round is its unit's.
+        ["GET /api/v1/survey-instruments"] = D(Access.List),
+        ["GET /api/v1/survey-instruments/{id:int}"] = D(Access.Public),
+        ["GET /api/v1/surveys"] = D(Access.List, query: "q={secret}", viewerSeesSecret: true),
+        ["POST /api/v1/surveys"] = D(Access.New, Need.Editors),
+        ["GET /api/v1/surveys/{id:int}"] = D(Access.Scoped, viewerSeesSecret: true),
+        ["POST /api/v1/surveys/{id:int}/responses"] = D(Access.Scoped, Need.Editors),
+        ["GET /api/v1/surveys/{id:int}/responses/template"] = D(Access.Scoped),
+        ["POST /api/v1/surveys/{id:int}/responses/import"] = D(Access.Scoped, Need.Editors),
         ["GET /lookup/units"] = D(Access.List, query: "q={secret}", viewerSeesSecret: true),
+        ["GET /lookup/tasks"] = D(Access.List, query: "q={secret}", viewerSeesSecret: true),
 
         // Pages: account and errors.
         ["GET /login"] = D(Access.Open),
@@ -256,6 +343,14 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
         ["GET /units/{id:int}/edit"] = D(Access.Scoped, Need.Editors),
         ["POST /units/{id:int}/edit"] = D(Access.Scoped, Need.Editors),
         ["GET /units/{id:int}/resources"] = D(Access.Scoped),
+        ["GET /units/{id:int}/quality"] = D(Access.Scoped),
+        ["POST /units/{id:int}/quality"] = D(Access.Scoped, Need.Editors),
+        ["GET /quality"] = D(Access.List, query: "q={secret}"),
+        ["GET /quality/standards/{id:int}"] = D(Access.Public),
+        ["GET /merits"] = D(Access.List, query: "q={secret}"),
+        ["POST /merits"] = D(Access.New, Need.Creators),
+        ["GET /units/{id:int}/capacity"] = D(Access.Scoped),
+        ["POST /units/{id:int}/capacity"] = D(Access.Scoped, Need.Editors),
         ["POST /units/{id:int}/resources?handler=Staffing"] = D(Access.Scoped, Need.Editors),
         ["POST /units/{id:int}/resources?handler=Finance"] = D(Access.Scoped, Need.Editors),
         ["POST /units/{id:int}/resources?handler=Plan"] = D(Access.Scoped, Need.Editors),
@@ -275,8 +370,9 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
         ["GET /dashboard?handler=Xlsx"] = D(Access.List, query: "agencyId={A}"),
         ["GET /indicators"] = D(Access.List),
         ["GET /indicators/{code}"] = D(Access.List, query: "agencyId={A}&breakdown=agency"),
-        ["GET /indicators/{code}/drilldown"] = D(Access.List, query: "agencyId={A}", viewerSeesSecret: true),
-        ["GET /indicators/{code}/drilldown?handler=Xlsx"] = D(Access.List, query: "agencyId={A}", viewerSeesSecret: true),
+        // Searched for the world's units: other tests add units to agency A, which could push them past the first page.
+        ["GET /indicators/{code}/drilldown"] = D(Access.List, query: "agencyId={A}&search={secret}", viewerSeesSecret: true),
+        ["GET /indicators/{code}/drilldown?handler=Xlsx"] = D(Access.List, query: "agencyId={A}&search={secret}", viewerSeesSecret: true),
 
         // Pages: reorganizations.
         ["GET /reorganizations"] = D(Access.List, query: "AgencyId={A}&IncludeVoided=true"),
@@ -290,6 +386,18 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
         ["POST /reorganizations/import"] = D(Access.New, Need.Creators),
 
         // Pages: reorganization dossiers.
+        ["GET /orders"] = D(Access.List, query: "ordererAgencyId={A}&q={secret}"),
+        ["GET /orders?handler=Template"] = D(Access.New, Need.Creators),
+        ["POST /orders?handler=Import"] = D(Access.New, Need.Creators),
+        ["GET /orders/new"] = D(Access.New, Need.Creators),
+        ["GET /orders/new?handler=Price"] = D(Access.New, Need.Creators),
+        ["POST /orders/new"] = D(Access.New, Need.Creators),
+        ["GET /orders/{id:int}"] = D(Access.Scoped),
+        ["POST /orders/{id:int}?handler=Accept"] = D(Access.Scoped, Need.Creators),
+        ["POST /orders/{id:int}?handler=Settle"] = D(Access.Scoped, Need.Creators),
+        ["POST /orders/{id:int}?handler=Bid"] = D(Access.Scoped, Need.Creators),
+        ["POST /orders/{id:int}?handler=Award"] = D(Access.Scoped, Need.Creators),
+        ["POST /orders/{id:int}?handler=Cancel"] = D(Access.Scoped, Need.Creators),
         ["GET /reorganization-proposals"] = D(Access.List, query: "agencyId={A}&q={secret}"),
         ["GET /reorganization-proposals/create"] = D(Access.New, Need.Creators),
         ["POST /reorganization-proposals/create"] = D(Access.New, Need.Creators),
@@ -298,6 +406,27 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
         ["POST /reorganization-proposals/{id:int}?handler=Appraise"] = D(Access.Scoped, Need.Superiors),
         ["POST /reorganization-proposals/{id:int}?handler=Decide"] = D(Access.Scoped, Need.Creators),
         ["POST /reorganization-proposals/{id:int}?handler=Withdraw"] = D(Access.Scoped, Need.Creators),
+
+        // Pages: satisfaction surveys.
+        ["GET /surveys"] = D(Access.List, query: "q={secret}", viewerSeesSecret: true),
+        ["GET /surveys/new"] = D(Access.New, Need.Editors),
+        ["POST /surveys/new"] = D(Access.New, Need.Editors),
+        ["GET /surveys/{id:int}"] = D(Access.Scoped, viewerSeesSecret: true),
+        ["GET /surveys/{id:int}?handler=Template"] = D(Access.Scoped),
+        ["POST /surveys/{id:int}?handler=Response"] = D(Access.Scoped, Need.Editors),
+        ["POST /surveys/{id:int}?handler=Import"] = D(Access.Scoped, Need.Editors),
+        ["GET /surveys/compare"] = D(Access.List, query: "sector=health&year=2026", viewerSeesSecret: true),
+        // Pages: inspections and their recommendations.
+        ["GET /inspections"] = D(Access.List, query: "q={secret}", viewerSeesSecret: true),
+        ["GET /inspections/new"] = D(Access.New, Need.Creators),
+        ["POST /inspections/new"] = D(Access.New, Need.Creators),
+        ["GET /inspections/{id:int}"] = D(Access.Scoped, viewerSeesSecret: true),
+        ["POST /inspections/{id:int}?handler=Conclusion"] = D(Access.Scoped, Need.Creators),
+        ["POST /inspections/{id:int}?handler=Directive"] = D(Access.Scoped, Need.Creators),
+        ["POST /inspections/{id:int}?handler=FollowUp"] = D(Access.Scoped, Need.Editors),
+        ["POST /inspections/{id:int}?handler=Dispute"] = D(Access.Scoped, Need.Editors),
+        ["GET /inspections/board"] = D(Access.List),
+        ["GET /recommendations"] = D(Access.List, query: "addresseeAgencyId={A}", viewerSeesSecret: true),
 
         // Pages: what-if scenarios.
         ["GET /scenarios"] = D(Access.List, viewerSeesSecret: true),
@@ -313,12 +442,44 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
         ["GET /scenarios/{id:int}/apply"] = D(Access.Scoped, Need.Creators),
         ["POST /scenarios/{id:int}/apply"] = D(Access.Scoped, Need.Creators),
 
+        // Pages: catalogues of public services.
+        ["GET /services"] = D(Access.List),
+        ["GET /services/catalogues/{id:int}"] = D(Access.Public),
+        ["GET /services/items/{id:int}"] = D(Access.Public),
+        ["GET /services/catalogues/new"] = D(Access.New, Need.Creators),
+        ["POST /services/catalogues/new"] = D(Access.New, Need.Creators),
+        ["GET /services/catalogues/{id:int}/items/new"] = D(Access.Owned, Need.Creators),
+        ["POST /services/catalogues/{id:int}/items/new"] = D(Access.Owned, Need.Creators),
+        ["GET /services/items/{id:int}/prices/new"] = D(Access.Owned, Need.Creators),
+        ["POST /services/items/{id:int}/prices/new"] = D(Access.Owned, Need.Creators),
+        ["GET /services/catalogues/{id:int}?handler=ItemsTemplate"] = D(Access.Owned, Need.Creators),
+        ["GET /services/catalogues/{id:int}?handler=PricesTemplate"] = D(Access.Owned, Need.Creators),
+        // A catalogue's items and prices as files: as public as the page that lists them.
+        ["GET /services/catalogues/{id:int}?handler=ItemsXlsx"] = D(Access.Public),
+        ["GET /services/catalogues/{id:int}?handler=PricesXlsx"] = D(Access.Public),
+        ["POST /services/catalogues/{id:int}?handler=Items"] = D(Access.Owned, Need.Creators),
+        ["POST /services/catalogues/{id:int}?handler=Prices"] = D(Access.Owned, Need.Creators),
+        ["POST /services/items/{id:int}?handler=Norm"] = D(Access.Owned, Need.Creators),
+        // Pages: the network of providers.
+        ["GET /providers"] = D(Access.List),
+        ["GET /providers/new"] = D(Access.New, Need.Creators),
+        ["POST /providers/new"] = D(Access.New, Need.Creators),
+        ["GET /providers/{id:int}"] = D(Access.Public),
+        ["GET /providers/{id:int}/edit"] = D(Access.Owned, Need.Creators),
+        ["POST /providers/{id:int}/edit"] = D(Access.Owned, Need.Creators),
+        ["GET /network"] = D(Access.List, query: "sector=health&areaCode=92"),
+        ["GET /network/population"] = D(Access.New, Need.Creators),
+        ["GET /network/population?handler=Template"] = D(Access.New, Need.Creators),
+        ["POST /network/population"] = D(Access.New, Need.Creators),
+
         // Pages: plans.
         ["GET /documents"] = D(Access.List),
         ["GET /documents/new"] = D(Access.New, Need.Creators),
         ["POST /documents/new"] = D(Access.New, Need.Creators),
         ["GET /documents/{id:int}"] = D(Access.Public, viewerSeesSecret: true),
         ["POST /documents/{id:int}?handler=Attachments"] = D(Access.Owned, Need.Creators),
+        ["POST /documents/{id:int}?handler=ModelUnit"] = D(Access.Owned, Need.Creators),
+        ["POST /documents/{id:int}?handler=RemoveModelUnit"] = D(Access.Owned, Need.Creators),
         ["GET /documents/{id:int}/targets/new"] = D(Access.Owned, Need.Creators),
         ["POST /documents/{id:int}/targets/new"] = D(Access.Owned, Need.Creators),
         ["GET /documents/{id:int}/tasks/new"] = D(Access.Owned, Need.Creators),
@@ -357,6 +518,21 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
         ["POST /reports/{id:int}?handler=Attachments"] = D(Access.Scoped, Need.Creators),
         ["POST /reports/{id:int}?handler=RemoveAttachment"] = D(Access.Scoped, Need.Creators),
 
+        // Pages: the public register, without signing in.
+        ["GET /cong-khai"] = D(Access.Open),
+        ["GET /cong-khai/{code}"] = D(Access.Open),
+        ["GET /cong-khai/{code}/phan-anh"] = D(Access.Open),
+        ["POST /cong-khai/{code}/phan-anh"] = D(Access.Open),
+        ["GET /cong-khai/rut-dong-y/{token}"] = D(Access.Open),
+        ["POST /cong-khai/rut-dong-y/{token}"] = D(Access.Open),
+
+        // Pages: citizens' feedback, as its API.
+        ["GET /feedback"] = D(Access.List, viewerSeesSecret: true),
+        ["GET /feedback/{id:int}"] = D(Access.Scoped, viewerSeesSecret: true),
+        ["POST /feedback/{id:int}?handler=Reply"] = D(Access.Scoped, Need.Editors),
+        ["POST /feedback/{id:int}?handler=Publish"] = D(Access.Scoped, Need.Creators),
+        ["POST /feedback/{id:int}?handler=Reject"] = D(Access.Scoped, Need.Creators),
+
         // Pages: administration.
         ["GET /admin/users"] = D(Access.List, Need.Admin),
         ["GET /admin/users/create"] = D(Access.New, Need.Admin),
@@ -370,6 +546,10 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
     public static TheoryData<Attacker> Attackers => new(Enum.GetValues<Attacker>());
 
     private static readonly ConcurrentDictionary<DatabaseProvider, Lazy<Task<ScopeAttackWorld>>> Worlds = new();
+
+    /// <summary>The provider's world, made once for every test that calls the routes on its objects.</summary>
+    internal static Task<ScopeAttackWorld> WorldAsync(SuNghiepApp app, DatabaseProvider provider) =>
+        Worlds.GetOrAdd(provider, _ => new(() => ScopeAttackWorld.CreateAsync(app))).Value;
 
     /// <summary>One route of the app as found in its EndpointDataSource.</summary>
     public sealed record Route(string Method, string Pattern, string? Handler, bool IsPage)
@@ -398,7 +578,7 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
     public async Task EveryRoute_AttackedOnAgencyAsObjects_AnswersItsScopeDecision(DatabaseProvider provider, Attacker attacker)
     {
         var app = await hosts.GetAsync(provider);
-        var world = await Worlds.GetOrAdd(provider, _ => new(() => ScopeAttackWorld.CreateAsync(app))).Value;
+        var world = await WorldAsync(app, provider);
         var caller = world.Callers[attacker];
         // Signing out ends the session the later page attacks use: it goes last.
         var routes = (await RoutesAsync(app)).OrderBy(r => r.Key is "POST /logout" or "POST /api/v1/account/logout").ToList();
@@ -426,7 +606,7 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
             var after = await world.FingerprintAsync(caller.UserId);
             if (code is >= 200 and < 300 || before != after)
             {
-                failures.Add($"DELETE {pattern} as {attacker}: answered {code}{(before != after ? " and changed the database" : "")}");
+                failures.Add($"DELETE {pattern} as {attacker}: answered {code}{(before != after ? $" and changed the database ({ScopeAttackWorld.Changed(before, after)})" : "")}");
             }
         }
 
@@ -482,7 +662,7 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
             var after = await world.FingerprintAsync(caller.UserId);
             if (before != after)
             {
-                failure = (failure is null ? "" : failure + "; ") + $"answered {answer} and CHANGED agency A's data";
+                failure = (failure is null ? "" : failure + "; ") + $"answered {answer} and CHANGED agency A's data ({ScopeAttackWorld.Changed(before, after)})";
             }
         }
 
@@ -575,6 +755,11 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
         var token = Unique.Token();
         return key switch
         {
+            "POST /api/v1/inspections" => ScopeAttackWorld.Json(InspectionsClient.Inspection(token, world.AgencyA, world.Unit)),
+            "POST /api/v1/inspections/{id:int}/conclusion" => ScopeAttackWorld.Json(InspectionsClient.Conclusion(token, world.Unit, world.AgencyA, PlansClient.Today)),
+            "POST /api/v1/inspections/{id:int}/directive" => ScopeAttackWorld.Json(new JsonObject { ["number"] = $"{token}/CĐ", ["date"] = "2025-06-20" }),
+            "POST /api/v1/recommendations/{id:int}/follow-up" => ScopeAttackWorld.Json(InspectionsClient.FollowUp(PlansClient.Today, true)),
+            "POST /api/v1/recommendations/{id:int}/dispute" => ScopeAttackWorld.Json(new JsonObject { ["disputed"] = true, ["reason"] = "Khiếu nại từ ngoài phạm vi" }),
             "POST /api/v1/auth/login" => ScopeAttackWorld.Json(new JsonObject { ["email"] = "khong-co@test.sunghiep.vn", ["password"] = "Sai-mat-khau-1" }),
             "POST /api/v1/units" => ScopeAttackWorld.Json(UnitsClient.Body(token, "X", world.AgencyA).With("sector", "health")),
             "PUT /api/v1/units/{id:int}" => ScopeAttackWorld.Json(world.UnitBody.With("notes", "Sửa từ ngoài phạm vi").With("address", "Số 9 đường Lạ")),
@@ -583,6 +768,14 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
             "POST /api/v1/reorganizations/import" or "POST /api/v1/scenarios/{id:int}/events/import" => ScopeAttackWorld.Xlsx(ReorganizationImport.Template()),
             "POST /api/v1/reorganization-proposals" => ScopeAttackWorld.Json(ScopeAttackWorld.ProposalBody(world.AgencyA, world.Unit, $"Hồ sơ chen {token}")),
             "POST /api/v1/reorganization-proposals/{id:int}/submit" => ScopeAttackWorld.Json(new JsonObject()),
+            "POST /api/v1/service-orders/import" => ScopeAttackWorld.Xlsx(Api.Services.OrderImportTests.Sheet(
+                [ScopeAttackWorld.Year, "Đặt hàng", ScopeAttackWorld.AgencyACode, null, null, world.OrderItemCode, 10, null, "01/02/2024", "30/11/2024", $"{token}/QĐ", "20/01/2024", "Sở Y tế"])),
+            "POST /api/v1/service-orders" => ScopeAttackWorld.Json(Api.Services.OrdersClient.Order(world.AgencyA, world.Unit, world.OrderItem, year: ScopeAttackWorld.Year)),
+            "POST /api/v1/service-orders/{id:int}/bids" => ScopeAttackWorld.Json(new JsonObject { ["providerUnitId"] = world.Unit, ["price"] = 9_000 }),
+            "POST /api/v1/service-orders/{id:int}/award" => ScopeAttackWorld.Json(new JsonObject { ["bidId"] = 1 }),
+            "POST /api/v1/service-orders/{id:int}/acceptance" => ScopeAttackWorld.Json(Api.Services.OrdersClient.Acceptance(10, "2024-12-15")),
+            "POST /api/v1/service-orders/{id:int}/settlement" => ScopeAttackWorld.Json(new JsonObject { ["kind"] = "advance", ["date"] = "2024-03-01", ["amount"] = 1_000 }),
+            "POST /api/v1/service-orders/{id:int}/cancel" => ScopeAttackWorld.Json(new JsonObject { ["reason"] = "Hủy từ ngoài phạm vi" }),
             "POST /api/v1/reorganization-proposals/{id:int}/appraise" => ScopeAttackWorld.Json(new JsonObject
             {
                 ["result"] = "agreed", ["opinion"] = "Đồng ý", ["appraisedOn"] = "2024-03-10", ["appraiser"] = "Người chen",
@@ -592,15 +785,53 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
             "POST /api/v1/scenarios" or "PUT /api/v1/scenarios/{id:int}" => ScopeAttackWorld.Json(ScopeAttackWorld.ScenarioBody(world.Unit, $"Kịch bản chen {token}")),
             "POST /api/v1/scenarios/{id:int}/apply" => ScopeAttackWorld.Json(new JsonObject { ["decision"] = HistoryClient.Event("dissolution", new DateOnly(2021, 5, 1))["decision"]!.DeepClone() }),
             "POST /api/v1/scenarios/{id:int}/share" or "DELETE /api/v1/scenarios/{id:int}/share" or "DELETE /api/v1/scenarios/{id:int}" => null,
+            "POST /api/v1/providers" => ScopeAttackWorld.Json(Network.NetworkWorld.Provider($"chen-{token}", "31120", 10).With("recordedByAgencyId", world.AgencyA)),
+            "PUT /api/v1/providers/{id:int}" => ScopeAttackWorld.Json(Network.NetworkWorld.Provider($"{world.Secret}-P", "31120", 99).With("recordedByAgencyId", world.AgencyA)),
+            "POST /api/v1/network/population/import" => ScopeAttackWorld.Xlsx(Core.Services.NetworkData.Template()),
+            "PUT /api/v1/units/{id:int}/capacity" => ScopeAttackWorld.Json(new JsonObject { ["capacityUnit"] = "beds", ["capacity"] = 7, ["validFrom"] = "2024-01-01" }),
             "PUT /api/v1/units/{id:int}/staffing/{year:int}" => ScopeAttackWorld.Json(ResourceRequests.Staffing(31).With("overAllocation", true)),
             "PUT /api/v1/units/{id:int}/finance/{year:int}" => ScopeAttackWorld.Json(ResourceRequests.Finance(6_000_000_000, 4_000_000_000)),
             "POST /api/v1/units/{id:int}/autonomy-plans" => ScopeAttackWorld.Json(ScopeAttackWorld.AutonomyPlan().With("periodStart", 2031).With("periodEnd", 2035)),
+            "POST /api/v1/service-catalogues" => ScopeAttackWorld.Json(Api.Services.ServiceCatalogueClient.Catalogue($"Danh mục chen {token}", "2024-01-01")),
+            "POST /api/v1/service-catalogues/{id:int}/items" => ScopeAttackWorld.Json(Api.Services.ServiceCatalogueClient.Item($"9.{token}", $"Dịch vụ chen {token}", "health")),
+            "POST /api/v1/service-catalogues/{id:int}/items/import" => ScopeAttackWorld.Xlsx(ResourceRequests.Workbook(Core.Services.CatalogueImport.ItemHeaders,
+                [[$"9.{token}", $"Dịch vụ chen {token}", "health", null, "ordering", null, null, null]])),
+            "POST /api/v1/service-catalogues/{id:int}/prices/import" => ScopeAttackWorld.Xlsx(ResourceRequests.Workbook(Core.Services.CatalogueImport.PriceHeaders,
+                [["1", 990_000, "đồng/lượt", "full", null, $"{token}/QĐ-UBND", "01/12/2029", "UBND", "01/01/2030"]])),
+            "POST /api/v1/service-items/{id:int}/prices" => ScopeAttackWorld.Json(Api.Services.ServiceCatalogueClient.Price(990_000m, "2030-01-01")),
+            "POST /api/v1/service-items/{id:int}/norms" => ScopeAttackWorld.Json(new JsonObject
+            {
+                ["outputUnit"] = "lượt", ["validFrom"] = "2030-01-01", ["decision"] = Api.Services.ServiceCatalogueClient.Decision($"{token}/QĐ-UBND", "2029-12-01"),
+                ["inputs"] = new JsonArray(new JsonObject { ["kind"] = "labour", ["name"] = "Bác sĩ", ["unit"] = "giờ", ["quantity"] = 0.5 }),
+            }),
             "POST /api/v1/units/{id:int}/job-positions" => ScopeAttackWorld.Json(ScopeAttackWorld.JobPositionList($"Vị trí chen {token}", "2024-01-02")),
             "POST /api/v1/units/{id:int}/job-positions/import" => JobPositionImportTests.Upload(
                 JobPositionImportTests.Sheet([$"Vị trí chen {token}", "professional", "Giáo viên", "V.07.03.29", 20]), $"{token}/QĐ", "2024-01-03"),
             "POST /api/v1/staffing/import" => ScopeAttackWorld.Xlsx(ResourceImport.Template()),
+            "POST /api/v1/surveys" => ScopeAttackWorld.Json(Api.Surveys.SurveysClient.Round(world.Unit, $"Khảo sát chen {token}")),
+            "POST /api/v1/surveys/{id:int}/responses" => ScopeAttackWorld.Json(Api.Surveys.SurveysClient.Responses(Api.Surveys.SurveysClient.Answers(("1.1", 1)))),
+            "POST /api/v1/surveys/{id:int}/responses/import" => ScopeAttackWorld.Xlsx(Api.Surveys.SurveysClient.Sheet(["1.1"], [1])),
             "PUT /api/v1/agencies/{id:int}/staffing-allocations/{year:int}" => ScopeAttackWorld.Json(new JsonObject { ["budgetPositions"] = 12, ["overAllocation"] = true }),
             "POST /api/v1/documents" => ScopeAttackWorld.Json(PlansClient.Document(token).With("issuerAgencyId", world.AgencyA)),
+            // The first standard shipped (Circular 07/2023's six groups), scored in full.
+            "POST /api/v1/units/{id:int}/assessments" => ScopeAttackWorld.Json(new JsonObject
+            {
+                ["standardId"] = 1, ["kind"] = "self", ["periodFrom"] = "2024-01-01", ["periodTo"] = "2024-12-31", ["assessedOn"] = "2025-01-10",
+                ["scores"] = new JsonArray(Enumerable.Range(1, 6).Select(i => (JsonNode)new JsonObject { ["criterionCode"] = i.ToString(CultureInfo.InvariantCulture), ["score"] = 12 }).ToArray()),
+            }),
+            "POST /api/v1/quality-standards" => ScopeAttackWorld.Json(new JsonObject
+            {
+                ["code"] = "TC-" + token, ["name"] = "Tiêu chuẩn chen", ["issuer"] = "Sở chen", ["documentNumber"] = "1/QĐ", ["documentDate"] = "2024-01-02",
+                ["version"] = "1", ["scoreBasis"] = "totalPoints",
+                ["bands"] = new JsonArray(new JsonObject { ["level"] = "dat", ["label"] = "Đạt", ["min"] = 0 }),
+                ["criteria"] = new JsonArray(new JsonObject { ["code"] = "1", ["group"] = "Nhóm", ["name"] = "Tiêu chí", ["maxScore"] = 10 }),
+            }),
+            "POST /api/v1/merits" => ScopeAttackWorld.Json(new JsonObject
+            {
+                ["kind"] = "discipline", ["unitId"] = world.Unit, ["form"] = "Khiển trách", ["reason"] = $"Kỷ luật chen {token}",
+                ["decision"] = new JsonObject { ["number"] = $"{token}/QĐ", ["date"] = "2024-05-02", ["issuer"] = "Sở chen" },
+            }),
+            "POST /api/v1/documents/{id:int}/model-units" => ScopeAttackWorld.Json(new JsonObject { ["unitId"] = world.Unit, ["note"] = $"Điển hình chen {token}" }),
             "POST /api/v1/documents/{id:int}/targets" => ScopeAttackWorld.Json(new JsonObject { ["text"] = $"Chỉ tiêu chen {token}" }),
             "POST /api/v1/documents/{id:int}/tasks" => ScopeAttackWorld.Json(PlansClient.Task($"Nhiệm vụ chen {token}", world.AgencyB, PlansClient.Today.AddDays(60))),
             "POST /api/v1/documents/{id:int}/tasks/import" => ScopeAttackWorld.Xlsx(world.TaskWorkbook),
@@ -619,7 +850,11 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
             "POST /api/v1/reports/{id:int}/return" => ScopeAttackWorld.Json(new JsonObject { ["comment"] = "Trả lại từ ngoài phạm vi" }),
             "POST /api/v1/reports/{id:int}/take-consolidated" => ScopeAttackWorld.Json(new JsonObject { ["requestId"] = world.ReportRequest }),
             "POST /api/v1/reports/{id:int}/submit" or "POST /api/v1/reports/{id:int}/accept" or "POST /api/v1/report-requests/{id:int}/remind"
-                or "DELETE /api/v1/reports/{id:int}/attachments/{fileId:int}" => null,
+                or "DELETE /api/v1/reports/{id:int}/attachments/{fileId:int}" or "DELETE /api/v1/documents/{id:int}/model-units/{modelUnitId:int}" => null,
+            "POST /api/v1/public/units/{code}/feedback" => ScopeAttackWorld.Json(new JsonObject { ["topic"] = "Khác", ["text"] = $"Phản ánh chen {token}" }),
+            "POST /api/v1/feedback/{id:int}/reply" => ScopeAttackWorld.Json(new JsonObject { ["text"] = $"Trả lời chen {token}" }),
+            "POST /api/v1/feedback/{id:int}/publish" => ScopeAttackWorld.Json(new JsonObject()),
+            "POST /api/v1/feedback/{id:int}/reject" => ScopeAttackWorld.Json(new JsonObject { ["reason"] = "Từ chối từ ngoài phạm vi" }),
             _ => throw new InvalidOperationException($"No body for {key}: add one to ApiBody."),
         };
     }
@@ -661,6 +896,67 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
             case "POST /notifications?handler=Read":
                 fields["id"] = world.Notification.ToString();
                 break;
+            case "POST /merits":
+                fields["Input.Kind"] = "discipline";
+                fields["Input.Unit"] = world.UnitBody["code"]!.GetValue<string>();
+                fields["Input.Form"] = "Khiển trách";
+                fields["Input.Reason"] = $"Kỷ luật chen {token}";
+                fields["Input.DecisionNumber"] = $"{token}/QĐ";
+                fields["Input.DecisionDate"] = "02/05/2024";
+                fields["Input.DecisionIssuer"] = "Sở chen";
+                break;
+            case "POST /services/catalogues/new":
+                fields["Input.Name"] = $"Danh mục chen {token}";
+                fields["Input.AreaCode"] = "92";
+                fields["Input.DecisionNumber"] = $"{token}/QĐ-UBND";
+                fields["Input.DecisionDate"] = "02/01/2024";
+                fields["Input.DecisionIssuer"] = "Ủy ban nhân dân thành phố Cần Thơ";
+                fields["Input.ValidFrom"] = "02/01/2024";
+                break;
+            case "POST /services/catalogues/{id:int}/items/new":
+                fields["Input.Code"] = $"9.{token}";
+                fields["Input.Name"] = $"Dịch vụ chen {token}";
+                fields["Input.Sector"] = "health";
+                fields["Input.Methods"] = "ordering";
+                break;
+            case "POST /services/items/{id:int}/prices/new":
+                fields["Input.Price"] = "990000";
+                fields["Input.Unit"] = "đồng/lượt";
+                fields["Input.DecisionNumber"] = $"{token}/QĐ-UBND";
+                fields["Input.DecisionDate"] = "01/12/2029";
+                fields["Input.DecisionIssuer"] = "Ủy ban nhân dân thành phố Cần Thơ";
+                fields["Input.ValidFrom"] = "01/01/2030";
+                break;
+            case "POST /services/catalogues/{id:int}?handler=Items":
+                return Multipart(url, fields, "upload", "dich-vu.xlsx", ResourceRequests.Workbook(Core.Services.CatalogueImport.ItemHeaders,
+                    [[$"9.{token}", $"Dịch vụ chen {token}", "health", null, "ordering", null, null, null]]));
+            case "POST /services/catalogues/{id:int}?handler=Prices":
+                return Multipart(url, fields, "upload", "don-gia.xlsx", ResourceRequests.Workbook(Core.Services.CatalogueImport.PriceHeaders,
+                    [["1", 990_000, "đồng/lượt", "full", null, $"{token}/QĐ-UBND", "01/12/2029", "UBND", "01/01/2030"]]));
+            case "POST /services/items/{id:int}?handler=Norm":
+                fields["Input.OutputUnit"] = "lượt";
+                fields["Input.ValidFrom"] = "01/01/2030";
+                fields["Input.DecisionNumber"] = $"{token}/QĐ-UBND";
+                fields["Input.DecisionDate"] = "01/12/2029";
+                fields["Input.DecisionIssuer"] = "Ủy ban nhân dân thành phố Cần Thơ";
+                fields["Input.Lines[0].Kind"] = "labour";
+                fields["Input.Lines[0].Name"] = "Bác sĩ";
+                fields["Input.Lines[0].Unit"] = "giờ";
+                fields["Input.Lines[0].Quantity"] = "0,5";
+                break;
+            case "POST /inspections/{id:int}?handler=Dispute":
+                // The recommendation the form names is agency A's own, as on the page.
+                url += $"&recommendationId={world.Recommendation}";
+                fields["Input.Disputed"] = "true";
+                fields["Input.Reason"] = $"Khiếu nại chen {token}";
+                break;
+            case "POST /documents/{id:int}?handler=ModelUnit":
+                fields["ModelUnitInput.Unit"] = world.UnitBody["code"]!.GetValue<string>();
+                fields["ModelUnitInput.Note"] = $"Điển hình chen {token}";
+                break;
+            case "POST /documents/{id:int}?handler=RemoveModelUnit":
+                url += $"&modelUnitId={world.ModelUnit}";
+                break;
             case "POST /documents/{id:int}/targets/new":
                 fields["Input.Text"] = $"Chỉ tiêu chen {token}";
                 break;
@@ -685,6 +981,21 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
                 return Multipart(url, fields, AttachmentChecks.Field, "chen.pdf", AttachmentApiTests.Pdf(token));
             case "POST /documents/{id:int}/tasks/import":
                 return Multipart(url, fields, "Upload", "phan-cong.xlsx", world.TaskWorkbook);
+            case "POST /surveys/new":
+                fields["Input.InstrumentId"] = world.SurveyInstrument.ToString();
+                fields["Input.UnitCode"] = $"{world.Secret}-U";
+                fields["Input.PeriodFrom"] = "01/07/2026";
+                fields["Input.PeriodTo"] = "30/09/2026";
+                fields["Input.Label"] = $"Khảo sát chen {token}";
+                break;
+            case "POST /surveys/{id:int}?handler=Response":
+                fields["Answers[1.1]"] = "1";
+                break;
+            case "POST /surveys/{id:int}?handler=Import":
+                return Multipart(url, fields, "file", "phieu.xlsx", Api.Surveys.SurveysClient.Sheet(["1.1"], [1]));
+            case "POST /orders?handler=Import":
+                return Multipart(url, fields, "upload", "dat-hang.xlsx", Api.Services.OrderImportTests.Sheet(
+                    [ScopeAttackWorld.Year, "Đặt hàng", ScopeAttackWorld.AgencyACode, null, null, world.OrderItemCode, 10, null, "01/02/2024", "30/11/2024", $"{token}/QĐ", "20/01/2024", "Sở Y tế"]));
             case "POST /scenarios/{id:int}?handler=Import":
                 return Multipart(url, fields, "Upload", "su-kien.xlsx", ReorganizationImport.Template());
         }
@@ -751,12 +1062,13 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
     private static partial Regex RouteParameter();
 
     /// <summary>The route's URL with each parameter set to agency A's object of that kind.</summary>
-    private static string Fill(string pattern, ScopeAttackWorld world, bool isPage) =>
+    internal static string Fill(string pattern, ScopeAttackWorld world, bool isPage) =>
         RouteParameter().Replace(pattern, m => m.Groups[1].Value switch
         {
             "id" => IdFor(pattern, world, isPage),
             "taskId" => world.Task.ToString(),
             "progressId" => world.Progress.ToString(),
+            "modelUnitId" => world.ModelUnit.ToString(),
             "fileId" => world.ReportFile.ToString(),
             "requestId" => world.ExplanationRequest.ToString(),
             "year" => pattern.Contains("staffing-allocations", StringComparison.Ordinal)
@@ -765,6 +1077,7 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
             // The indicator pages and endpoints take a code of the catalogue; other routes with a {code} get one that is none.
             "code" => pattern.Contains("/indicators/", StringComparison.Ordinal) ? "units.count" : "404",
             "documentName" => "v1",
+            "token" => "khong-phai-ma-rut-dong-y",
             "slug" or "handler" => "",
             var name => throw new InvalidOperationException($"No value for route parameter {name} of {pattern}."),
         }).TrimEnd('/') is { Length: > 0 } url ? url : "/";
@@ -777,8 +1090,14 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
             "units" => world.Unit.ToString(),
             "reorganizations" => world.Reorganization.ToString(),
             "reorganization-proposals" => world.Proposal.ToString(),
+            "service-orders" or "orders" => world.Order.ToString(),
+            "inspections" => world.Inspection.ToString(),
+            "recommendations" => world.Recommendation.ToString(),
             "scenarios" => world.Scenario.ToString(),
+            "providers" => world.Provider.ToString(),
             "documents" => world.Document.ToString(),
+            // A shipped standard: reference data, read by every account.
+            "quality-standards" or "quality" => "1",
             // Only a late task is asked to explain itself.
             "tasks" => (pattern.Contains("explanation-requests", StringComparison.Ordinal) ? world.LateTask : world.Task).ToString(),
             // The file of a progress report follows its task's scope; a document's file is public and has its own routes.
@@ -787,7 +1106,13 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
             "report-requests" => world.ReportRequest.ToString(),
             "reports" => world.Report.ToString(),
             "agencies" => world.AgencyA.ToString(),
+            "surveys" => world.Survey.ToString(),
+            "survey-instruments" => world.SurveyInstrument.ToString(),
+            "service-catalogues" => world.ServiceCatalogue.ToString(),
+            "service-items" => world.ServiceItem.ToString(),
+            "services" => (pattern.StartsWith("/services/items/", StringComparison.Ordinal) ? world.ServiceItem : world.ServiceCatalogue).ToString(),
             "admin" => world.OwnerId,
+            "feedback" => world.Feedback.ToString(),
             _ => throw new InvalidOperationException($"No object for the {{id}} of {pattern} ({(isPage ? "page" : "endpoint")})."),
         };
     }

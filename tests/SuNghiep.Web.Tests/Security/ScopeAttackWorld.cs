@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using SuNghiep.Core.Entities;
+using SuNghiep.Web.Tests.Api.Oversight;
 using SuNghiep.Web.Tests.Api.Plans;
 using SuNghiep.Web.Tests.Api.Resources;
 using SuNghiep.Web.Tests.Pages.Resources;
@@ -53,7 +54,7 @@ internal sealed class ScopeAttackWorld
     /// Not the bare token: a list filtered by it may rightly echo the filter ("từ khóa …").
     /// </summary>
     public IReadOnlyList<string> SecretMarkers =>
-        [$"{Secret}-U", $"{Secret}-R", $"{Unique.Name(Secret)} U", $"{Unique.Name(Secret)} R", $"Nhiệm vụ {Secret}", $"Tiến độ {Secret}", $"% {Secret}", $"Kịch bản {Secret}", $"Báo cáo {Secret}", $"Hồ sơ {Secret}", $"Vị trí {Secret}"];
+        [$"{Secret}-U", $"{Secret}-R", $"{Unique.Name(Secret)} U", $"{Unique.Name(Secret)} R", $"Nhiệm vụ {Secret}", $"Tiến độ {Secret}", $"% {Secret}", $"Kịch bản {Secret}", $"Báo cáo {Secret}", $"Hồ sơ {Secret}", $"Vị trí {Secret}", $"Khảo sát {Secret}", $"Đoàn {Secret}", $"Kiến nghị {Secret}"];
     public required int AgencyA { get; init; }
     public required int AgencyB { get; init; }
     public required int Unit { get; init; }
@@ -62,13 +63,25 @@ internal sealed class ScopeAttackWorld
     public required int Renamed { get; init; }
     public required int Reorganization { get; init; }
 
+    /// <summary>A non-public provider recorded by agency A: anyone reads it, only A's scope (or the commune's) changes it.</summary>
+    public required int Provider { get; init; }
+
     /// <summary>A what-if of agency A's officer, shared, that dissolves <see cref="Unit"/>.</summary>
     public required int Scenario { get; init; }
 
     /// <summary>A reorganization dossier drafted for agency A, planning to dissolve <see cref="Unit"/>, still a draft.</summary>
     public required int Proposal { get; init; }
+    /// <summary>An order of agency A to <see cref="Unit"/>, and its catalogue item.</summary>
+    public required int Order { get; init; }
+    public required int OrderItem { get; init; }
+    public required string OrderItemCode { get; init; }
+    /// <summary>An inspection of the unit by agency A, concluded with one recommendation to agency A.</summary>
+    public required int Inspection { get; init; }
+    public required int Recommendation { get; init; }
     public required int Document { get; init; }
     public required int Task { get; init; }
+    /// <summary>The unit named as a model unit of the document.</summary>
+    public required int ModelUnit { get; init; }
     public required int Progress { get; init; }
 
     /// <summary>A task of agency A past its deadline, and the administrator's request that its lead agency explain it.</summary>
@@ -77,12 +90,19 @@ internal sealed class ScopeAttackWorld
     public required int DocumentFile { get; init; }
     public required int ProgressFile { get; init; }
     public required int Notification { get; init; }
+    public required int Survey { get; init; }
+    public required int SurveyInstrument { get; init; }
+    /// <summary>A citizen's feedback on the unit, with the secret in its text and a contact.</summary>
+    public required int Feedback { get; init; }
     /// <summary>Agency A's request for a report from an agency below it, and that agency's report.</summary>
     public required int ReportRequest { get; init; }
     public required int Report { get; init; }
     public required int ReportBelow { get; init; }
     /// <summary>A file of that report, added by the administrator while it is a draft.</summary>
     public required int ReportFile { get; init; }
+    /// <summary>A province catalogue of public services issued by agency A, and an item of it.</summary>
+    public required int ServiceCatalogue { get; init; }
+    public required int ServiceItem { get; init; }
     public required string OwnerId { get; init; }
     public required string OwnerEmail { get; init; }
 
@@ -111,6 +131,8 @@ internal sealed class ScopeAttackWorld
         var document = await admin.CreateDocumentAsync(PlansClient.Document(publicToken).With("issuerAgencyId", a));
         await admin.AddTargetAsync(document.Id, new JsonObject { ["text"] = $"Chỉ tiêu {publicToken}" });
         var task = await admin.AddTaskAsync(document.Id, PlansClient.Task($"Nhiệm vụ {secret}", a, PlansClient.Today.AddDays(30)));
+        var modelUnit = (await PlansClient.CreatedAsync<Core.Oversight.ModelUnitView>(await admin.PostJsonAsync($"/api/v1/documents/{document.Id}/model-units",
+            new JsonObject { ["unitId"] = unit.Id, ["note"] = "Đơn vị điển hình" }))).Id;
         var progress = await admin.AddProgressAsync(task.Id, PlansClient.Progress(PlansClient.Today, 10, $"Tiến độ {secret}"));
         var lateTask = await admin.AddTaskAsync(document.Id, PlansClient.Task($"Nhiệm vụ quá hạn {secret}", a, PlansClient.Today.AddDays(-1)));
         var explanation = await PlansClient.CreatedAsync<Core.Plans.ExplanationRequestView>(await admin.PostJsonAsync($"/api/v1/tasks/{lateTask.Id}/explanation-requests",
@@ -145,12 +167,36 @@ internal sealed class ScopeAttackWorld
             return row.Id;
         });
 
+        var feedback = await app.WithDbAsync(async (db, _) =>
+        {
+            var row = new Feedback
+            {
+                UnitId = unit.Id, Topic = "Khác", Text = $"Phản ánh {secret}", Contact = $"{secret}@lienhe.vn", Consent = true, ConsentAt = DateTime.UtcNow,
+                Status = FeedbackStatus.New, ReceivedAt = DateTime.UtcNow, DueOn = PlansClient.Today.AddDays(15),
+            };
+            db.Feedback.Add(row);
+            await db.SaveChangesAsync();
+            return row.Id;
+        });
+
         var scenario = await ScenarioAsync(app, ownerEmail, ScenarioBody(unit.Id, $"Kịch bản {secret}"));
         var below = await BelowAsync(app, a);
         var (reportRequest, report) = await ReportAsync(admin, ReportRequestBody(a, below, $"Báo cáo {secret}"));
         var reportFile = await UploadAsync(admin, $"/api/v1/reports/{report}/attachments", secret);
 
         var proposal = await ProposalAsync(admin, a, unit.Id, $"Hồ sơ {secret}");
+        var survey = await Api.Surveys.SurveysClient.CreateRoundAsync(admin, Api.Surveys.SurveysClient.Round(unit.Id, $"Khảo sát {secret}"));
+        var surveyInstrument = await app.WithDbAsync((db, _) => db.SurveyInstruments.Select(i => i.Id).FirstAsync());
+        var serviceCatalogue = await Api.Services.ServiceCatalogueClient.CatalogueAsync(admin,
+            Api.Services.ServiceCatalogueClient.Catalogue($"Danh mục y tế {publicToken}", "2021-01-01", issuerAgencyId: a));
+        var serviceItem = await Api.Services.ServiceCatalogueClient.ItemAsync(admin, serviceCatalogue,
+            Api.Services.ServiceCatalogueClient.Item("1", $"Tiêm chủng mở rộng {publicToken}", "health"));
+        await Api.Services.ServiceCatalogueClient.CreatedAsync(admin, $"/api/v1/service-items/{serviceItem}/prices",
+            Api.Services.ServiceCatalogueClient.Price(150_000m, "2021-01-01"));
+        var orderItem = await Api.Services.OrdersClient.ItemAsync(app, "health", ServiceMethods.Assignment | ServiceMethods.Ordering, 10_000, new DateOnly(2024, 1, 1));
+        var order = (await Api.Services.OrdersClient.CreateAsync(admin, Api.Services.OrdersClient.Order(a, unit.Id, orderItem, year: Year)
+            .With("notes", $"Đặt hàng {secret}"))).GetProperty("id").GetInt32();
+        var (inspection, recommendation) = await admin.ConcludedAsync(secret, a, unit.Id, a, PlansClient.Today.AddDays(30));
 
         var callers = new Dictionary<Attacker, Caller>
         {
@@ -160,12 +206,18 @@ internal sealed class ScopeAttackWorld
             [Attacker.Anonymous] = new Caller(null, app.Client(), new PageSession(app.Client(cookies: true)), null),
         };
 
+        var provider = await Network.NetworkWorld.CreateProviderAsync(admin,
+            Network.NetworkWorld.Provider($"{secret}-P", "31120", 60).With("recordedByAgencyId", a));
         return new ScopeAttackWorld
         {
+            Provider = provider.GetProperty("id").GetInt32(),
             App = app, Secret = secret, PublicToken = publicToken, AgencyA = a, AgencyB = b,
-            Unit = unit.Id, UnitBody = unitBody, Sibling = sibling.Id, Renamed = renamed.Id, Reorganization = reorganization.Id, Scenario = scenario, Proposal = proposal,
-            Document = document.Id, Task = task.Id, Progress = progress.Id, LateTask = lateTask.Id, ExplanationRequest = explanation.Id, DocumentFile = documentFile, ProgressFile = progressFile,
-            Notification = notification, ReportRequest = reportRequest, Report = report, ReportBelow = below, ReportFile = reportFile, OwnerId = ownerId, OwnerEmail = ownerEmail, Callers = callers, TaskWorkbook = workbook,
+            Unit = unit.Id, UnitBody = unitBody, Sibling = sibling.Id, Renamed = renamed.Id, Reorganization = reorganization.Id, Scenario = scenario, Proposal = proposal, Order = order, OrderItem = orderItem,
+            OrderItemCode = await app.WithDbAsync((db, _) => db.ServiceItems.Where(i => i.Id == orderItem).Select(i => i.Code).SingleAsync()),
+            Inspection = inspection, Recommendation = recommendation,
+            Document = document.Id, Task = task.Id, ModelUnit = modelUnit, Progress = progress.Id, LateTask = lateTask.Id, ExplanationRequest = explanation.Id, DocumentFile = documentFile, ProgressFile = progressFile,
+            Survey = survey, SurveyInstrument = surveyInstrument,
+            Notification = notification, Feedback = feedback, ReportRequest = reportRequest, Report = report, ReportBelow = below, ReportFile = reportFile, ServiceCatalogue = serviceCatalogue, ServiceItem = serviceItem, OwnerId = ownerId, OwnerEmail = ownerEmail, Callers = callers, TaskWorkbook = workbook,
             AdminPages = await PageSession.SignInAsync(app, SuNghiepApp.AdminEmail, SuNghiepApp.AdminPassword),
         };
     }
@@ -274,11 +326,15 @@ internal sealed class ScopeAttackWorld
             unitRows,
             versions = await db.UnitVersions.IgnoreQueryFilters().CountAsync(v => units.Contains(v.UnitId)),
             targets = await db.Targets.CountAsync(t => t.DocumentId == Document),
+            modelUnits = await db.ModelUnits.CountAsync(m => m.DocumentId == Document),
             tasks = await db.PlanTasks.IgnoreQueryFilters().Where(t => t.DocumentId == Document || t.ParentTaskId == Task)
                 .OrderBy(t => t.Id).Select(t => new { t.Id, t.State, t.LastPercent, t.LastProgressOn, t.Deadline, t.LeadAgencyId }).ToListAsync(),
             progress = await db.TaskProgress.CountAsync(p => p.TaskId == Task),
             explanations = await db.ExplanationRequests.Where(r => r.TaskId == LateTask).OrderBy(r => r.Id).Select(r => new { r.Id, r.Answer }).ToListAsync(),
             files = await db.Attachments.CountAsync(f => f.DocumentId == Document || f.ProgressId == Progress || f.ReportId == Report),
+            // The world's provider, and any an attacker's POST made (their codes start with "chen-"); other tests record providers too.
+            provider = await db.Providers.Where(p => p.Id == Provider || p.Code.StartsWith("chen-")).Select(p => new { p.Id, p.Capacity, p.Revision, p.Notes }).ToListAsync(),
+            capacities = await db.UnitCapacities.IgnoreQueryFilters().CountAsync(c => c.UnitId == Unit),
             staffing = await db.StaffingYears.IgnoreQueryFilters().Where(s => s.UnitId == Unit).Select(s => new { s.Year, s.BudgetPositions, s.ActualStaff }).ToListAsync(),
             finance = await db.FinanceYears.IgnoreQueryFilters().CountAsync(f => f.UnitId == Unit),
             jobPositionLists = await db.JobPositionLists.IgnoreQueryFilters().CountAsync(l => l.UnitId == Unit),
@@ -289,12 +345,34 @@ internal sealed class ScopeAttackWorld
             proposal = await db.ReorganizationProposals.IgnoreQueryFilters().Where(x => x.Id == Proposal)
                 .Select(x => new { x.Status, x.Revision, x.ReorganizationId, x.Summary }).SingleAsync(),
             proposals = await db.ReorganizationProposals.IgnoreQueryFilters().CountAsync(x => x.AgencyId == AgencyA),
+            order = await db.ServiceOrders.IgnoreQueryFilters().Where(o => o.Id == Order)
+                .Select(o => new { o.Status, o.Revision, o.ProviderUnitId, o.ProviderId, o.UnitPrice }).SingleAsync(),
+            orderRows = await db.ServiceAcceptances.IgnoreQueryFilters().CountAsync(x => x.OrderId == Order)
+                + await db.ServiceSettlements.IgnoreQueryFilters().CountAsync(x => x.OrderId == Order)
+                + await db.ServiceBids.IgnoreQueryFilters().CountAsync(x => x.OrderId == Order),
+            inspection = await db.Inspections.IgnoreQueryFilters().Where(x => x.Id == Inspection)
+                .Select(x => new { x.ConclusionNumber, x.DirectiveNumber, x.UpdatedAt, Findings = x.Findings.Count }).SingleAsync(),
+            recommendation = await db.InspectionRecommendations.IgnoreQueryFilters().Where(x => x.Id == Recommendation)
+                .Select(x => new { x.Disputed, x.DisputeReason, FollowUps = x.FollowUps.Count }).SingleAsync(),
             scenario = await db.Scenarios.Where(x => x.Id == Scenario).Select(x => new { x.Name, x.EventsJson, x.Shared, x.AppliedAt, x.Revision }).SingleOrDefaultAsync(),
+            // Any row the attacker wrote is audited under its name: that count, not agency A's row counts that tests of
+            // orders and inspections running alongside change, tells a write that got through.
             // Changes to the attacker's own account (a wrong current password counted as a failed sign-in) are its own.
             audit = attackerId is null ? 0 : await db.AuditEntries.CountAsync(e => e.ActorId == attackerId && !(e.EntityType == "AppUser" && e.EntityId == attackerId)),
         };
         return JsonSerializer.Serialize(state);
     });
+
+    /// <summary>The parts of the fingerprint that differ, so that a failure says what changed.</summary>
+    public static string Changed(string before, string after)
+    {
+        using var b = JsonDocument.Parse(before);
+        using var a = JsonDocument.Parse(after);
+        var changed = b.RootElement.EnumerateObject()
+            .Where(p => !a.RootElement.TryGetProperty(p.Name, out var other) || other.GetRawText() != p.Value.GetRawText())
+            .Select(p => p.Name);
+        return string.Join(", ", changed);
+    }
 
     private static async Task<Caller> SignInAsync(SuNghiepApp app, string email)
     {

@@ -30,6 +30,11 @@ public sealed class DrilldownModel(SuNghiepDbContext db, IndicatorEngine engine,
     public IndicatorResult? Result { get; private set; }
     public Paged<DrilldownUnit>? Units { get; private set; }
     public Paged<DrilldownEvent>? Events { get; private set; }
+
+    /// <summary>The survey rounds, feedback or recommendations behind a quality and oversight figure, paged as the events are.</summary>
+    public Paged<DrilldownRecord>? Records { get; private set; }
+
+    public int RecordsPageCount => Math.Max(1, ((Records?.Total ?? 0) + EventsPageSize - 1) / EventsPageSize);
     public int UnitsPage { get; private set; } = 1;
     public int EventsPage { get; private set; } = 1;
 
@@ -67,7 +72,9 @@ public sealed class DrilldownModel(SuNghiepDbContext db, IndicatorEngine engine,
 
         Result = await engine.ComputeAsync(query, ct);
         Units = await UnitsAsync(query, UnitsPage, UnitsPageSize, ct);
-        Events = (await engine.DrilldownAsync(query, EventsPage, EventsPageSize, ct)).Events;
+        var drilldown = await engine.DrilldownAsync(query, EventsPage, EventsPageSize, ct);
+        Events = drilldown.Events;
+        Records = drilldown.Records;
         return Page();
     }
 

@@ -72,6 +72,18 @@ public static class IndicatorPages
         return new HtmlString($"<span class=\"badge {css}\" data-status=\"{HtmlEncoder.Default.Encode(status)}\">{word}</span>");
     }
 
+    /// <summary>Whether the indicator's drill-down lists records (survey rounds, feedback, recommendations) rather than units and events.</summary>
+    public static bool HasRecords(IndicatorDefinition definition) =>
+        definition.Code is IndicatorCatalog.SurveySatisfaction or IndicatorCatalog.FeedbackOnTimeShare or IndicatorCatalog.RecommendationsDoneShare;
+
+    /// <summary>The record kind's Vietnamese name, as the records table's heading says it.</summary>
+    public static string RecordsTitle(IndicatorDefinition definition) => definition.Code switch
+    {
+        IndicatorCatalog.SurveySatisfaction => "Các đợt khảo sát được tính",
+        IndicatorCatalog.FeedbackOnTimeShare => "Các phản ánh, kiến nghị đến hạn trả lời",
+        _ => "Các kiến nghị thanh tra, kiểm tra đến hạn",
+    };
+
     /// <summary>A unit's figure in the drill-down: for a share, whether the unit is in its numerator (the engine gives 1 or 0).</summary>
     public static string Figure(decimal? figure, IndicatorDefinition definition) =>
         figure is not { } f ? "—"

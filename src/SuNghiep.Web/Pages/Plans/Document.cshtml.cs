@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SuNghiep.Core.Data;
 using SuNghiep.Core.Entities;
+using SuNghiep.Core.Oversight;
 using SuNghiep.Core.Plans;
+using SuNghiep.Core.Rules;
 using SuNghiep.Web.Api;
 using SuNghiep.Web.Pages.Shared;
 
@@ -13,8 +15,18 @@ namespace SuNghiep.Web.Pages.Plans;
 [RequestSizeLimit(AttachmentChecks.PageRequestLimit)]
 [RequestFormLimits(MultipartBodyLengthLimit = AttachmentChecks.PageRequestLimit)]
 public sealed class DocumentModel(
-    SuNghiepDbContext db, TimeProvider time, AttachmentService attachments, PlanService plans, TargetStatuses targetStatuses) : PageModel
+    SuNghiepDbContext db, TimeProvider time, AttachmentService attachments, PlanService plans, TargetStatuses targetStatuses, MeritService merits) : PageModel
 {
+    public sealed record ModelUnitForm
+    {
+        public string? Unit { get; init; }
+        public string? Note { get; init; }
+    }
+
+    /// <summary>The model unit form as posted, shown again with its messages.</summary>
+    public ModelUnitForm ModelUnitInput { get; private set; } = new();
+    public IReadOnlyList<ModelUnitView> ModelUnits { get; private set; } = [];
+
     public DocumentView Document { get; private set; } = null!;
     public IReadOnlyList<DocumentSummary> Parents { get; private set; } = [];
     public IReadOnlyList<DocumentSummary> Children { get; private set; } = [];
@@ -34,6 +46,7 @@ public sealed class DocumentModel(
 
         Document = document;
         Measured = (await targetStatuses.ForDocumentAsync(id, ct) ?? []).ToDictionary(m => m.TargetId);
+        ModelUnits = await merits.ModelUnitsAsync(id, ct) ?? [];
         CanWrite = Roles.UnitCreators.Any(User.IsInRole) && await plans.MayWriteDocumentAsync(id, ct);
         var all = (await PlanQueries.ListDocumentsAsync(db, null, ct)).ToDictionary(d => d.Id);
         Parents = document.ParentIds.Where(all.ContainsKey).Select(p => all[p]).ToList();
@@ -79,6 +92,101 @@ public sealed class DocumentModel(
 
     /// <summary>Whether the caller writes in the name of the document's issuing agency: its targets, tasks and files.</summary>
     public bool CanWrite { get; private set; }
+
+    /// <summary>Names a unit (picked by name or code) as a model unit of the document: the API's POST model-units.</summary>
+    public async Task<IActionResult> OnPostModelUnitAsync(int id, [Bind(Prefix = "ModelUnitInput")] ModelUnitForm form, CancellationToken ct)
+    {
+        if (!Roles.UnitCreators.Any(User.IsInRole))
+        {
+            return Forbid();
+        }
+
+        ModelUnitInput = form;
+        int? unitId = null;
+        string? unitError = null;
+        if (string.IsNullOrWhiteSpace(form.Unit))
+        {
+            unitError = "Vui lòng chọn đơn vị: gõ tên hoặc mã đơn vị.";
+        }
+        else
+        {
+            var text = form.Unit.Trim();
+            var resolved = await db.Units.AsNoTracking().AnyAsync(u => u.Code == text, ct)
+                ? new PickerResolution(text, null, null)
+                : await Pickers.ResolveUnitAsync(db, text, Display.Today(time), ct);
+            unitId = resolved.Value is { } code ? await db.Units.AsNoTracking().Where(u => u.Code == code).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct) : null;
+            if (unitId is null)
+            {
+                unitError = resolved.Error ?? "Không tìm thấy đơn vị này trong phạm vi của bạn; gõ tên hoặc mã đơn vị.";
+            }
+        }
+
+        IReadOnlyList<RuleViolation> errors;
+        if (unitError is not null)
+        {
+            errors = [new("unitId", unitError)];
+        }
+        else
+        {
+            var result = await merits.AddModelUnitAsync(id, unitId, form.Note, ct);
+            if (result.NotFound)
+            {
+                return NotFound();
+            }
+
+            if (result.Forbidden is not null)
+            {
+                return Forbid();
+            }
+
+            if (result.Value is { } added)
+            {
+                TempData["Success"] = $"Đã thêm \"{added.UnitName}\" vào danh sách đơn vị điển hình.";
+                return Redirect($"/documents/{id}#model-units");
+            }
+
+            errors = result.Errors;
+        }
+
+        ModelState.Clear();
+        foreach (var e in errors)
+        {
+            ModelState.AddModelError(e.Field == "note" ? "ModelUnitInput.Note" : "ModelUnitInput.Unit", e.Message);
+        }
+
+        var page = await OnGetAsync(id, ct);
+        // A document of another agency refuses the form, whatever was typed in it.
+        if (page is PageResult && !CanWrite)
+        {
+            return Forbid();
+        }
+
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return page;
+    }
+
+    /// <summary>Takes a model unit off the document's list, by who may add one.</summary>
+    public async Task<IActionResult> OnPostRemoveModelUnitAsync(int id, int modelUnitId, CancellationToken ct)
+    {
+        if (!Roles.UnitCreators.Any(User.IsInRole))
+        {
+            return Forbid();
+        }
+
+        var result = await merits.RemoveModelUnitAsync(id, modelUnitId, ct);
+        if (result.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (result.Forbidden is not null)
+        {
+            return Forbid();
+        }
+
+        TempData["Success"] = $"Đã bỏ \"{result.Value!.UnitName}\" khỏi danh sách đơn vị điển hình.";
+        return Redirect($"/documents/{id}#model-units");
+    }
 
     // Attachments: the files of the document and their upload, by the issuing agency (as the API).
     public bool CanAttach => CanWrite;

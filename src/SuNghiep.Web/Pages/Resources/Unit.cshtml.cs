@@ -14,7 +14,8 @@ namespace SuNghiep.Web.Pages.Resources;
 
 /// <summary>A unit's staffing, finance and autonomy plans by year, with the forms that write them through ResourceService.</summary>
 public sealed class UnitModel(
-    SuNghiepDbContext db, ResourceService resources, JobPositionService jobPositions, IAuthorizationService authorization, TimeProvider time) : PageModel
+    SuNghiepDbContext db, ResourceService resources, JobPositionService jobPositions, IAuthorizationService authorization, TimeProvider time,
+    Core.Services.OrderService orders) : PageModel
 {
     /// <summary>The staffing form as typed: numbers stay strings so that a bad one gets a Vietnamese message on its field.</summary>
     public sealed record StaffingForm
@@ -46,6 +47,8 @@ public sealed class UnitModel(
         public string? InvestmentSelfFinancing { get; init; }
         public string? Depreciation { get; init; }
         public string? DirectBudgetSpending { get; init; }
+        /// <summary>Take the revenue from orders from the year's accepted orders, clearing a figure typed by hand.</summary>
+        public bool FromOrders { get; init; }
 
         public static FinanceForm From(FinanceView f) => new()
         {
@@ -121,6 +124,8 @@ public sealed class UnitModel(
     public PlanForm Plan { get; private set; } = new();
     /// <summary>The selected year's finance with its level and group, shown beside the form.</summary>
     public FinanceView? SelectedFinance { get; private set; }
+    /// <summary>The selected year's orders to the unit with something accepted: the source of its revenue from orders.</summary>
+    public IReadOnlyList<Core.Services.OrderRow> AcceptedOrders { get; private set; } = [];
     /// <summary>The tab a form was posted from: shown first after saving or on errors.</summary>
     public string ActiveTab { get; private set; } = "staffing";
     public string? Saved { get; private set; }
@@ -241,7 +246,7 @@ public sealed class UnitModel(
             Amount(form.ServiceFees, "revenue.serviceFees"), Amount(form.BusinessSurplus, "revenue.businessSurplus"),
             Amount(form.RetainedFees, "revenue.retainedFees"), Amount(form.Other, "revenue.other"),
             Amount(form.RecurrentExpenditure, "recurrentExpenditure"), Amount(form.InvestmentSelfFinancing, "investmentSelfFinancing"),
-            Amount(form.Depreciation, "depreciation"), Amount(form.DirectBudgetSpending, "directBudgetSpending"));
+            Amount(form.Depreciation, "depreciation"), Amount(form.DirectBudgetSpending, "directBudgetSpending"), form.FromOrders);
         var y = Year(year, errors);
         if (y is not null)
         {
@@ -404,6 +409,10 @@ public sealed class UnitModel(
         Plans = await resources.ListPlansAsync(id, ct) ?? [];
         JobPositionLists = await jobPositions.HistoryAsync(id, ct) ?? [];
         SelectedFinance = FinanceRows.FirstOrDefault(f => f.Year == SelectedYear);
+        AcceptedOrders = SelectedYear is { } orderYear
+            ? (await orders.ListAsync(new Core.Services.OrderFilter(orderYear, null, null, id, null, null, null, null, 1, 100), ct)).Items
+                .Where(o => o.QuantityAccepted > 0).ToList()
+            : [];
 
         // Every year with figures or under a plan, within the unit's life, with the group approved for its period.
         var years = FinanceRows.Select(f => f.Year)

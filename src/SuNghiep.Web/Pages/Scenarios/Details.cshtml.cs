@@ -34,7 +34,8 @@ public sealed record TargetRow(MeasuredTarget Actual, MeasuredTarget? Scenario);
 /// A scenario: its events, every indicator of the catalogue beside the actual, and what its author (add or remove an
 /// event, share, delete) and the recording roles (apply) may do with it. Another caller's draft does not exist (404).
 /// </summary>
-public sealed class DetailsModel(SuNghiepDbContext db, ScenarioService scenarios, ScenarioImport import, IndicatorEngine engine, TimeProvider time) : PageModel
+public sealed class DetailsModel(SuNghiepDbContext db, ScenarioService scenarios, ScenarioImport import, IndicatorEngine engine, TimeProvider time,
+    Core.Services.NetworkCoverage coverage) : PageModel
 {
     /// <summary>An .xlsx of events in the columns of the reorganization import, added all or nothing.</summary>
     [BindProperty]
@@ -69,6 +70,9 @@ public sealed class DetailsModel(SuNghiepDbContext db, ScenarioService scenarios
 
     /// <summary>The targets that concern the scope (as the dashboard lists them), measured on the date on both sides.</summary>
     public List<TargetRow> Targets { get; private set; } = [];
+
+    /// <summary>The communes the scenario takes below the network norm (below after, not before); null when not measured.</summary>
+    public IReadOnlyList<Core.Services.CoverageChange>? CoverageFalls { get; private set; }
 
     /// <summary>The rules the events now break (the register changed since): the scenario cannot be measured until mended.</summary>
     public IReadOnlyList<RuleViolation> StaleErrors { get; private set; } = [];
@@ -434,9 +438,11 @@ public sealed class DetailsModel(SuNghiepDbContext db, ScenarioService scenarios
             return;
         }
 
+        var touched = await coverage.TouchedAsync(Api.ScenariosApi.Touched(scenario), MeasuredOn, ct);
         var comparison = await scenarios.CompareAsync(scenario.Id, async c =>
             (Indicators: await engine.ComputeAllAsync(MeasuredOn, scope, null, c),
-             Targets: await Api.ScenariosApi.TargetsOnAsync(db, engine, MeasuredOn, scope, c)), ct);
+             Targets: await Api.ScenariosApi.TargetsOnAsync(db, engine, MeasuredOn, scope, c),
+             Coverage: await coverage.MeasureAsync(touched, MeasuredOn, c)), ct);
         if (comparison is null)
         {
             return;
@@ -447,6 +453,7 @@ public sealed class DetailsModel(SuNghiepDbContext db, ScenarioService scenarios
         Comparison = IndicatorCatalog.All.Select(d => new ComparisonRow(
             d, actual.Indicators.First(r => r.Code == d.Code), projected.Indicators?.FirstOrDefault(r => r.Code == d.Code))).ToList();
         Targets = actual.Targets.Select(t => new TargetRow(t, projected.Targets?.FirstOrDefault(x => x.TargetId == t.TargetId))).ToList();
+        CoverageFalls = comparison.Computed ? Core.Services.NetworkCoverage.Falling(actual.Coverage, projected.Coverage) : null;
     }
 
     private async Task<List<EventRow>> RowsAsync(ScenarioView scenario, CancellationToken ct)

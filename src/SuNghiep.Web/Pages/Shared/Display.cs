@@ -103,6 +103,10 @@ public static class Display
     public static IHtmlContent VoidedBadge() =>
         new HtmlString("<span class=\"badge text-bg-danger\" data-testid=\"voided\">Đã hủy</span>");
 
+    /// <summary>Where an import's problem is, before its message ("Dòng 3, cột E (Đơn giá): "); nothing for the whole file.</summary>
+    public static string ProblemPlace(Core.Reorganizations.ImportProblem p) =>
+        p.Row > 0 ? $"Dòng {p.Row}, cột {p.Column}{(p.Header.Length > 0 ? $" ({p.Header})" : "")}: " : "";
+
     public static string Action(string action) => action switch
     {
         "Create" => "Tạo",

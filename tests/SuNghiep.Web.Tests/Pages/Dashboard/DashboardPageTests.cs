@@ -15,8 +15,8 @@ public sealed class DashboardPageTests(AppHosts hosts)
 {
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
 
-    /// <summary>A commune of Điện Biên where no test registers a unit: a Home Affairs officer there has an empty register.</summary>
-    private const string EmptyCommune = "03158";
+    /// <summary>A Home Affairs officer there has an empty register.</summary>
+    private const string EmptyCommune = Communes.Empty;
 
     [Theory, DatabaseData]
     public async Task Dashboard_ProvincialOfficer_ShowsEveryIndicatorAsTheApiAndBreaksDownByCommune(DatabaseProvider provider)
@@ -176,7 +176,8 @@ public sealed class DashboardPageTests(AppHosts hosts)
             using var stream = new MemoryStream(file);
             var sheets = stream.GetSheetNames();
             Assert.Equal("Chỉ số", sheets[0]);
-            Assert.Equal(codes.Order(), sheets.Skip(1).Order());
+            // A code longer than Excel's 31 characters names its sheet cut to them.
+            Assert.Equal(codes.Select(SuNghiep.Web.Pages.Dashboard.DashboardExport.SheetName).Order(), sheets.Skip(1).Order());
             var rows = stream.Query(useHeaderRow: true, sheetName: "Chỉ số").Cast<IDictionary<string, object?>>().ToList();
             Assert.Equal(codes.Order(), rows.Select(r => (string)r["Mã chỉ số"]!).Order());
             foreach (var row in rows)
@@ -378,7 +379,7 @@ public sealed class DashboardPageTests(AppHosts hosts)
         var catalogue = await api.GetFromJsonAsync<JsonElement>("/api/v1/indicators");
         var items = catalogue.ValueKind == JsonValueKind.Array ? catalogue : catalogue.GetProperty("items");
         var codes = items.EnumerateArray().Select(i => i.GetProperty("code").GetString()!).ToList();
-        Assert.Equal(8, codes.Count);
+        Assert.Equal(12, codes.Count);
         return codes;
     }
 

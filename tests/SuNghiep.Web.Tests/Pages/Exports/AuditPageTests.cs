@@ -143,4 +143,44 @@ public sealed partial class AuditPageTests(AppHosts hosts)
         ExportSession.AssertPrintHeading(printed, "Nhật ký thay đổi");
         Assert.Equal(53, printed.QuerySelectorAll("table[data-testid=audit] > tbody > tr").Length);
     }
+
+    [Theory, DatabaseData]
+    public async Task Get_SubmittedReport_NamesItsStepAndStatusInVietnamese(DatabaseProvider provider)
+    {
+        var app = await hosts.GetAsync(provider);
+        var w = await SuNghiep.Web.Tests.Reports.ReportWorld.CreateAsync(app);
+        var request = await w.RequestAsync();
+        var draft = await w.ReportOfAsync(w.FirstOfficer, request.Id);
+        await SuNghiep.Web.Tests.Reports.ReportsClient.StepOkAsync(w.FirstOfficer, draft.Id, "submit");
+        var step = await app.WithDbAsync((db, _) => db.ReportSteps.Where(s => s.ReportId == draft.Id).Select(s => s.Id).SingleAsync());
+
+        using var session = await ExportSession.SignInAsync(app, await app.CreateUserAsync(Roles.SystemAdmin));
+        var (stepResponse, stepPage) = await session.GetAsync($"/admin/audit?entityType=ReportStep&entityId={step}");
+        var (reportResponse, reportPage) = await session.GetAsync($"/admin/audit?entityType=Report&entityId={draft.Id}");
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (stepResponse.StatusCode, reportResponse.StatusCode));
+        var action = stepPage.QuerySelector("table[data-testid=audit] tr[data-field=Action]")!;
+        Assert.Contains("Gửi báo cáo", action.TextContent);
+        Assert.DoesNotContain("submitted", action.TextContent);
+        var status = reportPage.QuerySelectorAll("table[data-testid=audit] tr[data-field=Status]").Select(r => r.TextContent).ToList();
+        Assert.Contains(status, t => t.Contains("Đang soạn") && t.Contains("Đã gửi"));
+    }
+
+    [Theory, DatabaseData]
+    public async Task Get_ServiceOrder_NamesItsMethodStatusAndFundingInVietnamese(DatabaseProvider provider)
+    {
+        var (app, admin, unit, _, agency) = await Api.Resources.ResourceRequests.UnitAsync(hosts, provider);
+        using var _admin = admin;
+        var item = await Api.Services.OrdersClient.ItemAsync(app, "education", ServiceMethods.Assignment | ServiceMethods.Ordering, 10_000, new DateOnly(2025, 1, 1));
+        var order = await Api.Services.OrdersClient.CreateAsync(admin, Api.Services.OrdersClient.Order(agency, unit, item));
+
+        using var session = await ExportSession.SignInAsync(app, await app.CreateUserAsync(Roles.SystemAdmin));
+        var (response, page) = await session.GetAsync($"/admin/audit?entityType=ServiceOrder&entityId={order.GetProperty("id").GetInt32()}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        string Field(string name) => page.QuerySelector($"table[data-testid=audit] tr[data-field={name}]")!.TextContent;
+        Assert.Contains("Đặt hàng", Field("Method"));
+        Assert.Contains("Đã giao, đặt hàng", Field("Status"));
+        Assert.Contains("giao tự chủ", Field("FundingClass"), StringComparison.OrdinalIgnoreCase);
+    }
 }

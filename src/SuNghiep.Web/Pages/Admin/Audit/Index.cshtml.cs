@@ -9,6 +9,7 @@ using SuNghiep.Core.Auditing;
 using SuNghiep.Core.Data;
 using SuNghiep.Core.Entities;
 using SuNghiep.Core.Reorganizations;
+using SuNghiep.Core.Reporting;
 using SuNghiep.Core.Rules;
 using SuNghiep.Web.Pages.Shared;
 
@@ -305,6 +306,18 @@ public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageMo
             case AuditRef.Report:
                 return (await db.Reports.AsNoTracking().Where(r => numbers.Contains(r.Id)).Select(r => new { r.Id, r.Request!.Title, r.ReporterAgency!.Name }).ToListAsync(ct))
                     .Select(r => (S(r.Id), new ObjectRef($"Báo cáo của {r.Name} ({Short(r.Title)})", $"/reports/{r.Id}")));
+            case AuditRef.Survey:
+                return (await db.SurveyInstruments.AsNoTracking().Where(i => numbers.Contains(i.Id)).Select(i => new { i.Id, i.Code, i.Name }).ToListAsync(ct))
+                    .Select(i => (S(i.Id), new ObjectRef($"Mẫu phiếu {i.Code} ({Short(i.Name)})", null)));
+            case AuditRef.QualityStandard:
+                return (await db.QualityStandards.AsNoTracking().Where(q => numbers.Contains(q.Id)).Select(q => new { q.Id, q.Code, q.Version }).ToListAsync(ct))
+                    .Select(q => (S(q.Id), new ObjectRef($"Tiêu chuẩn chất lượng {q.Code} ({q.Version})", $"/quality/standards/{q.Id}")));
+            case AuditRef.Catalogue:
+                return (await db.ServiceCatalogues.AsNoTracking().Where(c => numbers.Contains(c.Id)).Select(c => new { c.Id, c.Name, c.DecisionNumber }).ToListAsync(ct))
+                    .Select(c => (S(c.Id), new ObjectRef($"{Short(c.Name)} ({c.DecisionNumber})", $"/services/catalogues/{c.Id}")));
+            case AuditRef.ServiceItem:
+                return (await db.ServiceItems.AsNoTracking().Where(i => numbers.Contains(i.Id)).Select(i => new { i.Id, i.Code, i.Name }).ToListAsync(ct))
+                    .Select(i => (S(i.Id), new ObjectRef($"Dịch vụ {i.Code} {Short(i.Name)}", $"/services/items/{i.Id}")));
             default:
                 return [];
         }
@@ -479,6 +492,20 @@ public sealed class IndexModel(SuNghiepDbContext db, TimeProvider time) : PageMo
             ("ReorganizationProposal", "Status") when int.TryParse(raw, out var n) => ProposalService.StatusName((ProposalStatus)n),
             ("ReorganizationProposal", "AppraisalResult") when int.TryParse(raw, out var n) => ProposalService.ResultName((AppraisalResult)n),
             ("ReorganizationProposal", "DissolutionGround") when int.TryParse(raw, out var n) => ReorganizationChecks.GroundName((DissolutionGround)n),
+            ("ReportStep", "Action") => ReportService.StepName(raw),
+            ("Report", "Status") when int.TryParse(raw, out var n) => ReportRules.StatusName((ReportStatus)n),
+            ("ServiceCatalogue", "Level") when int.TryParse(raw, out var n) => Core.Services.CatalogueCodes.LevelName((CatalogueLevel)n),
+            ("ServiceItem", "Methods") when int.TryParse(raw, out var n) => Core.Services.CatalogueCodes.MethodNames((ServiceMethods)n),
+            ("ServicePrice", "CostBasis") when int.TryParse(raw, out var n) => ServiceRules.CostBasisName((CostBasis)n),
+            ("ServiceOrder", "Method") when int.TryParse(raw, out var n) => ServiceRules.MethodName((ServiceMethod)n),
+            ("ServiceOrder", "Status") when int.TryParse(raw, out var n) => Core.Services.OrderCodes.StatusName((ServiceOrderStatus)n),
+            ("ServiceOrder", "FundingClass") when int.TryParse(raw, out var n) => ServiceRules.FundingName((FundingClass)n),
+            ("ServiceSettlement", "Kind") when int.TryParse(raw, out var n) => Core.Services.OrderCodes.KindName((SettlementKind)n),
+            ("QualityAssessment", "Kind") when int.TryParse(raw, out var n) => Core.Oversight.QualityNames.KindName((AssessmentKind)n),
+            ("Feedback", "Status") when int.TryParse(raw, out var n) => Core.Oversight.FeedbackService.StatusName(Core.Oversight.FeedbackService.StatusCode((FeedbackStatus)n)),
+            ("Inspection", "Kind") when int.TryParse(raw, out var n) => Core.Oversight.InspectionService.KindName((InspectionKind)n),
+            ("InspectionRecommendation", "Type") when int.TryParse(raw, out var n) => Core.Oversight.InspectionService.TypeName((RecommendationType)n),
+            ("MeritRecord", "Kind") when int.TryParse(raw, out var n) => Core.Oversight.MeritService.KindName((MeritKind)n),
             ("ReorganizationParticipant", "Role") when int.TryParse(raw, out var n) => HistoryQueries.RoleName((ParticipantRole)n),
             _ when raw is "true" => "Có",
             _ when raw is "false" => "Không",

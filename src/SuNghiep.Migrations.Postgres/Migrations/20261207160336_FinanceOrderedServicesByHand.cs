@@ -1,0 +1,32 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SuNghiep.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class FinanceOrderedServicesByHand : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            // Figures entered before orders were kept were marked as following the accepted orders when the flag came in, so the
+            // first acceptance would have replaced them; a figure that differs from its accepted orders was typed.
+            migrationBuilder.Sql("""
+                UPDATE "FinanceYears" f SET "OrderedServicesByHand" = TRUE
+                WHERE NOT f."OrderedServicesByHand"
+                  AND f."OrderedServices" <> COALESCE((
+                    SELECT SUM(a."AcceptedValue")
+                    FROM "ServiceAcceptances" a JOIN "ServiceOrders" o ON o."Id" = a."OrderId"
+                    WHERE o."ProviderUnitId" = f."UnitId" AND o."Year" = f."Year"
+                      AND o."Status" <> 5 AND o."FundingClass" = 1), 0);
+                """);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            // Which rows were marked here is not kept; the flag stays as it is.
+        }
+    }
+}
