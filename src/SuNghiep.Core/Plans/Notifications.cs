@@ -43,10 +43,13 @@ public static class Notifications
     };
 
     /// <summary>Where the notice leads: its task's page, its report's, its feedback's, or the recommendations.</summary>
-    public static string Link(NotificationView n) =>
-        n.ReportId is { } report ? $"/reports/{report}"
-        : n.FeedbackId is { } feedback ? $"/feedback/{feedback}"
-        : n.Kind == "recommendation_due" ? "/recommendations" : $"/tasks/{n.TaskId}";
+    public static string Link(NotificationView n) => Path(n.TaskId, n.ReportId, n.FeedbackId);
+
+    /// <summary>The page of a notice's subject; a notice about none of these is about a recommendation.</summary>
+    public static string Path(int? taskId, int? reportId, int? feedbackId) =>
+        reportId is { } report ? $"/reports/{report}"
+        : feedbackId is { } feedback ? $"/feedback/{feedback}"
+        : taskId is { } task ? $"/tasks/{task}" : "/recommendations";
 
     /// <summary>
     /// The explanation requests not yet answered on the tasks the caller sees (the task filter decides), oldest deadline

@@ -195,7 +195,7 @@ public sealed class ReminderService(
         var pending = await db.Notifications.IgnoreQueryFilters().AsNoTracking()
             .Where(n => n.EmailedAt == null && n.CreatedAt >= since && n.User!.Email != null)
             .OrderBy(n => n.Id)
-            .Select(n => new { n.Id, n.TaskId, n.ReportId, n.Kind, n.Message, n.User!.Email, Number = n.Task != null ? n.Task.Document!.Number : n.Report!.Request!.Title })
+            .Select(n => new { n.Id, n.TaskId, n.ReportId, n.FeedbackId, n.Kind, n.Message, n.User!.Email, Number = n.Task != null ? n.Task.Document!.Number : n.Report!.Request!.Title })
             .ToListAsync(ct);
         if (pending.Count == 0)
         {
@@ -226,8 +226,7 @@ public sealed class ReminderService(
 
             try
             {
-                using var mail = Mail(from, n.Email!, n.Kind, n.Number, n.Message, n.ReportId is { } report ? $"/reports/{report}"
-                    : n.Kind == NotificationKind.RecommendationDue ? "/recommendations" : $"/tasks/{n.TaskId}");
+                using var mail = Mail(from, n.Email!, n.Kind, n.Number, n.Message, Notifications.Path(n.TaskId, n.ReportId, n.FeedbackId));
                 await client.SendMailAsync(mail, ct);
                 (sent, inARow) = (sent + 1, 0);
             }
@@ -259,6 +258,8 @@ public sealed class ReminderService(
             NotificationKind.ExplanationRequested => $"[SuNghiep] Yêu cầu giải trình nhiệm vụ ({documentNumber})",
             NotificationKind.ExplanationAnswered => $"[SuNghiep] Cơ quan chủ trì đã giải trình ({documentNumber})",
             NotificationKind.RecommendationDue => "[SuNghiep] Kiến nghị thanh tra, kiểm tra đến hạn",
+            NotificationKind.FeedbackDueSoon => "[SuNghiep] Phản ánh của người dân sắp đến hạn trả lời",
+            NotificationKind.FeedbackLate => "[SuNghiep] Phản ánh của người dân quá hạn trả lời",
             _ => $"[SuNghiep] Nhiệm vụ do cơ quan anh/chị giao đã quá hạn ({documentNumber})",
         };
         var link = $"{options.Value.BaseUrl?.TrimEnd('/')}{path}";

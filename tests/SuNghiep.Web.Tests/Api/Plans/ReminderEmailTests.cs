@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SuNghiep.Core.Entities;
 using SuNghiep.Core.Plans;
+using SuNghiep.Web.Tests.Api.Public;
 
 namespace SuNghiep.Web.Tests.Api.Plans;
 
@@ -62,5 +63,29 @@ public sealed class ReminderEmailTests(AppHosts hosts)
         Assert.Null(emailedAfterFailure);
         Assert.Single(sink.Messages, m => m.To.Contains(email));
         Assert.NotNull(await EmailedAtAsync(app, task.Id));
+    }
+
+    [Theory, DatabaseData]
+    public async Task Sweep_WithSmtp_FeedbackDueSoon_EmailsTheUnitsOfficerALinkToTheFeedback(DatabaseProvider provider)
+    {
+        var app = await hosts.GetAsync(provider);
+        var token = Unique.Token();
+        var unit = await PublicClient.CreateUnitAsync(app, token);
+        var officer = await app.CreateUserAsync(Roles.UnitOfficer, unit: unit.Code);
+        var (feedback, _) = await app.Client().SubmitAsync(unit.Code, PublicClient.Feedback($"Hỏi {token}"));
+        await app.WithDbAsync(async (db, _) =>
+        {
+            var row = await db.Feedback.SingleAsync(f => f.Id == feedback);
+            row.DueOn = new DateOnly(2001, 3, 12);
+            await db.SaveChangesAsync();
+        });
+        await using var sink = new SmtpSink();
+
+        await app.SweepAsync(new DateOnly(2001, 3, 10), Smtp(sink.Port));
+
+        var mail = Assert.Single(sink.Messages, m => m.To.Contains(officer));
+        Assert.Equal("[SuNghiep] Phản ánh của người dân sắp đến hạn trả lời", mail.Subject);
+        Assert.Contains($"Phản ánh số {feedback} của người dân về {unit.Name} đến hạn trả lời ngày 12/03/2001.", mail.Body, StringComparison.Ordinal);
+        Assert.Contains($"/feedback/{feedback}", mail.Body, StringComparison.Ordinal);
     }
 }

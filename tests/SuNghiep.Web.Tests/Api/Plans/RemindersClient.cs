@@ -13,6 +13,8 @@ namespace SuNghiep.Web.Tests.Api.Plans;
 /// The tests that sweep. A sweep reads every open task of the database and one on a later date makes every earlier
 /// task late, so they run one after another; each works in 2001, before any other test's tasks were assigned (sweeps
 /// leave out tasks assigned after their date), and in agencies of its own, so that its users hear of its tasks only.
+/// The few that sweep on today's date or later run here too: a sweep e-mails every notice still owed, so one of theirs
+/// running beside an e-mail test would add a second e-mail to that test's user.
 /// </summary>
 [CollectionDefinition(nameof(Sweeps))]
 public sealed class Sweeps;

@@ -11,6 +11,7 @@ namespace SuNghiep.Web.Tests.Api.Plans;
 /// What a task's standing tells: each period a recurring task missed, how late a task was finished, why a report lowered
 /// a finished task, and the explanation the assigning level asked of a late task.
 /// </summary>
+[Collection(nameof(Sweeps))]
 public sealed class TaskStandingTests(AppHosts hosts)
 {
     private static readonly DateOnly Today = PlansClient.Today;

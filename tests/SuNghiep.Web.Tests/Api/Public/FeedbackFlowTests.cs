@@ -6,10 +6,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SuNghiep.Core.Entities;
 using SuNghiep.Core.Plans;
+using SuNghiep.Web.Tests.Api.Plans;
 
 namespace SuNghiep.Web.Tests.Api.Public;
 
 /// <summary>Feedback from a unit's public page to its answer and publication, by role and scope, and the contact's life.</summary>
+[Collection(nameof(Sweeps))]
 public sealed class FeedbackFlowTests(AppHosts hosts)
 {
     [Theory, DatabaseData]
