@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Dom;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.EntityFrameworkCore;
 using SuNghiep.Core.Accounts;
 using SuNghiep.Core.Entities;
 using SuNghiep.Web.Tests.Accounts;
@@ -69,6 +70,25 @@ public sealed class SessionTests(AppHosts hosts)
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal("/login", after.Headers.Location!.AbsolutePath);
         Assert.Equal("/access-denied", denied.Headers.Location!.AbsolutePath);
+    }
+
+    [Theory, DatabaseData]
+    public async Task EditPage_LockValueNoCheckboxSends_400OnTheFieldAndTheAccountStaysLocked(DatabaseProvider provider)
+    {
+        var app = await hosts.GetAsync(provider);
+        var email = await app.CreateUserAsync(Roles.Viewer);
+        using var admin = await PageSession.SignInAsync(app, SuNghiepApp.AdminEmail, SuNghiepApp.AdminPassword);
+        using var locked = await EditAsync(app, admin, email, new() { ["Input.Locked"] = "true" });
+
+        using var tampered = await EditAsync(app, admin, email, new() { ["Input.Locked"] = "khong", ["Input.FullName"] = "Tên mới" });
+        var page = await PageSession.ParseAsync(tampered);
+        var user = await app.WithDbAsync((db, _) => db.Users.AsNoTracking().SingleAsync(u => u.Email == email));
+
+        Assert.Equal(HttpStatusCode.Redirect, locked.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, tampered.StatusCode);
+        Assert.Equal("Giá trị \"Khóa tài khoản\" không hợp lệ.", page.QuerySelector("#Input_Locked-error")?.TextContent.Trim());
+        Assert.True(user.LockoutEnd > DateTimeOffset.UtcNow, "the account was unlocked");
+        Assert.Equal("Người kiểm thử", user.FullName);
     }
 
     [Theory, DatabaseData]

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using SuNghiep.Core.Accounts;
 using SuNghiep.Core.Data;
@@ -62,11 +63,20 @@ public sealed class EditModel(SuNghiepDbContext db, AccountService accounts, Tim
         }
 
         Email = email;
-        var result = await accounts.UpdateAsync(id, new AccountChange(
-            Input.Role, Input.FullName, Input.AgencyCode, Input.AreaCode, Input.UnitCode, Input.Locked), ct);
-        if (!result.Succeeded)
+        // A value the checkbox never sends binds as false: the account must not be unlocked by it.
+        var lockedUnreadable = ModelState.GetValidationState("Input.Locked") == ModelValidationState.Invalid;
+        var result = lockedUnreadable
+            ? null
+            : await accounts.UpdateAsync(id, new AccountChange(Input.Role, Input.FullName, Input.AgencyCode, Input.AreaCode, Input.UnitCode, Input.Locked), ct);
+        if (result is not { Succeeded: true })
         {
-            FormErrors.Add(ModelState, result.Errors, Fields);
+            ModelState.Remove("Input.Locked");
+            if (lockedUnreadable)
+            {
+                ModelState.AddModelError("Input.Locked", "Giá trị \"Khóa tài khoản\" không hợp lệ.");
+            }
+
+            FormErrors.Add(ModelState, result?.Errors ?? [], Fields);
             await LoadChoicesAsync(ct);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
