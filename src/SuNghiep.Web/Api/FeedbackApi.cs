@@ -74,33 +74,38 @@ public static class FeedbackApi
         return TypedResults.Ok(new FeedbackListResponse(items, total));
     }
 
+    // The bodies may be left out (a publication of the question as it was sent): their fields are then missing.
+    private static readonly JsonElement EmptyBody = JsonSerializer.SerializeToElement(new { });
+
     private static Task<Results<Ok<FeedbackView>, ValidationProblem, ProblemHttpResult>> ReplyAsync(
-        int id, [FromBody] JsonElement body, FeedbackService service, CancellationToken ct) =>
-        WriteAsync(body, f => service.ReplyAsync(id, f.String("text"), ct));
+        int id, [FromBody] JsonElement? body, FeedbackService service, CancellationToken ct) =>
+        WriteAsync(body, "text", text => service.ReplyAsync(id, text, ct));
 
     private static Task<Results<Ok<FeedbackView>, ValidationProblem, ProblemHttpResult>> PublishAsync(
-        int id, [FromBody] JsonElement body, FeedbackService service, CancellationToken ct) =>
-        WriteAsync(body, f => service.PublishAsync(id, f.String("publicText"), ct));
+        int id, [FromBody] JsonElement? body, FeedbackService service, CancellationToken ct) =>
+        WriteAsync(body, "publicText", text => service.PublishAsync(id, text, ct));
 
     private static Task<Results<Ok<FeedbackView>, ValidationProblem, ProblemHttpResult>> RejectAsync(
-        int id, [FromBody] JsonElement body, FeedbackService service, CancellationToken ct) =>
-        WriteAsync(body, f => service.RejectAsync(id, f.String("reason"), ct));
+        int id, [FromBody] JsonElement? body, FeedbackService service, CancellationToken ct) =>
+        WriteAsync(body, "reason", reason => service.RejectAsync(id, reason, ct));
 
+    /// <summary>Reads the body's one field and refuses a malformed one before anything is written.</summary>
     private static async Task<Results<Ok<FeedbackView>, ValidationProblem, ProblemHttpResult>> WriteAsync(
-        JsonElement body, Func<JsonFields, Task<FeedbackResult>> write)
+        JsonElement? body, string field, Func<string?, Task<FeedbackResult>> write)
     {
-        var f = new JsonFields(body);
+        var f = new JsonFields(body is { ValueKind: not JsonValueKind.Undefined } sent ? sent : EmptyBody);
         if (!f.IsObject)
         {
             return Problems.Invalid([new("body", "Nội dung yêu cầu phải là một đối tượng JSON.")]);
         }
 
-        var result = await write(f);
+        var value = f.String(field);
         if (f.Errors.Count > 0)
         {
             return Problems.Invalid(f.Errors);
         }
 
+        var result = await write(value);
         if (result.NotFound)
         {
             return Problems.NotFound("Không tìm thấy phản ánh.");

@@ -37,6 +37,33 @@ public sealed class FeedbackFlowTests(AppHosts hosts)
     }
 
     [Theory, DatabaseData]
+    public async Task Publish_NoBody_PublishesTheQuestionAsSent_AMalformedFieldPublishesNothing(DatabaseProvider provider)
+    {
+        var app = await hosts.GetAsync(provider);
+        var token = Unique.Token();
+        var unit = await PublicClient.CreateUnitAsync(app, token);
+        var anonymous = app.Client();
+        var (first, _) = await anonymous.SubmitAsync(unit.Code, PublicClient.Feedback($"Bãi xe chật {token}"));
+        var (second, _) = await anonymous.SubmitAsync(unit.Code, PublicClient.Feedback($"Thiếu ghế chờ {token}"));
+        var (officer, _) = await app.SignInAsNewUserAsync(Roles.AgencyOfficer, agency: "92.SYT");
+        foreach (var id in new[] { first, second })
+        {
+            using var replied = await officer.PostJsonAsync($"/api/v1/feedback/{id}/reply", new JsonObject { ["text"] = $"Đã xử lý {token}" });
+            Assert.Equal(HttpStatusCode.OK, replied.StatusCode);
+        }
+
+        using var bare = await officer.PostAsync($"/api/v1/feedback/{first}/publish", null);
+        using var malformed = await officer.PostJsonAsync($"/api/v1/feedback/{second}/publish", new JsonObject { ["publicText"] = new JsonArray(1) });
+        var rows = await app.WithDbAsync((db, _) => db.Feedback.AsNoTracking().Where(f => f.UnitId == unit.Id)
+            .OrderBy(f => f.Id).Select(f => new { f.Status, f.PublicText }).ToListAsync());
+
+        Assert.Equal(HttpStatusCode.OK, bare.StatusCode);
+        Assert.Equal(["publicText"], (await malformed.ValidationErrorsAsync()).Keys);
+        Assert.Equal((FeedbackStatus.Published, $"Bãi xe chật {token}"), (rows[0].Status, rows[0].PublicText));
+        Assert.Equal((FeedbackStatus.Answered, (string?)null), (rows[1].Status, rows[1].PublicText));
+    }
+
+    [Theory, DatabaseData]
     public async Task ReplyPublishReject_ByRole_FollowScopeAndOrder(DatabaseProvider provider)
     {
         var app = await hosts.GetAsync(provider);
