@@ -74,35 +74,40 @@ public static class FeedbackApi
         return TypedResults.Ok(new FeedbackListResponse(items, total));
     }
 
-    // The bodies may be left out (a publication of the question as it was sent): their fields are then missing.
-    private static readonly JsonElement EmptyBody = JsonSerializer.SerializeToElement(new { });
-
     private static Task<Results<Ok<FeedbackView>, ValidationProblem, ProblemHttpResult>> ReplyAsync(
-        int id, [FromBody] JsonElement? body, FeedbackService service, CancellationToken ct) =>
-        WriteAsync(body, "text", text => service.ReplyAsync(id, text, ct));
+        int id, HttpRequest request, FeedbackService service, CancellationToken ct) =>
+        WriteAsync(request, "text", text => service.ReplyAsync(id, text, ct), ct);
 
     private static Task<Results<Ok<FeedbackView>, ValidationProblem, ProblemHttpResult>> PublishAsync(
-        int id, [FromBody] JsonElement? body, FeedbackService service, CancellationToken ct) =>
-        WriteAsync(body, "publicText", text => service.PublishAsync(id, text, ct));
+        int id, HttpRequest request, FeedbackService service, CancellationToken ct) =>
+        WriteAsync(request, "publicText", text => service.PublishAsync(id, text, ct), ct);
 
     private static Task<Results<Ok<FeedbackView>, ValidationProblem, ProblemHttpResult>> RejectAsync(
-        int id, [FromBody] JsonElement? body, FeedbackService service, CancellationToken ct) =>
-        WriteAsync(body, "reason", reason => service.RejectAsync(id, reason, ct));
+        int id, HttpRequest request, FeedbackService service, CancellationToken ct) =>
+        WriteAsync(request, "reason", reason => service.RejectAsync(id, reason, ct), ct);
 
-    /// <summary>Reads the body's one field and refuses a malformed one before anything is written.</summary>
+    /// <summary>
+    /// Reads the body's one field and refuses a malformed one before anything is written. The body may be left out (a
+    /// publication of the question as it was sent): the field is then missing.
+    /// </summary>
     private static async Task<Results<Ok<FeedbackView>, ValidationProblem, ProblemHttpResult>> WriteAsync(
-        JsonElement? body, string field, Func<string?, Task<FeedbackResult>> write)
+        HttpRequest request, string field, Func<string?, Task<FeedbackResult>> write, CancellationToken ct)
     {
-        var f = new JsonFields(body is { ValueKind: not JsonValueKind.Undefined } sent ? sent : EmptyBody);
-        if (!f.IsObject)
+        string? value = null;
+        if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
         {
-            return Problems.Invalid([new("body", "Nội dung yêu cầu phải là một đối tượng JSON.")]);
-        }
+            using var doc = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
+            var f = new JsonFields(doc.RootElement);
+            if (!f.IsObject)
+            {
+                return Problems.Invalid([new("body", "Nội dung yêu cầu phải là một đối tượng JSON.")]);
+            }
 
-        var value = f.String(field);
-        if (f.Errors.Count > 0)
-        {
-            return Problems.Invalid(f.Errors);
+            value = f.String(field);
+            if (f.Errors.Count > 0)
+            {
+                return Problems.Invalid(f.Errors);
+            }
         }
 
         var result = await write(value);

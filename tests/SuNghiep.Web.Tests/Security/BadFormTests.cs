@@ -34,7 +34,7 @@ public sealed class BadFormTests(AppHosts hosts)
             var (get, page) = await session.GetAsync(path);
             get.Dispose();
             var form = page.QuerySelectorAll("form").FirstOrDefault(f =>
-                string.Equals(f.GetAttribute("method"), "post", StringComparison.OrdinalIgnoreCase) && Matches(f, path, route.Handler));
+                string.Equals(f.GetAttribute("method"), "post", StringComparison.OrdinalIgnoreCase) && ScopeAttackTests.FormMatches(f, path, route.Handler));
             if (form is null)
             {
                 continue;
@@ -97,20 +97,5 @@ public sealed class BadFormTests(AppHosts hosts)
         }
 
         return fields;
-    }
-
-    private static bool Matches(IElement form, string path, string? handler)
-    {
-        var action = form.GetAttribute("action") ?? "";
-        var formHandler = Handler(action) ?? form.QuerySelector("input[name=handler]")?.GetAttribute("value")
-            ?? form.QuerySelector("button[name=handler]")?.GetAttribute("value");
-        var samePath = action.Length == 0 || action.StartsWith('?') || action.Split('?')[0].Equals(path, StringComparison.OrdinalIgnoreCase);
-        return samePath && string.Equals(formHandler, handler, StringComparison.OrdinalIgnoreCase);
-    }
-
-    private static string? Handler(string action)
-    {
-        var at = action.IndexOf("handler=", StringComparison.OrdinalIgnoreCase);
-        return at < 0 ? null : Uri.UnescapeDataString(action[(at + "handler=".Length)..].Split('&')[0]);
     }
 }

@@ -1043,7 +1043,8 @@ public sealed partial class ScopeAttackTests(AppHosts hosts)
         return fields;
     }
 
-    private static bool FormMatches(IElement form, string path, string? handler)
+    /// <summary>Whether the form posts to the page at the path with the handler (none for the page's own OnPost).</summary>
+    internal static bool FormMatches(IElement form, string path, string? handler)
     {
         var action = form.GetAttribute("action") ?? "";
         var formHandler = HandlerOf(action) ?? form.QuerySelector("input[name=handler]")?.GetAttribute("value")
