@@ -106,6 +106,12 @@ public sealed class AccountService(SuNghiepDbContext db, UserManager<AppUser> us
 
         errors.AddRange(FullNameErrors(input.FullName));
         var scope = await ResolveScopeAsync(input.AgencyCode, input.AreaCode, input.UnitCode, role, errors, ct);
+        if ((input.Locked || (role is not null && role != Roles.SystemAdmin)) && !await AnotherActiveAdminAsync(id, ct))
+        {
+            errors.Add(new(input.Locked ? "locked" : "role",
+                "Đây là tài khoản quản trị hệ thống cuối cùng còn hoạt động: không khóa hoặc đổi vai trò được, kẻo không còn ai quản trị."));
+        }
+
         if (errors.Count > 0)
         {
             return new AccountResult(null, errors);
@@ -135,6 +141,20 @@ public sealed class AccountService(SuNghiepDbContext db, UserManager<AppUser> us
 
         await tx.CommitAsync(ct);
         return new AccountResult(user, []);
+    }
+
+    /// <summary>
+    /// Whether a system administrator other than the account is not locked, or the account is no administrator: locking
+    /// or demoting the last one would leave nobody to unlock anyone (short of the command line).
+    /// </summary>
+    private async Task<bool> AnotherActiveAdminAsync(string id, CancellationToken ct)
+    {
+        var admins = await db.UserRoles.Join(db.Roles.Where(r => r.Name == Roles.SystemAdmin), ur => ur.RoleId, r => r.Id, (ur, _) => ur.UserId)
+            .Join(db.Users, userId => userId, u => u.Id, (_, u) => new { u.Id, u.LockoutEnd })
+            .ToListAsync(ct);
+        // LockoutEnd is compared here: SQLite cannot compare DateTimeOffset values in a query.
+        var now = time.GetUtcNow();
+        return admins.All(a => a.Id != id) || admins.Any(a => a.Id != id && (a.LockoutEnd is null || a.LockoutEnd <= now));
     }
 
     /// <summary>The account's current role, scope and lock, as the admin page shows them, to change one of them.</summary>
